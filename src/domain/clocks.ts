@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Calendar, IsoDate } from './calendar/index.js';
+import { cmeClockTable } from './cme/clock-table.js';
+import { eheClockTable } from './ehe/clock-table.js';
+import type { ClockName, DayType, Policy } from './policy.js';
+import { ClockNameSchema, clockNames, DayTypeSchema, IsoDateSchema } from './policy.js';
+
+export type { ClockName, DayType } from './policy.js';
+export { ClockNameSchema, clockNames } from './policy.js';
+
+/**
+ * A clock as started by an event. It is computed once, in `decide`, and recorded in the event's
+ * `clocksStarted`, so history does not move when the policy changes. `dueOn` is inclusive: the clock is
+ * missed once the Europe/London date is after it.
+ */
+export const StartedClockSchema = z.strictObject({
+  clock: ClockNameSchema,
+  startedOn: IsoDateSchema,
+  dueOn: IsoDateSchema,
+  remindOn: IsoDateSchema.optional(),
+  policyVersion: z.string().min(1),
+  dayType: DayTypeSchema,
+});
+export type StartedClock = z.infer<typeof StartedClockSchema>;
+
+/**
+ * What one event type does to clocks.
+ * - `starts`: clocks the event may start; the event's `clocksStarted` says which it did, with their due
+ *   dates. Starting a clock that is already open restarts or moves it (the new due date replaces the old).
+ * - `stops`: clocks the event always stops (`'all'`: every open clock of the case).
+ * - `mayStop`: clocks the event stops only when its `clocksStopped` lists them.
+ * Stops apply before starts, so an event may stop and restart the same clock.
+ */
+export interface ClockRule {
+  readonly starts?: readonly ClockName[];
+  readonly stops?: readonly ClockName[] | 'all';
+  readonly mayStop?: readonly ClockName[];
+}
+export type ClockTable = Readonly<Record<string, ClockRule>>;
+
+function union(a: readonly ClockName[] | undefined, b: readonly ClockName[] | undefined): ClockName[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function mergeRules(a: ClockRule, b: ClockRule): ClockRule {
+  return {
+    starts: union(a.starts, b.starts),
+    stops: a.stops === 'all' || b.stops === 'all' ? 'all' : union(a.stops, b.stops),
+    mayStop: union(a.mayStop, b.mayStop),
+  };
+}
+
+/** Both case types' tables; an event type both use (e.g. `CaseAllocated`) gets the union of their rules. */
+export const clockTable: ClockTable = Object.entries(cmeClockTable).reduce<Record<string, ClockRule>>(
+  (merged, [type, rule]) => {
+    const existing = merged[type];
+    merged[type] = existing ? mergeRules(existing, rule) : rule;
+    return merged;
+  },
+  { ...eheClockTable },
+);
+
+export interface DueDateOptions {
+  policy: Policy;
+  calendar: Calendar;
+  priority: boolean;
+  /** A period stated in the document itself (the s437(1) notice), overriding the policy's duration. */
+  periodDays?: number;
+  /** A later cycle of a repeating clock (uses the policy's `repeatDuration`). */
+  repeat?: boolean;
+  /** The school whose term dates count, for school-day clocks. */
+  schoolId?: string;
+}
+
+function addDays(
+  calendar: Calendar,
+  dayType: DayType,
+  from: IsoDate,
+  days: number,
+  schoolId?: string,
+): IsoDate {
+  switch (dayType) {
+    case 'working':
+      return calendar.addWorkingDays(from, days);
+    case 'school':
+      return calendar.addSchoolDays(from, days, schoolId);
+    case 'calendar':
+      return calendar.addCalendarDays(from, days);
+    case 'beginning_with':
+      return calendar.endOfPeriodBeginningWith(from, days);
+  }
+}
+
+/** Starts `clock` on `startedOn` under the policy: the due date, reminder and what set them. */
+export function computeDueDate(clock: ClockName, startedOn: IsoDate, options: DueDateOptions): StartedClock {
+  const { policy, calendar } = options;
+  const rule = policy.clocks[clock];
+  const duration =
+    options.periodDays ??
+    (options.repeat ? rule.repeatDuration : undefined) ??
+    (options.priority ? rule.priorityDuration : undefined) ??
+    rule.duration;
+  const dueOn =
+    rule.unit === 'months'
+      ? calendar.addMonths(startedOn, duration)
+      : addDays(
+          calendar,
+          rule.dayType,
+          startedOn,
+          rule.unit === 'weeks' && options.periodDays === undefined ? duration * 7 : duration,
+          options.schoolId,
+        );
+  const started: StartedClock = {
+    clock,
+    startedOn,
+    dueOn,
+    policyVersion: policy.version,
+    dayType: rule.dayType,
+  };
+  if (rule.remindDaysBefore !== undefined) {
+    started.remindOn = calendar.addCalendarDays(dueOn, -rule.remindDaysBefore);
+  }
+  return started;
+}
+
+/** The London dates after which a missed clock is escalated to each level (escalate once today is after). */
+export function escalationThresholds(
+  clock: ClockName,
+  dueOn: IsoDate,
+  { policy, calendar }: { policy: Policy; calendar: Calendar },
+): { manager: IsoDate; headOfService: IsoDate } {
+  const { graceWorkingDays, headOfServiceAfterWorkingDays, immediate } = policy.escalation;
+  const manager =
+    immediate.includes(clock) || graceWorkingDays === 0
+      ? dueOn
+      : calendar.addWorkingDays(dueOn, graceWorkingDays);
+  return { manager, headOfService: calendar.addWorkingDays(manager, headOfServiceAfterWorkingDays) };
+}
+
+const ClockDataSchema = z.object({
+  clocksStarted: z.array(StartedClockSchema).optional(),
+  clocksStopped: z.array(ClockNameSchema).optional(),
+});
+
+/**
+ * What a stored event did to clocks, read from the due dates recorded in it (never recomputed). For views
+ * and schedulers: apply `stopped` first, then `started` (which replaces an open clock of the same name).
+ */
+export function clockEffects(event: { type: string; data: unknown }): {
+  started: StartedClock[];
+  stopped: ClockName[];
+} {
+  const rule = clockTable[event.type];
+  if (!rule) return { started: [], stopped: [] };
+  const parsed = ClockDataSchema.safeParse(event.data);
+  const data = parsed.success ? parsed.data : {};
+  const started = (data.clocksStarted ?? []).filter((c) => rule.starts?.includes(c.clock));
+  const always = rule.stops === 'all' ? [...clockNames] : (rule.stops ?? []);
+  const conditional = (data.clocksStopped ?? []).filter((c) => rule.mayStop?.includes(c));
+  return { started, stopped: [...new Set([...always, ...conditional])] };
+}

@@ -1,0 +1,323 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { CalendarConfig } from './calendar/index.js';
+import { DomainError } from './decider.js';
+
+/**
+ * A council's local standards, with DOMAIN.md's defaults. The law is the floor: a loaded policy may lengthen
+ * a statutory period but never shorten it, and every due date records the policy `version` that set it.
+ */
+
+export const clockNames = [
+  'allocation',
+  'firstContact',
+  'firstVisit',
+  'informalEnquiry',
+  'annualContact',
+  'ehcpAnnualReview',
+  'section437Notice',
+  'section438Choice',
+  'saoCompliance',
+  'esoReasons',
+  'specialSchoolConsent',
+  'fairAccessPlacement',
+  'cmeTracingReview',
+  'cmeHighRiskReport',
+] as const;
+export const ClockNameSchema = z.enum(clockNames);
+export type ClockName = z.infer<typeof ClockNameSchema>;
+
+export const IsoDateSchema = z.iso.date();
+
+/**
+ * - `working` / `school`: N days *after* the start, the start itself not counted.
+ * - `calendar`: N calendar days (or months) after the start.
+ * - `beginning_with`: N days beginning with the start (the day of service counts as day 1).
+ */
+export const DayTypeSchema = z.enum(['working', 'school', 'calendar', 'beginning_with']);
+export type DayType = z.infer<typeof DayTypeSchema>;
+
+export const ClockPolicySchema = z.strictObject({
+  duration: z.int().positive(),
+  unit: z.enum(['days', 'weeks', 'months']),
+  dayType: DayTypeSchema,
+  /** Tighter local standard for priority cases (CPP, CIN, EHCP, youth justice, ...). */
+  priorityDuration: z.int().positive().optional(),
+  /** Later cycles of a repeating clock (the CME tracing review: 10, then every 20). */
+  repeatDuration: z.int().positive().optional(),
+  /** A reminder this many calendar days before the due date. */
+  remindDaysBefore: z.int().positive().optional(),
+  /** The law's floor, in the clock's unit; informative only: the floors enforced live in `statutoryFloors`. */
+  statutoryMinimum: z.int().positive().optional(),
+  source: z.string().min(1),
+});
+export type ClockPolicy = z.infer<typeof ClockPolicySchema>;
+
+/**
+ * What the statutes fix. Kept out of the policy file on purpose, so a file cannot lower the floor it is
+ * checked against. `exact`: the statute sets the period itself (a council cannot change it either way).
+ */
+export const statutoryFloors = {
+  section437Notice: {
+    duration: 15,
+    unit: 'days',
+    dayType: 'beginning_with',
+    exact: false,
+    law: 'EA 1996 s437(1)',
+  },
+  section438Choice: {
+    duration: 15,
+    unit: 'days',
+    dayType: 'beginning_with',
+    exact: true,
+    law: 'EA 1996 s438',
+  },
+  esoReasons: { duration: 8, unit: 'weeks', dayType: 'beginning_with', exact: true, law: 'EA 1996 s447' },
+} as const satisfies Partial<
+  Record<ClockName, { duration: number; unit: string; dayType: DayType; exact: boolean; law: string }>
+>;
+
+const CodeSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code is lower snake_case'),
+  label: z.string().min(1),
+});
+export type CodedLabel = z.infer<typeof CodeSchema>;
+
+const TermSchema = z.strictObject({ start: IsoDateSchema, end: IsoDateSchema });
+
+export const CalendarConfigSchema = z.strictObject({
+  closureDays: z.array(IsoDateSchema).optional(),
+  termDates: z
+    .strictObject({
+      council: z.array(TermSchema).optional(),
+      schools: z.record(z.string(), z.array(TermSchema)).optional(),
+    })
+    .optional(),
+  extraBankHolidays: z.array(z.strictObject({ date: IsoDateSchema, name: z.string().min(1) })).optional(),
+});
+// The calendar module owns the type; this proves our schema produces it.
+const calendarConfigFits = (value: z.infer<typeof CalendarConfigSchema>): CalendarConfig => value;
+void calendarConfigFits;
+
+const clocksShape = Object.fromEntries(clockNames.map((name) => [name, ClockPolicySchema])) as Record<
+  ClockName,
+  typeof ClockPolicySchema
+>;
+
+const PolicyObjectSchema = z.strictObject({
+  version: z.string().min(1),
+  clocks: z.strictObject(clocksShape),
+  escalation: z.strictObject({
+    /** Working days after a missed due date before the manager is told. */
+    graceWorkingDays: z.int().nonnegative(),
+    /** Working days after the manager escalation before the head of service is told. */
+    headOfServiceAfterWorkingDays: z.int().positive(),
+    /** Clocks escalated to the manager as soon as they are missed, without grace. */
+    immediate: z.array(ClockNameSchema),
+  }),
+  codes: z.strictObject({
+    primaryReasons: z.array(CodeSchema).min(1),
+    previousSchoolTypes: z.array(CodeSchema).min(1),
+    cmeTimeMissing: z.array(CodeSchema).min(1),
+    eheClosureReasons: z.array(CodeSchema).min(1),
+    cmeClosureReasons: z.array(CodeSchema).min(1),
+  }),
+  /** When the CWSA 2026 SAO process and register start for this council; null keeps the current regime. */
+  cwsa2026CommencementDate: IsoDateSchema.nullable(),
+  /** A vulnerable child's family refusing a visit is a reason to make formal enquiries (local policy). */
+  visitRefusalByVulnerableFamilyPromptsFormalEnquiry: z.boolean(),
+  calendar: CalendarConfigSchema,
+});
+
+export const PolicySchema = PolicyObjectSchema.superRefine((policy, ctx) => {
+  for (const [name, floor] of Object.entries(statutoryFloors)) {
+    const clock = policy.clocks[name as keyof typeof statutoryFloors];
+    const path = ['clocks', name];
+    if (clock.unit !== floor.unit || clock.dayType !== floor.dayType) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, clock.unit !== floor.unit ? 'unit' : 'dayType'],
+        message: `clocks.${name} must count ${floor.unit} ${floor.dayType} (${floor.law})`,
+      });
+    } else if (floor.exact ? clock.duration !== floor.duration : clock.duration < floor.duration) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'duration'],
+        message: `clocks.${name}.duration ${floor.exact ? 'must be' : 'must be at least'} ${floor.duration} ${floor.unit} (${floor.law})`,
+      });
+    }
+    if (clock.priorityDuration !== undefined && clock.priorityDuration !== clock.duration) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'priorityDuration'],
+        message: `clocks.${name}.priorityDuration cannot differ from the statutory period (${floor.law})`,
+      });
+    }
+  }
+});
+export type Policy = z.infer<typeof PolicySchema>;
+
+const code = (c: string, label: string): CodedLabel => ({ code: c, label });
+
+export const defaultPolicy: Policy = {
+  version: 'default-2026.1',
+  clocks: {
+    allocation: { duration: 2, unit: 'days', dayType: 'working', source: 'local' },
+    firstContact: {
+      duration: 5,
+      unit: 'days',
+      dayType: 'working',
+      priorityDuration: 2,
+      source: 'local (Kent 1.1, Southampton)',
+    },
+    firstVisit: { duration: 20, unit: 'days', dayType: 'working', priorityDuration: 10, source: 'local' },
+    informalEnquiry: { duration: 20, unit: 'days', dayType: 'working', source: 'local' },
+    annualContact: {
+      duration: 12,
+      unit: 'months',
+      dayType: 'calendar',
+      remindDaysBefore: 30,
+      source: 'DfE EHE guidance 2019',
+    },
+    ehcpAnnualReview: { duration: 12, unit: 'months', dayType: 'calendar', source: 'SEND duty' },
+    section437Notice: {
+      duration: 15,
+      unit: 'days',
+      dayType: 'beginning_with',
+      statutoryMinimum: 15,
+      source: 'EA 1996 s437(1)',
+    },
+    section438Choice: {
+      duration: 15,
+      unit: 'days',
+      dayType: 'beginning_with',
+      statutoryMinimum: 15,
+      source: 'EA 1996 s438',
+    },
+    saoCompliance: { duration: 15, unit: 'days', dayType: 'school', source: 'local' },
+    esoReasons: {
+      duration: 8,
+      unit: 'weeks',
+      dayType: 'beginning_with',
+      statutoryMinimum: 8,
+      source: 'EA 1996 s447',
+    },
+    specialSchoolConsent: { duration: 10, unit: 'days', dayType: 'working', source: 'local' },
+    fairAccessPlacement: { duration: 20, unit: 'days', dayType: 'school', source: 'School Admissions Code' },
+    cmeTracingReview: { duration: 10, unit: 'days', dayType: 'school', repeatDuration: 20, source: 'local' },
+    cmeHighRiskReport: { duration: 1, unit: 'days', dayType: 'working', source: 'local' },
+  },
+  escalation: {
+    graceWorkingDays: 2,
+    headOfServiceAfterWorkingDays: 5,
+    immediate: ['cmeHighRiskReport'],
+  },
+  codes: {
+    primaryReasons: [
+      code('mental_health', 'Mental health'),
+      code('physical_health', 'Physical health'),
+      code('covid_19_health_concerns', 'Health concerns related to COVID-19'),
+      code('school_dissatisfaction_general', 'Dissatisfaction with school - general'),
+      code('school_dissatisfaction_send', 'Dissatisfaction with school - SEND'),
+      code('school_dissatisfaction_bullying', 'Dissatisfaction with school - bullying'),
+      code('lifestyle', 'Lifestyle choice'),
+      code('philosophical_or_preferential', 'Philosophical or preferential'),
+      code('religious', 'Religious'),
+      code('risk_of_exclusion', 'Risk of school exclusion'),
+      code('permanent_exclusion', 'Permanent exclusion'),
+      code('did_not_get_school_preference', 'Did not get school preference'),
+      code('difficulty_accessing_suitable_place', 'Difficulty accessing a suitable school place'),
+      code('offered_place_not_yet_accepted', 'Offered a school place but not yet accepted'),
+      code('did_not_apply_for_place', 'Did not apply for a school place at compulsory school age'),
+      code('school_suggestion', 'School suggestion'),
+      code('other', 'Other'),
+      code('no_reason_given', 'No reason given'),
+      code('unknown', 'Unknown'),
+    ],
+    previousSchoolTypes: [
+      code('la_maintained', 'LA maintained school'),
+      code('academy', 'Academy'),
+      code('free_school', 'Free school'),
+      code('independent', 'Independent school'),
+      code('special', 'Special school'),
+      code('alternative_provision', 'Alternative provision'),
+      code('pupil_referral_unit', 'Pupil referral unit'),
+      code('early_years', 'Early years setting'),
+      code('already_ehe', 'Already electively home educated'),
+      code('not_previously_in_school', 'Not previously in school'),
+      code('other_or_unknown', 'Other or unknown'),
+    ],
+    cmeTimeMissing: [
+      code('twelve_weeks_or_less', '12 weeks or less'),
+      code('more_than_twelve_weeks', 'More than 12 weeks'),
+      code('unknown', 'Unknown'),
+    ],
+    eheClosureReasons: [
+      code('returned_to_school', 'Returned to school'),
+      code('moved_out_of_area', 'Moved out of the area'),
+      code('end_of_compulsory_school_age', 'Reached the end of compulsory school age'),
+      code('reclassified_as_cme', 'Reclassified as child missing education'),
+      code('died', 'Died'),
+      code('other', 'Other'),
+    ],
+    cmeClosureReasons: [
+      code('on_roll', 'On roll at a school'),
+      code('ehe_case_opened', 'Electively home educated (EHE case opened)'),
+      code('handed_to_another_council', 'Handed to another council'),
+      code('abroad_confirmed', 'Abroad (confirmed)'),
+      code('end_of_compulsory_school_age', 'Reached the end of compulsory school age'),
+      code('died', 'Died'),
+      code('other', 'Other'),
+    ],
+  },
+  cwsa2026CommencementDate: null,
+  visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
+  calendar: {},
+};
+
+/** The DfE label of a stored code, or the code itself when the policy no longer lists it. */
+export function labelOf(list: readonly CodedLabel[], code: string): string {
+  return list.find((entry) => entry.code === code)?.label ?? code;
+}
+
+export function hasCode(list: readonly CodedLabel[], code: string): boolean {
+  return list.some((entry) => entry.code === code);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Objects merge key by key; arrays and scalars in the override replace the default. */
+function mergeOver(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = mergeOver(base[key], value);
+  return merged;
+}
+
+/**
+ * Parses a council's policy file (the caller reads it) and merges it over the defaults. A file must state
+ * its own `version`, since every due date it sets is recorded with that version.
+ * Throws a DomainError `policy_invalid` whose `field` names the offending setting.
+ */
+export function loadPolicy(text: string, format: 'json' | 'yaml'): Policy {
+  let raw: unknown;
+  try {
+    raw = format === 'json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new DomainError('policy_invalid', `policy is not valid ${format}: ${(error as Error).message}`);
+  }
+  raw ??= {};
+  if (!isPlainObject(raw)) throw new DomainError('policy_invalid', 'policy must be an object');
+  if (typeof raw.version !== 'string' || raw.version === '') {
+    throw new DomainError('policy_invalid', 'version: a policy file must state its version', 'version');
+  }
+  const result = PolicySchema.safeParse(mergeOver(defaultPolicy, raw));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new DomainError('policy_invalid', `${field}: ${issue?.message ?? 'invalid policy'}`, field);
+  }
+  return result.data;
+}
