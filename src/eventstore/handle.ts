@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import type { Decider, EventCodec } from '../domain/decider.js';
+import { WrongExpectedVersionError } from './errors.js';
+import type { EventStore, ExpectedRevision, NewEvent } from './types.js';
+
+/** Fixed namespace so that an idempotency key always maps to the same event ids. */
+const IDEMPOTENCY_NAMESPACE = '1b4e28ba-2fa1-4d3b-a3f5-ef19a8d9c7e2';
+
+export interface CaseType<Command, Event, State, Context> {
+  decider: Decider<Command, Event, State, Context>;
+  codec: EventCodec<Event>;
+}
+
+export interface CommandMetadata {
+  actor: string;
+  role: string;
+  correlationId: string;
+  causationId: string;
+  /** Business time of the events; defaults to the time the command is handled. */
+  occurredAt?: string;
+}
+
+export interface HandleOptions {
+  /** The revision the caller saw (HTTP If-Match); a mismatch fails instead of retrying. */
+  expectedRevision?: bigint | 'no_stream';
+  /** The same key on the same stream appends once; a repeat returns the first result. */
+  idempotencyKey?: string;
+  maxAttempts?: number;
+}
+
+export interface HandleResult<Event, State> {
+  events: { id: string; event: Event }[];
+  state: State;
+  /** Revision of the stream after the command: -1n when the stream is still empty. */
+  revision: bigint;
+  /** Global position of the last event written (or replayed); undefined when nothing was written. */
+  position: bigint | undefined;
+  /** True when an earlier request with the same idempotency key had already written the events. */
+  replayed: boolean;
+}
+
+/** The id of the i-th event a command with this idempotency key writes to this stream. */
+export const idempotentEventId = (stream: string, idempotencyKey: string, i: number): string =>
+  uuidv5(`${stream}\u0000${idempotencyKey}\u0000${i}`, IDEMPOTENCY_NAMESPACE);
+
+interface Loaded<Event, State> {
+  state: State;
+  revision: bigint;
+  replay?: { events: { id: string; event: Event }[]; position: bigint };
+}
+
+async function load<C, E, S, X>(
+  store: EventStore,
+  caseType: CaseType<C, E, S, X>,
+  stream: string,
+  idempotencyKey: string | undefined,
+): Promise<Loaded<E, S>> {
+  const { decider, codec } = caseType;
+  let state = decider.initialState();
+  let revision = -1n;
+  let replay: Loaded<E, S>['replay'];
+  for await (const recorded of store.readStream(stream)) {
+    const schemaVersion = Number(recorded.metadata.schemaVersion ?? 1);
+    const event = codec.decode({ type: recorded.type, data: recorded.data, schemaVersion });
+    state = decider.evolve(state, event);
+    revision = recorded.revision;
+    if (idempotencyKey === undefined) continue;
+    const index = replay?.events.length ?? 0;
+    if (recorded.id === idempotentEventId(stream, idempotencyKey, index)) {
+      replay ??= { events: [], position: recorded.position };
+      replay.events.push({ id: recorded.id, event });
+      replay.position = recorded.position;
+    }
+  }
+  return { state, revision, ...(replay ? { replay } : {}) };
+}
+
+/**
+ * Load, fold, decide, append with the revision read. On a concurrent write, retry a bounded number of
+ * times, unless the caller pinned the revision, in which case the WrongExpectedVersionError surfaces.
+ */
+export async function handle<Command, Event, State, Context>(
+  store: EventStore,
+  caseType: CaseType<Command, Event, State, Context>,
+  stream: string,
+  command: Command,
+  metadata: CommandMetadata,
+  context: Context,
+  options: HandleOptions = {},
+): Promise<HandleResult<Event, State>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await load(store, caseType, stream, options.idempotencyKey);
+    if (loaded.replay) {
+      return {
+        events: loaded.replay.events,
+        state: loaded.state,
+        revision: loaded.revision,
+        position: loaded.replay.position,
+        replayed: true,
+      };
+    }
+    const current: ExpectedRevision = loaded.revision < 0n ? 'no_stream' : loaded.revision;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
+      throw new WrongExpectedVersionError(
+        stream,
+        options.expectedRevision,
+        loaded.revision < 0n ? 'no_stream' : loaded.revision,
+      );
+    }
+    const decided = caseType.decider.decide(command, loaded.state, context);
+    if (decided.length === 0) {
+      return {
+        events: [],
+        state: loaded.state,
+        revision: loaded.revision,
+        position: undefined,
+        replayed: false,
+      };
+    }
+    const key = options.idempotencyKey;
+    const ids = decided.map((_, i) => (key === undefined ? randomUUID() : idempotentEventId(stream, key, i)));
+    const occurredAt = metadata.occurredAt ?? new Date().toISOString();
+    const toAppend: NewEvent[] = decided.map((event, i) => {
+      const { type, data, schemaVersion } = caseType.codec.encode(event);
+      return { id: ids[i], type, data, metadata: { ...metadata, occurredAt, schemaVersion } };
+    });
+    try {
+      const result = await store.append(stream, toAppend, current);
+      const state = decided.reduce(caseType.decider.evolve, loaded.state);
+      return {
+        events: decided.map((event, i) => ({ id: ids[i]!, event })),
+        state,
+        revision: result.nextRevision,
+        position: result.position,
+        replayed: false,
+      };
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedVersionError &&
+        options.expectedRevision === undefined &&
+        attempt < maxAttempts;
+      if (!retry) throw error;
+    }
+  }
+}
