@@ -1,0 +1,180 @@
+import { dayNumberFromParts, dayOfWeek, fromDayNumber, type IsoDate, toDayNumber } from './iso-date.js';
+
+export interface BankHoliday {
+  date: IsoDate;
+  name: string;
+}
+
+const SUNDAY = 0;
+const MONDAY = 1;
+const FRIDAY = 5;
+const SATURDAY = 6;
+
+/** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayNumberFromParts(year, month, day);
+}
+
+function firstMonday(year: number, month: number): number {
+  const first = dayNumberFromParts(year, month, 1);
+  return first + ((MONDAY - dayOfWeek(first) + 7) % 7);
+}
+
+function lastMonday(year: number, month: number, lastDay: number): number {
+  const last = dayNumberFromParts(year, month, lastDay);
+  return last - ((dayOfWeek(last) - MONDAY + 7) % 7);
+}
+
+function newYearsDay(year: number): number {
+  const day = dayNumberFromParts(year, 1, 1);
+  const weekday = dayOfWeek(day);
+  if (weekday === SATURDAY) return day + 2;
+  if (weekday === SUNDAY) return day + 1;
+  return day;
+}
+
+/** Christmas Day and Boxing Day, moved to the next weekdays when they fall at a weekend, named as GOV.UK names them. */
+function christmas(year: number): [christmasDay: number, boxingDay: number] {
+  const christmasDay = dayNumberFromParts(year, 12, 25);
+  switch (dayOfWeek(christmasDay)) {
+    case FRIDAY:
+      return [christmasDay, christmasDay + 3];
+    case SATURDAY:
+      return [christmasDay + 2, christmasDay + 3];
+    case SUNDAY:
+      // Boxing Day keeps its Monday; Christmas takes the Tuesday
+      return [christmasDay + 2, christmasDay + 1];
+    default:
+      return [christmasDay, christmasDay + 1];
+  }
+}
+
+interface OneOffChange {
+  /** The date the usual rule gives, which the change replaces (a moved holiday). */
+  replaces?: IsoDate;
+  date: IsoDate;
+  name: string;
+}
+
+/**
+ * Holidays moved or added by proclamation since the present pattern began in 1978. New ones announced after a
+ * release belong in the council's configuration (`extraBankHolidays`) until the next release adds them here.
+ */
+const ONE_OFF_CHANGES: Readonly<Record<number, readonly OneOffChange[]>> = {
+  1995: [{ replaces: '1995-05-01', date: '1995-05-08', name: 'Early May bank holiday (VE day)' }],
+  1999: [{ date: '1999-12-31', name: 'Millennium celebrations' }],
+  2002: [
+    { replaces: '2002-05-27', date: '2002-06-04', name: 'Spring bank holiday' },
+    { date: '2002-06-03', name: 'Golden Jubilee bank holiday' },
+  ],
+  2011: [{ date: '2011-04-29', name: 'Royal wedding' }],
+  2012: [
+    { replaces: '2012-05-28', date: '2012-06-04', name: 'Spring bank holiday' },
+    { date: '2012-06-05', name: "Queen's Diamond Jubilee" },
+  ],
+  2020: [{ replaces: '2020-05-04', date: '2020-05-08', name: 'Early May bank holiday (VE day)' }],
+  2022: [
+    { replaces: '2022-05-30', date: '2022-06-02', name: 'Spring bank holiday' },
+    { date: '2022-06-03', name: 'Platinum Jubilee bank holiday' },
+    { date: '2022-09-19', name: 'Bank holiday for the State Funeral of Queen Elizabeth II' },
+  ],
+  2023: [{ date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III' }],
+};
+
+function computeBankHolidays(year: number): readonly BankHoliday[] {
+  const easter = easterSunday(year);
+  const [christmasDay, boxingDay] = christmas(year);
+  const byRule: [number, string][] = [
+    [newYearsDay(year), "New Year's Day"],
+    [easter - 2, 'Good Friday'],
+    [easter + 1, 'Easter Monday'],
+    [firstMonday(year, 5), 'Early May bank holiday'],
+    [lastMonday(year, 5, 31), 'Spring bank holiday'],
+    [lastMonday(year, 8, 31), 'Summer bank holiday'],
+    [christmasDay, 'Christmas Day'],
+    [boxingDay, 'Boxing Day'],
+  ];
+  const changes = ONE_OFF_CHANGES[year] ?? [];
+  const replaced = new Set(
+    changes.flatMap((change) => (change.replaces ? [toDayNumber(change.replaces)] : [])),
+  );
+  const holidays = byRule
+    .filter(([day]) => !replaced.has(day))
+    .map(([day, name]) => ({ day, name }))
+    .concat(changes.map(({ date, name }) => ({ day: toDayNumber(date), name })));
+  holidays.sort((a, b) => a.day - b.day);
+  return Object.freeze(holidays.map(({ day, name }) => Object.freeze({ date: fromDayNumber(day), name })));
+}
+
+const holidaysByYear = new Map<number, readonly BankHoliday[]>();
+
+function holidaysOf(year: number): readonly BankHoliday[] {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = computeBankHolidays(year);
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+/**
+ * England and Wales bank holidays of a year, by the rules in force since 1978 plus the one-off changes.
+ * Earlier years get the same rules, which is not how they were.
+ */
+export function bankHolidays(year: number): BankHoliday[] {
+  if (!Number.isInteger(year)) throw new RangeError(`Year must be a whole number, got ${year}`);
+  return holidaysOf(year).map((holiday) => ({ ...holiday }));
+}
+
+// One set of day numbers covering a contiguous run of whole years, grown on demand, so a lookup is a Set#has.
+const bankHolidayDays = new Set<number>();
+let firstCoveredYear = Number.NaN;
+let lastCoveredYear = Number.NaN;
+let coveredFrom = 0;
+let coveredTo = -1;
+
+function cover(year: number): void {
+  if (Number.isNaN(firstCoveredYear)) {
+    firstCoveredYear = year;
+    lastCoveredYear = year - 1;
+  }
+  while (year < firstCoveredYear) addYear(--firstCoveredYear);
+  while (year > lastCoveredYear) addYear(++lastCoveredYear);
+  coveredFrom = dayNumberFromParts(firstCoveredYear, 1, 1);
+  coveredTo = dayNumberFromParts(lastCoveredYear, 12, 31);
+}
+
+function addYear(year: number): void {
+  for (const { date } of holidaysOf(year)) bankHolidayDays.add(toDayNumber(date));
+}
+
+function yearOfDayNumber(dayNumber: number): number {
+  // 1970 + days / 365.2425 is never more than a day out; the check below settles the edge
+  const estimate = Math.floor(1970 + dayNumber / 365.2425);
+  if (dayNumberFromParts(estimate + 1, 1, 1) <= dayNumber) return estimate + 1;
+  if (dayNumberFromParts(estimate, 1, 1) > dayNumber) return estimate - 1;
+  return estimate;
+}
+
+export function isBankHolidayDayNumber(dayNumber: number): boolean {
+  if (dayNumber < coveredFrom || dayNumber > coveredTo) cover(yearOfDayNumber(dayNumber));
+  return bankHolidayDays.has(dayNumber);
+}
+
+export function isBankHoliday(date: IsoDate): boolean {
+  return isBankHolidayDayNumber(toDayNumber(date));
+}

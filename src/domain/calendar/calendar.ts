@@ -1,0 +1,126 @@
+import { isBankHolidayDayNumber } from './bank-holidays.js';
+import { type CalendarConfig, calendarConfigSchema } from './calendar-config.js';
+import {
+  addCalendarDays,
+  addMonths,
+  dayOfWeek,
+  endOfPeriodBeginningWith,
+  fromDayNumber,
+  type IsoDate,
+  toDayNumber,
+} from './iso-date.js';
+import { type TermCalendar, termCalendar } from './term-dates.js';
+
+export interface Calendar {
+  /** Monday to Friday, not a bank holiday, not a council closure day. */
+  isWorkingDay(date: IsoDate): boolean;
+  /** A working day inside a term: the school's terms where set, else the council's, else any working day. */
+  isSchoolDay(date: IsoDate, schoolId?: string): boolean;
+  /** False when school days fall back to working days, which reports must say. */
+  hasTermDates(schoolId?: string): boolean;
+  /** Whether the term dates (rather than the working-day fallback) decide what a school day is on `date`. */
+  termDatesCover(date: IsoDate, schoolId?: string): boolean;
+  addCalendarDays(date: IsoDate, n: number): IsoDate;
+  /** 12 months after 2024-02-29 is 2025-02-28. */
+  addMonths(date: IsoDate, n: number): IsoDate;
+  /** "N days beginning with D" ends on D + N − 1. */
+  endOfPeriodBeginningWith(date: IsoDate, days: number): IsoDate;
+  /**
+   * The Nth working day after `date`, which is not counted. A start on a non-working day counts as received
+   * on the next working day (Saturday + 5 is the Monday week, as Monday + 5 is). A negative n counts back:
+   * the Nth working day before `date`.
+   */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  addSchoolDays(date: IsoDate, n: number, schoolId?: string): IsoDate;
+  /**
+   * Working days after `from` up to and including `to`, with `from` moved to the next working day as
+   * addWorkingDays does, so workingDaysBetween(d, addWorkingDays(d, n)) is n. 0 when `to` is not later.
+   */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number;
+  schoolDaysBetween(from: IsoDate, to: IsoDate, schoolId?: string): number;
+}
+
+type DayTest = (dayNumber: number) => boolean;
+
+function assertWholeNumber(n: number): void {
+  if (!Number.isInteger(n)) throw new RangeError(`A number of days must be whole, got ${n}`);
+}
+
+function addCountedDays(start: number, n: number, isCounted: DayTest): number {
+  let day = start;
+  if (n < 0) {
+    for (let left = -n; left > 0; ) if (isCounted(--day)) left--;
+    return day;
+  }
+  while (!isCounted(day)) day++;
+  for (let left = n; left > 0; ) if (isCounted(++day)) left--;
+  return day;
+}
+
+function countDaysBetween(from: number, to: number, isCounted: DayTest): number {
+  let day = from;
+  while (day < to && !isCounted(day)) day++;
+  let count = 0;
+  while (day < to) if (isCounted(++day)) count++;
+  return count;
+}
+
+export function createCalendar(config: CalendarConfig = {}): Calendar {
+  const { closureDays = [], termDates = {}, extraBankHolidays = [] } = calendarConfigSchema.parse(config);
+  const closedDays = new Set([...closureDays, ...extraBankHolidays.map(({ date }) => date)].map(toDayNumber));
+  const councilTerms = termCalendar(termDates.council ?? []);
+  const schoolTerms = new Map<string, TermCalendar>();
+  for (const [schoolId, terms] of Object.entries(termDates.schools ?? {})) {
+    const calendar = termCalendar(terms);
+    if (calendar) schoolTerms.set(schoolId, calendar);
+  }
+
+  const isWorking: DayTest = (day) => {
+    const weekday = dayOfWeek(day);
+    if (weekday === 0 || weekday === 6) return false;
+    return !isBankHolidayDayNumber(day) && !closedDays.has(day);
+  };
+
+  const termsDeciding = (day: number, ownTerms: TermCalendar | undefined): TermCalendar | undefined => {
+    if (ownTerms?.covers(day)) return ownTerms;
+    return councilTerms?.covers(day) ? councilTerms : undefined;
+  };
+
+  // One test per school, made once, so the hot loops allocate nothing
+  const schoolDayTests = new Map<string | undefined, DayTest>();
+  const schoolDayTest = (schoolId: string | undefined): DayTest => {
+    const key = schoolId !== undefined && schoolTerms.has(schoolId) ? schoolId : undefined;
+    let test = schoolDayTests.get(key);
+    if (!test) {
+      const ownTerms = key === undefined ? undefined : schoolTerms.get(key);
+      test = (day) => isWorking(day) && (termsDeciding(day, ownTerms)?.inTerm(day) ?? true);
+      schoolDayTests.set(key, test);
+    }
+    return test;
+  };
+
+  return {
+    isWorkingDay: (date) => isWorking(toDayNumber(date)),
+    isSchoolDay: (date, schoolId) => schoolDayTest(schoolId)(toDayNumber(date)),
+    hasTermDates: (schoolId) =>
+      councilTerms !== undefined || (schoolId !== undefined && schoolTerms.has(schoolId)),
+    termDatesCover: (date, schoolId) => {
+      const ownTerms = schoolId === undefined ? undefined : schoolTerms.get(schoolId);
+      return termsDeciding(toDayNumber(date), ownTerms) !== undefined;
+    },
+    addCalendarDays,
+    addMonths,
+    endOfPeriodBeginningWith,
+    addWorkingDays: (date, n) => {
+      assertWholeNumber(n);
+      return fromDayNumber(addCountedDays(toDayNumber(date), n, isWorking));
+    },
+    addSchoolDays: (date, n, schoolId) => {
+      assertWholeNumber(n);
+      return fromDayNumber(addCountedDays(toDayNumber(date), n, schoolDayTest(schoolId)));
+    },
+    workingDaysBetween: (from, to) => countDaysBetween(toDayNumber(from), toDayNumber(to), isWorking),
+    schoolDaysBetween: (from, to, schoolId) =>
+      countDaysBetween(toDayNumber(from), toDayNumber(to), schoolDayTest(schoolId)),
+  };
+}
