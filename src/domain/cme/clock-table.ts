@@ -1,4 +1,21 @@
 import type { ClockTable } from '../clocks.js';
 
-/** Placeholder until the CME decider lands: which CME events start and stop which clocks. */
-export const cmeClockTable: ClockTable = {};
+/**
+ * Which CME events start, move and stop which clocks (DOMAIN.md "Clocks"). The decider computes the due
+ * dates of the clocks an event starts; the deadlines view and the schedulers read this same table.
+ */
+export const cmeClockTable = {
+  CmeReferralReceived: { starts: ['allocation', 'cmeTracingReview'] },
+  CaseAllocated: { stops: ['allocation'] },
+  CmeRiskAssessed: { starts: ['cmeHighRiskReport'] },
+  // The high-risk report is done only when both have been told, so whichever is told second stops it.
+  ReportedToSocialCare: { mayStop: ['cmeHighRiskReport'] },
+  ReportedToPolice: { mayStop: ['cmeHighRiskReport'] },
+  // Found: no more tracing reviews; found on roll also ends the wait for a Fair Access place.
+  WhereaboutsEstablished: { stops: ['cmeTracingReview'], mayStop: ['fairAccessPlacement'] },
+  CmeFairAccessReferralMade: { starts: ['fairAccessPlacement'] },
+  // Each review of an untraced child sets the next one (the open clock's due date is replaced).
+  CmeUntracedReviewRecorded: { starts: ['cmeTracingReview'] },
+  CmeCaseClosed: { stops: 'all' },
+  CmeCaseReopened: { starts: ['cmeTracingReview'] },
+} as const satisfies ClockTable;
