@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { CalendarConfig } from './calendar/index.js';
+import { calendarConfigSchema, isoDateSchema } from './calendar/index.js';
 import { DomainError } from './decider.js';
 
 /**
@@ -27,7 +27,7 @@ export const clockNames = [
 export const ClockNameSchema = z.enum(clockNames);
 export type ClockName = z.infer<typeof ClockNameSchema>;
 
-export const IsoDateSchema = z.iso.date();
+export const IsoDateSchema = isoDateSchema;
 
 /**
  * - `working` / `school`: N days *after* the start, the start itself not counted.
@@ -77,27 +77,26 @@ export const statutoryFloors = {
   Record<ClockName, { duration: number; unit: string; dayType: DayType; exact: boolean; law: string }>
 >;
 
+/** What other services tell us about a child (DOMAIN.md "Priority case"). */
+export const PriorityFlagSchema = z.enum([
+  'child_protection_plan',
+  'child_in_need_plan',
+  'ehcp',
+  'youth_justice',
+  's47_enquiry',
+  'looked_after',
+  'council_placed_special_school',
+]);
+export type PriorityFlag = z.infer<typeof PriorityFlagSchema>;
+
 const CodeSchema = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code is lower snake_case'),
   label: z.string().min(1),
 });
 export type CodedLabel = z.infer<typeof CodeSchema>;
 
-const TermSchema = z.strictObject({ start: IsoDateSchema, end: IsoDateSchema });
-
-export const CalendarConfigSchema = z.strictObject({
-  closureDays: z.array(IsoDateSchema).optional(),
-  termDates: z
-    .strictObject({
-      council: z.array(TermSchema).optional(),
-      schools: z.record(z.string(), z.array(TermSchema)).optional(),
-    })
-    .optional(),
-  extraBankHolidays: z.array(z.strictObject({ date: IsoDateSchema, name: z.string().min(1) })).optional(),
-});
-// The calendar module owns the type; this proves our schema produces it.
-const calendarConfigFits = (value: z.infer<typeof CalendarConfigSchema>): CalendarConfig => value;
-void calendarConfigFits;
+/** Closure days and term dates: the calendar module's own schema, so a policy file and the calendar agree. */
+export const CalendarConfigSchema = calendarConfigSchema;
 
 const clocksShape = Object.fromEntries(clockNames.map((name) => [name, ClockPolicySchema])) as Record<
   ClockName,
@@ -124,6 +123,8 @@ const PolicyObjectSchema = z.strictObject({
   }),
   /** When the CWSA 2026 SAO process and register start for this council; null keeps the current regime. */
   cwsa2026CommencementDate: IsoDateSchema.nullable(),
+  /** Flags that make a case a priority case (tighter clocks, listed first); the others are recorded only. */
+  priorityCaseFlags: z.array(PriorityFlagSchema),
   /** A vulnerable child's family refusing a visit is a reason to make formal enquiries (local policy). */
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: z.boolean(),
   calendar: CalendarConfigSchema,
@@ -271,6 +272,7 @@ export const defaultPolicy: Policy = {
     ],
   },
   cwsa2026CommencementDate: null,
+  priorityCaseFlags: ['child_protection_plan', 'child_in_need_plan', 'ehcp', 'youth_justice'],
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
   calendar: {},
 };
@@ -278,6 +280,10 @@ export const defaultPolicy: Policy = {
 /** The DfE label of a stored code, or the code itself when the policy no longer lists it. */
 export function labelOf(list: readonly CodedLabel[], code: string): string {
   return list.find((entry) => entry.code === code)?.label ?? code;
+}
+
+export function isPriorityCase(policy: Policy, flags: readonly PriorityFlag[]): boolean {
+  return flags.some((flag) => policy.priorityCaseFlags.includes(flag));
 }
 
 export function hasCode(list: readonly CodedLabel[], code: string): boolean {
