@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine(
+      (value) => protocols.some((p) => value.startsWith(p)),
+      `must start with ${protocols.join(' or ')}`,
+    )
+    .optional();
+
+/** Every setting sightline reads from its environment. Defaults are the embedded, single-machine ones. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    EVENT_STORE: z.enum(['sqlite', 'esdb']).default('sqlite'),
+    SQLITE_PATH: z.string().min(1).default('./data/sightline.db'),
+    ESDB_URL: optionalUrl(['esdb://', 'esdb+discover://']),
+    ESDB_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+    REDIS_URL: optionalUrl(['redis://', 'rediss://']),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+      .default('sightline'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    AUTH_MODE: z.enum(['local', 'oidc']).default('local'),
+    /** HS256 secret for the embedded default; absent: one is generated and kept beside the SQLite file. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    AUTH_AUDIENCE: z.string().min(1).default('sightline'),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+    POLICY_FILE: z.string().min(1).optional(),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.EVENT_STORE === 'esdb' && !env.ESDB_URL) {
+      ctx.addIssue({ code: 'custom', path: ['ESDB_URL'], message: 'is required when EVENT_STORE=esdb' });
+    }
+    if (env.AUTH_MODE === 'oidc') {
+      for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE'] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once; the error names every variable that is wrong and why. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const nonEmpty = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(nonEmpty);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded store, no Redis, local auth', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ EVENT_STORE: 'sqlite', SQLITE_PATH: './data/sightline.db', PORT: 3000 });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.AUTH_MODE).toBe('local');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ EVENT_STORE: 'postgres' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'esdb' }, 'ESDB_URL'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
+    [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER'],
+    [{ REDIS_PREFIX: 'a:b' }, 'REDIS_PREFIX'],
+  ])('rejects %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('accepts EventStoreDB with its connection string', () => {
+    expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://localhost:2113?tls=false' }).ESDB_URL).toBe(
+      'esdb://localhost:2113?tls=false',
+    );
+  });
+});
