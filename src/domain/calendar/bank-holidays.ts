@@ -10,8 +10,8 @@ const MONDAY = 1;
 const FRIDAY = 5;
 const SATURDAY = 6;
 
-/** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
-export function easterSunday(year: number): number {
+/** Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/Butcher), as a day number. */
+function easterSundayDayNumber(year: number): number {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -27,6 +27,10 @@ export function easterSunday(year: number): number {
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
   return dayNumberFromParts(year, month, day);
+}
+
+export function easterSunday(year: number): IsoDate {
+  return fromDayNumber(easterSundayDayNumber(year));
 }
 
 function firstMonday(year: number, month: number): number {
@@ -96,7 +100,7 @@ const ONE_OFF_CHANGES: Readonly<Record<number, readonly OneOffChange[]>> = {
 };
 
 function computeBankHolidays(year: number): readonly BankHoliday[] {
-  const easter = easterSunday(year);
+  const easter = easterSundayDayNumber(year);
   const [christmasDay, boxingDay] = christmas(year);
   const byRule: [number, string][] = [
     [newYearsDay(year), "New Year's Day"],
