@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../calendar/index.js';
+import { ClockNameSchema } from '../policy.js';
+import {
+  CmeChildSchema,
+  CmeDestinationSchema,
+  EnquiryAgencySchema,
+  EnquiryOutcomeSchema,
+  EscalationLevelSchema,
+  FreeTextSchema,
+  LastKnownAddressSchema,
+  NameTextSchema,
+  ReferralSourceSchema,
+  RiskLevelSchema,
+  SchoolSchema,
+  TimeMissingSchema,
+  WhereaboutsSchema,
+} from './values.js';
+
+/*
+ * Each command's body is a strict schema the REST API reuses as its request body; the command is the body
+ * with its `type`. Dates are London calendar dates ('YYYY-MM-DD'); the moment a report was made is an
+ * instant. Ids come in the command, never from the decider.
+ */
+
+const instant = z.iso.datetime({ offset: true });
+const id = z.string().trim().min(1).max(100);
+
+export const ReceiveCmeReferralBody = z.strictObject({
+  caseId: z.uuid(),
+  receivedOn: isoDateSchema,
+  source: ReferralSourceSchema,
+  /** Who referred (the agency, the school, the member of the public); required for "other agency". */
+  referrer: NameTextSchema.optional(),
+  child: CmeChildSchema,
+  lastKnownAddress: LastKnownAddressSchema.optional(),
+  whatIsKnown: FreeTextSchema,
+  timeMissing: TimeMissingSchema,
+  /** The school the child was last on roll at, when the referral comes from one. */
+  lastSchool: SchoolSchema.optional(),
+  /** The EHE case whose education was judged unsuitable, for that source. */
+  eheCaseId: z.uuid().optional(),
+});
+
+export const AllocateCaseBody = z.strictObject({ officerId: id, allocatedOn: isoDateSchema });
+
+export const ReallocateCaseBody = z.strictObject({
+  officerId: id,
+  reallocatedOn: isoDateSchema,
+  reason: FreeTextSchema,
+});
+
+export const MakeCmeEnquiryBody = z.strictObject({
+  enquiryId: id,
+  agency: EnquiryAgencySchema,
+  /** Which agency, required when `agency` is "other". */
+  agencyDetail: NameTextSchema.optional(),
+  madeOn: isoDateSchema,
+  details: FreeTextSchema.optional(),
+});
+
+export const RecordCmeEnquiryOutcomeBody = z.strictObject({
+  enquiryId: id,
+  outcome: EnquiryOutcomeSchema,
+  receivedOn: isoDateSchema,
+  details: FreeTextSchema.optional(),
+});
+
+export const AssessCmeRiskBody = z.strictObject({
+  assessedOn: isoDateSchema,
+  level: RiskLevelSchema,
+  rationale: FreeTextSchema,
+});
+
+export const ReportToSocialCareBody = z.strictObject({
+  reportedAt: instant,
+  reference: NameTextSchema.optional(),
+  details: FreeTextSchema.optional(),
+});
+
+export const ReportToPoliceBody = ReportToSocialCareBody;
+
+export const EstablishWhereaboutsBody = z.strictObject({
+  establishedOn: isoDateSchema,
+  whereabouts: WhereaboutsSchema,
+  details: FreeTextSchema.optional(),
+});
+
+export const ApplyForSchoolPlaceBody = z.strictObject({
+  appliedOn: isoDateSchema,
+  school: SchoolSchema.optional(),
+});
+
+export const ReferToFairAccessBody = z.strictObject({
+  referredOn: isoDateSchema,
+  details: FreeTextSchema.optional(),
+});
+
+export const HandToAnotherCouncilBody = z.strictObject({
+  handedOn: isoDateSchema,
+  council: NameTextSchema,
+  contact: NameTextSchema.optional(),
+});
+
+export const RecordBecameEheBody = z.strictObject({
+  /** The EHE case the application opens in its own stream (`ehe-{eheCaseId}`). */
+  eheCaseId: z.uuid(),
+  establishedOn: isoDateSchema,
+});
+
+export const RecordUntracedReviewBody = z.strictObject({
+  reviewedOn: isoDateSchema,
+  notes: FreeTextSchema,
+});
+
+export const CloseCaseBody = z.strictObject({
+  closedOn: isoDateSchema,
+  destination: CmeDestinationSchema,
+  /** Required when the destination is "other". */
+  reason: FreeTextSchema.optional(),
+});
+
+export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason: FreeTextSchema });
+
+export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema });
+
+export const EscalateCaseBody = z.strictObject({ clock: ClockNameSchema, level: EscalationLevelSchema });
+
+export const cmeCommandBodies = {
+  ReceiveCmeReferral: ReceiveCmeReferralBody,
+  AllocateCase: AllocateCaseBody,
+  ReallocateCase: ReallocateCaseBody,
+  MakeCmeEnquiry: MakeCmeEnquiryBody,
+  RecordCmeEnquiryOutcome: RecordCmeEnquiryOutcomeBody,
+  AssessCmeRisk: AssessCmeRiskBody,
+  ReportToSocialCare: ReportToSocialCareBody,
+  ReportToPolice: ReportToPoliceBody,
+  EstablishWhereabouts: EstablishWhereaboutsBody,
+  ApplyForSchoolPlace: ApplyForSchoolPlaceBody,
+  ReferToFairAccess: ReferToFairAccessBody,
+  HandToAnotherCouncil: HandToAnotherCouncilBody,
+  RecordBecameEhe: RecordBecameEheBody,
+  RecordUntracedReview: RecordUntracedReviewBody,
+  CloseCase: CloseCaseBody,
+  ReopenCase: ReopenCaseBody,
+  RecordDeadlineMissed: RecordDeadlineMissedBody,
+  EscalateCase: EscalateCaseBody,
+} as const;
+
+export type CmeCommandType = keyof typeof cmeCommandBodies;
+
+function withType<T extends CmeCommandType, Shape extends z.ZodRawShape>(
+  type: T,
+  body: z.ZodObject<Shape, z.core.$strict>,
+) {
+  return body.extend({ type: z.literal(type) });
+}
+
+export const CmeCommandSchema = z.discriminatedUnion('type', [
+  withType('ReceiveCmeReferral', ReceiveCmeReferralBody),
+  withType('AllocateCase', AllocateCaseBody),
+  withType('ReallocateCase', ReallocateCaseBody),
+  withType('MakeCmeEnquiry', MakeCmeEnquiryBody),
+  withType('RecordCmeEnquiryOutcome', RecordCmeEnquiryOutcomeBody),
+  withType('AssessCmeRisk', AssessCmeRiskBody),
+  withType('ReportToSocialCare', ReportToSocialCareBody),
+  withType('ReportToPolice', ReportToPoliceBody),
+  withType('EstablishWhereabouts', EstablishWhereaboutsBody),
+  withType('ApplyForSchoolPlace', ApplyForSchoolPlaceBody),
+  withType('ReferToFairAccess', ReferToFairAccessBody),
+  withType('HandToAnotherCouncil', HandToAnotherCouncilBody),
+  withType('RecordBecameEhe', RecordBecameEheBody),
+  withType('RecordUntracedReview', RecordUntracedReviewBody),
+  withType('CloseCase', CloseCaseBody),
+  withType('ReopenCase', ReopenCaseBody),
+  withType('RecordDeadlineMissed', RecordDeadlineMissedBody),
+  withType('EscalateCase', EscalateCaseBody),
+]);
+export type CmeCommand = z.infer<typeof CmeCommandSchema>;
+export type CmeCommandOf<T extends CmeCommandType> = Extract<CmeCommand, { type: T }>;

@@ -1,0 +1,200 @@
+import type { IsoDate } from '../calendar/index.js';
+import { type ClockName, clockEffects, type StartedClock } from '../clocks.js';
+import type { CmeEvent } from './events.js';
+import type {
+  CmeChild,
+  CmeDestination,
+  EnquiryAgency,
+  EnquiryOutcome,
+  EscalationLevel,
+  ReferralSource,
+  RiskLevel,
+  TimeMissing,
+  Whereabouts,
+} from './values.js';
+
+/** An open clock, with what the workers have recorded against it. */
+export interface OpenClock extends StartedClock {
+  missedOn?: IsoDate;
+  escalated: Partial<Record<EscalationLevel, IsoDate>>;
+}
+
+export interface CmeEnquiry {
+  agency: EnquiryAgency;
+  madeOn: IsoDate;
+  outcome: EnquiryOutcome | null;
+}
+
+/** The reports a high risk judgement calls for; told dates count only from that judgement on. */
+export interface HighRiskReport {
+  judgedOn: IsoDate;
+  socialCareToldOn: IsoDate | null;
+  policeToldOn: IsoDate | null;
+}
+
+export interface CmeCase {
+  status: 'open' | 'closed';
+  caseId: string;
+  referredOn: IsoDate;
+  source: ReferralSource;
+  child: CmeChild;
+  timeMissing: TimeMissing;
+  allocatedTo: string | null;
+  enquiries: Record<string, CmeEnquiry>;
+  riskLevel: RiskLevel | null;
+  highRiskReport: HighRiskReport | null;
+  /** Null while the child is untraced. */
+  whereabouts: Whereabouts | null;
+  schoolPlaceAppliedOn: IsoDate | null;
+  fairAccessReferredOn: IsoDate | null;
+  handedToCouncil: string | null;
+  eheCaseId: string | null;
+  closure: { closedOn: IsoDate; destination: CmeDestination } | null;
+  /** The date before which no later step may be dated: the referral, or the latest reopening. */
+  openedOn: IsoDate;
+  openClocks: Partial<Record<ClockName, OpenClock>>;
+}
+
+export type CmeState = { status: 'none' } | CmeCase;
+
+export const initialCmeState = (): CmeState => ({ status: 'none' });
+
+/** Clocks move only as the shared clock table says, so this state, the deadlines view and the schedulers agree. */
+function applyClockEffects(clocks: CmeCase['openClocks'], event: CmeEvent): CmeCase['openClocks'] {
+  const { started, stopped } = clockEffects(event);
+  if (started.length === 0 && stopped.length === 0) return clocks;
+  const next = { ...clocks };
+  for (const name of stopped) delete next[name];
+  for (const clock of started) next[clock.clock] = { ...clock, escalated: {} };
+  return next;
+}
+
+function updateClock(
+  clocks: CmeCase['openClocks'],
+  name: ClockName,
+  change: (clock: OpenClock) => OpenClock,
+): CmeCase['openClocks'] {
+  const clock = clocks[name];
+  return clock ? { ...clocks, [name]: change(clock) } : clocks;
+}
+
+function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
+  switch (event.type) {
+    case 'CmeReferralReceived':
+      return state;
+    case 'CaseAllocated':
+      return { ...state, allocatedTo: event.data.officerId };
+    case 'CaseReallocated':
+      return { ...state, allocatedTo: event.data.officerId };
+    case 'CmeEnquiryMade': {
+      const { enquiryId, agency, madeOn } = event.data;
+      return { ...state, enquiries: { ...state.enquiries, [enquiryId]: { agency, madeOn, outcome: null } } };
+    }
+    case 'CmeEnquiryOutcomeRecorded': {
+      const { enquiryId, outcome } = event.data;
+      const enquiry = state.enquiries[enquiryId];
+      if (!enquiry) return state;
+      return { ...state, enquiries: { ...state.enquiries, [enquiryId]: { ...enquiry, outcome } } };
+    }
+    case 'CmeRiskAssessed': {
+      const { level, assessedOn } = event.data;
+      const highRiskReport =
+        level === 'high'
+          ? state.riskLevel === 'high' && state.highRiskReport
+            ? state.highRiskReport
+            : { judgedOn: assessedOn, socialCareToldOn: null, policeToldOn: null }
+          : state.highRiskReport;
+      return {
+        ...state,
+        riskLevel: level,
+        highRiskReport,
+      };
+    }
+    case 'ReportedToSocialCare':
+    case 'ReportedToPolice': {
+      const told = event.type === 'ReportedToSocialCare' ? 'socialCareToldOn' : 'policeToldOn';
+      const report = state.highRiskReport;
+      return {
+        ...state,
+        highRiskReport:
+          report && report[told] === null ? { ...report, [told]: event.data.reportedOn } : report,
+      };
+    }
+    case 'WhereaboutsEstablished':
+      return { ...state, whereabouts: event.data.whereabouts };
+    case 'CmeSchoolPlaceAppliedFor':
+      return { ...state, schoolPlaceAppliedOn: event.data.appliedOn };
+    case 'CmeFairAccessReferralMade':
+      return { ...state, fairAccessReferredOn: event.data.referredOn };
+    case 'CmeCaseHandedToAnotherCouncil':
+      return { ...state, handedToCouncil: event.data.council };
+    case 'CmeChildBecameEhe':
+      return { ...state, eheCaseId: event.data.eheCaseId };
+    case 'CmeUntracedReviewRecorded':
+      return state;
+    case 'CmeCaseClosed':
+      return {
+        ...state,
+        status: 'closed',
+        closure: { closedOn: event.data.closedOn, destination: event.data.destination },
+      };
+    case 'CmeCaseReopened':
+      // A case reopens because the child is missing again: the trace starts afresh.
+      return {
+        ...state,
+        status: 'open',
+        closure: null,
+        openedOn: event.data.reopenedOn,
+        whereabouts: null,
+        handedToCouncil: null,
+        eheCaseId: null,
+      };
+    case 'DeadlineMissed':
+      return {
+        ...state,
+        openClocks: updateClock(state.openClocks, event.data.clock, (clock) => ({
+          ...clock,
+          missedOn: event.data.missedOn,
+        })),
+      };
+    case 'CaseEscalated':
+      return {
+        ...state,
+        openClocks: updateClock(state.openClocks, event.data.clock, (clock) => ({
+          ...clock,
+          escalated: { ...clock.escalated, [event.data.level]: event.data.escalatedOn },
+        })),
+      };
+  }
+}
+
+function openCase(event: CmeEvent): CmeState {
+  if (event.type !== 'CmeReferralReceived') return { status: 'none' };
+  const { data } = event;
+  return {
+    status: 'open',
+    caseId: data.caseId,
+    referredOn: data.receivedOn,
+    openedOn: data.receivedOn,
+    source: data.source,
+    child: data.child,
+    timeMissing: data.timeMissing,
+    allocatedTo: null,
+    enquiries: {},
+    riskLevel: null,
+    highRiskReport: null,
+    whereabouts: null,
+    schoolPlaceAppliedOn: null,
+    fairAccessReferredOn: null,
+    handedToCouncil: null,
+    eheCaseId: null,
+    closure: null,
+    openClocks: applyClockEffects({}, event),
+  };
+}
+
+export function evolve(state: CmeState, event: CmeEvent): CmeState {
+  if (state.status === 'none') return openCase(event);
+  const next = evolveCase(state, event);
+  return { ...next, openClocks: applyClockEffects(next.openClocks, event) };
+}
