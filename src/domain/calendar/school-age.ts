@@ -1,17 +1,22 @@
 import {
-  assertIsoDate,
+  dayNumberFromPacked,
   dayNumberFromParts,
-  dayOf,
   dayOfWeek,
   fromDayNumber,
   type IsoDate,
-  monthOf,
-  toDayNumber,
-  yearOf,
+  packedDateOrThrow,
 } from './iso-date.js';
 
-const SEPTEMBER = 9;
 const FRIDAY = 5;
+
+/*
+ * Dates here are packed as year * 10000 + month * 100 + day, so "born after 31 August" is a comparison of
+ * the remainder by 10000 with 831: no Date, no string slicing. The projections call these per child per event.
+ */
+const yearOfPacked = (packed: number): number => Math.floor(packed / 10000);
+const monthDayOfPacked = (packed: number): number => packed % 10000;
+const LAST_OF_AUGUST = 831;
+const LAST_OF_MARCH = 331;
 
 export interface AcademicYear {
   /** '2025-26' */
@@ -20,14 +25,13 @@ export interface AcademicYear {
   end: IsoDate;
 }
 
-/** The calendar year in which the academic year (1 September to 31 August) containing `date` begins. */
-function academicYearStartYear(date: IsoDate): number {
-  return monthOf(date) >= SEPTEMBER ? yearOf(date) : yearOf(date) - 1;
+/** The calendar year in which the academic year (1 September to 31 August) containing the date begins. */
+function academicYearStartYear(packed: number): number {
+  return monthDayOfPacked(packed) > LAST_OF_AUGUST ? yearOfPacked(packed) : yearOfPacked(packed) - 1;
 }
 
 export function academicYearOf(date: IsoDate): AcademicYear {
-  assertIsoDate(date);
-  const startYear = academicYearStartYear(date);
+  const startYear = academicYearStartYear(packedDateOrThrow(date));
   return {
     label: `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`,
     start: fromDayNumber(dayNumberFromParts(startYear, 9, 1)),
@@ -35,8 +39,8 @@ export function academicYearOf(date: IsoDate): AcademicYear {
   };
 }
 
-/** True when the birthday falls from 1 September to 31 December, after 31 August in the calendar year. */
-const bornInAutumnTerm = (dateOfBirth: IsoDate): boolean => monthOf(dateOfBirth) >= SEPTEMBER;
+/** Born 1 September to 31 December: the birthday comes after the 31 August that decides the cohort. */
+const bornAfterAugust = (packedBirth: number): boolean => monthDayOfPacked(packedBirth) > LAST_OF_AUGUST;
 
 /**
  * Age on the 31 August just before the academic year of `at`, minus 4: 0 is Reception, 7 is Year 7.
@@ -44,10 +48,9 @@ const bornInAutumnTerm = (dateOfBirth: IsoDate): boolean => monthOf(dateOfBirth)
  * below Reception or beyond Year 13 means.
  */
 export function yearGroup(dateOfBirth: IsoDate, at: IsoDate): number {
-  assertIsoDate(dateOfBirth);
-  assertIsoDate(at);
+  const birth = packedDateOrThrow(dateOfBirth);
   const ageOn31August =
-    academicYearStartYear(at) - yearOf(dateOfBirth) - (bornInAutumnTerm(dateOfBirth) ? 1 : 0);
+    academicYearStartYear(packedDateOrThrow(at)) - yearOfPacked(birth) - (bornAfterAugust(birth) ? 1 : 0);
   return ageOn31August - 4;
 }
 
@@ -67,15 +70,15 @@ export interface CompulsorySchoolAge {
 }
 
 /**
- * EA 1996 s8: from the first prescribed day (31 March, 31 August, 31 December) on or after the fifth
- * birthday. A 29 February birthday is compared as it is written, which gives the same prescribed day
- * whether the law reads the birthday as 28 February or 1 March.
+ * EA 1996 s8(2): from the first prescribed day (31 March, 31 August, 31 December) on or after the fifth
+ * birthday. A 29 February birthday is compared as written, which gives the same prescribed day whether the
+ * law reads the birthday in a common year as 28 February or 1 March.
  */
-function compulsoryStart(dateOfBirth: IsoDate): number {
-  const year = yearOf(dateOfBirth) + 5;
-  const monthDay = monthOf(dateOfBirth) * 100 + dayOf(dateOfBirth);
-  if (monthDay <= 331) return dayNumberFromParts(year, 3, 31);
-  if (monthDay <= 831) return dayNumberFromParts(year, 8, 31);
+function compulsoryStart(birth: number): number {
+  const year = yearOfPacked(birth) + 5;
+  const monthDay = monthDayOfPacked(birth);
+  if (monthDay <= LAST_OF_MARCH) return dayNumberFromParts(year, 3, 31);
+  if (monthDay <= LAST_OF_AUGUST) return dayNumberFromParts(year, 8, 31);
   return dayNumberFromParts(year, 12, 31);
 }
 
@@ -83,24 +86,21 @@ function compulsoryStart(dateOfBirth: IsoDate): number {
  * EA 1996 s8(3) and the School Leaving Date Order: the last Friday in June of the school year in which the
  * child turns 16, so a child whose 16th birthday falls after that Friday but before 1 September leaves first.
  */
-function compulsoryEnd(dateOfBirth: IsoDate): number {
-  const sixteenthBirthdayYear = yearOf(dateOfBirth) + 16;
-  const leavingYear = bornInAutumnTerm(dateOfBirth) ? sixteenthBirthdayYear + 1 : sixteenthBirthdayYear;
+function compulsoryEnd(birth: number): number {
+  const sixteenthBirthdayYear = yearOfPacked(birth) + 16;
+  const leavingYear = bornAfterAugust(birth) ? sixteenthBirthdayYear + 1 : sixteenthBirthdayYear;
   const thirtiethOfJune = dayNumberFromParts(leavingYear, 6, 30);
   return thirtiethOfJune - ((dayOfWeek(thirtiethOfJune) - FRIDAY + 7) % 7);
 }
 
 export function compulsorySchoolAge(dateOfBirth: IsoDate): CompulsorySchoolAge {
-  assertIsoDate(dateOfBirth);
-  return {
-    start: fromDayNumber(compulsoryStart(dateOfBirth)),
-    end: fromDayNumber(compulsoryEnd(dateOfBirth)),
-  };
+  const birth = packedDateOrThrow(dateOfBirth);
+  return { start: fromDayNumber(compulsoryStart(birth)), end: fromDayNumber(compulsoryEnd(birth)) };
 }
 
 /** Both ends included: the duty starts at the beginning of the first day and ends at the end of the last. */
 export function isOfCompulsorySchoolAge(dateOfBirth: IsoDate, at: IsoDate): boolean {
-  assertIsoDate(dateOfBirth);
-  const day = toDayNumber(at);
-  return day >= compulsoryStart(dateOfBirth) && day <= compulsoryEnd(dateOfBirth);
+  const birth = packedDateOrThrow(dateOfBirth);
+  const day = dayNumberFromPacked(packedDateOrThrow(at));
+  return day >= compulsoryStart(birth) && day <= compulsoryEnd(birth);
 }

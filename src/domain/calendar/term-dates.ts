@@ -1,5 +1,6 @@
 import type { TermDates } from './calendar-config.js';
-import { dayNumberFromParts, monthOf, toDayNumber, yearOf } from './iso-date.js';
+import { toDayNumber } from './iso-date.js';
+import { academicYearOf } from './school-age.js';
 
 interface DayRange {
   start: number;
@@ -38,8 +39,8 @@ class DayRanges {
 }
 
 function academicYearRange(date: string): DayRange {
-  const startYear = monthOf(date) >= 9 ? yearOf(date) : yearOf(date) - 1;
-  return { start: dayNumberFromParts(startYear, 9, 1), end: dayNumberFromParts(startYear + 1, 8, 31) };
+  const { start, end } = academicYearOf(date);
+  return { start: toDayNumber(start), end: toDayNumber(end) };
 }
 
 /**
