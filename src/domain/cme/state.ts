@@ -78,6 +78,15 @@ function updateClock(
   return clock ? { ...clocks, [name]: change(clock) } : clocks;
 }
 
+/** A report counts toward a high-risk judgement when it is the first to that agency since the judgement. */
+function countsForReport(
+  report: HighRiskReport | null,
+  told: 'socialCareToldOn' | 'policeToldOn',
+  reportedOn: IsoDate,
+): report is HighRiskReport {
+  return report !== null && report[told] === null && reportedOn >= report.judgedOn;
+}
+
 function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
   switch (event.type) {
     case 'CmeReferralReceived':
@@ -116,8 +125,9 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
       const report = state.highRiskReport;
       return {
         ...state,
-        highRiskReport:
-          report && report[told] === null ? { ...report, [told]: event.data.reportedOn } : report,
+        highRiskReport: countsForReport(report, told, event.data.reportedOn)
+          ? { ...report, [told]: event.data.reportedOn }
+          : report,
       };
     }
     case 'WhereaboutsEstablished':
