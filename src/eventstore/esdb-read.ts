@@ -1,0 +1,136 @@
+/** Reads of one stream and of $all through @eventstore/db-client, mapped to the port's RecordedEvent. */
+import {
+  type AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  type EventStoreDBClient,
+  FORWARDS,
+  type ResolvedEvent,
+  START,
+} from '@eventstore/db-client';
+import { isStreamNotFound, toPortError } from './esdb-errors.js';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from './types.js';
+import { isSystemEvent, matchesFilter } from './validation.js';
+
+/** What the server reports for a position it does not know (uint64 max). */
+const unknownPosition = 2n ** 64n - 1n;
+/** $all is read in pages: filtering and system events are dropped here, so maxCount cannot go to the server. */
+const pageSize = 2048;
+
+const parseJson = (value: unknown): unknown => {
+  if (!(value instanceof Uint8Array)) return value;
+  const text = Buffer.from(value).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+
+export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
+  const event = resolved.event;
+  if (!event) return undefined;
+  const reported = event.position?.commit ?? resolved.commitPosition;
+  const metadata = parseJson(event.metadata);
+  return {
+    id: event.id,
+    stream: event.streamId,
+    revision: event.revision,
+    // Servers before 22.6 do not report positions on stream reads: -1 says "unknown" rather than lying.
+    position: reported === undefined || reported === unknownPosition ? -1n : reported,
+    type: event.type,
+    data: event.isJson ? event.data : parseJson(event.data),
+    metadata: isRecord(metadata) ? metadata : {},
+    recordedAt: event.created,
+  };
+}
+
+/** Iterates a client read, cancelling the gRPC call when the consumer stops early. */
+async function* drain(
+  read: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent> & { cancel(): Promise<void> },
+  operation: string,
+): AsyncGenerator<RecordedEvent> {
+  let finished = false;
+  try {
+    for await (const resolved of read) {
+      const event = toRecordedEvent(resolved);
+      if (event) yield event;
+    }
+    finished = true;
+  } catch (error) {
+    finished = true;
+    // The client throws "stream not found" lazily, while iterating; for the port a missing stream is empty.
+    if (isStreamNotFound(error)) return;
+    throw toPortError(error, { operation });
+  } finally {
+    if (!finished) await read.cancel().catch(() => undefined);
+  }
+}
+
+export async function* readStream(
+  client: EventStoreDBClient,
+  stream: string,
+  options: ReadStreamOptions,
+): AsyncGenerator<RecordedEvent> {
+  if (options.maxCount === 0) return;
+  const backwards = options.direction === 'backwards';
+  const read = client.readStream(stream, {
+    fromRevision: options.fromRevision ?? (backwards ? END : START),
+    direction: backwards ? BACKWARDS : FORWARDS,
+    ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+  });
+  for await (const event of drain(read, 'stream read')) {
+    if (!isSystemEvent(event.stream, event.type)) yield event;
+  }
+}
+
+const readPage = (client: EventStoreDBClient, from: bigint | undefined, backwards: boolean, count: number) =>
+  drain(
+    client.readAll({
+      fromPosition: from === undefined ? (backwards ? END : START) : { commit: from, prepare: from },
+      direction: backwards ? BACKWARDS : FORWARDS,
+      maxCount: count,
+    }),
+    '$all read',
+  );
+
+export async function* readAll(
+  client: EventStoreDBClient,
+  options: ReadAllOptions,
+): AsyncGenerator<RecordedEvent> {
+  const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+  const backwards = options.direction === 'backwards';
+  const keep = (event: RecordedEvent) =>
+    !isSystemEvent(event.stream, event.type) && matchesFilter(options.filter, event.stream, event.type);
+  let delivered = 0;
+  if (wanted === 0) return;
+
+  let cursor = options.fromPosition;
+  if (backwards && cursor !== undefined) {
+    // The server reads backwards from just before a position; the port's fromPosition is inclusive.
+    for await (const event of readPage(client, cursor, false, 1)) {
+      if (event.position === cursor && keep(event)) {
+        yield event;
+        delivered++;
+      }
+    }
+  }
+  let last: bigint | undefined;
+  for (;;) {
+    let received = 0;
+    for await (const event of readPage(client, cursor, backwards, pageSize)) {
+      received++;
+      // Forward pages start at the cursor inclusively: the event there was delivered by the last page.
+      if (last !== undefined && (backwards ? event.position >= last : event.position <= last)) continue;
+      last = event.position;
+      if (!keep(event)) continue;
+      yield event;
+      if (++delivered >= wanted) return;
+    }
+    if (received < pageSize || last === undefined) return;
+    cursor = last;
+  }
+}
