@@ -1,0 +1,415 @@
+import { z } from 'zod';
+import { ClockNameSchema, IsoDateSchema, PriorityFlagSchema } from '../policy.js';
+
+/**
+ * EHE commands. Each body schema is also the REST API's request body, so field-level rules live here;
+ * rules across fields, against the policy's code lists or against the case's state live in `decide`.
+ */
+
+const text = z.string().trim().min(1).max(5000);
+const shortText = z.string().trim().min(1).max(200);
+const id = z.string().trim().min(1).max(100);
+
+/** A school as the council knows it: `schoolId` picks its own term dates where configured. */
+export const SchoolSchema = z.strictObject({
+  name: shortText,
+  urn: z
+    .string()
+    .regex(/^\d{6,7}$/, 'a URN is 6 or 7 digits')
+    .optional(),
+  schoolId: id.optional(),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post']);
+
+/** A DfE code (checked against the policy's list in decide) and the words when the code is `other`. */
+export const ReasonSchema = z.strictObject({ code: shortText, text: text.optional() });
+
+const AddressSchema = z.strictObject({
+  lines: z.array(shortText).min(1).max(4),
+  town: shortText.optional(),
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'a UK postcode'),
+});
+
+// Inline until src/domain/child.ts lands; then these reuse its value objects.
+export const ChildSchema = z.strictObject({
+  forenames: shortText,
+  surname: shortText,
+  preferredName: shortText.optional(),
+  dateOfBirth: IsoDateSchema,
+  sex: z.enum(['F', 'M', 'U']),
+  upn: z
+    .string()
+    .regex(/^[A-Z]\d{11}[A-Z\d]$/, 'a UPN is 13 characters')
+    .optional(),
+  address: AddressSchema,
+  senStatus: z.enum(['N', 'K', 'E']),
+  ethnicity: shortText.optional(),
+});
+
+export const ParentCarerSchema = z.strictObject({
+  name: shortText,
+  relationship: shortText,
+  livesWithChild: z.boolean(),
+  phone: z
+    .string()
+    .regex(/^\+?[\d ()-]{6,20}$/, 'a phone number')
+    .optional(),
+  email: z.email().optional(),
+  address: AddressSchema.optional(),
+});
+
+/** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
+export const DeletionReturnSchema = z.strictObject({
+  school: SchoolSchema,
+  deletedOn: IsoDateSchema,
+  ground: shortText,
+  futureAddress: AddressSchema.optional(),
+  destinationSchool: SchoolSchema.optional(),
+  destinationStartDate: IsoDateSchema.optional(),
+});
+
+export const ReferralSourceSchema = z.enum([
+  'deletion_return',
+  'parent',
+  'another_council',
+  'cme_case',
+  'health',
+  'social_care',
+  'other',
+]);
+
+export const ReceiveEheReferralBody = z.strictObject({
+  caseId: z.uuid(),
+  receivedOn: IsoDateSchema,
+  source: ReferralSourceSchema,
+  sourceDetail: shortText.optional(),
+  deletionReturn: DeletionReturnSchema.optional(),
+  cmeCaseId: z.uuid().optional(),
+  child: ChildSchema,
+  parentsCarers: z.array(ParentCarerSchema).max(10).default([]),
+  schoolLeft: SchoolSchema.optional(),
+  previousSchoolType: shortText,
+  placedAtSpecialSchoolByCouncil: z.boolean().default(false),
+  eheStartDate: IsoDateSchema,
+  // Parents need not give a reason: no primary reason is recorded as `no_reason_given`.
+  primaryReason: ReasonSchema.optional(),
+  otherReasons: z.array(ReasonSchema).max(20).default([]),
+  priorityFlags: z.array(PriorityFlagSchema).default([]),
+  mosaicGroup: shortText.optional(),
+});
+
+export const RequestSpecialSchoolConsentBody = z.strictObject({
+  requestedOn: IsoDateSchema,
+  requestedBy: z.enum(['parent', 'school']),
+  school: SchoolSchema.optional(),
+});
+export const GiveSpecialSchoolConsentBody = z.strictObject({
+  decidedOn: IsoDateSchema,
+  rationale: text.optional(),
+});
+// Consent "may not unreasonably be withheld": a refusal always carries its reasons.
+export const RefuseSpecialSchoolConsentBody = z.strictObject({ decidedOn: IsoDateSchema, rationale: text });
+
+export const AllocateCaseBody = z.strictObject({ officerId: id, allocatedOn: IsoDateSchema });
+export const ReallocateCaseBody = z.strictObject({
+  officerId: id,
+  reallocatedOn: IsoDateSchema,
+  reason: text,
+});
+
+export const ContactMethodSchema = z.enum(['phone', 'letter', 'email', 'visit', 'text_message']);
+export const ContactOutcomeSchema = z.enum([
+  'contact_made',
+  'no_answer',
+  'message_left',
+  'no_reply',
+  'returned_undelivered',
+  'contact_refused',
+]);
+export const RecordContactAttemptBody = z.strictObject({
+  attemptedOn: IsoDateSchema,
+  method: ContactMethodSchema,
+  outcome: ContactOutcomeSchema,
+  notes: text.optional(),
+});
+
+export const OfferVisitBody = z.strictObject({
+  visitId: id,
+  offeredOn: IsoDateSchema,
+  proposedFor: IsoDateSchema,
+  location: z.enum(['home', 'council_office', 'other']),
+});
+export const RecordVisitAcceptedBody = z.strictObject({ visitId: id, acceptedOn: IsoDateSchema });
+export const RecordVisitHeldBody = z.strictObject({
+  visitId: id,
+  heldOn: IsoDateSchema,
+  notes: text,
+  outcome: z.enum(['satisfactory', 'further_information_needed', 'concerns_raised']),
+});
+export const RecordVisitDeclinedBody = z.strictObject({
+  visitId: id.optional(),
+  declinedOn: IsoDateSchema,
+  reason: text.optional(),
+});
+
+export const SendInformalEnquiryBody = z.strictObject({
+  sentOn: IsoDateSchema,
+  method: z.enum(['letter', 'email', 'in_person']),
+  notes: text.optional(),
+});
+export const RecordEvidenceBody = z.strictObject({
+  receivedOn: IsoDateSchema,
+  kind: z.enum(['report', 'samples', 'meeting', 'tutor_report', 'other']),
+  description: text,
+});
+export const SuitabilityOutcomeSchema = z.enum(['suitable', 'not_yet_able_to_judge', 'appears_unsuitable']);
+export const JudgeSuitabilityBody = z.strictObject({
+  judgedOn: IsoDateSchema,
+  outcome: SuitabilityOutcomeSchema,
+  rationale: text,
+  /** The parents refused to provide any information (usually: education does not appear suitable). */
+  informationRefused: z.boolean().default(false),
+});
+
+export const ChangePriorityFlagsBody = z.strictObject({
+  changedOn: IsoDateSchema,
+  /** The complete set of flags from now on. */
+  flags: z.array(PriorityFlagSchema),
+  toldBy: z.enum(['social_care', 'send_service', 'youth_justice', 'police', 'health', 'school', 'other']),
+  notes: text.optional(),
+});
+export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: IsoDateSchema, notes: text.optional() });
+
+export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
+export const ReferToPanelBody = z.strictObject({
+  panel: PanelSchema,
+  referredOn: IsoDateSchema,
+  reason: text,
+});
+export const RecordPanelDecisionBody = z.strictObject({
+  panel: PanelSchema,
+  decidedOn: IsoDateSchema,
+  decision: text,
+  actions: z.array(text).max(50).default([]),
+  /** A Fair Access place: starts the placement clock. */
+  placementSchool: SchoolSchema.optional(),
+});
+
+export const ServeSection437NoticeBody = z.strictObject({
+  issuedOn: IsoDateSchema,
+  servedOn: IsoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  /** The period stated in the notice, in days beginning with the day of service (the policy's by default). */
+  periodDays: z.int().positive().max(365).optional(),
+});
+export const JudgeSection437ResponseBody = z.strictObject({
+  judgedOn: IsoDateSchema,
+  satisfied: z.boolean(),
+  rationale: text,
+});
+export const DecideAttendanceExpediencyBody = z.strictObject({
+  decidedOn: IsoDateSchema,
+  expedient: z.boolean(),
+  rationale: text,
+});
+export const ConsultSchoolBody = z.strictObject({
+  school: SchoolSchema,
+  consultedOn: IsoDateSchema,
+  response: text.optional(),
+});
+export const ServeSection438NoticeBody = z.strictObject({
+  issuedOn: IsoDateSchema,
+  servedOn: IsoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  intendedSchool: SchoolSchema,
+  alternativeSchools: z.array(SchoolSchema).max(10).default([]),
+});
+export const RecordParentSchoolChoiceBody = z.strictObject({
+  chosenOn: IsoDateSchema,
+  /** A school named in the notice, or a place the parent applied for and was offered elsewhere. */
+  kind: z.enum(['named_school', 'place_offered_elsewhere']),
+  school: SchoolSchema,
+});
+export const ServeSchoolAttendanceOrderBody = z.strictObject({
+  issuedOn: IsoDateSchema,
+  servedOn: IsoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  school: SchoolSchema,
+  /** For a child with an EHCP the order names the school named in the plan. */
+  schoolNamedInEhcp: z.boolean().default(false),
+});
+export const AmendSchoolAttendanceOrderBody = z.strictObject({
+  requestedOn: IsoDateSchema,
+  amendedOn: IsoDateSchema,
+  school: SchoolSchema,
+});
+export const RecordSaoRevocationRequestBody = z.strictObject({
+  requestedOn: IsoDateSchema,
+  /** s442's one ground: the child is receiving suitable education otherwise than at school. */
+  arrangements: text,
+});
+export const RevokeSchoolAttendanceOrderBody = z.strictObject({ revokedOn: IsoDateSchema, rationale: text });
+export const RefuseSaoRevocationBody = z.strictObject({ refusedOn: IsoDateSchema, rationale: text });
+export const ReferSaoRefusalToSecretaryOfStateBody = z.strictObject({
+  referredOn: IsoDateSchema,
+  notes: text.optional(),
+});
+export const RecordSaoComplianceBody = z.strictObject({ registeredOn: IsoDateSchema, school: SchoolSchema });
+export const ConsiderEsoBody = z.strictObject({
+  consideredOn: IsoDateSchema,
+  decision: z.enum(['apply_for_eso', 'prosecute', 'no_further_action']),
+  rationale: text,
+});
+export const StartProsecutionBody = z.strictObject({ startedOn: IsoDateSchema, court: shortText.optional() });
+export const RecordProsecutionOutcomeBody = z.strictObject({
+  decidedOn: IsoDateSchema,
+  outcome: z.enum(['convicted', 'acquitted', 'withdrawn']),
+  /** On acquittal the court may direct that the order ceases to be in force. */
+  orderCeases: z.boolean().default(false),
+  sentence: text.optional(),
+});
+export const RecordEsoDirectionBody = z.strictObject({
+  directedOn: IsoDateSchema,
+  court: shortText.optional(),
+});
+export const AnswerEsoDirectionBody = z.strictObject({
+  answeredOn: IsoDateSchema,
+  answer: z.enum(['eso_applied', 'reasons_given']),
+  reasons: text.optional(),
+});
+
+export const RecordReturnToSchoolBody = z.strictObject({ school: SchoolSchema, startDate: IsoDateSchema });
+export const ReclassifyAsCmeBody = z.strictObject({
+  reclassifiedOn: IsoDateSchema,
+  cmeCaseId: z.uuid(),
+  reason: text,
+});
+export const CloseCaseBody = z.strictObject({
+  closedOn: IsoDateSchema,
+  reason: shortText,
+  reasonText: text.optional(),
+  /** For a move out of the area: the council told. */
+  receivingCouncil: shortText.optional(),
+});
+export const ReopenCaseBody = z.strictObject({ reopenedOn: IsoDateSchema, reason: text });
+
+export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: IsoDateSchema });
+export const EscalateCaseBody = z.strictObject({
+  clock: ClockNameSchema,
+  level: z.enum(['manager', 'head_of_service']),
+});
+export const RecordAnnualContactDueBody = z.strictObject({ dueOn: IsoDateSchema });
+
+export const eheCommandBodies = {
+  ReceiveEheReferral: ReceiveEheReferralBody,
+  RequestSpecialSchoolConsent: RequestSpecialSchoolConsentBody,
+  GiveSpecialSchoolConsent: GiveSpecialSchoolConsentBody,
+  RefuseSpecialSchoolConsent: RefuseSpecialSchoolConsentBody,
+  AllocateCase: AllocateCaseBody,
+  ReallocateCase: ReallocateCaseBody,
+  RecordContactAttempt: RecordContactAttemptBody,
+  OfferVisit: OfferVisitBody,
+  RecordVisitAccepted: RecordVisitAcceptedBody,
+  RecordVisitHeld: RecordVisitHeldBody,
+  RecordVisitDeclined: RecordVisitDeclinedBody,
+  SendInformalEnquiry: SendInformalEnquiryBody,
+  RecordEvidence: RecordEvidenceBody,
+  JudgeSuitability: JudgeSuitabilityBody,
+  ChangePriorityFlags: ChangePriorityFlagsBody,
+  RecordEhcpAnnualReview: RecordEhcpAnnualReviewBody,
+  ReferToPanel: ReferToPanelBody,
+  RecordPanelDecision: RecordPanelDecisionBody,
+  ServeSection437Notice: ServeSection437NoticeBody,
+  JudgeSection437Response: JudgeSection437ResponseBody,
+  DecideAttendanceExpediency: DecideAttendanceExpediencyBody,
+  ConsultSchool: ConsultSchoolBody,
+  ServeSection438Notice: ServeSection438NoticeBody,
+  RecordParentSchoolChoice: RecordParentSchoolChoiceBody,
+  ServeSchoolAttendanceOrder: ServeSchoolAttendanceOrderBody,
+  AmendSchoolAttendanceOrder: AmendSchoolAttendanceOrderBody,
+  RecordSaoRevocationRequest: RecordSaoRevocationRequestBody,
+  RevokeSchoolAttendanceOrder: RevokeSchoolAttendanceOrderBody,
+  RefuseSaoRevocation: RefuseSaoRevocationBody,
+  ReferSaoRefusalToSecretaryOfState: ReferSaoRefusalToSecretaryOfStateBody,
+  RecordSaoCompliance: RecordSaoComplianceBody,
+  ConsiderEso: ConsiderEsoBody,
+  StartProsecution: StartProsecutionBody,
+  RecordProsecutionOutcome: RecordProsecutionOutcomeBody,
+  RecordEsoDirection: RecordEsoDirectionBody,
+  AnswerEsoDirection: AnswerEsoDirectionBody,
+  RecordReturnToSchool: RecordReturnToSchoolBody,
+  ReclassifyAsCme: ReclassifyAsCmeBody,
+  CloseCase: CloseCaseBody,
+  ReopenCase: ReopenCaseBody,
+  RecordDeadlineMissed: RecordDeadlineMissedBody,
+  EscalateCase: EscalateCaseBody,
+  RecordAnnualContactDue: RecordAnnualContactDueBody,
+} as const;
+
+export type EheCommandType = keyof typeof eheCommandBodies;
+export type EheCommandOf<T extends EheCommandType> = { type: T; data: z.infer<(typeof eheCommandBodies)[T]> };
+export type EheCommand = { [T in EheCommandType]: EheCommandOf<T> }[EheCommandType];
+/** What a client may send: defaults not yet applied. */
+export type EheCommandInput = {
+  [T in EheCommandType]: { type: T; data: z.input<(typeof eheCommandBodies)[T]> };
+}[EheCommandType];
+
+export const eheCommandTypes = Object.keys(eheCommandBodies) as EheCommandType[];
+
+/** Commands that need an allocated officer (the day-to-day casework and the statutory route). */
+export const allocatedWork: ReadonlySet<EheCommandType> = new Set<EheCommandType>([
+  'RecordContactAttempt',
+  'OfferVisit',
+  'RecordVisitAccepted',
+  'RecordVisitHeld',
+  'RecordVisitDeclined',
+  'SendInformalEnquiry',
+  'RecordEvidence',
+  'JudgeSuitability',
+  'RecordEhcpAnnualReview',
+  'ServeSection437Notice',
+  'JudgeSection437Response',
+  'DecideAttendanceExpediency',
+  'ConsultSchool',
+  'ServeSection438Notice',
+  'RecordParentSchoolChoice',
+  'ServeSchoolAttendanceOrder',
+  'AmendSchoolAttendanceOrder',
+  'RecordSaoRevocationRequest',
+  'RevokeSchoolAttendanceOrder',
+  'RefuseSaoRevocation',
+  'ReferSaoRefusalToSecretaryOfState',
+  'RecordSaoCompliance',
+  'ConsiderEso',
+  'StartProsecution',
+  'RecordProsecutionOutcome',
+  'RecordEsoDirection',
+  'AnswerEsoDirection',
+]);
+
+/** Commands that wait for the council's consent when the child was placed at a special school by it. */
+export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>([
+  'SendInformalEnquiry',
+  'RecordEvidence',
+  'JudgeSuitability',
+  'ServeSection437Notice',
+  'JudgeSection437Response',
+  'DecideAttendanceExpediency',
+  'ConsultSchool',
+  'ServeSection438Notice',
+  'RecordParentSchoolChoice',
+  'ServeSchoolAttendanceOrder',
+]);
+
+/** Appended by the deadline worker; idempotent, and silent ([]) when there is nothing to record. */
+export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType>([
+  'RecordDeadlineMissed',
+  'EscalateCase',
+  'RecordAnnualContactDue',
+]);

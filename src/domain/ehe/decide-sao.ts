@@ -1,0 +1,330 @@
+import type { IsoDate } from '../calendar/index.js';
+import type { DecideContext } from '../context.js';
+import { statutoryFloors } from '../policy.js';
+import type { School } from './commands.js';
+import {
+  checkDate,
+  checkNotBefore,
+  fail,
+  type Handlers,
+  sameSchool,
+  startClock,
+  today,
+} from './decide-support.js';
+import { eheEvent } from './events.js';
+import { legalBasisFor } from './legal-basis.js';
+import type { EheState, SaoStage, SaoState } from './state.js';
+import { isSaoRouteActive } from './state.js';
+
+type Step = Parameters<typeof legalBasisFor>[0];
+
+const statutory = (ctx: DecideContext, step: Step, on: IsoDate) => ({
+  legalBasis: legalBasisFor(step, ctx.policy, on),
+  decidedBy: ctx.actor.id,
+});
+
+function requireStage(sao: SaoState, allowed: readonly SaoStage[], step: string): void {
+  if (!allowed.includes(sao.stage)) {
+    fail('sao_step_out_of_order', `${step} cannot follow ${sao.stage.replaceAll('_', ' ')}`);
+  }
+}
+
+function checkServed(
+  ctx: DecideContext,
+  state: EheState,
+  data: { issuedOn: IsoDate; servedOn: IsoDate },
+): void {
+  checkDate(ctx, state, data.issuedOn, 'issuedOn');
+  checkDate(ctx, state, data.servedOn, 'servedOn');
+  if (data.servedOn < data.issuedOn)
+    fail('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
+}
+
+/** A period "beginning with" service has expired only once the London date is after its last day. */
+function checkExpired(ctx: DecideContext, endsOn: IsoDate, on: IsoDate, field: string, what: string): void {
+  if (on <= endsOn || today(ctx) <= endsOn) {
+    fail('notice_period_not_expired', `${what} runs until the end of ${endsOn}`, field);
+  }
+}
+
+function orderInForce(state: EheState): NonNullable<SaoState['order']> {
+  const { order } = state.sao;
+  if (state.sao.stage !== 'order_in_force' || !order)
+    fail('sao_step_out_of_order', 'no School Attendance Order is in force');
+  return order;
+}
+
+const isNamed = (schools: readonly School[], school: School) => schools.some((s) => sameSchool(s, school));
+
+export const saoHandlers: Handlers<
+  | 'ServeSection437Notice'
+  | 'JudgeSection437Response'
+  | 'DecideAttendanceExpediency'
+  | 'ConsultSchool'
+  | 'ServeSection438Notice'
+  | 'RecordParentSchoolChoice'
+  | 'ServeSchoolAttendanceOrder'
+  | 'AmendSchoolAttendanceOrder'
+  | 'RecordSaoRevocationRequest'
+  | 'RevokeSchoolAttendanceOrder'
+  | 'RefuseSaoRevocation'
+  | 'ReferSaoRefusalToSecretaryOfState'
+  | 'RecordSaoCompliance'
+  | 'ConsiderEso'
+  | 'StartProsecution'
+  | 'RecordProsecutionOutcome'
+  | 'RecordEsoDirection'
+  | 'AnswerEsoDirection'
+> = {
+  ServeSection437Notice(data, state, ctx) {
+    checkServed(ctx, state, data);
+    if (isSaoRouteActive(state.sao))
+      fail('sao_step_out_of_order', 'a School Attendance Order route is already under way');
+    // s437(1) applies when it appears the child is not receiving suitable education.
+    if (state.suitability?.outcome !== 'appears_unsuitable') {
+      fail('sao_step_out_of_order', 'education must first be judged to appear unsuitable');
+    }
+    const periodDays = data.periodDays ?? ctx.policy.clocks.section437Notice.duration;
+    const floor = statutoryFloors.section437Notice.duration;
+    if (periodDays < floor) {
+      fail(
+        'notice_period_too_short',
+        `the period must be at least ${floor} days beginning with service`,
+        'periodDays',
+      );
+    }
+    const clock = startClock(ctx, 'section437Notice', data.servedOn, { periodDays });
+    return [
+      eheEvent('Section437NoticeServed', {
+        ...data,
+        periodDays,
+        periodEndsOn: clock.dueOn,
+        ...statutory(ctx, 'section437Notice', data.servedOn),
+        clocksStarted: [clock],
+      }),
+    ];
+  },
+
+  JudgeSection437Response(data, state, ctx) {
+    checkDate(ctx, state, data.judgedOn, 'judgedOn');
+    requireStage(state.sao, ['notice_served'], 'judging the response');
+    const notice = state.sao.notice437!;
+    checkNotBefore(data.judgedOn, notice.servedOn, 'judgedOn', 'service of the notice');
+    // A parent may satisfy the council early; the council cannot find them wanting before the period ends.
+    if (!data.satisfied)
+      checkExpired(ctx, notice.periodEndsOn, data.judgedOn, 'judgedOn', 'the s437(1) period');
+    const clocksStarted = data.satisfied ? [startClock(ctx, 'annualContact', data.judgedOn)] : [];
+    return [
+      eheEvent('Section437ResponseJudged', {
+        ...data,
+        ...statutory(ctx, 'section437Notice', data.judgedOn),
+        clocksStarted,
+      }),
+    ];
+  },
+
+  DecideAttendanceExpediency(data, state, ctx) {
+    checkDate(ctx, state, data.decidedOn, 'decidedOn');
+    requireStage(state.sao, ['not_satisfied'], 'the expediency decision');
+    return [
+      eheEvent('AttendanceExpediencyDecided', { ...data, ...statutory(ctx, 'expediency', data.decidedOn) }),
+    ];
+  },
+
+  ConsultSchool(data, state, ctx) {
+    checkDate(ctx, state, data.consultedOn, 'consultedOn');
+    requireStage(state.sao, ['expedient'], 'consulting a school');
+    return [
+      eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation', data.consultedOn) }),
+    ];
+  },
+
+  ServeSection438Notice(data, state, ctx) {
+    checkServed(ctx, state, data);
+    requireStage(state.sao, ['expedient'], 'the notice of intention');
+    if (!isNamed(state.sao.consultedSchools, data.intendedSchool)) {
+      fail('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
+    }
+    const clock = startClock(ctx, 'section438Choice', data.servedOn);
+    return [
+      eheEvent('Section438NoticeServed', {
+        ...data,
+        choiceEndsOn: clock.dueOn,
+        ...statutory(ctx, 'noticeOfIntention', data.servedOn),
+        clocksStarted: [clock],
+      }),
+    ];
+  },
+
+  RecordParentSchoolChoice(data, state, ctx) {
+    checkDate(ctx, state, data.chosenOn, 'chosenOn');
+    requireStage(state.sao, ['notice_of_intention_served'], "the parent's choice");
+    const notice = state.sao.noticeOfIntention!;
+    checkNotBefore(data.chosenOn, notice.servedOn, 'chosenOn', 'service of the notice of intention');
+    if (data.chosenOn > notice.choiceEndsOn) {
+      fail('choice_period_expired', `the parent's 15 days ended on ${notice.choiceEndsOn}`, 'chosenOn');
+    }
+    if (data.kind === 'named_school' && !isNamed(notice.schools, data.school)) {
+      fail('school_not_named', 'the school is not one the notice named', 'school');
+    }
+    return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice', data.chosenOn) })];
+  },
+
+  ServeSchoolAttendanceOrder(data, state, ctx) {
+    checkServed(ctx, state, data);
+    requireStage(state.sao, ['notice_of_intention_served', 'school_chosen'], 'the order');
+    const { sao } = state;
+    const notice = sao.noticeOfIntention!;
+    if (sao.stage === 'school_chosen') {
+      if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
+        fail('school_not_chosen', 'the order names the school the parent chose', 'school');
+      }
+    } else {
+      checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
+      if (!isNamed(notice.schools, data.school))
+        fail('school_not_named', 'name a school the notice named', 'school');
+    }
+    if (state.priorityFlags.includes('ehcp') && !data.schoolNamedInEhcp) {
+      fail(
+        'ehcp_school_required',
+        "for a child with an EHCP the order names the plan's school",
+        'schoolNamedInEhcp',
+      );
+    }
+    const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
+    return [
+      eheEvent('SchoolAttendanceOrderServed', {
+        ...data,
+        ...statutory(ctx, 'orderServed', data.servedOn),
+        clocksStarted: [clock],
+      }),
+    ];
+  },
+
+  AmendSchoolAttendanceOrder(data, state, ctx) {
+    checkDate(ctx, state, data.requestedOn, 'requestedOn');
+    checkDate(ctx, state, data.amendedOn, 'amendedOn');
+    const order = orderInForce(state);
+    checkNotBefore(data.requestedOn, order.servedOn, 'requestedOn', 'service of the order');
+    checkNotBefore(data.amendedOn, data.requestedOn, 'amendedOn', "the parent's request");
+    const clock = startClock(ctx, 'saoCompliance', data.amendedOn, { schoolId: data.school.schoolId });
+    return [
+      eheEvent('SchoolAttendanceOrderAmended', {
+        ...data,
+        ...statutory(ctx, 'orderAmended', data.amendedOn),
+        clocksStarted: [clock],
+      }),
+    ];
+  },
+
+  RecordSaoRevocationRequest(data, state, ctx) {
+    checkDate(ctx, state, data.requestedOn, 'requestedOn');
+    const order = orderInForce(state);
+    checkNotBefore(data.requestedOn, order.servedOn, 'requestedOn', 'service of the order');
+    if (state.sao.revocation === 'requested')
+      fail('sao_step_out_of_order', 'a revocation request is already pending');
+    return [
+      eheEvent('SaoRevocationRequested', { ...data, ...statutory(ctx, 'revocation', data.requestedOn) }),
+    ];
+  },
+
+  RevokeSchoolAttendanceOrder(data, state, ctx) {
+    checkDate(ctx, state, data.revokedOn, 'revokedOn');
+    orderInForce(state);
+    if (state.sao.revocation !== 'requested')
+      fail('sao_step_out_of_order', 'no revocation request is pending');
+    return [
+      eheEvent('SchoolAttendanceOrderRevoked', { ...data, ...statutory(ctx, 'revocation', data.revokedOn) }),
+    ];
+  },
+
+  RefuseSaoRevocation(data, state, ctx) {
+    checkDate(ctx, state, data.refusedOn, 'refusedOn');
+    orderInForce(state);
+    if (state.sao.revocation !== 'requested')
+      fail('sao_step_out_of_order', 'no revocation request is pending');
+    return [eheEvent('SaoRevocationRefused', { ...data, ...statutory(ctx, 'revocation', data.refusedOn) })];
+  },
+
+  ReferSaoRefusalToSecretaryOfState(data, state, ctx) {
+    checkDate(ctx, state, data.referredOn, 'referredOn');
+    orderInForce(state);
+    if (state.sao.revocation !== 'refused')
+      fail('sao_step_out_of_order', 'only a refused revocation can be referred');
+    return [
+      eheEvent('SaoRefusalReferredToSecretaryOfState', {
+        ...data,
+        ...statutory(ctx, 'revocationReferral', data.referredOn),
+      }),
+    ];
+  },
+
+  RecordSaoCompliance(data, state, ctx) {
+    checkDate(ctx, state, data.registeredOn, 'registeredOn');
+    const order = orderInForce(state);
+    if (order.complied) fail('sao_step_out_of_order', 'compliance is already recorded');
+    checkNotBefore(data.registeredOn, order.servedOn, 'registeredOn', 'service of the order');
+    return [
+      eheEvent('SchoolAttendanceOrderComplied', {
+        ...data,
+        ...statutory(ctx, 'orderComplied', data.registeredOn),
+      }),
+    ];
+  },
+
+  ConsiderEso(data, state, ctx) {
+    checkDate(ctx, state, data.consideredOn, 'consideredOn');
+    const order = orderInForce(state);
+    if (order.complied) fail('sao_step_out_of_order', 'the order has been complied with');
+    return [eheEvent('EsoConsidered', { ...data, ...statutory(ctx, 'esoConsidered', data.consideredOn) })];
+  },
+
+  StartProsecution(data, state, ctx) {
+    checkDate(ctx, state, data.startedOn, 'startedOn');
+    const order = orderInForce(state);
+    if (order.complied) fail('sao_step_out_of_order', 'the order has been complied with');
+    if (state.sao.prosecution !== 'none') fail('sao_step_out_of_order', 'a prosecution was already brought');
+    // s447(1): before prosecuting, the council must consider an education supervision order.
+    if (!state.sao.esoConsidered) fail('eso_not_considered', 'consider an education supervision order first');
+    return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution', data.startedOn) })];
+  },
+
+  RecordProsecutionOutcome(data, state, ctx) {
+    checkDate(ctx, state, data.decidedOn, 'decidedOn');
+    if (state.sao.prosecution !== 'started')
+      fail('sao_step_out_of_order', 'no prosecution awaits an outcome');
+    if (data.orderCeases && data.outcome !== 'acquitted') {
+      fail('contradictory_fields', 'only an acquittal can end the order', 'orderCeases');
+    }
+    return [
+      eheEvent('ProsecutionOutcomeRecorded', { ...data, ...statutory(ctx, 'prosecution', data.decidedOn) }),
+    ];
+  },
+
+  RecordEsoDirection(data, state, ctx) {
+    checkDate(ctx, state, data.directedOn, 'directedOn');
+    if (state.sao.prosecution === 'none')
+      fail('sao_step_out_of_order', 'a court directs an ESO application in proceedings');
+    if (state.sao.esoDirection === 'awaiting_answer')
+      fail('sao_step_out_of_order', 'a direction already awaits an answer');
+    const clock = startClock(ctx, 'esoReasons', data.directedOn);
+    return [
+      eheEvent('EsoDirectionReceived', {
+        ...data,
+        ...statutory(ctx, 'esoDirection', data.directedOn),
+        clocksStarted: [clock],
+      }),
+    ];
+  },
+
+  AnswerEsoDirection(data, state, ctx) {
+    checkDate(ctx, state, data.answeredOn, 'answeredOn');
+    if (state.sao.esoDirection !== 'awaiting_answer')
+      fail('sao_step_out_of_order', 'no court direction awaits an answer');
+    if (data.answer === 'reasons_given' && !data.reasons)
+      fail('field_required', 'give the reasons', 'reasons');
+    return [
+      eheEvent('EsoDirectionAnswered', { ...data, ...statutory(ctx, 'esoDirection', data.answeredOn) }),
+    ];
+  },
+};

@@ -1,0 +1,62 @@
+import type { DecideContext } from '../context.js';
+import type { EheCommand, EheCommandType } from './commands.js';
+import { afterConsent, allocatedWork, clockCommands, eheCommandBodies } from './commands.js';
+import { caseHandlers } from './decide-case.js';
+import { caseworkHandlers } from './decide-casework.js';
+import { clockHandlers } from './decide-clocks.js';
+import { saoHandlers } from './decide-sao.js';
+import { fail, type Handler, type Handlers } from './decide-support.js';
+import type { EheEvent } from './events.js';
+import type { EheState } from './state.js';
+
+const handlers: Handlers<EheCommandType> = {
+  ...caseHandlers,
+  ...caseworkHandlers,
+  ...saoHandlers,
+  ...clockHandlers,
+};
+
+/** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */
+function parseBody(command: EheCommand): EheCommand['data'] {
+  const schema = eheCommandBodies[command.type];
+  if (!schema) fail('unknown_command', `unknown command ${String(command.type)}`);
+  const parsed = schema.safeParse(command.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    fail('invalid_command', `${field || 'command'}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  return parsed.data;
+}
+
+/** Rules every command obeys before its own: the case must exist (or not), be open, allocated, consented. */
+function checkCase(type: EheCommandType, state: EheState, ctx: DecideContext): void {
+  if (type === 'ReceiveEheReferral') {
+    if (state.status !== 'none') fail('case_already_exists', 'this case already has a referral');
+    return;
+  }
+  if (state.status === 'none') fail('case_not_found', 'no referral has opened this case');
+  if (state.status === 'closed' && type !== 'ReopenCase')
+    fail('case_closed', 'the case is closed: reopen it first');
+  if (allocatedWork.has(type)) {
+    if (state.allocatedOfficer === null) fail('not_allocated', 'allocate the case to an officer first');
+    if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedOfficer) {
+      fail('not_allocated', 'the case is allocated to another officer');
+    }
+  }
+  if (afterConsent.has(type) && (state.consent === 'needed' || state.consent === 'requested')) {
+    fail('consent_required', 'the child was placed at a special school by the council: decide consent first');
+  }
+  if (afterConsent.has(type) && state.consent === 'refused') {
+    fail('consent_required', 'consent to remove the child from the special school was refused');
+  }
+}
+
+export function decide(command: EheCommand, state: EheState, ctx: DecideContext): EheEvent[] {
+  const data = parseBody(command);
+  // The deadline worker may fire after a case closed: nothing is open, so nothing is recorded.
+  if (clockCommands.has(command.type) && state.status === 'closed') return [];
+  checkCase(command.type, state, ctx);
+  const handler = handlers[command.type] as Handler<EheCommandType>;
+  return handler(data as never, state, ctx);
+}

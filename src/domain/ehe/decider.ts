@@ -1,0 +1,16 @@
+import type { DecideContext } from '../context.js';
+import type { Decider } from '../decider.js';
+import type { EheCommand } from './commands.js';
+import { decide } from './decide.js';
+import type { EheEvent } from './events.js';
+import type { EheState } from './state.js';
+import { evolve, initialEheState } from './state.js';
+
+/** The EHE case (stream `ehe-{uuid}`). */
+export const eheDecider: Decider<EheCommand, EheEvent, EheState, DecideContext> = {
+  initialState: initialEheState,
+  evolve,
+  decide,
+};
+
+export { decide } from './decide.js';

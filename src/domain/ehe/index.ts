@@ -1,0 +1,7 @@
+export * from './clock-table.js';
+export * from './codec.js';
+export * from './commands.js';
+export * from './decider.js';
+export * from './events.js';
+export * from './legal-basis.js';
+export * from './state.js';
