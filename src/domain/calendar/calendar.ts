@@ -18,8 +18,6 @@ export interface Calendar {
   isSchoolDay(date: IsoDate, schoolId?: string): boolean;
   /** False when school days fall back to working days, which reports must say. */
   hasTermDates(schoolId?: string): boolean;
-  /** Whether the term dates (rather than the working-day fallback) decide what a school day is on `date`. */
-  termDatesCover(date: IsoDate, schoolId?: string): boolean;
   addCalendarDays(date: IsoDate, n: number): IsoDate;
   /** 12 months after 2024-02-29 is 2025-02-28. */
   addMonths(date: IsoDate, n: number): IsoDate;
@@ -38,6 +36,15 @@ export interface Calendar {
    */
   workingDaysBetween(from: IsoDate, to: IsoDate): number;
   schoolDaysBetween(from: IsoDate, to: IsoDate, schoolId?: string): number;
+}
+
+/** What createCalendar gives: a Calendar that can also say where its term dates run out. */
+export interface CouncilCalendar extends Calendar {
+  /**
+   * Whether term dates (rather than the working-day fallback) decide if `date` is a school day. Term dates
+   * speak for the academic years they have terms in; a year with none falls back to working days.
+   */
+  termDatesCover(date: IsoDate, schoolId?: string): boolean;
 }
 
 type DayTest = (dayNumber: number) => boolean;
@@ -65,7 +72,7 @@ function countDaysBetween(from: number, to: number, isCounted: DayTest): number 
   return count;
 }
 
-export function createCalendar(config: CalendarConfig = {}): Calendar {
+export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
   const { closureDays = [], termDates = {}, extraBankHolidays = [] } = calendarConfigSchema.parse(config);
   const closedDays = new Set([...closureDays, ...extraBankHolidays.map(({ date }) => date)].map(toDayNumber));
   const councilTerms = termCalendar(termDates.council ?? []);

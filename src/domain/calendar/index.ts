@@ -1,5 +1,5 @@
 export { type BankHoliday, bankHolidays, easterSunday, isBankHoliday } from './bank-holidays.js';
-export { type Calendar, createCalendar } from './calendar.js';
+export { type Calendar, type CouncilCalendar, createCalendar } from './calendar.js';
 export {
   type CalendarConfig,
   calendarConfigSchema,

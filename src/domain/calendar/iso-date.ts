@@ -32,7 +32,7 @@ const CHAR_0 = 48;
 const CHAR_DASH = 45;
 
 /** The number written in `count` digits from `from`, or -1 if any is not a digit. Integers only, for speed. */
-function readDigits(text: string, from: number, count: number): number {
+export function readDigits(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
     const digit = text.charCodeAt(i) - CHAR_0;
@@ -47,11 +47,15 @@ function readDigits(text: string, from: number, count: number): number {
  * month-and-day is the remainder by 10000), or -1 when `value` is not one.
  */
 export function packedDate(value: string): number {
-  if (value.length !== 10 || value.charCodeAt(4) !== CHAR_DASH || value.charCodeAt(7) !== CHAR_DASH)
-    return -1;
-  const year = readDigits(value, 0, 4);
-  const month = readDigits(value, 5, 2);
-  const day = readDigits(value, 8, 2);
+  return value.length === 10 ? packedDateAt(value, 0) : -1;
+}
+
+/** As packedDate, for the date written at `start` in a longer text (an instant, say), without slicing it out. */
+export function packedDateAt(text: string, start: number): number {
+  if (text.charCodeAt(start + 4) !== CHAR_DASH || text.charCodeAt(start + 7) !== CHAR_DASH) return -1;
+  const year = readDigits(text, start, 4);
+  const month = readDigits(text, start + 5, 2);
+  const day = readDigits(text, start + 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
   return year * 10000 + month * 100 + day;
 }

@@ -60,3 +60,29 @@ describe('startOfLondonDay and endOfLondonDay', () => {
     );
   });
 });
+
+describe('londonDate of an instant written as toISOString writes it', () => {
+  it('agrees with reading it through Date, for any instant', () => {
+    const someInstant = fc.date({
+      min: new Date('1970-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(someInstant, fc.boolean(), (instant, withMilliseconds) => {
+        const written = withMilliseconds
+          ? instant.toISOString()
+          : instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        expect(londonDate(written)).toBe(londonDate(new Date(written)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still refuses impossible times written in that form', () => {
+    expect(() => londonDate('2026-02-30T10:00:00Z')).toThrow(RangeError);
+    expect(() => londonDate('2026-01-01T24:30:00Z')).toThrow(RangeError);
+    expect(() => londonDate('2026-02-30T10:00:00+01:00')).toThrow(RangeError);
+    expect(() => londonDate('Thu, 01 Jan 2026 10:00:00 GMT')).toThrow(RangeError);
+  });
+});
