@@ -129,7 +129,12 @@ export const childSchema = z.object({
   /** The address the child lives at, or for a CME case the last one known. */
   address: ukAddressSchema.optional(),
   /** The DfE ethnicity code where the family has given one. */
-  ethnicity: z.string().trim().min(1).max(10).optional(),
+  ethnicity: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(10, { error: 'must be a DfE ethnicity code, at most 10 characters' })
+    .optional(),
 });
 export type Child = z.infer<typeof childSchema>;
 

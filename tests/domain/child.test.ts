@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -103,6 +104,24 @@ describe('UPN', () => {
     expect(upnSchema.parse('M80120000500A')).toBe('M80120000500A');
   });
 
+  it('catches any single mistyped digit, as 23 is prime and no weight is a multiple of it', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const lastTwelve = fc
+      .tuple(
+        fc.array(digit, { minLength: 11, maxLength: 11 }),
+        fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUVWXYZ'),
+      )
+      .map(([digits, last]) => `${digits.join('')}${last}`);
+    fc.assert(
+      fc.property(lastTwelve, fc.integer({ min: 0, max: 10 }), digit, (rest, position, typed) => {
+        const upn = `${upnCheckLetter(rest)}${rest}`;
+        expect(isValidUpn(upn)).toBe(true);
+        const mistyped = `${upn.slice(0, position + 1)}${typed}${upn.slice(position + 2)}`;
+        expect(isValidUpn(mistyped)).toBe(mistyped === upn);
+      }),
+    );
+  });
+
   it('is read in upper case with the spaces around it trimmed', () => {
     expect(upnSchema.parse(' b801200005001 ')).toBe('B801200005001');
   });
@@ -177,6 +196,34 @@ describe('child', () => {
     expect(childSchema.safeParse({ givenName: 'Amira', dateOfBirth: '2014-09-01', sex: 'F' }).success).toBe(
       false,
     );
+  });
+
+  it('takes everything a deletion return can tell, normalised', () => {
+    expect(
+      childSchema.parse({
+        givenName: ' Zoë ',
+        familyName: 'O’Brien',
+        dateOfBirth: '2016-02-29',
+        sex: 'U',
+        upn: 'b801200005001',
+        senStatus: 'E',
+        address: { lines: ['Flat 2', '10 High Street'], town: 'Maidstone', postcode: 'me14 1xq' },
+        ethnicity: 'WBRI',
+      }),
+    ).toMatchObject({ givenName: 'Zoë', upn: 'B801200005001', address: { postcode: 'ME14 1XQ' } });
+  });
+
+  it('names the field at fault', () => {
+    const result = childSchema.safeParse({
+      givenName: 'Amira',
+      familyName: 'Khan',
+      dateOfBirth: '2014-09-01',
+      sex: 'F',
+      upn: 'A801200005001',
+    });
+    expect(result.error?.issues.map(({ path, message }) => [path.join('.'), message])).toEqual([
+      ['upn', 'has the wrong check letter'],
+    ]);
   });
 
   it('renders as JSON Schema for the API document', () => {
