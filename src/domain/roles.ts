@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EheCommandType } from './ehe/commands.js';
 
 /** DOMAIN.md "Roles": who may issue which command. The API enforces it from this table. */
 export const RoleSchema = z.enum(['referrer', 'officer', 'senior', 'manager', 'panel', 'auditor', 'admin']);
@@ -61,9 +62,7 @@ export const eheCommandRoles = {
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
   RecordAnnualContactDue: clockWorker,
-} as const satisfies Record<string, readonly Role[]>;
-
-export type EheCommandType = keyof typeof eheCommandRoles;
+} as const satisfies Record<EheCommandType, readonly Role[]>;
 
 /** Read access, for the API's queries. `referrer` and `admin` read no case data. */
 export const readRoles = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { childSchema, ukAddressSchema } from '../child.js';
 import { ClockNameSchema, IsoDateSchema, PriorityFlagSchema } from '../policy.js';
 
 /**
@@ -26,31 +27,8 @@ export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post
 /** A DfE code (checked against the policy's list in decide) and the words when the code is `other`. */
 export const ReasonSchema = z.strictObject({ code: shortText, text: text.optional() });
 
-const AddressSchema = z.strictObject({
-  lines: z.array(shortText).min(1).max(4),
-  town: shortText.optional(),
-  postcode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'a UK postcode'),
-});
-
-// Inline until src/domain/child.ts lands; then these reuse its value objects.
-export const ChildSchema = z.strictObject({
-  forenames: shortText,
-  surname: shortText,
-  preferredName: shortText.optional(),
-  dateOfBirth: IsoDateSchema,
-  sex: z.enum(['F', 'M', 'U']),
-  upn: z
-    .string()
-    .regex(/^[A-Z]\d{11}[A-Z\d]$/, 'a UPN is 13 characters')
-    .optional(),
-  address: AddressSchema,
-  senStatus: z.enum(['N', 'K', 'E']),
-  ethnicity: shortText.optional(),
-});
+/** An EHE child lives somewhere we can write to and visit, so the address is required here. */
+export const ChildSchema = childSchema.extend({ address: ukAddressSchema }).strict();
 
 export const ParentCarerSchema = z.strictObject({
   name: shortText,
@@ -61,7 +39,7 @@ export const ParentCarerSchema = z.strictObject({
     .regex(/^\+?[\d ()-]{6,20}$/, 'a phone number')
     .optional(),
   email: z.email().optional(),
-  address: AddressSchema.optional(),
+  address: ukAddressSchema.optional(),
 });
 
 /** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
@@ -69,7 +47,7 @@ export const DeletionReturnSchema = z.strictObject({
   school: SchoolSchema,
   deletedOn: IsoDateSchema,
   ground: shortText,
-  futureAddress: AddressSchema.optional(),
+  futureAddress: ukAddressSchema.optional(),
   destinationSchool: SchoolSchema.optional(),
   destinationStartDate: IsoDateSchema.optional(),
 });

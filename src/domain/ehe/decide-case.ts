@@ -23,7 +23,7 @@ const reasonFields = (prefix: string) => ({ code: `${prefix}.code`, text: `${pre
 
 function withImpliedFlags(
   flags: PriorityFlag[],
-  senStatus: string,
+  senStatus: string | undefined,
   placedByCouncil: boolean,
 ): PriorityFlag[] {
   const implied: PriorityFlag[] = [...flags];
