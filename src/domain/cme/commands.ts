@@ -19,8 +19,8 @@ import {
 
 /*
  * Each command's body is a strict schema the REST API reuses as its request body; the command is the body
- * with its `type`. Dates are London calendar dates ('YYYY-MM-DD'); the moment a report was made is an
- * instant. Ids come in the command, never from the decider.
+ * under `data`, with its `type`, as for EHE. Dates are London calendar dates ('YYYY-MM-DD'); the moment a
+ * report was made is an instant. Ids come in the command, never from the decider.
  */
 
 const instant = z.iso.datetime({ offset: true });
@@ -117,7 +117,7 @@ export const CloseCaseBody = z.strictObject({
   closedOn: isoDateSchema,
   destination: CmeDestinationSchema,
   /** Required when the destination is "other". */
-  reason: FreeTextSchema.optional(),
+  reasonText: FreeTextSchema.optional(),
 });
 
 export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason: FreeTextSchema });
@@ -148,33 +148,9 @@ export const cmeCommandBodies = {
 } as const;
 
 export type CmeCommandType = keyof typeof cmeCommandBodies;
-
-function withType<T extends CmeCommandType, Shape extends z.ZodRawShape>(
-  type: T,
-  body: z.ZodObject<Shape, z.core.$strict>,
-) {
-  return body.extend({ type: z.literal(type) });
-}
-
-export const CmeCommandSchema = z.discriminatedUnion('type', [
-  withType('ReceiveCmeReferral', ReceiveCmeReferralBody),
-  withType('AllocateCase', AllocateCaseBody),
-  withType('ReallocateCase', ReallocateCaseBody),
-  withType('MakeCmeEnquiry', MakeCmeEnquiryBody),
-  withType('RecordCmeEnquiryOutcome', RecordCmeEnquiryOutcomeBody),
-  withType('AssessCmeRisk', AssessCmeRiskBody),
-  withType('ReportToSocialCare', ReportToSocialCareBody),
-  withType('ReportToPolice', ReportToPoliceBody),
-  withType('EstablishWhereabouts', EstablishWhereaboutsBody),
-  withType('ApplyForSchoolPlace', ApplyForSchoolPlaceBody),
-  withType('ReferToFairAccess', ReferToFairAccessBody),
-  withType('HandToAnotherCouncil', HandToAnotherCouncilBody),
-  withType('RecordBecameEhe', RecordBecameEheBody),
-  withType('RecordUntracedReview', RecordUntracedReviewBody),
-  withType('CloseCase', CloseCaseBody),
-  withType('ReopenCase', ReopenCaseBody),
-  withType('RecordDeadlineMissed', RecordDeadlineMissedBody),
-  withType('EscalateCase', EscalateCaseBody),
-]);
-export type CmeCommand = z.infer<typeof CmeCommandSchema>;
-export type CmeCommandOf<T extends CmeCommandType> = Extract<CmeCommand, { type: T }>;
+export type CmeCommandOf<T extends CmeCommandType> = { type: T; data: z.infer<(typeof cmeCommandBodies)[T]> };
+export type CmeCommand = { [T in CmeCommandType]: CmeCommandOf<T> }[CmeCommandType];
+/** What a client may send: defaults not yet applied. */
+export type CmeCommandInput = {
+  [T in CmeCommandType]: { type: T; data: z.input<(typeof cmeCommandBodies)[T]> };
+}[CmeCommandType];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
 import { ClockNameSchema } from '../policy.js';
-import { RoleSchema } from '../roles.js';
+import { AllocateCaseBody, ReallocateCaseBody } from './commands.js';
 import {
   CmeChildSchema,
   CmeDestinationSchema,
@@ -25,13 +25,13 @@ import {
  * decided it; every clock an event starts is recorded with its due date and the policy version that set it.
  */
 
-const DecidedBySchema = z.strictObject({ id: z.string().min(1), role: RoleSchema });
-const statutory = { legalBasis: CmeLegalBasisSchema, decidedBy: DecidedBySchema };
+const officer = z.string().min(1);
+const statutory = { legalBasis: CmeLegalBasisSchema, decidedBy: officer };
 const clocksStarted = z.array(StartedClockSchema);
 const clocksStopped = z.array(ClockNameSchema);
 const id = z.string().min(1);
 
-export const cmeEventSchemas = {
+const schemas = {
   CmeReferralReceived: z.strictObject({
     caseId: z.uuid(),
     receivedOn: isoDateSchema,
@@ -46,14 +46,9 @@ export const cmeEventSchemas = {
     clocksStarted,
     ...statutory,
   }),
-  CaseAllocated: z.strictObject({ officerId: id, allocatedOn: isoDateSchema, decidedBy: DecidedBySchema }),
-  CaseReallocated: z.strictObject({
-    fromOfficerId: id.nullable(),
-    officerId: id,
-    reallocatedOn: isoDateSchema,
-    reason: FreeTextSchema,
-    decidedBy: DecidedBySchema,
-  }),
+  // The same facts, under the same names, as an EHE case's allocation, so caseload views read both alike.
+  CaseAllocated: AllocateCaseBody.extend({ allocatedBy: officer }),
+  CaseReallocated: ReallocateCaseBody.extend({ previousOfficerId: id, reallocatedBy: officer }),
   CmeEnquiryMade: z.strictObject({
     enquiryId: id,
     agency: EnquiryAgencySchema,
@@ -126,7 +121,7 @@ export const cmeEventSchemas = {
   CmeCaseClosed: z.strictObject({
     closedOn: isoDateSchema,
     destination: CmeDestinationSchema,
-    reason: FreeTextSchema.optional(),
+    reasonText: FreeTextSchema.optional(),
     ...statutory,
   }),
   CmeCaseReopened: z.strictObject({
@@ -135,7 +130,7 @@ export const cmeEventSchemas = {
     clocksStarted,
     ...statutory,
   }),
-  DeadlineMissed: z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema, missedOn: isoDateSchema }),
+  DeadlineMissed: z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema, recordedOn: isoDateSchema }),
   CaseEscalated: z.strictObject({
     clock: ClockNameSchema,
     dueOn: isoDateSchema,
@@ -144,11 +139,35 @@ export const cmeEventSchemas = {
   }),
 } as const;
 
-export type CmeEventType = keyof typeof cmeEventSchemas;
-export type CmeEventData<T extends CmeEventType> = z.infer<(typeof cmeEventSchemas)[T]>;
+const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });
+
+/** Every CME event type with its current schema version; older versions are upcast in the codec. */
+export const cmeEvents = {
+  CmeReferralReceived: v1(schemas.CmeReferralReceived),
+  CaseAllocated: v1(schemas.CaseAllocated),
+  CaseReallocated: v1(schemas.CaseReallocated),
+  CmeEnquiryMade: v1(schemas.CmeEnquiryMade),
+  CmeEnquiryOutcomeRecorded: v1(schemas.CmeEnquiryOutcomeRecorded),
+  CmeRiskAssessed: v1(schemas.CmeRiskAssessed),
+  ReportedToSocialCare: v1(schemas.ReportedToSocialCare),
+  ReportedToPolice: v1(schemas.ReportedToPolice),
+  WhereaboutsEstablished: v1(schemas.WhereaboutsEstablished),
+  CmeSchoolPlaceAppliedFor: v1(schemas.CmeSchoolPlaceAppliedFor),
+  CmeFairAccessReferralMade: v1(schemas.CmeFairAccessReferralMade),
+  CmeCaseHandedToAnotherCouncil: v1(schemas.CmeCaseHandedToAnotherCouncil),
+  CmeChildBecameEhe: v1(schemas.CmeChildBecameEhe),
+  CmeUntracedReviewRecorded: v1(schemas.CmeUntracedReviewRecorded),
+  CmeCaseClosed: v1(schemas.CmeCaseClosed),
+  CmeCaseReopened: v1(schemas.CmeCaseReopened),
+  DeadlineMissed: v1(schemas.DeadlineMissed),
+  CaseEscalated: v1(schemas.CaseEscalated),
+} as const;
+
+export type CmeEventType = keyof typeof cmeEvents;
+export type CmeEventData<T extends CmeEventType> = z.infer<(typeof cmeEvents)[T]['data']>;
 export type CmeEventOf<T extends CmeEventType> = { type: T; data: CmeEventData<T> };
 export type CmeEvent = { [T in CmeEventType]: CmeEventOf<T> }[CmeEventType];
-export const cmeEventTypes = Object.keys(cmeEventSchemas) as CmeEventType[];
+export const cmeEventTypes = Object.keys(cmeEvents) as CmeEventType[];
 
 /** Builds an event, typed by its `type`. */
 export const cmeEvent = <T extends CmeEventType>(type: T, data: CmeEventData<T>): CmeEventOf<T> => ({

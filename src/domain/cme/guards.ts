@@ -1,28 +1,24 @@
 import { compulsorySchoolAge, type IsoDate, londonDate } from '../calendar/index.js';
 import type { DecideContext } from '../context.js';
-import { DomainError } from '../decider.js';
-import type { CmeCase, CmeState } from './state.js';
+import type { CodedLabel } from '../policy.js';
+import { hasCode } from '../policy.js';
+import { fail } from './decide-support.js';
+import type { CmeCase } from './state.js';
 
-/** The checks every CME command shares: the case is there and open, and its dates make sense. */
+/** Checks on the dates and codes in a CME command, with the same codes as an EHE case's. */
 
-export const today = (context: DecideContext): IsoDate => londonDate(context.now);
+/** Today in Europe/London: what "in the future" and "missed" are measured against. */
+export const today = (ctx: DecideContext): IsoDate => londonDate(ctx.now);
 
-export function openCase(state: CmeState): CmeCase {
-  if (state.status === 'none') throw new DomainError('case_not_found', 'there is no CME case: refer first');
-  if (state.status === 'closed') throw new DomainError('case_closed', 'the case is closed: reopen it first');
-  return state;
-}
-
-export function notInFuture(date: IsoDate, field: string, context: DecideContext): void {
-  if (date > today(context))
-    throw new DomainError('date_in_future', `${field} ${date} is in the future`, field);
+export function notInFuture(date: IsoDate, field: string, ctx: DecideContext): void {
+  if (date > today(ctx)) fail('date_in_future', `${field} ${date} is after today`, field);
 }
 
 /** Nothing in a case is dated before it was referred (or, after reopening, before it was reopened). */
-export function withinCase(date: IsoDate, field: string, state: CmeCase, context: DecideContext): void {
-  notInFuture(date, field, context);
+export function checkDate(ctx: DecideContext, state: CmeCase, date: IsoDate, field: string): void {
+  notInFuture(date, field, ctx);
   if (date < state.openedOn) {
-    throw new DomainError(
+    fail(
       'date_before_referral',
       `${field} ${date} is before the case was opened on ${state.openedOn}`,
       field,
@@ -30,19 +26,22 @@ export function withinCase(date: IsoDate, field: string, state: CmeCase, context
   }
 }
 
-export function textForOther(choice: string, text: string | undefined, field: string): void {
-  if (choice === 'other' && !text?.trim()) {
-    throw new DomainError('other_requires_text', `"other" needs ${field} to say what`, field);
-  }
+/** A step cannot be dated before the step it follows. */
+export function checkNotBefore(date: IsoDate, earlier: IsoDate, field: string, what: string): void {
+  if (date < earlier)
+    fail('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
 }
 
-export function codeInPolicy(list: readonly { code: string }[], code: string, field: string): void {
-  if (!list.some((entry) => entry.code === code)) {
-    throw new DomainError('code_not_in_policy', `${field} "${code}" is not in the council's policy`, field);
-  }
+export function checkOtherText(choice: string, text: string | undefined, field: string): void {
+  if (choice === 'other' && !text?.trim())
+    fail('reason_text_required', `"other" needs ${field} in words`, field);
 }
 
-/** s436A is about children of compulsory school age; with no date of birth we cannot tell, so we trace. */
+export function checkCode(list: readonly CodedLabel[], code: string, field: string): void {
+  if (!hasCode(list, code)) fail('invalid_reason_code', `${code} is not in the policy's list`, field);
+}
+
+/** Where a child stands against compulsory school age on a date; without a date of birth we cannot tell. */
 export function compulsorySchoolAgeAt(
   dateOfBirth: IsoDate | undefined,
   at: IsoDate,

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
-import { type ClockName, clockEffects, type StartedClock } from '../clocks.js';
+import { type ClockName, clockEffects } from '../clocks.js';
+import type { DayType } from '../policy.js';
 import type { CmeEvent } from './events.js';
 import type {
   CmeChild,
@@ -13,10 +14,14 @@ import type {
   Whereabouts,
 } from './values.js';
 
-/** An open clock, with what the workers have recorded against it. */
-export interface OpenClock extends StartedClock {
-  missedOn?: IsoDate;
-  escalated: Partial<Record<EscalationLevel, IsoDate>>;
+/** An open clock, with what the workers have recorded against it (the same shape as an EHE case's). */
+export interface OpenClock {
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  policyVersion: string;
+  dayType: DayType;
+  missed: boolean;
+  escalation: 'none' | EscalationLevel;
 }
 
 export interface CmeEnquiry {
@@ -52,7 +57,7 @@ export interface CmeCase {
   closure: { closedOn: IsoDate; destination: CmeDestination } | null;
   /** The date before which no later step may be dated: the referral, or the latest reopening. */
   openedOn: IsoDate;
-  openClocks: Partial<Record<ClockName, OpenClock>>;
+  clocks: Partial<Record<ClockName, OpenClock>>;
 }
 
 export type CmeState = { status: 'none' } | CmeCase;
@@ -60,22 +65,26 @@ export type CmeState = { status: 'none' } | CmeCase;
 export const initialCmeState = (): CmeState => ({ status: 'none' });
 
 /** Clocks move only as the shared clock table says, so this state, the deadlines view and the schedulers agree. */
-function applyClockEffects(clocks: CmeCase['openClocks'], event: CmeEvent): CmeCase['openClocks'] {
+function applyClockEffects(clocks: CmeCase['clocks'], event: CmeEvent): CmeCase['clocks'] {
   const { started, stopped } = clockEffects(event);
   if (started.length === 0 && stopped.length === 0) return clocks;
   const next = { ...clocks };
   for (const name of stopped) delete next[name];
-  for (const clock of started) next[clock.clock] = { ...clock, escalated: {} };
+  for (const { clock, startedOn, dueOn, policyVersion, dayType } of started) {
+    next[clock] = { startedOn, dueOn, policyVersion, dayType, missed: false, escalation: 'none' };
+  }
   return next;
 }
 
+/** Worker events apply to the clock they were decided for; a clock since moved is left alone. */
 function updateClock(
-  clocks: CmeCase['openClocks'],
+  clocks: CmeCase['clocks'],
   name: ClockName,
+  dueOn: IsoDate,
   change: (clock: OpenClock) => OpenClock,
-): CmeCase['openClocks'] {
+): CmeCase['clocks'] {
   const clock = clocks[name];
-  return clock ? { ...clocks, [name]: change(clock) } : clocks;
+  return clock && clock.dueOn === dueOn ? { ...clocks, [name]: change(clock) } : clocks;
 }
 
 /** A report counts toward a high-risk judgement when it is the first to that agency since the judgement. */
@@ -162,17 +171,17 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
     case 'DeadlineMissed':
       return {
         ...state,
-        openClocks: updateClock(state.openClocks, event.data.clock, (clock) => ({
+        clocks: updateClock(state.clocks, event.data.clock, event.data.dueOn, (clock) => ({
           ...clock,
-          missedOn: event.data.missedOn,
+          missed: true,
         })),
       };
     case 'CaseEscalated':
       return {
         ...state,
-        openClocks: updateClock(state.openClocks, event.data.clock, (clock) => ({
+        clocks: updateClock(state.clocks, event.data.clock, event.data.dueOn, (clock) => ({
           ...clock,
-          escalated: { ...clock.escalated, [event.data.level]: event.data.escalatedOn },
+          escalation: event.data.level,
         })),
       };
   }
@@ -199,12 +208,12 @@ function openCase(event: CmeEvent): CmeState {
     handedToCouncil: null,
     eheCaseId: null,
     closure: null,
-    openClocks: applyClockEffects({}, event),
+    clocks: applyClockEffects({}, event),
   };
 }
 
 export function evolve(state: CmeState, event: CmeEvent): CmeState {
   if (state.status === 'none') return openCase(event);
   const next = evolveCase(state, event);
-  return { ...next, openClocks: applyClockEffects(next.openClocks, event) };
+  return { ...next, clocks: applyClockEffects(next.clocks, event) };
 }

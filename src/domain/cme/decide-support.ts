@@ -1,0 +1,56 @@
+import type { IsoDate } from '../calendar/index.js';
+import type { ClockName, StartedClock } from '../clocks.js';
+import { computeDueDate } from '../clocks.js';
+import type { DecideContext } from '../context.js';
+import { DomainError } from '../decider.js';
+import type { CmeCommandOf, CmeCommandType } from './commands.js';
+import type { CmeEvent } from './events.js';
+import type { CmeCase, CmeState } from './state.js';
+import type { Whereabouts } from './values.js';
+
+export type Handler<T extends CmeCommandType, S> = (
+  data: CmeCommandOf<T>['data'],
+  state: S,
+  ctx: DecideContext,
+) => CmeEvent[];
+/** Handlers of commands on an open case (the dispatcher has checked it is open). */
+export type CaseHandlers<K extends CmeCommandType> = { [T in K]: Handler<T, CmeCase> };
+
+export function fail(code: string, message: string, field?: string): never {
+  throw new DomainError(code, message, field);
+}
+
+/** The officer deciding a step, and the s436A duty most CME steps are taken under. */
+export const s436A = (ctx: DecideContext) => ({
+  legalBasis: 'EA1996_s436A' as const,
+  decidedBy: ctx.actor.id,
+});
+
+export function startClock(
+  ctx: DecideContext,
+  clock: ClockName,
+  startedOn: IsoDate,
+  repeat = false,
+): StartedClock {
+  return computeDueDate(clock, startedOn, {
+    policy: ctx.policy,
+    calendar: ctx.calendar,
+    priority: false,
+    repeat,
+  });
+}
+
+export function requireOpen(state: CmeState): CmeCase {
+  if (state.status === 'none') fail('case_not_found', 'there is no CME case: refer the child first');
+  if (state.status === 'closed') fail('case_closed', 'the case is closed: reopen it first');
+  return state;
+}
+
+export function requireWhereabouts(state: CmeCase, kind: Whereabouts['kind'], what: string): void {
+  if (state.whereabouts === null) {
+    fail('whereabouts_unknown', `the child's whereabouts are unknown: ${what} needs them`);
+  }
+  if (state.whereabouts.kind !== kind) {
+    fail(`whereabouts_not_${kind}`, `${what} needs the child found ${kind.replaceAll('_', ' ')}`);
+  }
+}
