@@ -3,9 +3,9 @@
  * the client stays inside the esdb*.ts files, so moving to its successor (@kurrent/kurrentdb-client) is local.
  * Positions are $all commit positions; for appends through gRPC, commit and prepare positions are equal.
  */
-import { EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreClosedError } from './errors.js';
 import { createEsdbAppender } from './esdb-append.js';
+import { leaseClient } from './esdb-client.js';
 import { readAll, readStream } from './esdb-read.js';
 import { createResubscribingSubscription } from './esdb-subscription.js';
 import type { EventStore, Subscription } from './types.js';
@@ -29,7 +29,8 @@ export interface EsdbEventStoreOptions {
 
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
   const deadlineMs = options.deadlineMs ?? 10_000;
-  const client = EventStoreDBClient.connectionString(options.connectionString);
+  const lease = leaseClient(options.connectionString);
+  const client = lease.client;
   const append = createEsdbAppender(client, deadlineMs);
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -83,7 +84,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       if (closed) return;
       closed = true;
       await Promise.all([...subscriptions].map((s) => s.close()));
-      await client.dispose();
+      await lease.release();
     },
   };
 }
