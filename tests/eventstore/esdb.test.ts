@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../src/eventstore/errors.js';
 import { createEsdbEventStore } from '../../src/eventstore/esdb.js';
 import type { EventStore } from '../../src/eventstore/types.js';
-import { type EsdbTestServer, startEsdbTestServer } from '../support/esdb-test-server.js';
+import { startEsdbTestServer } from '../support/esdb-test-server.js';
 import { collect, event, eventStoreContract, take } from './contract.js';
 
 for (const batchAppend of [false, true]) {
@@ -141,5 +141,3 @@ describe('EventStoreDB adapter on the test server', () => {
     expect(server.log.stream(stream)).toHaveLength(1);
   });
 });
-
-export type { EsdbTestServer };
