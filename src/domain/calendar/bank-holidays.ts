@@ -1,4 +1,11 @@
-import { dayNumberFromParts, dayOfWeek, fromDayNumber, type IsoDate, toDayNumber } from './iso-date.js';
+import {
+  dayNumberFromParts,
+  dayOfWeek,
+  fromDayNumber,
+  type IsoDate,
+  toDayNumber,
+  yearOfDayNumber,
+} from './iso-date.js';
 
 export interface BankHoliday {
   date: IsoDate;
@@ -125,6 +132,7 @@ function computeBankHolidays(year: number): readonly BankHoliday[] {
 }
 
 const holidaysByYear = new Map<number, readonly BankHoliday[]>();
+const holidayDayNumbersByYear = new Map<number, readonly number[]>();
 
 function holidaysOf(year: number): readonly BankHoliday[] {
   let holidays = holidaysByYear.get(year);
@@ -133,6 +141,16 @@ function holidaysOf(year: number): readonly BankHoliday[] {
     holidaysByYear.set(year, holidays);
   }
   return holidays;
+}
+
+/** The year's bank holidays as day numbers, in date order. */
+export function bankHolidayDayNumbers(year: number): readonly number[] {
+  let days = holidayDayNumbersByYear.get(year);
+  if (!days) {
+    days = Object.freeze(holidaysOf(year).map(({ date }) => toDayNumber(date)));
+    holidayDayNumbersByYear.set(year, days);
+  }
+  return days;
 }
 
 /**
@@ -163,15 +181,7 @@ function cover(year: number): void {
 }
 
 function addYear(year: number): void {
-  for (const { date } of holidaysOf(year)) bankHolidayDays.add(toDayNumber(date));
-}
-
-function yearOfDayNumber(dayNumber: number): number {
-  // 1970 + days / 365.2425 is never more than a day out; the check below settles the edge
-  const estimate = Math.floor(1970 + dayNumber / 365.2425);
-  if (dayNumberFromParts(estimate + 1, 1, 1) <= dayNumber) return estimate + 1;
-  if (dayNumberFromParts(estimate, 1, 1) > dayNumber) return estimate - 1;
-  return estimate;
+  for (const day of bankHolidayDayNumbers(year)) bankHolidayDays.add(day);
 }
 
 export function isBankHolidayDayNumber(dayNumber: number): boolean {

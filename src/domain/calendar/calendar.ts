@@ -1,4 +1,4 @@
-import { isBankHolidayDayNumber } from './bank-holidays.js';
+import { bankHolidayDayNumbers, isBankHolidayDayNumber } from './bank-holidays.js';
 import { type CalendarConfig, calendarConfigSchema } from './calendar-config.js';
 import {
   addCalendarDays,
@@ -8,6 +8,7 @@ import {
   fromDayNumber,
   type IsoDate,
   toDayNumber,
+  yearOfDayNumber,
 } from './iso-date.js';
 import { type TermCalendar, termCalendar } from './term-dates.js';
 
@@ -72,6 +73,22 @@ function countDaysBetween(from: number, to: number, isCounted: DayTest): number 
   return count;
 }
 
+const isWeekend = (day: number): boolean => {
+  const weekday = dayOfWeek(day);
+  return weekday === 0 || weekday === 6;
+};
+
+/** Monday-to-Friday days after `from` up to and including `to`: five a whole week, the rest counted. */
+function weekdaysAfter(from: number, to: number): number {
+  const days = to - from;
+  let count = Math.floor(days / 7) * 5;
+  for (let day = from + Math.floor(days / 7) * 7 + 1; day <= to; day++) if (!isWeekend(day)) count++;
+  return count;
+}
+
+// Beyond this many days, working days are counted a week at a time less the holidays, not one by one
+const LONG_SPAN_DAYS = 90;
+
 export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
   const { closureDays = [], termDates = {}, extraBankHolidays = [] } = calendarConfigSchema.parse(config);
   const closedDays = new Set([...closureDays, ...extraBankHolidays.map(({ date }) => date)].map(toDayNumber));
@@ -82,10 +99,22 @@ export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
     if (calendar) schoolTerms.set(schoolId, calendar);
   }
 
-  const isWorking: DayTest = (day) => {
-    const weekday = dayOfWeek(day);
-    if (weekday === 0 || weekday === 6) return false;
-    return !isBankHolidayDayNumber(day) && !closedDays.has(day);
+  const isWorking: DayTest = (day) => !isWeekend(day) && !isBankHolidayDayNumber(day) && !closedDays.has(day);
+
+  /** The same count as countDaysBetween(from, to, isWorking), in time that grows with years, not days. */
+  const workingDaysBetween = (from: number, to: number): number => {
+    let start = from;
+    while (start < to && !isWorking(start)) start++;
+    if (to - start <= LONG_SPAN_DAYS) return countDaysBetween(start, to, isWorking);
+    let holidays = 0;
+    for (let year = yearOfDayNumber(start + 1); year <= yearOfDayNumber(to); year++) {
+      for (const day of bankHolidayDayNumbers(year))
+        if (day > start && day <= to && !isWeekend(day)) holidays++;
+    }
+    for (const day of closedDays) {
+      if (day > start && day <= to && !isWeekend(day) && !isBankHolidayDayNumber(day)) holidays++;
+    }
+    return weekdaysAfter(start, to) - holidays;
   };
 
   const termsDeciding = (day: number, ownTerms: TermCalendar | undefined): TermCalendar | undefined => {
@@ -126,7 +155,7 @@ export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
       assertWholeNumber(n);
       return fromDayNumber(addCountedDays(toDayNumber(date), n, schoolDayTest(schoolId)));
     },
-    workingDaysBetween: (from, to) => countDaysBetween(toDayNumber(from), toDayNumber(to), isWorking),
+    workingDaysBetween: (from, to) => workingDaysBetween(toDayNumber(from), toDayNumber(to)),
     schoolDaysBetween: (from, to, schoolId) =>
       countDaysBetween(toDayNumber(from), toDayNumber(to), schoolDayTest(schoolId)),
   };

@@ -115,6 +115,14 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   return formatted;
 }
 
+export function yearOfDayNumber(dayNumber: number): number {
+  // The mean Gregorian year puts the estimate at most a year out, and only around New Year
+  const estimate = Math.floor(1970 + dayNumber / 365.2425);
+  if (dayNumberFromParts(estimate + 1, 1, 1) <= dayNumber) return estimate + 1;
+  if (dayNumberFromParts(estimate, 1, 1) > dayNumber) return estimate - 1;
+  return estimate;
+}
+
 /** 0 = Sunday ... 6 = Saturday, as Date#getDay. 1970-01-01 was a Thursday. */
 export function dayOfWeek(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;

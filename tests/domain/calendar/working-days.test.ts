@@ -110,3 +110,49 @@ describe('working days, for any date', () => {
     );
   });
 });
+
+describe('workingDaysBetween over long spans', () => {
+  const council = createCalendar({
+    closureDays: ['2025-12-29', '2025-12-30', '2025-12-31', '2026-12-25', '2027-06-05'],
+    extraBankHolidays: [{ date: '2027-05-03', name: 'the same day as early May' }],
+  });
+
+  /** The rule as written: move `from` to a working day, then count working days one by one. */
+  const countOneByOne = (from: string, to: string): number => {
+    let day = from;
+    while (day < to && !council.isWorkingDay(day)) day = addCalendarDays(day, 1);
+    let count = 0;
+    while (day < to) {
+      day = addCalendarDays(day, 1);
+      if (council.isWorkingDay(day)) count++;
+    }
+    return count;
+  };
+
+  it('counts 2026 as 253 working days: 261 weekdays less 8 bank holidays', () => {
+    expect(createCalendar().workingDaysBetween('2025-12-31', '2026-12-31')).toBe(253);
+  });
+
+  it('takes a closure day off only when it is not already a bank holiday', () => {
+    // The council's closure on 2026-12-25 is Christmas Day anyway
+    expect(council.workingDaysBetween('2026-01-05', '2026-12-31')).toBe(
+      createCalendar().workingDaysBetween('2026-01-05', '2026-12-31'),
+    );
+    // 29, 30 and 31 December 2025 are closures on weekdays inside this span
+    expect(council.workingDaysBetween('2025-06-30', '2026-06-30')).toBe(
+      createCalendar().workingDaysBetween('2025-06-30', '2026-06-30') - 3,
+    );
+  });
+
+  it('agrees with counting one day at a time, closures and duplicated holidays included', () => {
+    const someDate = fc
+      .integer({ min: 0, max: 365 * 6 })
+      .map((offset) => addCalendarDays('2023-01-01', offset));
+    fc.assert(
+      fc.property(someDate, someDate, (from, to) => {
+        expect(council.workingDaysBetween(from, to)).toBe(countOneByOne(from, to));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
