@@ -8,7 +8,6 @@ import {
   EnquiryOutcomeSchema,
   EscalationLevelSchema,
   FreeTextSchema,
-  LastKnownAddressSchema,
   NameTextSchema,
   ReferralSourceSchema,
   RiskLevelSchema,
@@ -33,7 +32,6 @@ export const ReceiveCmeReferralBody = z.strictObject({
   /** Who referred (the agency, the school, the member of the public); required for "other agency". */
   referrer: NameTextSchema.optional(),
   child: CmeChildSchema,
-  lastKnownAddress: LastKnownAddressSchema.optional(),
   whatIsKnown: FreeTextSchema,
   timeMissing: TimeMissingSchema,
   /** The school the child was last on roll at, when the referral comes from one. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
+import { childSchema, dateOfBirthSchema, ukAddressSchema } from '../child.js';
 
 /** The small vocabularies of a CME case, in the words the council uses (DOMAIN.md "A CME case"). */
 
@@ -55,18 +56,6 @@ const name = z.string().trim().min(1).max(200);
 export const FreeTextSchema = text;
 export const NameTextSchema = name;
 
-/** A last known address may be partial: what the referrer had, postcode included only when known. */
-export const LastKnownAddressSchema = z.strictObject({
-  lines: z.array(name).min(1).max(6),
-  town: name.optional(),
-  postcode: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, 'must be a UK postcode')
-    .optional(),
-});
-export type LastKnownAddress = z.infer<typeof LastKnownAddressSchema>;
-
 export const SchoolSchema = z.strictObject({
   name,
   /** DfE Unique Reference Number, when known. */
@@ -79,11 +68,11 @@ export type School = z.infer<typeof SchoolSchema>;
 
 /** Where the child was found (DOMAIN.md "Whereabouts established"). */
 export const WhereaboutsSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('in_area'), address: LastKnownAddressSchema }),
+  z.strictObject({ kind: z.literal('in_area'), address: ukAddressSchema }),
   z.strictObject({
     kind: z.literal('other_council_area'),
     council: name,
-    address: LastKnownAddressSchema.optional(),
+    address: ukAddressSchema.optional(),
   }),
   // "Abroad" counts only when something confirms it (a Home Office record, the receiving school, ...).
   z.strictObject({ kind: z.literal('abroad'), country: name.optional(), confirmedBy: text }),
@@ -103,20 +92,8 @@ export const CmeLegalBasisSchema = z.enum(['EA1996_s436A', 'EA1996_s7', 'CA2004_
 export type CmeLegalBasis = z.infer<typeof CmeLegalBasisSchema>;
 
 /**
- * What is known of a missing child, which is often little: a name, perhaps a date of birth.
- * Sex: as recorded by the school census (F, M), or unknown.
+ * What is known of a missing child, which is often little: the date of birth may be unknown, and the
+ * address is the last one known.
  */
-export const CmeChildSchema = z.strictObject({
-  firstName: name,
-  middleNames: name.optional(),
-  lastName: name,
-  knownAs: name.optional(),
-  dateOfBirth: isoDateSchema.optional(),
-  sex: z.enum(['F', 'M', 'unknown']).optional(),
-  upn: z
-    .string()
-    .regex(/^[A-Z]\d{11}[A-Z0-9]$/, 'a UPN is 13 characters')
-    .optional(),
-  senStatus: z.enum(['N', 'K', 'E']).optional(),
-});
+export const CmeChildSchema = childSchema.extend({ dateOfBirth: dateOfBirthSchema.optional() }).strict();
 export type CmeChild = z.infer<typeof CmeChildSchema>;
