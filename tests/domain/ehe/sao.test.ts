@@ -1,0 +1,407 @@
+import { describe, expect, it } from 'vitest';
+import type { EheCommand } from '../../../src/domain/ehe/index.js';
+import { defaultPolicy } from '../../../src/domain/policy.js';
+import { allocate, command, given, history, judge, on, referral } from './fixtures.js';
+
+/** The School Attendance Order route runs over the summer: decide everything as of 1 October 2026. */
+const autumn = on('2026-10-01T09:00:00Z');
+const route = (...steps: EheCommand[]) =>
+  history(
+    referral(),
+    allocate(),
+    judge('appears_unsuitable'),
+    ...steps.map((s): [EheCommand, typeof autumn] => [s, autumn]),
+  );
+const when = (events: ReturnType<typeof route>['events'], cmd: EheCommand) => given(events).when(cmd, autumn);
+
+const woodlands = { name: 'Woodlands Community College', urn: '116448' };
+const oasis = { name: 'Oasis Academy Lordshill', urn: '135969' };
+
+const notice437 = (data: Partial<{ issuedOn: string; servedOn: string; periodDays: number }> = {}) =>
+  command({
+    type: 'ServeSection437Notice',
+    data: { issuedOn: '2026-06-05', servedOn: '2026-06-08', serviceMethod: 'post', ...data },
+  });
+const response = (satisfied: boolean, judgedOn = '2026-06-23') =>
+  command({
+    type: 'JudgeSection437Response',
+    data: { judgedOn, satisfied, rationale: 'no evidence of education' },
+  });
+const expediency = (expedient = true) =>
+  command({
+    type: 'DecideAttendanceExpediency',
+    data: { decidedOn: '2026-06-24', expedient, rationale: 'the child should attend school' },
+  });
+const consult = (school = woodlands) =>
+  command({ type: 'ConsultSchool', data: { school, consultedOn: '2026-06-25' } });
+const notice438 = (intendedSchool = woodlands) =>
+  command({
+    type: 'ServeSection438Notice',
+    data: {
+      issuedOn: '2026-06-26',
+      servedOn: '2026-06-29',
+      serviceMethod: 'in_person',
+      intendedSchool,
+      alternativeSchools: [oasis],
+    },
+  });
+const choice = (school = oasis, chosenOn = '2026-07-01') =>
+  command({ type: 'RecordParentSchoolChoice', data: { chosenOn, kind: 'named_school', school } });
+const order = (
+  data: Partial<{
+    issuedOn: string;
+    servedOn: string;
+    school: typeof woodlands;
+    schoolNamedInEhcp: boolean;
+  }> = {},
+) =>
+  command({
+    type: 'ServeSchoolAttendanceOrder',
+    data: {
+      issuedOn: '2026-07-14',
+      servedOn: '2026-07-14',
+      serviceMethod: 'in_person',
+      school: woodlands,
+      ...data,
+    },
+  });
+const toOrder = [notice437(), response(false), expediency(), consult(), notice438()];
+const esoConsidered = command({
+  type: 'ConsiderEso',
+  data: {
+    consideredOn: '2026-07-27',
+    decision: 'prosecute',
+    rationale: 'an ESO would not secure attendance',
+  },
+});
+const prosecution = command({ type: 'StartProsecution', data: { startedOn: '2026-07-28' } });
+
+describe('the s437(1) notice', () => {
+  it('runs at least 15 days beginning with the day of service, and records its basis and officer', () => {
+    when(route().events, notice437()).then([
+      {
+        type: 'Section437NoticeServed',
+        data: {
+          issuedOn: '2026-06-05',
+          servedOn: '2026-06-08',
+          serviceMethod: 'post',
+          periodDays: 15,
+          periodEndsOn: '2026-06-22',
+          legalBasis: 'EA1996_s437_1',
+          decidedBy: 'manager-1',
+          clocksStarted: [
+            {
+              clock: 'section437Notice',
+              startedOn: '2026-06-08',
+              dueOn: '2026-06-22',
+              policyVersion: 'default-2026.1',
+              dayType: 'beginning_with',
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('may state a longer period', () => {
+    const [event] = when(route().events, notice437({ periodDays: 28 })).thenAccepted();
+    expect(event?.type === 'Section437NoticeServed' && event.data.periodEndsOn).toBe('2026-07-05');
+  });
+
+  it('cannot state a period under 15 days', () => {
+    when(route().events, notice437({ periodDays: 14 })).then('notice_period_too_short', 'periodDays');
+  });
+
+  it('cannot be served before it was issued', () => {
+    when(route().events, notice437({ servedOn: '2026-06-04' })).then('service_before_issue', 'servedOn');
+  });
+
+  it('follows a judgement that education appears unsuitable', () => {
+    const { events } = history(referral(), allocate(), judge('not_yet_able_to_judge'));
+    when(events, notice437()).then('sao_step_out_of_order');
+  });
+
+  it('stops the informal enquiry clock', () => {
+    const enquiry = command({
+      type: 'SendInformalEnquiry',
+      data: { sentOn: '2026-06-03', method: 'letter' },
+    });
+    const { state } = route(enquiry, notice437());
+    expect(state.clocks.informalEnquiry).toBeUndefined();
+    expect(state.status).toBe('sao');
+  });
+
+  it('cannot be served twice while the route is under way', () => {
+    when(route(notice437()).events, notice437()).then('sao_step_out_of_order');
+  });
+
+  it('under the CWSA 2026 regime records the new basis', () => {
+    const policy = { ...defaultPolicy, cwsa2026CommencementDate: '2026-06-01' };
+    const [event] = given(route().events)
+      .when(notice437(), { ...autumn, policy })
+      .thenAccepted();
+    expect(event?.type === 'Section437NoticeServed' && event.data.legalBasis).toBe('CWSA2026_s436H');
+  });
+});
+
+describe('the response to the notice', () => {
+  it('cannot be found wanting before the period expires', () => {
+    when(route(notice437()).events, response(false, '2026-06-22')).then(
+      'notice_period_not_expired',
+      'judgedOn',
+    );
+  });
+
+  it('may satisfy the council early: the case returns to monitoring with an annual contact clock', () => {
+    const { state } = route(notice437(), response(true, '2026-06-15'));
+    expect(state.status).toBe('monitoring');
+    expect(state.clocks.section437Notice).toBeUndefined();
+    expect(state.clocks.annualContact?.dueOn).toBe('2027-06-15');
+  });
+
+  it('needs a notice to respond to', () => {
+    when(route().events, response(false)).then('sao_step_out_of_order');
+  });
+});
+
+describe('expediency, consultation and the notice of intention', () => {
+  it('expediency is decided only once the response was found wanting', () => {
+    when(route(notice437()).events, expediency()).then('sao_step_out_of_order');
+    const [event] = when(route(notice437(), response(false)).events, expediency()).thenAccepted();
+    expect(event?.type === 'AttendanceExpediencyDecided' && event.data.legalBasis).toBe('EA1996_s437_3');
+  });
+
+  it('not expedient ends the route', () => {
+    const { state } = route(notice437(), response(false), expediency(false));
+    expect(state.status).toBe('open');
+    expect(state.sao.stage).toBe('not_expedient');
+  });
+
+  it('the notice of intention names a consulted school and gives the parent 15 days beginning with service', () => {
+    const { events } = route(notice437(), response(false), expediency(), consult());
+    const [event] = when(events, notice438()).thenAccepted();
+    expect(event?.type === 'Section438NoticeServed' && event.data.choiceEndsOn).toBe('2026-07-13');
+    expect(event?.type === 'Section438NoticeServed' && event.data.legalBasis).toBe('EA1996_s438');
+  });
+
+  it('cannot name a school not consulted', () => {
+    const { events } = route(notice437(), response(false), expediency(), consult());
+    when(events, notice438(oasis)).then('school_not_consulted', 'intendedSchool');
+  });
+
+  it('cannot precede the expediency decision', () => {
+    when(route(notice437(), response(false)).events, consult()).then('sao_step_out_of_order');
+  });
+});
+
+describe('the parent choice', () => {
+  it('is one of the schools named, within the 15 days', () => {
+    const { events } = route(...toOrder);
+    when(events, choice()).thenAccepted();
+    when(events, choice({ name: 'Elsewhere High', urn: '100001' })).then('school_not_named', 'school');
+    when(events, choice(oasis, '2026-07-14')).then('choice_period_expired', 'chosenOn');
+  });
+
+  it('or a place offered elsewhere, which the order then names', () => {
+    const elsewhere = { name: 'Regents Park Community College', urn: '116441' };
+    const { events } = route(
+      ...toOrder,
+      command({
+        type: 'RecordParentSchoolChoice',
+        data: { chosenOn: '2026-07-01', kind: 'place_offered_elsewhere', school: elsewhere },
+      }),
+    );
+    when(events, order({ school: elsewhere, issuedOn: '2026-07-02', servedOn: '2026-07-03' })).thenAccepted();
+    when(events, order({ issuedOn: '2026-07-02', servedOn: '2026-07-03' })).then(
+      'school_not_chosen',
+      'school',
+    );
+  });
+});
+
+describe('the School Attendance Order', () => {
+  it('waits for the parent choice period to expire', () => {
+    when(route(...toOrder).events, order({ issuedOn: '2026-07-13', servedOn: '2026-07-13' })).then(
+      'notice_period_not_expired',
+      'issuedOn',
+    );
+  });
+
+  it('served after the period starts the 15-school-day compliance clock (working days without term dates)', () => {
+    const [event] = when(route(...toOrder).events, order()).thenAccepted();
+    expect(event).toMatchObject({
+      type: 'SchoolAttendanceOrderServed',
+      data: {
+        legalBasis: 'EA1996_s437_3',
+        decidedBy: 'manager-1',
+        clocksStarted: [
+          { clock: 'saoCompliance', startedOn: '2026-07-14', dueOn: '2026-08-04', dayType: 'school' },
+        ],
+      },
+    });
+  });
+
+  it('names the school in the plan for a child with an EHCP', () => {
+    const flags = command({
+      type: 'ChangePriorityFlags',
+      data: { changedOn: '2026-06-02', flags: ['ehcp'], toldBy: 'send_service' },
+    });
+    const { events } = route(flags, ...toOrder);
+    when(events, order()).then('ehcp_school_required', 'schoolNamedInEhcp');
+    when(events, order({ schoolNamedInEhcp: true })).thenAccepted();
+  });
+
+  it('cannot be served before the notice of intention', () => {
+    when(route(notice437(), response(false), expediency(), consult()).events, order()).then(
+      'sao_step_out_of_order',
+    );
+  });
+
+  it('is complied with when the child is registered, stopping the compliance clock', () => {
+    const { state } = route(
+      ...toOrder,
+      order(),
+      command({ type: 'RecordSaoCompliance', data: { registeredOn: '2026-07-20', school: woodlands } }),
+    );
+    expect(state.sao.order?.complied).toBe(true);
+    expect(state.clocks.saoCompliance).toBeUndefined();
+  });
+
+  it('is amended at the parent request, restarting the compliance clock (s440)', () => {
+    const { events } = route(...toOrder, order());
+    const [event] = when(
+      events,
+      command({
+        type: 'AmendSchoolAttendanceOrder',
+        data: { requestedOn: '2026-07-15', amendedOn: '2026-07-16', school: oasis },
+      }),
+    ).thenAccepted();
+    expect(event).toMatchObject({
+      type: 'SchoolAttendanceOrderAmended',
+      data: { legalBasis: 'EA1996_s440' },
+    });
+  });
+
+  const request = command({
+    type: 'RecordSaoRevocationRequest',
+    data: { requestedOn: '2026-07-20', arrangements: 'a tutor and a structured curriculum' },
+  });
+  const refuse = command({
+    type: 'RefuseSaoRevocation',
+    data: { refusedOn: '2026-07-22', rationale: 'unsatisfactory' },
+  });
+
+  it('is revoked on a request on the ground of suitable education otherwise (s442)', () => {
+    const { state } = route(
+      ...toOrder,
+      order(),
+      request,
+      command({
+        type: 'RevokeSchoolAttendanceOrder',
+        data: { revokedOn: '2026-07-21', rationale: 'suitable' },
+      }),
+    );
+    expect(state.sao.stage).toBe('order_revoked');
+    expect(state.status).toBe('monitoring');
+    expect(state.clocks.saoCompliance).toBeUndefined();
+  });
+
+  it('refusal of revocation can be referred to the Secretary of State, and only a refusal', () => {
+    const referral442 = command({
+      type: 'ReferSaoRefusalToSecretaryOfState',
+      data: { referredOn: '2026-07-25' },
+    });
+    when(route(...toOrder, order(), request).events, referral442).then('sao_step_out_of_order');
+    const [event] = when(route(...toOrder, order(), request, refuse).events, referral442).thenAccepted();
+    expect(event).toMatchObject({ data: { legalBasis: 'EA1996_s442_4' } });
+  });
+
+  it('revocation needs a request; a refusal needs one too', () => {
+    when(route(...toOrder, order()).events, refuse).then('sao_step_out_of_order');
+  });
+
+  it('cannot be amended or revoked when none is in force', () => {
+    when(route(...toOrder).events, request).then('sao_step_out_of_order');
+  });
+});
+
+describe('non-compliance', () => {
+  it('prosecution needs an education supervision order considered first (s447(1))', () => {
+    when(route(...toOrder, order()).events, prosecution).then('eso_not_considered');
+    const [event] = when(route(...toOrder, order(), esoConsidered).events, prosecution).thenAccepted();
+    expect(event).toMatchObject({ type: 'ProsecutionStarted', data: { legalBasis: 'EA1996_s443' } });
+  });
+
+  it('prosecution stops the compliance clock; an acquittal may end the order', () => {
+    const outcome = command({
+      type: 'RecordProsecutionOutcome',
+      data: { decidedOn: '2026-08-10', outcome: 'acquitted', orderCeases: true },
+    });
+    const { state } = route(...toOrder, order(), esoConsidered, prosecution, outcome);
+    expect(state.clocks.saoCompliance).toBeUndefined();
+    expect(state.sao.stage).toBe('order_ended');
+  });
+
+  it('only an acquittal ends the order', () => {
+    const outcome = command({
+      type: 'RecordProsecutionOutcome',
+      data: { decidedOn: '2026-08-10', outcome: 'convicted', orderCeases: true },
+    });
+    when(route(...toOrder, order(), esoConsidered, prosecution).events, outcome).then(
+      'contradictory_fields',
+      'orderCeases',
+    );
+  });
+
+  it('cannot be prosecuted once complied with', () => {
+    const comply = command({
+      type: 'RecordSaoCompliance',
+      data: { registeredOn: '2026-07-20', school: woodlands },
+    });
+    when(route(...toOrder, order(), comply).events, esoConsidered).then('sao_step_out_of_order');
+  });
+
+  const direction = command({
+    type: 'RecordEsoDirection',
+    data: { directedOn: '2026-08-10', court: 'Southampton Magistrates' },
+  });
+
+  it('a court direction to apply for an ESO starts the 8-week reasons clock', () => {
+    const [event] = when(
+      route(...toOrder, order(), esoConsidered, prosecution).events,
+      direction,
+    ).thenAccepted();
+    expect(event).toMatchObject({
+      type: 'EsoDirectionReceived',
+      data: {
+        legalBasis: 'EA1996_s447',
+        clocksStarted: [
+          { clock: 'esoReasons', startedOn: '2026-08-10', dueOn: '2026-10-04', dayType: 'beginning_with' },
+        ],
+      },
+    });
+  });
+
+  it('the council declining gives reasons, which stops the clock', () => {
+    const answer = (reasons?: string) =>
+      command({
+        type: 'AnswerEsoDirection',
+        data: { answeredOn: '2026-09-01', answer: 'reasons_given', ...(reasons ? { reasons } : {}) },
+      });
+    const { events } = route(...toOrder, order(), esoConsidered, prosecution, direction);
+    when(events, answer()).then('field_required', 'reasons');
+    const { state } = route(
+      ...toOrder,
+      order(),
+      esoConsidered,
+      prosecution,
+      direction,
+      answer('already supported by social care'),
+    );
+    expect(state.clocks.esoReasons).toBeUndefined();
+  });
+
+  it('a direction comes only in proceedings', () => {
+    when(route(...toOrder, order()).events, direction).then('sao_step_out_of_order');
+  });
+});
