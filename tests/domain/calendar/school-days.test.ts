@@ -121,3 +121,9 @@ describe('school days, for any date', () => {
     );
   });
 });
+
+describe('calendar configuration', () => {
+  it('refuses a misspelt key rather than ignoring it', () => {
+    expect(() => createCalendar(JSON.parse('{ "closureDay": ["2025-12-29"] }'))).toThrow(/closureDay/);
+  });
+});
