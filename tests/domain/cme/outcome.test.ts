@@ -9,6 +9,7 @@ import {
   history,
   inArea,
   referral,
+  referralData,
   startedClock,
 } from './fixtures.js';
 
