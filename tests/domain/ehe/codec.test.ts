@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/decider.js';
+import { eheCodec, eheEvents } from '../../../src/domain/ehe/index.js';
+import { history, referral } from './fixtures.js';
+
+describe('the EHE event codec', () => {
+  const [received] = history(referral()).events;
+
+  it('writes each event with its schema version and reads it back unchanged', () => {
+    if (!received) throw new Error('no event');
+    const stored = eheCodec.encode(received);
+    expect(stored).toMatchObject({ type: 'EheReferralReceived', schemaVersion: 1 });
+    expect(eheCodec.decode(JSON.parse(JSON.stringify(stored)))).toEqual(received);
+  });
+
+  it('gives every event type a schema at version 1', () => {
+    for (const entry of Object.values(eheEvents)) expect(entry.schemaVersion).toBe(1);
+  });
+
+  it('refuses an unknown type', () => {
+    expect(() => eheCodec.decode({ type: 'CmeReferralReceived', data: {}, schemaVersion: 1 })).toThrow(
+      DomainError,
+    );
+  });
+
+  it('refuses data that does not match the schema, naming the field', () => {
+    try {
+      eheCodec.decode({
+        type: 'CaseAllocated',
+        data: { officerId: 'o', allocatedOn: '2026-13-01', allocatedBy: 'm' },
+        schemaVersion: 1,
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'invalid_event', field: 'allocatedOn' });
+    }
+  });
+
+  it('refuses a schema version it cannot upcast', () => {
+    expect(() =>
+      eheCodec.decode({
+        type: 'CaseAllocated',
+        data: { officerId: 'o', allocatedOn: '2026-06-01', allocatedBy: 'm' },
+        schemaVersion: 9,
+      }),
+    ).toThrow(/v9/);
+  });
+});
