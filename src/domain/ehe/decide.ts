@@ -16,6 +16,15 @@ const handlers: Handlers<EheCommandType> = {
   ...clockHandlers,
 };
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */
 function parseBody(command: EheCommand): EheCommand['data'] {
   const schema = eheCommandBodies[command.type];
@@ -23,8 +32,14 @@ function parseBody(command: EheCommand): EheCommand['data'] {
   const parsed = schema.safeParse(command.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    fail('invalid_command', `${field || 'command'}: ${issue?.message ?? 'invalid'}`, field);
+    const path = issue?.path ?? [];
+    const field = path.join('.');
+    const missing = valueAt(command.data, path) === undefined;
+    fail(
+      missing ? 'field_required' : 'invalid_command',
+      `${field || 'command'}: ${issue?.message ?? 'invalid'}`,
+      field,
+    );
   }
   return parsed.data;
 }

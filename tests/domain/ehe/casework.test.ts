@@ -291,7 +291,7 @@ describe('informal enquiry, evidence and the judgement of suitability', () => {
       .when(
         command({ type: 'JudgeSuitability', data: { judgedOn: '2026-06-05', outcome: 'suitable' } as never }),
       )
-      .then('invalid_command', 'rationale');
+      .then('field_required', 'rationale');
   });
 
   it('cannot find education suitable when the family refused all information', () => {

@@ -32,7 +32,7 @@ describe('return to school', () => {
   it('needs a school', () => {
     given(history(referral(), allocate()).events)
       .when(command({ type: 'RecordReturnToSchool', data: { startDate: '2026-06-08' } as never }))
-      .then('invalid_command', 'school');
+      .then('field_required', 'school');
   });
 
   it('may start on a day ahead, but not before the referral', () => {

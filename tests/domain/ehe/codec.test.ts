@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DomainError } from '../../../src/domain/decider.js';
-import { eheCodec, eheEvents } from '../../../src/domain/ehe/index.js';
+import { eheCodec, eheCommandBodies, eheEvents } from '../../../src/domain/ehe/index.js';
 import { history, referral } from './fixtures.js';
 
 describe('the EHE event codec', () => {
@@ -44,5 +45,14 @@ describe('the EHE event codec', () => {
         schemaVersion: 9,
       }),
     ).toThrow(/v9/);
+  });
+});
+
+describe('the command body schemas', () => {
+  it('convert to JSON Schema, as the REST API publishes them', () => {
+    for (const [type, schema] of Object.entries(eheCommandBodies)) {
+      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+      expect(json, type).toMatchObject({ type: 'object', additionalProperties: false });
+    }
   });
 });

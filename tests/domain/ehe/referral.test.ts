@@ -217,7 +217,7 @@ describe('special school consent', () => {
     const { events } = history(placed(), request);
     given(events)
       .when(command({ type: 'RefuseSpecialSchoolConsent', data: { decidedOn: '2026-06-03' } as never }))
-      .then('invalid_command', 'rationale');
+      .then('field_required', 'rationale');
     given(events)
       .when(
         command({
