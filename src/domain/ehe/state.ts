@@ -233,8 +233,14 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
   }
 }
 
-function withSao(state: EheState, change: Partial<SaoState>, status: EheStatus = 'sao'): EheState {
-  return { ...state, status, sao: { ...state.sao, ...change } };
+/** While the route is active the case is in `sao`; when a step ends it, the case takes `endedStatus`. */
+function withSao(
+  state: EheState,
+  change: Partial<SaoState>,
+  endedStatus: EheStatus = state.status,
+): EheState {
+  const sao = { ...state.sao, ...change };
+  return { ...state, sao, status: isSaoRouteActive(sao) ? 'sao' : endedStatus };
 }
 
 function evolveStatutory(state: EheState, event: EheEvent): EheState {
@@ -249,8 +255,12 @@ function evolveStatutory(state: EheState, event: EheEvent): EheState {
       });
     }
     case 'Section437ResponseJudged':
+      // Satisfied that education is suitable: the judgement the notice questioned is replaced.
       return event.data.satisfied
-        ? withSao(state, { stage: 'satisfied' }, 'monitoring')
+        ? {
+            ...withSao(state, { stage: 'satisfied' }, 'monitoring'),
+            suitability: { outcome: 'suitable', judgedOn: event.data.judgedOn },
+          }
         : withSao(state, { stage: 'not_satisfied' });
     case 'AttendanceExpediencyDecided':
       return event.data.expedient
@@ -277,7 +287,11 @@ function evolveStatutory(state: EheState, event: EheEvent): EheState {
     case 'SaoRevocationRequested':
       return withSao(state, { revocation: 'requested' });
     case 'SchoolAttendanceOrderRevoked':
-      return withSao(state, { stage: 'order_revoked', revocation: 'none' }, 'monitoring');
+      // s442 revokes an order only for suitable education otherwise: that is the judgement now.
+      return {
+        ...withSao(state, { stage: 'order_revoked', revocation: 'none' }, 'monitoring'),
+        suitability: { outcome: 'suitable', judgedOn: event.data.revokedOn },
+      };
     case 'SaoRevocationRefused':
       return withSao(state, { revocation: 'refused' });
     case 'SaoRefusalReferredToSecretaryOfState':
@@ -290,10 +304,11 @@ function evolveStatutory(state: EheState, event: EheEvent): EheState {
       return withSao(state, { prosecution: 'started' });
     case 'ProsecutionOutcomeRecorded': {
       const ends = event.data.outcome === 'acquitted' && event.data.orderCeases;
-      return withSao(state, {
-        prosecution: event.data.outcome,
-        ...(ends ? { stage: 'order_ended' as const } : {}),
-      });
+      return withSao(
+        state,
+        { prosecution: event.data.outcome, ...(ends ? { stage: 'order_ended' as const } : {}) },
+        workingStatus(state),
+      );
     }
     case 'EsoDirectionReceived':
       return withSao(state, { esoDirection: 'awaiting_answer' });
@@ -320,7 +335,7 @@ function evolveOutcomes(state: EheState, event: EheEvent): EheState {
     case 'EheCaseReopened':
       return {
         ...state,
-        status: state.statusBeforeClosure === 'monitoring' ? 'monitoring' : workingStatus(state),
+        status: state.statusBeforeClosure ?? workingStatus(state),
         statusBeforeClosure: null,
         closed: null,
       };

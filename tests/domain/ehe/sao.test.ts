@@ -159,6 +159,13 @@ describe('the response to the notice', () => {
     expect(state.clocks.annualContact?.dueOn).toBe('2027-06-15');
   });
 
+  it('once satisfied, a new notice needs a new judgement that education appears unsuitable', () => {
+    when(
+      route(notice437(), response(true, '2026-06-15')).events,
+      notice437({ issuedOn: '2026-06-20', servedOn: '2026-06-20' }),
+    ).then('sao_step_out_of_order');
+  });
+
   it('needs a notice to respond to', () => {
     when(route().events, response(false)).then('sao_step_out_of_order');
   });
@@ -340,6 +347,18 @@ describe('non-compliance', () => {
     const { state } = route(...toOrder, order(), esoConsidered, prosecution, outcome);
     expect(state.clocks.saoCompliance).toBeUndefined();
     expect(state.sao.stage).toBe('order_ended');
+    expect(state.status).toBe('open');
+  });
+
+  it('a case closed and reopened mid-route returns to the route', () => {
+    const close = command({ type: 'CloseCase', data: { closedOn: '2026-07-20', reason: 'died' } });
+    const reopen = command({
+      type: 'ReopenCase',
+      data: { reopenedOn: '2026-07-21', reason: 'closed in error' },
+    });
+    const { state } = route(...toOrder, order(), close, reopen);
+    expect(state.status).toBe('sao');
+    expect(state.sao.stage).toBe('order_in_force');
   });
 
   it('only an acquittal ends the order', () => {
