@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar/index.js';
+import { createCalendar } from './calendar/index.js';
 import type { Policy } from './policy.js';
 import type { Role } from './roles.js';
 
@@ -8,4 +9,9 @@ export interface DecideContext {
   policy: Policy;
   calendar: Calendar;
   actor: { id: string; role: Role };
+}
+
+/** A context whose calendar is the policy's own (closure days, term dates), so the two cannot disagree. */
+export function decideContext(now: Date, policy: Policy, actor: DecideContext['actor']): DecideContext {
+  return { now, policy, calendar: createCalendar(policy.calendar), actor };
 }

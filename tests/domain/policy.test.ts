@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideContext } from '../../src/domain/context.js';
 import { DomainError } from '../../src/domain/decider.js';
 import { clockNames, defaultPolicy, labelOf, loadPolicy, PolicySchema } from '../../src/domain/policy.js';
 
@@ -149,5 +150,16 @@ describe('loading a council policy', () => {
     expect(rejection('{ version: ', 'json').code).toBe('policy_invalid');
     expect(rejection('version: [unclosed', 'yaml').code).toBe('policy_invalid');
     expect(rejection('- just a list', 'yaml').code).toBe('policy_invalid');
+  });
+});
+
+describe('a decide context built from a policy', () => {
+  it("uses the policy's own calendar, so closure days move due dates", () => {
+    const policy = loadPolicy(
+      'version: v\ncalendar: { closureDays: [2026-12-29, 2026-12-30, 2026-12-31] }',
+      'yaml',
+    );
+    const ctx = decideContext(new Date('2026-12-24T10:00:00Z'), policy, { id: 'm', role: 'manager' });
+    expect(ctx.calendar.addWorkingDays('2026-12-24', 5)).toBe('2027-01-08');
   });
 });

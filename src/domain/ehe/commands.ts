@@ -94,7 +94,11 @@ export const GiveSpecialSchoolConsentBody = z.strictObject({
 // Consent "may not unreasonably be withheld": a refusal always carries its reasons.
 export const RefuseSpecialSchoolConsentBody = z.strictObject({ decidedOn: IsoDateSchema, rationale: text });
 
-export const AllocateCaseBody = z.strictObject({ officerId: id, allocatedOn: IsoDateSchema });
+export const AllocateCaseBody = z.strictObject({
+  officerId: id,
+  allocatedOn: IsoDateSchema,
+  reason: text.optional(),
+});
 export const ReallocateCaseBody = z.strictObject({
   officerId: id,
   reallocatedOn: IsoDateSchema,

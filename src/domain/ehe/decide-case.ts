@@ -109,6 +109,7 @@ export const caseHandlers: Handlers<
       eheEvent('SpecialSchoolConsentRequested', {
         ...data,
         legalBasis: legalBasisFor('specialSchoolConsent', ctx.policy, data.requestedOn),
+        recordedBy: ctx.actor.id,
         clocksStarted: [startClock(ctx, 'specialSchoolConsent', data.requestedOn)],
       }),
     ];

@@ -25,6 +25,7 @@ export const EheReferralReceived = body.ReceiveEheReferralBody.extend({
 });
 export const SpecialSchoolConsentRequested = body.RequestSpecialSchoolConsentBody.extend({
   legalBasis: LegalBasisSchema,
+  recordedBy: officer,
   clocksStarted,
 });
 export const SpecialSchoolConsentGiven = body.GiveSpecialSchoolConsentBody.extend(statutory);

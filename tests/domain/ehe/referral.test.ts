@@ -187,6 +187,7 @@ describe('special school consent', () => {
             requestedOn: '2026-06-02',
             requestedBy: 'parent',
             legalBasis: 'SAPRR2024_reg9',
+            recordedBy: 'manager-1',
             clocksStarted: [
               {
                 clock: 'specialSchoolConsent',
