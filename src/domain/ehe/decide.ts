@@ -16,6 +16,7 @@ const handlers: Handlers<EheCommandType> = {
   ...clockHandlers,
 };
 
+/** Whether the field a schema complained of was missing altogether (field_required) or malformed. */
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
@@ -51,8 +52,9 @@ function checkCase(type: EheCommandType, state: EheState, ctx: DecideContext): v
     return;
   }
   if (state.status === 'none') fail('case_not_found', 'no referral has opened this case');
-  if (state.status === 'closed' && type !== 'ReopenCase')
+  if (state.status === 'closed' && type !== 'ReopenCase') {
     fail('case_closed', 'the case is closed: reopen it first');
+  }
   if (allocatedWork.has(type)) {
     if (state.allocatedOfficer === null) fail('not_allocated', 'allocate the case to an officer first');
     if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedOfficer) {

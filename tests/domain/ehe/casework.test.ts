@@ -241,6 +241,22 @@ describe('informal enquiry, evidence and the judgement of suitability', () => {
     data: { receivedOn: '2026-06-10', kind: 'report', description: 'a written philosophy and timetable' },
   });
 
+  it('evidence is recorded with who recorded it', () => {
+    given(history(referral(), allocate(), enquiry).events)
+      .when(evidence)
+      .then([
+        {
+          type: 'EvidenceReceived',
+          data: {
+            receivedOn: '2026-06-10',
+            kind: 'report',
+            description: 'a written philosophy and timetable',
+            recordedBy: 'manager-1',
+          },
+        },
+      ]);
+  });
+
   it('an enquiry starts the 20-working-day clock; evidence stops it', () => {
     const { events } = history(referral(), allocate());
     const [sent] = given(events).when(enquiry).thenAccepted();

@@ -196,6 +196,20 @@ describe('expediency, consultation and the notice of intention', () => {
     when(events, notice438(oasis)).then('school_not_consulted', 'intendedSchool');
   });
 
+  it('consultation records the school, its basis and the officer', () => {
+    when(route(notice437(), response(false), expediency()).events, consult()).then([
+      {
+        type: 'SchoolConsulted',
+        data: {
+          school: woodlands,
+          consultedOn: '2026-06-25',
+          legalBasis: 'EA1996_s439',
+          decidedBy: 'manager-1',
+        },
+      },
+    ]);
+  });
+
   it('cannot precede the expediency decision', () => {
     when(route(notice437(), response(false)).events, consult()).then('sao_step_out_of_order');
   });
@@ -323,6 +337,40 @@ describe('the School Attendance Order', () => {
     expect(event).toMatchObject({ data: { legalBasis: 'EA1996_s442_4' } });
   });
 
+  it('a revocation request and its refusal are recorded under s442', () => {
+    when(route(...toOrder, order()).events, request).then([
+      {
+        type: 'SaoRevocationRequested',
+        data: {
+          requestedOn: '2026-07-20',
+          arrangements: 'a tutor and a structured curriculum',
+          legalBasis: 'EA1996_s442',
+          decidedBy: 'manager-1',
+        },
+      },
+    ]);
+    when(route(...toOrder, order(), request).events, refuse).then([
+      {
+        type: 'SaoRevocationRefused',
+        data: {
+          refusedOn: '2026-07-22',
+          rationale: 'unsatisfactory',
+          legalBasis: 'EA1996_s442',
+          decidedBy: 'manager-1',
+        },
+      },
+    ]);
+    when(route(...toOrder, order(), request).events, request).then('sao_step_out_of_order');
+  });
+
+  it('under the CWSA 2026 regime is served under the new section', () => {
+    const policy = { ...defaultPolicy, cwsa2026CommencementDate: '2026-07-01' };
+    const [event] = given(route(...toOrder).events)
+      .when(order(), { ...autumn, policy })
+      .thenAccepted();
+    expect(event).toMatchObject({ data: { legalBasis: 'CWSA2026_s436K' } });
+  });
+
   it('revocation needs a request; a refusal needs one too', () => {
     when(route(...toOrder, order()).events, refuse).then('sao_step_out_of_order');
   });
@@ -333,6 +381,21 @@ describe('the School Attendance Order', () => {
 });
 
 describe('non-compliance', () => {
+  it('an education supervision order is considered while the order is not complied with', () => {
+    when(route(...toOrder, order()).events, esoConsidered).then([
+      {
+        type: 'EsoConsidered',
+        data: {
+          consideredOn: '2026-07-27',
+          decision: 'prosecute',
+          rationale: 'an ESO would not secure attendance',
+          legalBasis: 'EA1996_s447',
+          decidedBy: 'manager-1',
+        },
+      },
+    ]);
+  });
+
   it('prosecution needs an education supervision order considered first (s447(1))', () => {
     when(route(...toOrder, order()).events, prosecution).then('eso_not_considered');
     const [event] = when(route(...toOrder, order(), esoConsidered).events, prosecution).thenAccepted();
