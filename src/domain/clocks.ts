@@ -91,6 +91,9 @@ function addDays(
   }
 }
 
+/** A week of working or school days is five of them; of calendar days, seven. */
+const daysPerWeek: Record<DayType, number> = { working: 5, school: 5, calendar: 7, beginning_with: 7 };
+
 /** Starts `clock` on `startedOn` under the policy: the due date, reminder and what set them. */
 export function computeDueDate(clock: ClockName, startedOn: IsoDate, options: DueDateOptions): StartedClock {
   const { policy, calendar } = options;
@@ -107,7 +110,9 @@ export function computeDueDate(clock: ClockName, startedOn: IsoDate, options: Du
           calendar,
           rule.dayType,
           startedOn,
-          rule.unit === 'weeks' && options.periodDays === undefined ? duration * 7 : duration,
+          rule.unit === 'weeks' && options.periodDays === undefined
+            ? duration * daysPerWeek[rule.dayType]
+            : duration,
           options.schoolId,
         );
   const started: StartedClock = {

@@ -130,7 +130,52 @@ const PolicyObjectSchema = z.strictObject({
   calendar: CalendarConfigSchema,
 });
 
+/** Codes the deciders rely on by name, so a council's list may add and relabel but not drop them. */
+export const requiredCodes = {
+  primaryReasons: ['other', 'no_reason_given', 'school_suggestion'],
+  eheClosureReasons: ['returned_to_school', 'moved_out_of_area', 'reclassified_as_cme', 'other'],
+  cmeClosureReasons: ['other'],
+} as const satisfies Partial<Record<keyof Policy['codes'], readonly string[]>>;
+
+type PolicyIssues = { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void };
+
+function checkCodeLists(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyIssues): void {
+  for (const [list, entries] of Object.entries(policy.codes)) {
+    const codes = entries.map((entry) => entry.code);
+    const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (duplicate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codes', list],
+        message: `codes.${list} lists ${duplicate} twice`,
+      });
+    for (const needed of requiredCodes[list as keyof typeof requiredCodes] ?? []) {
+      if (!codes.includes(needed)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codes', list],
+          message: `codes.${list} must keep the code ${needed}`,
+        });
+      }
+    }
+  }
+}
+
+function checkUnits(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyIssues): void {
+  for (const [name, clock] of Object.entries(policy.clocks)) {
+    if (clock.unit === 'months' && clock.dayType !== 'calendar') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clocks', name, 'dayType'],
+        message: `clocks.${name}: months are calendar months`,
+      });
+    }
+  }
+}
+
 export const PolicySchema = PolicyObjectSchema.superRefine((policy, ctx) => {
+  checkUnits(policy, ctx);
+  checkCodeLists(policy, ctx);
   for (const [name, floor] of Object.entries(statutoryFloors)) {
     const clock = policy.clocks[name as keyof typeof statutoryFloors];
     const path = ['clocks', name];
@@ -156,7 +201,7 @@ export const PolicySchema = PolicyObjectSchema.superRefine((policy, ctx) => {
     }
   }
 });
-export type Policy = z.infer<typeof PolicySchema>;
+export type Policy = z.infer<typeof PolicyObjectSchema>;
 
 const code = (c: string, label: string): CodedLabel => ({ code: c, label });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeDueDate } from '../../src/domain/clocks.js';
 import { decideContext } from '../../src/domain/context.js';
 import { DomainError } from '../../src/domain/decider.js';
 import { clockNames, defaultPolicy, labelOf, loadPolicy, PolicySchema } from '../../src/domain/policy.js';
@@ -128,6 +129,38 @@ describe('loading a council policy', () => {
     expect(error.code).toBe('policy_invalid');
     expect(error.field).toBe(field);
     expect(error.message).toContain(field);
+  });
+
+  it('rejects a code list that drops a code the deciders rely on, or lists one twice', () => {
+    const dropped = rejection(
+      JSON.stringify({
+        version: 'v',
+        codes: { primaryReasons: [{ code: 'lifestyle', label: 'Lifestyle' }] },
+      }),
+    );
+    expect(dropped.field).toBe('codes.primaryReasons');
+    expect(dropped.message).toContain('other');
+    const twice = [...defaultPolicy.codes.eheClosureReasons, { code: 'died', label: 'Deceased' }];
+    expect(
+      rejection(JSON.stringify({ version: 'v', codes: { eheClosureReasons: twice } })).message,
+    ).toContain('died twice');
+  });
+
+  it('rejects months counted in working days', () => {
+    expect(
+      rejection(JSON.stringify({ version: 'v', clocks: { annualContact: { dayType: 'working' } } })).field,
+    ).toBe('clocks.annualContact.dayType');
+  });
+
+  it('counts a week of working days as five of them', () => {
+    const policy = loadPolicy(
+      JSON.stringify({ version: 'v', clocks: { firstVisit: { duration: 2, unit: 'weeks' } } }),
+      'json',
+    );
+    const ctx = decideContext(new Date('2026-06-01T09:00:00Z'), policy, { id: 'm', role: 'manager' });
+    expect(
+      computeDueDate('firstVisit', '2026-06-01', { policy, calendar: ctx.calendar, priority: false }).dueOn,
+    ).toBe('2026-06-15');
   });
 
   it('rejects a file without its own version, since due dates record it', () => {
