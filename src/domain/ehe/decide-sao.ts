@@ -283,7 +283,7 @@ export const saoHandlers: Handlers<
     checkDate(ctx, state, data.startedOn, 'startedOn');
     const order = orderInForce(state);
     if (order.complied) fail('sao_step_out_of_order', 'the order has been complied with');
-    if (state.sao.prosecution !== 'none') fail('sao_step_out_of_order', 'a prosecution was already brought');
+    if (state.sao.prosecution === 'started') fail('sao_step_out_of_order', 'a prosecution is under way');
     // s447(1): before prosecuting, the council must consider an education supervision order.
     if (!state.sao.esoConsidered) fail('eso_not_considered', 'consider an education supervision order first');
     return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution', data.startedOn) })];

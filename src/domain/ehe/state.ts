@@ -301,7 +301,8 @@ function evolveStatutory(state: EheState, event: EheEvent): EheState {
     case 'EsoConsidered':
       return withSao(state, { esoConsidered: true });
     case 'ProsecutionStarted':
-      return withSao(state, { prosecution: 'started' });
+      // s447(1) asks for an ESO to be considered before each prosecution, so the last one is used up.
+      return withSao(state, { prosecution: 'started', esoConsidered: false });
     case 'ProsecutionOutcomeRecorded': {
       const ends = event.data.outcome === 'acquitted' && event.data.orderCeases;
       return withSao(
@@ -338,6 +339,9 @@ function evolveOutcomes(state: EheState, event: EheEvent): EheState {
         status: state.statusBeforeClosure ?? workingStatus(state),
         statusBeforeClosure: null,
         closed: null,
+        // Reopened: the child is not (or no longer) at school or with the CME team.
+        returnedToSchool: null,
+        reclassifiedAsCme: null,
       };
     case 'DeadlineMissed':
       return updateClock(state, event.data.clock, event.data.dueOn, { missed: true });

@@ -147,6 +147,11 @@ describe('a closed case', () => {
     );
   });
 
+  it('reopened after a return to school, can record a new return', () => {
+    const { events } = history(referral(), allocate(), returned, close('returned_to_school'), reopen);
+    given(events).when(returned).thenAccepted();
+  });
+
   it('an open case cannot be reopened', () => {
     given(history(referral()).events).when(reopen).then('case_not_closed');
   });

@@ -402,6 +402,17 @@ describe('non-compliance', () => {
     expect(event).toMatchObject({ type: 'ProsecutionStarted', data: { legalBasis: 'EA1996_s443' } });
   });
 
+  it('a second prosecution, after the first is decided, needs an ESO considered again', () => {
+    const convicted = command({
+      type: 'RecordProsecutionOutcome',
+      data: { decidedOn: '2026-08-10', outcome: 'convicted' },
+    });
+    const { events } = route(...toOrder, order(), esoConsidered, prosecution, convicted);
+    const again = command({ type: 'StartProsecution', data: { startedOn: '2026-09-01' } });
+    when(events, again).then('eso_not_considered');
+    when(route(...toOrder, order(), esoConsidered, prosecution).events, again).then('sao_step_out_of_order');
+  });
+
   it('prosecution stops the compliance clock; an acquittal may end the order', () => {
     const outcome = command({
       type: 'RecordProsecutionOutcome',
