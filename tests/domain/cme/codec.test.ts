@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { cmeEventCodec, cmeEvents, cmeEventTypes, cmeUpcasters } from '../../../src/domain/cme/index.js';
+import { DomainError } from '../../../src/domain/decider.js';
+import { command, found, history, referral } from './fixtures.js';
+
+const stored = history(
+  referral(),
+  command('AssessCmeRisk', { assessedOn: '2026-11-05', level: 'high', rationale: 'Concern.' }),
+  command('ReportToPolice', { reportedAt: '2026-11-05T16:00:00Z' }),
+  found(),
+);
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof DomainError ? error.code : 'not a DomainError';
+  }
+  return undefined;
+}
+
+describe('the CME event codec', () => {
+  it('writes each event with its type and current schema version, and reads it back unchanged', () => {
+    for (const event of stored) {
+      const encoded = cmeEventCodec.encode(event);
+      expect(encoded.schemaVersion).toBe(cmeEvents[event.type].schemaVersion);
+      expect(cmeEventCodec.decode(JSON.parse(JSON.stringify(encoded)))).toEqual(event);
+    }
+  });
+
+  it('knows a schema for every event type', () => {
+    expect(cmeEventTypes).toContain('CmeReferralReceived');
+    expect(cmeEventTypes).toContain('DeadlineMissed');
+    for (const type of cmeEventTypes) expect(cmeEvents[type].schemaVersion).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses an event type that is not a CME event', () => {
+    expect(
+      codeOf(() => cmeEventCodec.decode({ type: 'EheReferralReceived', data: {}, schemaVersion: 1 })),
+    ).toBe('event_type_unknown');
+  });
+
+  it('refuses a schema version it does not know', () => {
+    const encoded = cmeEventCodec.encode(stored[0] ?? fail());
+    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, schemaVersion: 2 }))).toBe(
+      'event_version_unknown',
+    );
+    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, schemaVersion: 0 }))).toBe(
+      'event_version_unknown',
+    );
+  });
+
+  it('refuses stored data that does not match the schema, naming the field', () => {
+    const encoded = cmeEventCodec.encode(stored[0] ?? fail());
+    const data = { ...(encoded.data as Record<string, unknown>), receivedOn: '2026-02-30' };
+    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, data }))).toBe('event_data_invalid');
+  });
+
+  it('upcasts an older stored version, one step at a time, when the registry says how', () => {
+    const event = stored.find((e) => e.type === 'DeadlineMissed') ?? {
+      type: 'DeadlineMissed' as const,
+      data: { clock: 'allocation' as const, dueOn: '2026-11-04', recordedOn: '2026-11-05' },
+    };
+    const registry = cmeEvents.DeadlineMissed as { schemaVersion: number };
+    const original = registry.schemaVersion;
+    registry.schemaVersion = 2;
+    cmeUpcasters.DeadlineMissed = {
+      1: (data) => {
+        const { missedOn, ...rest } = data as { missedOn: string };
+        return { ...rest, recordedOn: missedOn };
+      },
+    };
+    try {
+      const version1 = { clock: event.data.clock, dueOn: event.data.dueOn, missedOn: event.data.recordedOn };
+      expect(cmeEventCodec.decode({ type: 'DeadlineMissed', data: version1, schemaVersion: 1 })).toEqual(
+        event,
+      );
+    } finally {
+      registry.schemaVersion = original;
+      delete cmeUpcasters.DeadlineMissed;
+    }
+  });
+});
+
+function fail(): never {
+  throw new Error('fixture history is empty');
+}
