@@ -31,7 +31,9 @@ export const ReceiveCmeReferralBody = z.strictObject({
   source: ReferralSourceSchema,
   /** Who referred (the agency, the school, the member of the public); required for "other agency". */
   referrer: NameTextSchema.optional(),
+  /** The child as far as known; `child.address` is the last known address. */
   child: CmeChildSchema,
+  /** What the referrer knows of the child's situation and where they may be. */
   whatIsKnown: FreeTextSchema,
   timeMissing: TimeMissingSchema,
   /** The school the child was last on roll at, when the referral comes from one. */

@@ -116,17 +116,12 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
     }
     case 'CmeRiskAssessed': {
       const { level, assessedOn } = event.data;
-      const highRiskReport =
-        level === 'high'
-          ? state.riskLevel === 'high' && state.highRiskReport
-            ? state.highRiskReport
-            : { judgedOn: assessedOn, socialCareToldOn: null, policeToldOn: null }
-          : state.highRiskReport;
-      return {
-        ...state,
-        riskLevel: level,
-        highRiskReport,
-      };
+      // Newly judged high: the reports are owed afresh. Still high: the reports already owed stand.
+      const newlyHigh = level === 'high' && state.riskLevel !== 'high';
+      const highRiskReport = newlyHigh
+        ? { judgedOn: assessedOn, socialCareToldOn: null, policeToldOn: null }
+        : state.highRiskReport;
+      return { ...state, riskLevel: level, highRiskReport };
     }
     case 'ReportedToSocialCare':
     case 'ReportedToPolice': {
