@@ -21,6 +21,12 @@ describe('CME command bodies, as the REST API will use them', () => {
     expect(body.safeParse({ closedOn: '2026-02-29', destination: 'on_roll' }).success).toBe(false);
   });
 
+  it('refuse a closure without a destination, or with one not in the list', () => {
+    const body = cmeCommandBodies.CloseCase;
+    expect(body.safeParse({ closedOn: '2026-11-20' }).success).toBe(false);
+    expect(body.safeParse({ closedOn: '2026-11-20', destination: 'too_old' }).success).toBe(false);
+  });
+
   it('take the moment of a report as an ISO instant with a zone', () => {
     const body = cmeCommandBodies.ReportToPolice;
     expect(body.safeParse({ reportedAt: '2026-11-05T16:00:00Z' }).success).toBe(true);

@@ -81,3 +81,24 @@ export const found = (whereabouts: CmeCommandOf<'EstablishWhereabouts'>['data'][
 
 export const closed = (data: Partial<CmeCommandOf<'CloseCase'>['data']> = {}) =>
   command('CloseCase', { closedOn: '2026-11-20', destination: 'on_roll', ...data });
+
+/** One well-formed command of every type but the referral, dated on the Saturday after the closure below. */
+export const everyCommandButTheReferral: CmeCommand[] = [
+  command('AllocateCase', { officerId: 'officer-asha', allocatedOn: '2026-11-21' }),
+  command('ReallocateCase', { officerId: 'officer-chen', reallocatedOn: '2026-11-21', reason: 'Leave.' }),
+  command('MakeCmeEnquiry', { enquiryId: 'e2', agency: 'school', madeOn: '2026-11-21' }),
+  command('RecordCmeEnquiryOutcome', { enquiryId: 'e2', outcome: 'no_reply', receivedOn: '2026-11-21' }),
+  command('AssessCmeRisk', { assessedOn: '2026-11-21', level: 'high', rationale: 'New concern.' }),
+  command('ReportToSocialCare', { reportedAt: '2026-11-21T10:00:00Z' }),
+  command('ReportToPolice', { reportedAt: '2026-11-21T10:00:00Z' }),
+  command('EstablishWhereabouts', { establishedOn: '2026-11-21', whereabouts: inArea }),
+  command('ApplyForSchoolPlace', { appliedOn: '2026-11-21' }),
+  command('ReferToFairAccess', { referredOn: '2026-11-21' }),
+  command('HandToAnotherCouncil', { handedOn: '2026-11-21', council: 'Portsmouth City Council' }),
+  command('RecordBecameEhe', { eheCaseId, establishedOn: '2026-11-21' }),
+  command('RecordUntracedReview', { reviewedOn: '2026-11-21', notes: 'Check.' }),
+  command('CloseCase', { closedOn: '2026-11-21', destination: 'died' }),
+  command('ReopenCase', { reopenedOn: '2026-11-21', reason: 'Missing again.' }),
+  command('RecordDeadlineMissed', { clock: 'cmeTracingReview', dueOn: '2026-11-16' }),
+  command('EscalateCase', { clock: 'cmeTracingReview', level: 'manager' }),
+];

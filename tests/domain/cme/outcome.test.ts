@@ -4,6 +4,7 @@ import {
   closed,
   command,
   eheCaseId,
+  everyCommandButTheReferral,
   found,
   given,
   history,
@@ -261,23 +262,16 @@ describe('closure', () => {
 describe('a closed case', () => {
   const closedCase = history(referral(), found(onRoll), closed());
 
-  it.each([
-    command('AllocateCase', { officerId: 'officer-asha', allocatedOn: '2026-11-21' }),
-    command('ReallocateCase', { officerId: 'officer-chen', reallocatedOn: '2026-11-21', reason: 'Leave.' }),
-    command('MakeCmeEnquiry', { enquiryId: 'e2', agency: 'school', madeOn: '2026-11-21' }),
-    command('RecordCmeEnquiryOutcome', { enquiryId: 'e2', outcome: 'no_reply', receivedOn: '2026-11-21' }),
-    command('AssessCmeRisk', { assessedOn: '2026-11-21', level: 'high', rationale: 'New concern.' }),
-    command('ReportToSocialCare', { reportedAt: '2026-11-21T10:00:00Z' }),
-    command('ReportToPolice', { reportedAt: '2026-11-21T10:00:00Z' }),
-    command('EstablishWhereabouts', { establishedOn: '2026-11-21', whereabouts: inArea }),
-    command('ApplyForSchoolPlace', { appliedOn: '2026-11-21' }),
-    command('ReferToFairAccess', { referredOn: '2026-11-21' }),
-    command('HandToAnotherCouncil', { handedOn: '2026-11-21', council: 'Portsmouth City Council' }),
-    command('RecordBecameEhe', { eheCaseId, establishedOn: '2026-11-21' }),
-    command('RecordUntracedReview', { reviewedOn: '2026-11-21', notes: 'Check.' }),
-    command('CloseCase', { closedOn: '2026-11-21', destination: 'died' }),
-  ])('refuses $type', (cmd) => {
+  it.each(
+    everyCommandButTheReferral.filter(
+      (cmd) => !['ReopenCase', 'RecordDeadlineMissed', 'EscalateCase'].includes(cmd.type),
+    ),
+  )('refuses $type', (cmd) => {
     given(closedCase).when(cmd).then('case_closed');
+  });
+
+  it('refuses a second referral', () => {
+    given(closedCase).when(referral()).then('case_already_exists');
   });
 
   it('decides nothing for the clock workers: it has no open clocks', () => {

@@ -4,6 +4,7 @@ import { defaultPolicy } from '../../../src/domain/policy.js';
 import {
   caseId,
   command,
+  everyCommandButTheReferral,
   given,
   history,
   manager,
@@ -92,16 +93,8 @@ describe('a CME referral', () => {
   });
 });
 
-describe('every command but the referral', () => {
-  it.each([
-    command('AllocateCase', { officerId: 'officer-asha', allocatedOn: '2026-11-03' }),
-    command('MakeCmeEnquiry', { enquiryId: 'e1', agency: 'school', madeOn: '2026-11-03' }),
-    command('AssessCmeRisk', { assessedOn: '2026-11-03', level: 'low', rationale: 'No concerns known.' }),
-    command('CloseCase', { closedOn: '2026-11-03', destination: 'died' }),
-    command('ReopenCase', { reopenedOn: '2026-11-03', reason: 'Missing again.' }),
-    command('RecordDeadlineMissed', { clock: 'allocation', dueOn: '2026-11-04' }),
-    command('EscalateCase', { clock: 'allocation', level: 'manager' }),
-  ])('is refused on an empty stream ($type)', (cmd) => {
+describe('on an empty stream', () => {
+  it.each(everyCommandButTheReferral)('$type is refused: there is no case until the referral', (cmd) => {
     given([]).when(cmd).then('case_not_found');
   });
 });
