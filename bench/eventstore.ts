@@ -64,13 +64,15 @@ const READ_PAGE = 2000;
 
 interface Sizes {
   runs: number;
+  /** Failed runs (an append failed) tolerated per figure, each run again, before it is reported as n/a. */
+  maxFailedRuns: number;
   /** Runs of the long figures (a full $all read or catch-up). */
   longRuns: number;
   singleAppends: number;
   batches: number;
   concurrentEvents: number;
   allEvents: number;
-  /** Emmett's consumer catches up at about 2,000 events/s here: it is timed over the log's first events. */
+  /** Emmett's consumer catches up at a few thousand events/s here: it is timed over the log's first events. */
   emmettCatchUpEvents: number;
 }
 
@@ -78,15 +80,17 @@ const sizesFor = (quick: boolean): Sizes =>
   quick
     ? {
         runs: 3,
+        maxFailedRuns: 1,
         longRuns: 1,
         singleAppends: 40,
         batches: 10,
-        concurrentEvents: 200,
+        concurrentEvents: 100,
         allEvents: 200_000,
         emmettCatchUpEvents: 5_000,
       }
     : {
         runs: 5,
+        maxFailedRuns: 3,
         longRuns: 3,
         singleAppends: 1000,
         batches: 100,
@@ -186,11 +190,11 @@ async function withEmmettLogsCounted<T>(work: () => Promise<T>): Promise<{ resul
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** ["a", "a", "b"] → '2x "a", 1x "b"' */
+/** ["a", "a", "b"] → "a (x2), b (x1)" */
 const summarise = (messages: string[]): string => {
   const counts = new Map<string, number>();
   for (const message of messages) counts.set(message, (counts.get(message) ?? 0) + 1);
-  return [...counts].map(([message, n]) => `${n}x "${message}"`).join(', ');
+  return [...counts].map(([message, n]) => `${message} (x${n})`).join(', ');
 };
 
 interface AttemptSample extends RunSample {
@@ -203,14 +207,12 @@ interface Attempts {
   failures: string[];
 }
 
-/** Failed runs tolerated per figure before it is reported as n/a. */
-const MAX_FAILED_RUNS = 3;
-
 class TooManyFailedRuns extends Error {}
 
-/** The median of `runs` complete runs; a failed run is discarded and run again, up to MAX_FAILED_RUNS. */
+/** The median of `runs` complete runs; a failed run is discarded and run again, up to `maxFailed` times. */
 async function cleanMedian(
   runs: number,
+  maxFailed: number,
   once: (attempt: number) => Promise<AttemptSample>,
 ): Promise<Attempts> {
   const failures: string[] = [];
@@ -222,7 +224,7 @@ async function cleanMedian(
         attempt += 1;
         if (sample.failure === undefined) return sample;
         failures.push(sample.failure);
-        if (failures.length > MAX_FAILED_RUNS) throw new TooManyFailedRuns();
+        if (failures.length > maxFailed) throw new TooManyFailedRuns();
       }
     });
     return { timing, failures };
@@ -265,7 +267,7 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
 
   /** Times one sequential workload on a fresh store per run; a run in which an append failed is discarded. */
   const sequential = (side: Side, location: Location, work: (target: AppendTarget) => Promise<number>) =>
-    cleanMedian(sizes.runs, async (): Promise<AttemptSample> => {
+    cleanMedian(sizes.runs, sizes.maxFailedRuns, async (): Promise<AttemptSample> => {
       const { target, path } = open(side, location);
       try {
         // The first write creates Emmett's schema lazily; keep that out of the timing on both sides.
@@ -283,13 +285,15 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
 
   const recordAttempts = (id: string, label: string, attempts: Attempts, logged: number) => {
     const logNote = logged > 0 ? ` Emmett logged ${logged} errors with console.log.` : '';
+    const [first] = attempts.failures;
     if (attempts.timing === null) {
-      record(notMeasured(id, label, UNIT, `every run failed: ${summarise(attempts.failures)}.${logNote}`));
+      const why = `all ${attempts.failures.length} runs failed, the first with: ${first ?? '?'}.${logNote}`;
+      record(notMeasured(id, label, UNIT, why));
       return;
     }
     const measurement = measured(id, label, UNIT, attempts.timing);
-    if (attempts.failures.length > 0) {
-      measurement.note = `${attempts.failures.length} failed run(s) discarded and run again: ${summarise(attempts.failures)}.${logNote}`;
+    if (first !== undefined) {
+      measurement.note = `${attempts.failures.length} failed run(s) discarded and run again, the first with: ${first}.${logNote}`;
     }
     record(measurement);
   };
@@ -454,12 +458,12 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
     for (const writers of [1, 10, 100]) {
       for (const side of ['ours', 'emmett'] as const) {
         const { result, logged } = await withEmmettLogsCounted(() =>
-          cleanMedian(concurrencyRuns, async (attempt): Promise<AttemptSample> => {
+          cleanMedian(concurrencyRuns, sizes.maxFailedRuns, async (attempt): Promise<AttemptSample> => {
             const sample = await concurrent(side, location, writers, attempt);
             if (sample.failures.length === 0) return sample;
             return {
               ...sample,
-              failure: `${sample.attempted - sample.count} of ${sample.attempted} appends not done, writers failed with ${summarise(sample.failures)}`,
+              failure: `${sample.attempted - sample.count} of ${sample.attempted} appends not done; writers stopped by ${summarise(sample.failures)}`,
             };
           }),
         );
@@ -667,7 +671,7 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
         timing,
       );
       if (target < seededTotal) {
-        measurement.note = `over the first ${target.toLocaleString('en-GB')} events of the same log only: at about 2,000 events/s the whole log would take ${Math.round(seededTotal / 2000 / 60)} min per run`;
+        measurement.note = `timed over the first ${target.toLocaleString('en-GB')} events of the same log only: at this rate the whole log would take about ${Math.ceil(seededTotal / timing.median / 60)} min per run`;
       }
       record(measurement);
       if (logged > 0) notes.push(`Emmett logged ${logged} errors during catch-up.`);

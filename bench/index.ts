@@ -201,7 +201,9 @@ async function main(): Promise<void> {
     const tmpDir = mkdtempSync(join(tmpdir(), `sightline-bench-${name}-`));
     const moduleStartedAt = new Date().toISOString();
     try {
-      const options: BenchOptions = { quick, tmpDir, log: (line) => console.log(line) };
+      const started = process.hrtime.bigint();
+      const elapsed = () => `${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)}s`.padStart(7);
+      const options: BenchOptions = { quick, tmpDir, log: (line) => console.log(`[${elapsed()}] ${line}`) };
       const report = await run(options);
       const previous = previousResult(name);
       const file = `${name}-${timestamp}.json`;
