@@ -12,7 +12,7 @@ export const cmeUpcasters: Partial<Record<CmeEventType, Record<number, Upcaster>
 
 const isCmeEventType = (type: string): type is CmeEventType => Object.hasOwn(cmeEvents, type);
 
-export const cmeEventCodec: EventCodec<CmeEvent> = {
+export const cmeCodec: EventCodec<CmeEvent> = {
   encode: (event) => ({
     type: event.type,
     data: event.data,
@@ -20,24 +20,24 @@ export const cmeEventCodec: EventCodec<CmeEvent> = {
   }),
   decode: ({ type, data, schemaVersion }) => {
     if (!isCmeEventType(type)) {
-      throw new DomainError('event_type_unknown', `${type} is not a CME event`);
+      throw new DomainError('unknown_event_type', `${type} is not a CME event`);
     }
     const version: number = cmeEvents[type].schemaVersion;
     const upcasters = cmeUpcasters[type] ?? {};
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > version) {
-      throw new DomainError('event_version_unknown', `${type} has no schema version ${schemaVersion}`);
+      throw new DomainError('unknown_schema_version', `${type} has no schema version ${schemaVersion}`);
     }
     let current = data;
     for (let from = schemaVersion; from < version; from++) {
       const upcast = upcasters[from];
-      if (!upcast) throw new DomainError('event_version_unknown', `${type} cannot be upcast from ${from}`);
+      if (!upcast) throw new DomainError('unknown_schema_version', `${type} cannot be upcast from ${from}`);
       current = upcast(current);
     }
     const parsed = cmeEvents[type].data.safeParse(current);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new DomainError(
-        'event_data_invalid',
+        'invalid_event',
         `${type}: ${issue?.path.join('.')}: ${issue?.message}`,
         issue?.path.join('.'),
       );

@@ -154,3 +154,24 @@ export type CmeCommand = { [T in CmeCommandType]: CmeCommandOf<T> }[CmeCommandTy
 export type CmeCommandInput = {
   [T in CmeCommandType]: { type: T; data: z.input<(typeof cmeCommandBodies)[T]> };
 }[CmeCommandType];
+
+/**
+ * Tracing work on a case is done by its allocated officer (seniors and managers may step in). Assessing risk
+ * and telling social care and the police are not on this list: safeguarding never waits for allocation.
+ */
+export const allocatedWork: ReadonlySet<CmeCommandType> = new Set<CmeCommandType>([
+  'MakeCmeEnquiry',
+  'RecordCmeEnquiryOutcome',
+  'EstablishWhereabouts',
+  'ApplyForSchoolPlace',
+  'ReferToFairAccess',
+  'HandToAnotherCouncil',
+  'RecordBecameEhe',
+  'RecordUntracedReview',
+]);
+
+/** What the deadline worker sends: idempotent, and silent on a case with nothing open. */
+export const clockCommands: ReadonlySet<CmeCommandType> = new Set<CmeCommandType>([
+  'RecordDeadlineMissed',
+  'EscalateCase',
+]);

@@ -10,6 +10,8 @@ import type { CmeState } from './state.js';
  * because at-least-once delivery will ask twice.
  */
 
+const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
+
 export const clockHandlers: {
   RecordDeadlineMissed: Handler<'RecordDeadlineMissed', CmeState>;
   EscalateCase: Handler<'EscalateCase', CmeState>;
@@ -31,14 +33,16 @@ export const clockHandlers: {
   EscalateCase(data, state, ctx) {
     if (state.status === 'none') fail('case_not_found', 'there is no CME case');
     const clock = state.clocks[data.clock];
-    if (!clock?.missed) return [];
-    const next =
-      clock.escalation === 'none' ? 'manager' : clock.escalation === 'manager' ? 'head_of_service' : null;
-    if (data.level !== next) return [];
+    if (!clock || rank[clock.escalation] >= rank[data.level]) return [];
     const on = today(ctx);
     const thresholds = escalationThresholds(data.clock, clock.dueOn, ctx);
     if (on <= (data.level === 'manager' ? thresholds.manager : thresholds.headOfService)) return [];
+    // Escalation implies the miss: a lost RecordDeadlineMissed job is made good here, as in an EHE case.
+    const missed = clock.missed
+      ? []
+      : [cmeEvent('DeadlineMissed', { clock: data.clock, dueOn: clock.dueOn, recordedOn: on })];
     return [
+      ...missed,
       cmeEvent('CaseEscalated', {
         clock: data.clock,
         dueOn: clock.dueOn,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../src/domain/calendar/index.js';
 import { cmeEvent } from '../../../src/domain/cme/index.js';
-import { command, context, found, given, history, referral } from './fixtures.js';
+import { allocated, command, context, found, given, history, referral } from './fixtures.js';
 
 const at = (instant: string) => ({ now: new Date(instant) });
 const missed = (clock: 'cmeTracingReview' | 'cmeHighRiskReport' | 'allocation', dueOn: string) =>
@@ -47,7 +47,7 @@ describe('the tracing review clock: 10 school days after the referral, then ever
   ])(
     'without term dates (working days): referred %s, review due %s, next review due %s',
     (receivedOn, first, next) => {
-      const events = history([referral({ receivedOn }), later]);
+      const events = history([referral({ receivedOn }), later], [allocated(receivedOn), later]);
       expect(dueOn(events, 'cmeTracingReview')).toBe(first);
       const reviewed = given(events)
         .when(command('RecordUntracedReview', { reviewedOn: first, notes: 'No trace.' }), later)
@@ -63,7 +63,7 @@ describe('the tracing review clock: 10 school days after the referral, then ever
     ['2026-12-24', '2027-01-19', '2027-02-23'], // referred in the holiday; the next review crosses half term
   ])('with term dates: referred %s, review due %s, next review due %s', (receivedOn, first, next) => {
     const terms = { ...later, calendar: withTerms };
-    const events = history([referral({ receivedOn }), terms]);
+    const events = history([referral({ receivedOn }), terms], [allocated(receivedOn), terms]);
     expect(dueOn(events, 'cmeTracingReview')).toBe(first);
     const reviewed = given(events)
       .when(command('RecordUntracedReview', { reviewedOn: first, notes: 'No trace.' }), terms)
@@ -95,7 +95,7 @@ describe('the high-risk report clock: one working day', () => {
 
 describe('a missed deadline', () => {
   it('is recorded once the London date is after the due date and the clock is still open', () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(missed('cmeTracingReview', '2026-11-16'))
       .then([
         cmeEvent('DeadlineMissed', {
@@ -107,28 +107,31 @@ describe('a missed deadline', () => {
   });
 
   it('is not recorded on the due date itself', () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(missed('cmeTracingReview', '2026-11-16'), at('2026-11-16T23:30:00Z'))
       .then([]);
   });
 
   it('is recorded once: a second run of the worker decides nothing', () => {
-    given(history(referral(), missed('cmeTracingReview', '2026-11-16')))
+    given(history(referral(), allocated(), missed('cmeTracingReview', '2026-11-16')))
       .when(missed('cmeTracingReview', '2026-11-16'))
       .then([]);
   });
 
   it('is not recorded for a clock since stopped or moved', () => {
-    given(history(referral(), found())).when(missed('cmeTracingReview', '2026-11-16')).then([]);
+    given(history(referral(), allocated(), found()))
+      .when(missed('cmeTracingReview', '2026-11-16'))
+      .then([]);
     const reviewed = history(
       referral(),
+      allocated(),
       command('RecordUntracedReview', { reviewedOn: '2026-11-12', notes: 'No trace.' }),
     );
     given(reviewed).when(missed('cmeTracingReview', '2026-11-16')).then([]);
   });
 
   it('of the high-risk report escalates to the manager at once', () => {
-    given(history(referral(), highRisk))
+    given(history(referral(), allocated(), highRisk))
       .when(missed('cmeHighRiskReport', '2026-11-06'))
       .then([
         cmeEvent('DeadlineMissed', {
@@ -147,7 +150,7 @@ describe('a missed deadline', () => {
 });
 
 describe('escalation', () => {
-  const overdue = history(referral(), missed('cmeTracingReview', '2026-11-16'));
+  const overdue = history(referral(), allocated(), missed('cmeTracingReview', '2026-11-16'));
 
   it('goes to the manager after the grace of 2 working days', () => {
     given(overdue).when(escalate('manager'), at('2026-11-18T12:00:00Z')).then([]);
@@ -164,11 +167,7 @@ describe('escalation', () => {
   });
 
   it('goes to the head of service 5 working days after the manager', () => {
-    const withManager = [
-      ...overdue,
-      ...history(...[]),
-      ...given(overdue).when(escalate('manager')).thenAccepted(),
-    ];
+    const withManager = [...overdue, ...given(overdue).when(escalate('manager')).thenAccepted()];
     given(withManager).when(escalate('head_of_service'), at('2026-11-25T12:00:00Z')).then([]);
     const [event] = given(withManager)
       .when(escalate('head_of_service'), at('2026-11-26T09:00:00Z'))
@@ -176,11 +175,47 @@ describe('escalation', () => {
     expect(event?.type === 'CaseEscalated' && event.data.level).toBe('head_of_service');
   });
 
-  it('is idempotent and in order: not twice, not to the head of service first, not before the miss', () => {
+  it('is idempotent: a level reached is not escalated again, nor a lower one', () => {
     const withManager = [...overdue, ...given(overdue).when(escalate('manager')).thenAccepted()];
     given(withManager).when(escalate('manager')).then([]);
-    given(overdue).when(escalate('head_of_service'), at('2026-12-31T09:00:00Z')).then([]);
-    given(history(referral())).when(escalate('manager')).then([]);
+    const withHead = [
+      ...withManager,
+      ...given(withManager).when(escalate('head_of_service'), at('2026-11-26T09:00:00Z')).thenAccepted(),
+    ];
+    given(withHead).when(escalate('manager'), at('2026-11-26T09:00:00Z')).then([]);
+    given(withHead).when(escalate('head_of_service'), at('2026-11-26T09:00:00Z')).then([]);
+  });
+
+  it('makes good a lost missed-deadline job: the miss is recorded with the escalation', () => {
+    given(history(referral(), allocated()))
+      .when(escalate('manager'))
+      .then([
+        cmeEvent('DeadlineMissed', {
+          clock: 'cmeTracingReview',
+          dueOn: '2026-11-16',
+          recordedOn: '2026-11-23',
+        }),
+        cmeEvent('CaseEscalated', {
+          clock: 'cmeTracingReview',
+          dueOn: '2026-11-16',
+          level: 'manager',
+          escalatedOn: '2026-11-23',
+        }),
+      ]);
+  });
+
+  it('straight to the head of service when the manager step was lost and both thresholds have passed', () => {
+    const events = given(overdue)
+      .when(escalate('head_of_service'), at('2026-12-31T09:00:00Z'))
+      .thenAccepted();
+    expect(events.map((e) => e.type === 'CaseEscalated' && e.data.level)).toEqual(['head_of_service']);
+  });
+
+  it('not of a clock that is stopped or not yet past its threshold', () => {
+    given(history(referral(), allocated(), found()))
+      .when(escalate('manager'))
+      .then([]);
+    given(history(referral(), allocated())).when(escalate('manager'), at('2026-11-18T09:00:00Z')).then([]);
   });
 
   it('uses the policy the context carries', () => {

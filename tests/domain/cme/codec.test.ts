@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cmeEventCodec, cmeEvents, cmeEventTypes, cmeUpcasters } from '../../../src/domain/cme/index.js';
+import { cmeCodec, cmeEvents, cmeEventTypes, cmeUpcasters } from '../../../src/domain/cme/index.js';
 import { DomainError } from '../../../src/domain/decider.js';
-import { command, found, history, referral } from './fixtures.js';
+import { allocated, command, found, history, referral } from './fixtures.js';
 
 const stored = history(
   referral(),
+  allocated(),
   command('AssessCmeRisk', { assessedOn: '2026-11-05', level: 'high', rationale: 'Concern.' }),
   command('ReportToPolice', { reportedAt: '2026-11-05T16:00:00Z' }),
   found(),
@@ -22,9 +23,9 @@ function codeOf(run: () => unknown): string | undefined {
 describe('the CME event codec', () => {
   it('writes each event with its type and current schema version, and reads it back unchanged', () => {
     for (const event of stored) {
-      const encoded = cmeEventCodec.encode(event);
+      const encoded = cmeCodec.encode(event);
       expect(encoded.schemaVersion).toBe(cmeEvents[event.type].schemaVersion);
-      expect(cmeEventCodec.decode(JSON.parse(JSON.stringify(encoded)))).toEqual(event);
+      expect(cmeCodec.decode(JSON.parse(JSON.stringify(encoded)))).toEqual(event);
     }
   });
 
@@ -35,25 +36,21 @@ describe('the CME event codec', () => {
   });
 
   it('refuses an event type that is not a CME event', () => {
-    expect(
-      codeOf(() => cmeEventCodec.decode({ type: 'EheReferralReceived', data: {}, schemaVersion: 1 })),
-    ).toBe('event_type_unknown');
+    expect(codeOf(() => cmeCodec.decode({ type: 'EheReferralReceived', data: {}, schemaVersion: 1 }))).toBe(
+      'unknown_event_type',
+    );
   });
 
   it('refuses a schema version it does not know', () => {
-    const encoded = cmeEventCodec.encode(stored[0] ?? fail());
-    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, schemaVersion: 2 }))).toBe(
-      'event_version_unknown',
-    );
-    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, schemaVersion: 0 }))).toBe(
-      'event_version_unknown',
-    );
+    const encoded = cmeCodec.encode(stored[0] ?? fail());
+    expect(codeOf(() => cmeCodec.decode({ ...encoded, schemaVersion: 2 }))).toBe('unknown_schema_version');
+    expect(codeOf(() => cmeCodec.decode({ ...encoded, schemaVersion: 0 }))).toBe('unknown_schema_version');
   });
 
   it('refuses stored data that does not match the schema, naming the field', () => {
-    const encoded = cmeEventCodec.encode(stored[0] ?? fail());
+    const encoded = cmeCodec.encode(stored[0] ?? fail());
     const data = { ...(encoded.data as Record<string, unknown>), receivedOn: '2026-02-30' };
-    expect(codeOf(() => cmeEventCodec.decode({ ...encoded, data }))).toBe('event_data_invalid');
+    expect(codeOf(() => cmeCodec.decode({ ...encoded, data }))).toBe('invalid_event');
   });
 
   it('upcasts an older stored version, one step at a time, when the registry says how', () => {
@@ -72,9 +69,7 @@ describe('the CME event codec', () => {
     };
     try {
       const version1 = { clock: event.data.clock, dueOn: event.data.dueOn, missedOn: event.data.recordedOn };
-      expect(cmeEventCodec.decode({ type: 'DeadlineMissed', data: version1, schemaVersion: 1 })).toEqual(
-        event,
-      );
+      expect(cmeCodec.decode({ type: 'DeadlineMissed', data: version1, schemaVersion: 1 })).toEqual(event);
     } finally {
       registry.schemaVersion = original;
       delete cmeUpcasters.DeadlineMissed;

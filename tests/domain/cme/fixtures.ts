@@ -102,3 +102,7 @@ export const everyCommandButTheReferral: CmeCommand[] = [
   command('RecordDeadlineMissed', { clock: 'cmeTracingReview', dueOn: '2026-11-16' }),
   command('EscalateCase', { clock: 'cmeTracingReview', level: 'manager' }),
 ];
+
+/** Tracing work needs the case allocated; the fixture officer has it from the day of referral. */
+export const allocated = (allocatedOn = referralData.receivedOn) =>
+  command('AllocateCase', { officerId: officer.id, allocatedOn });

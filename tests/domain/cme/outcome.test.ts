@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmeEvent } from '../../../src/domain/cme/index.js';
 import {
+  allocated,
   closed,
   command,
   eheCaseId,
@@ -30,7 +31,7 @@ const becameEhe = command('RecordBecameEhe', { eheCaseId, establishedOn: '2026-1
 
 describe('whereabouts established', () => {
   it('records where the child is and stops the tracing review clock', () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(found())
       .then([
         cmeEvent('WhereaboutsEstablished', {
@@ -41,28 +42,28 @@ describe('whereabouts established', () => {
           decidedBy: 'officer-asha',
         }),
       ]);
-    const state = given(history(referral(), found())).state;
+    const state = given(history(referral(), allocated(), found())).state;
     expect(state.status === 'open' && state.clocks.cmeTracingReview).toBeUndefined();
   });
 
   it.each([inArea, otherCouncil, abroad, onRoll])('may be $kind', (whereabouts) => {
-    given(history(referral())).when(found(whereabouts)).thenAccepted();
+    given(history(referral(), allocated())).when(found(whereabouts)).thenAccepted();
   });
 
   it('on roll from a future date is not on roll yet', () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(found({ ...onRoll, onRollFrom: '2026-12-01' }))
       .then('date_in_future', 'whereabouts.onRollFrom');
   });
 
   it('cannot be dated before the referral', () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(command('EstablishWhereabouts', { establishedOn: '2026-10-01', whereabouts: inArea }))
       .then('date_before_referral', 'establishedOn');
   });
 
   it('on roll ends the wait for a Fair Access place', () => {
-    const [event] = given(history(referral(), found(), fairAccess))
+    const [event] = given(history(referral(), allocated(), found(), fairAccess))
       .when(found(onRoll))
       .thenAccepted();
     expect(event?.type === 'WhereaboutsEstablished' && event.data.clocksStopped).toEqual([
@@ -73,7 +74,7 @@ describe('whereabouts established', () => {
 
 describe('a child found in the area', () => {
   it('may have a school place applied for', () => {
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(command('ApplyForSchoolPlace', { appliedOn: '2026-11-11' }))
       .then([
         cmeEvent('CmeSchoolPlaceAppliedFor', {
@@ -85,7 +86,7 @@ describe('a child found in the area', () => {
   });
 
   it('may be referred to Fair Access, starting the 20-school-day placement clock', () => {
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(fairAccess)
       .then([
         cmeEvent('CmeFairAccessReferralMade', {
@@ -98,22 +99,22 @@ describe('a child found in the area', () => {
   });
 
   it('is not referred to Fair Access twice while a place is awaited', () => {
-    given(history(referral(), found(), fairAccess))
+    given(history(referral(), allocated(), found(), fairAccess))
       .when(fairAccess)
       .then('fair_access_pending');
   });
 
   it('school place and Fair Access need the child found here', () => {
     const apply = command('ApplyForSchoolPlace', { appliedOn: '2026-11-11' });
-    given(history(referral())).when(apply).then('whereabouts_unknown');
-    given(history(referral())).when(fairAccess).then('whereabouts_unknown');
-    given(history(referral(), found(abroad)))
+    given(history(referral(), allocated())).when(apply).then('whereabouts_unknown');
+    given(history(referral(), allocated())).when(fairAccess).then('whereabouts_unknown');
+    given(history(referral(), allocated(), found(abroad)))
       .when(apply)
       .then('whereabouts_not_in_area');
   });
 
   it('becoming home educated records the new EHE case id, under s7', () => {
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(becameEhe)
       .then([
         cmeEvent('CmeChildBecameEhe', {
@@ -123,16 +124,16 @@ describe('a child found in the area', () => {
           decidedBy: 'officer-asha',
         }),
       ]);
-    given(history(referral(), found(), becameEhe))
+    given(history(referral(), allocated(), found(), becameEhe))
       .when(becameEhe)
       .then('already_ehe');
-    given(history(referral())).when(becameEhe).then('whereabouts_unknown');
+    given(history(referral(), allocated())).when(becameEhe).then('whereabouts_unknown');
   });
 });
 
 describe('a child found in another council area', () => {
   it('is handed over to that council', () => {
-    given(history(referral(), found(otherCouncil)))
+    given(history(referral(), allocated(), found(otherCouncil)))
       .when(handOver)
       .then([
         cmeEvent('CmeCaseHandedToAnotherCouncil', {
@@ -145,17 +146,19 @@ describe('a child found in another council area', () => {
   });
 
   it('is handed over once, and only when found there', () => {
-    given(history(referral(), found(otherCouncil), handOver))
+    given(history(referral(), allocated(), found(otherCouncil), handOver))
       .when(handOver)
       .then('already_handed_over');
-    given(history(referral(), found())).when(handOver).then('whereabouts_not_other_council_area');
-    given(history(referral())).when(handOver).then('whereabouts_unknown');
+    given(history(referral(), allocated(), found()))
+      .when(handOver)
+      .then('whereabouts_not_other_council_area');
+    given(history(referral(), allocated())).when(handOver).then('whereabouts_unknown');
   });
 });
 
 describe('closure', () => {
   it('with a destination records it under s436A and stops every clock', () => {
-    given(history(referral(), found(onRoll)))
+    given(history(referral(), allocated(), found(onRoll)))
       .when(closed())
       .then([
         cmeEvent('CmeCaseClosed', {
@@ -165,7 +168,7 @@ describe('closure', () => {
           decidedBy: 'officer-asha',
         }),
       ]);
-    const state = given(history(referral(), found(onRoll), closed())).state;
+    const state = given(history(referral(), allocated(), found(onRoll), closed())).state;
     expect(state.status).toBe('closed');
     expect(state.status === 'closed' && state.clocks).toEqual({});
   });
@@ -177,7 +180,7 @@ describe('closure', () => {
     ['abroad_confirmed', [found(abroad)]],
     ['died', [found()]],
   ] as const)('to %s is accepted once that is established', (destination, steps) => {
-    given(history(referral(), ...steps))
+    given(history(referral(), allocated(), ...steps))
       .when(closed({ destination }))
       .thenAccepted();
   });
@@ -185,6 +188,7 @@ describe('closure', () => {
   it('is refused while the whereabouts are unknown, however long the child has been missing', () => {
     const longMissing = history(
       referral(),
+      allocated(),
       command('RecordUntracedReview', { reviewedOn: '2026-11-16', notes: 'No trace.' }),
     );
     given(longMissing)
@@ -199,31 +203,31 @@ describe('closure', () => {
   });
 
   it('is refused without a destination the case has established', () => {
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(closed({ destination: 'on_roll' }))
       .then('destination_not_established', 'destination');
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(closed({ destination: 'ehe_case_opened' }))
       .then('destination_not_established');
-    given(history(referral(), found(otherCouncil)))
+    given(history(referral(), allocated(), found(otherCouncil)))
       .when(closed({ destination: 'handed_to_another_council' }))
       .then('destination_not_established');
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(closed({ destination: 'abroad_confirmed' }))
       .then('destination_not_established');
   });
 
   it("of a child who has died needs no whereabouts: the duty ends with the child's death", () => {
-    given(history(referral()))
+    given(history(referral(), allocated()))
       .when(closed({ destination: 'died' }))
       .thenAccepted();
   });
 
   it('to "other" says why', () => {
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(closed({ destination: 'other' }))
       .then('reason_text_required', 'reasonText');
-    given(history(referral(), found()))
+    given(history(referral(), allocated(), found()))
       .when(closed({ destination: 'other', reasonText: 'Duplicate of case 1234.' }))
       .thenAccepted();
   });
@@ -250,17 +254,17 @@ describe('closure', () => {
   });
 
   it('cannot be dated in the future or before the referral', () => {
-    given(history(referral(), found(onRoll)))
+    given(history(referral(), allocated(), found(onRoll)))
       .when(closed({ closedOn: '2026-11-24' }))
       .then('date_in_future', 'closedOn');
-    given(history(referral(), found(onRoll)))
+    given(history(referral(), allocated(), found(onRoll)))
       .when(closed({ closedOn: '2026-11-01' }))
       .then('date_before_referral', 'closedOn');
   });
 });
 
 describe('a closed case', () => {
-  const closedCase = history(referral(), found(onRoll), closed());
+  const closedCase = history(referral(), allocated(), found(onRoll), closed());
 
   it.each(
     everyCommandButTheReferral.filter(
@@ -305,7 +309,7 @@ describe('a closed case', () => {
 
   it('is reopened only when closed, and not before it closed', () => {
     const reopen = (reopenedOn: string) => command('ReopenCase', { reopenedOn, reason: 'Missing again.' });
-    given(history(referral())).when(reopen('2026-11-20')).then('case_not_closed');
+    given(history(referral(), allocated())).when(reopen('2026-11-20')).then('case_not_closed');
     given(closedCase).when(reopen('2026-11-19')).then('date_before_previous_step', 'reopenedOn');
     given(closedCase).when(reopen('2026-11-24')).then('date_in_future', 'reopenedOn');
   });
@@ -313,7 +317,7 @@ describe('a closed case', () => {
   it('once reopened takes no step dated before the reopening', () => {
     const reopened = history(
       ...[
-        ...[referral(), found(onRoll), closed()],
+        ...[referral(), allocated(), found(onRoll), closed()],
         command('ReopenCase', { reopenedOn: '2026-11-21', reason: 'Missing again.' }),
       ],
     );

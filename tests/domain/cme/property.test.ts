@@ -6,8 +6,8 @@ import {
   type CmeCommand,
   type CmeEvent,
   type CmeState,
+  cmeCodec,
   cmeDecider,
-  cmeEventCodec,
 } from '../../../src/domain/cme/index.js';
 import { DomainError } from '../../../src/domain/decider.js';
 import { command, context, eheCaseId, inArea, referral } from './fixtures.js';
@@ -42,10 +42,10 @@ type Intent =
 
 const intent: fc.Arbitrary<Intent> = fc.oneof(
   fc
-    .record({ officerId: fc.constantFrom('o1', 'o2'), allocatedOn: day })
+    .record({ officerId: fc.constantFrom('officer-asha', 'officer-chen'), allocatedOn: day })
     .map((d) => command('AllocateCase', d)),
   fc
-    .record({ officerId: fc.constantFrom('o1', 'o2'), reallocatedOn: day, reason: text })
+    .record({ officerId: fc.constantFrom('officer-asha', 'officer-chen'), reallocatedOn: day, reason: text })
     .map((d) => command('ReallocateCase', d)),
   fc
     .record({ enquiryId, agency: fc.constantFrom('school', 'home_office', 'health', 'other'), madeOn: day })
@@ -106,14 +106,14 @@ function resolve(next: Intent, state: CmeState): CmeCommand {
 /** What a stored stream reads back as: every event encoded and decoded, then folded. */
 const replay = (events: CmeEvent[]): CmeState =>
   events
-    .map((event) => cmeEventCodec.decode(cmeEventCodec.encode(event)))
+    .map((event) => cmeCodec.decode(cmeCodec.encode(event)))
     .reduce(cmeDecider.evolve, cmeDecider.initialState());
 
 /** The open clocks a deadlines view would hold, built only from the clock table and the events. */
 function deadlinesView(events: CmeEvent[]): Record<string, string> {
   const open: Record<string, string> = {};
   for (const event of events) {
-    const { started, stopped } = clockEffects(cmeEventCodec.encode(event));
+    const { started, stopped } = clockEffects(cmeCodec.encode(event));
     for (const name of stopped) delete open[name];
     for (const clock of started) open[clock.clock] = clock.dueOn;
   }
