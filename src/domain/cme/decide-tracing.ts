@@ -1,8 +1,11 @@
 import { londonDate } from '../calendar/index.js';
 import type { ClockName } from '../clocks.js';
+import type { DecideContext } from '../context.js';
+import type { CmeCommandOf } from './commands.js';
 import { type CaseHandlers, fail, s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkDate, checkNotBefore, checkOtherText, compulsorySchoolAgeAt } from './guards.js';
+import type { CmeCase } from './state.js';
 
 /** Tracing a missing child: allocation, enquiries, risk and its reports, reviews while untraced. */
 export const tracingHandlers: CaseHandlers<
@@ -84,15 +87,16 @@ export const tracingHandlers: CaseHandlers<
   },
 };
 
-type ReportData = Parameters<(typeof tracingHandlers)['ReportToPolice']>[0];
-type ReportState = Parameters<(typeof tracingHandlers)['ReportToPolice']>[1];
-type ReportContext = Parameters<(typeof tracingHandlers)['ReportToPolice']>[2];
-
 /**
  * A report to social care or the police. It completes the high-risk report (and stops its clock) when the
  * other agency has already been told since the child was judged at high risk.
  */
-function report(data: ReportData, state: ReportState, ctx: ReportContext, other: 'socialCare' | 'police') {
+function report(
+  data: CmeCommandOf<'ReportToPolice'>['data'],
+  state: CmeCase,
+  ctx: DecideContext,
+  other: 'socialCare' | 'police',
+) {
   if (Date.parse(data.reportedAt) > ctx.now.getTime()) {
     fail('date_in_future', `reportedAt ${data.reportedAt} is after now`, 'reportedAt');
   }
