@@ -1,0 +1,3 @@
+export { createProjections, type ProjectionsOptions } from './projections.js';
+export { type RebuildReport, rebuildAndCheck } from './rebuild.js';
+export type * from './types.js';

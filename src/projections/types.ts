@@ -1,0 +1,286 @@
+import type { IsoDate } from '../domain/calendar/index.js';
+import type { ClockName } from '../domain/clocks.js';
+import type { PriorityFlag } from '../domain/policy.js';
+
+export type { IsoDate } from '../domain/calendar/index.js';
+export type { ClockName } from '../domain/clocks.js';
+
+/** The views the API and the workers read, kept current from `$all` by one runtime. */
+
+export type CaseType = 'ehe' | 'cme';
+export type EscalationLevel = 'none' | 'manager' | 'head_of_service';
+/** Computed against `today` when asked, never stored: a clock becomes overdue without any event. */
+export type DeadlineStatus = 'due' | 'due_soon' | 'overdue' | 'missed' | 'escalated';
+
+/** The logger the runtime writes to: pino's shape, so Fastify's logger fits. */
+export interface Logger {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+export interface CaseClock {
+  clock: ClockName;
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  remindOn?: IsoDate;
+  missed: boolean;
+  escalation: EscalationLevel;
+}
+
+export interface CaseChild {
+  givenName: string;
+  familyName: string;
+  dateOfBirth?: IsoDate;
+  sex: 'F' | 'M' | 'U';
+  upn?: string;
+  /** N none, K SEN support, E EHC plan. */
+  senStatus?: 'N' | 'K' | 'E';
+  ehcp: boolean;
+  /** For the academic year of `today` (0 is Reception); absent without a date of birth. */
+  yearGroup?: number;
+}
+
+export interface CaseSummary {
+  caseId: string;
+  caseType: CaseType;
+  stream: string;
+  /** The decider's status: EHE `referred | open | monitoring | sao | ...`, CME `open | closed`. */
+  status: string;
+  open: boolean;
+  child: CaseChild;
+  priority: boolean;
+  priorityFlags: PriorityFlag[];
+  officerId?: string;
+  source: string;
+  receivedOn: IsoDate;
+  openedOn: IsoDate;
+  closedOn?: IsoDate;
+  /** EHE: the closure reason code; CME: the destination. */
+  closeReason?: string;
+  clocks: CaseClock[];
+  /** The earliest due date of the open clocks. */
+  nextDueOn?: IsoDate;
+  lastContactOn?: IsoDate;
+  lastVisitOn?: IsoDate;
+  lastAssessment?: { kind: 'suitability' | 'risk'; outcome: string; on: IsoDate };
+  /** Annual contact, EHCP review or CME tracing review, whichever is next. */
+  nextReviewOn?: IsoDate;
+  saoStage?: string;
+  /** CME only. */
+  riskLevel?: 'low' | 'medium' | 'high';
+  /** CME only: null while untraced. */
+  located?: boolean;
+  revision: bigint;
+  position: bigint;
+}
+
+export interface CaseListQuery {
+  caseType?: CaseType;
+  status?: string[];
+  open?: boolean;
+  officerId?: string;
+  unallocated?: boolean;
+  priority?: boolean;
+  /** Part of the child's name, compared as normaliseName compares. */
+  name?: string;
+  /** Default 50, at most 500. */
+  limit?: number;
+  cursor?: string;
+}
+
+export interface OpenDeadline {
+  caseId: string;
+  caseType: CaseType;
+  clock: ClockName;
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  remindOn?: IsoDate;
+  status: DeadlineStatus;
+  escalation: EscalationLevel;
+  officerId?: string;
+  priority: boolean;
+}
+
+export interface DeadlineQuery {
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+  status?: DeadlineStatus[];
+  caseId?: string;
+}
+
+export interface DashboardCase {
+  caseId: string;
+  caseType: CaseType;
+  childName: string;
+  priority: boolean;
+  officerId?: string;
+  since: IsoDate;
+}
+
+export interface CountedList<T> {
+  count: number;
+  /** The first `Dashboard.listLimit`, most urgent first. */
+  items: T[];
+}
+
+export interface Dashboard {
+  today: IsoDate;
+  listLimit: number;
+  unallocated: CountedList<DashboardCase>;
+  overdueByClock: Partial<Record<ClockName, number>>;
+  overdue: CountedList<OpenDeadline>;
+  /** Due today or in the next 7 working days. */
+  dueSoon: CountedList<OpenDeadline>;
+  escalationsOpen: CountedList<OpenDeadline>;
+  highRiskCme: CountedList<DashboardCase>;
+  /** Untraced for more than 20 school days since referral. */
+  untracedCme: CountedList<DashboardCase>;
+  saoByStage: Record<string, number>;
+  position: bigint;
+}
+
+/** A published figure: rounded to the nearest 10, `low` for a non-zero count that rounds to 0. */
+export type Figure = number | 'low';
+export type Breakdown = Record<string, Figure>;
+
+export interface DfeReturn {
+  censusDate: IsoDate;
+  rounding: 'published' | 'raw';
+  ehe: {
+    total: Figure;
+    bySex: Breakdown;
+    /** 'R', 'Y1'..'Y11', 'unknown' (and 'other' outside Reception–Year 11). */
+    byYearGroup: Breakdown;
+    byPrimaryReason: Breakdown;
+    senSupport: Figure;
+    ehcp: Figure;
+    childInNeed: Figure;
+    childProtectionPlan: Figure;
+  };
+  cme: {
+    total: Figure;
+    bySex: Breakdown;
+    byYearGroup: Breakdown;
+    byTimeMissing: Breakdown;
+    bySource: Breakdown;
+  };
+}
+
+export interface MonthFigures {
+  /** 'YYYY-MM' */
+  month: string;
+  eheNewRegistrations: number;
+  eheClosures: number;
+  returnsToSchool: number;
+  cmeReferrals: number;
+  cmeLocated: number;
+}
+
+export interface AcademicYearReport {
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+  ehe: {
+    atAnyPoint: number;
+    starts: number;
+    startsByPreviousSchoolType: Record<string, number>;
+    returnsToSchool: number;
+    otherLeavers: number;
+    section437NoticesIssued: number;
+    saosIssued: number;
+    saosRevoked: number;
+  };
+  cme: { referrals: number; located: number; closedByDestination: Record<string, number> };
+  byMonth: MonthFigures[];
+}
+
+export interface CommitteeReport {
+  from: IsoDate;
+  to: IsoDate;
+  ehe: {
+    openAtEnd: number;
+    newRegistrations: number;
+    /** The same period a year earlier, for the trend. */
+    newRegistrationsYearBefore: number;
+    bySource: Record<string, number>;
+    byPrimaryReason: Record<string, number>;
+    byYearGroup: Record<string, number>;
+    bySenStatus: Record<string, number>;
+    byPriorityFlag: Record<string, number>;
+    byMosaicGroup: Record<string, number>;
+    returnsToSchool: number;
+    closuresByReason: Record<string, number>;
+    visitsOffered: number;
+    visitsAccepted: number;
+    firstContact: {
+      referrals: number;
+      withinStandard: number;
+      /** withinStandard / referrals with a first contact due in the period; null when none. */
+      rate: number | null;
+      averageWorkingDays: number | null;
+      medianWorkingDays: number | null;
+    };
+    firstVisit: { averageWorkingDays: number | null; medianWorkingDays: number | null };
+    sao: {
+      section437Notices: number;
+      section438Notices: number;
+      ordersServed: number;
+      ordersRevoked: number;
+    };
+    /** Deletion returns giving reason `school_suggestion`, by school: the off-rolling pattern. */
+    schoolSuggestionBySchool: Record<string, number>;
+  };
+  cme: {
+    referrals: number;
+    openAtEnd: number;
+    located: number;
+    untracedAtEnd: number;
+    closedByDestination: Record<string, number>;
+    highRisk: number;
+    highRiskReportedWithinStandard: number;
+  };
+  byMonth: MonthFigures[];
+}
+
+export interface ChildIndexMatch {
+  caseId: string;
+  caseType: CaseType;
+  status: string;
+  open: boolean;
+  /** How the child matched: the same UPN, or the same normalised names and date of birth. */
+  matchedOn: 'upn' | 'name_and_date_of_birth';
+}
+
+export interface ChildQuery {
+  upn?: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: IsoDate;
+}
+
+export interface Projections {
+  /** Catches up from the log, then follows it live; resolves once caught up. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  /** The last global position applied (-1n before any). */
+  position(): bigint;
+  /** Read-your-writes: resolves once `position` is applied; rejects after `timeoutMs` (default 5000). */
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+  /** Head of the log minus the position applied (0n when caught up). */
+  lag(): Promise<bigint>;
+  caughtUp(): boolean;
+  caseSummary: {
+    get(caseId: string): CaseSummary | undefined;
+    list(query: CaseListQuery): { items: CaseSummary[]; nextCursor?: string };
+  };
+  caseload: { forOfficer(officerId: string): CaseSummary[] };
+  deadlines: { open(query?: DeadlineQuery): OpenDeadline[] };
+  dashboard: { get(today: IsoDate): Dashboard };
+  statistics: {
+    dfeReturn(censusDate: IsoDate, rounding: 'published' | 'raw'): DfeReturn;
+    academicYear(label: string): AcademicYearReport;
+    committee(from: IsoDate, to: IsoDate): CommitteeReport;
+  };
+  childIndex: { matches(child: ChildQuery): ChildIndexMatch[] };
+}
