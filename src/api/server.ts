@@ -1,30 +1,89 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
+import { defaultPolicy, type Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
+import { metricsRegistry } from '../metrics.js';
+import { authPlugin, createTokenVerifier } from './auth.js';
+import { errorsPlugin } from './errors.js';
+import { openapiPlugin } from './openapi.js';
+import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
+import { auditRoutesPlugin } from './routes/audit.js';
+import { commandRoutesPlugin } from './routes/commands.js';
+import { queryRoutesPlugin } from './routes/queries.js';
+import { referralRoutesPlugin } from './routes/referrals.js';
+import { reportRoutesPlugin } from './routes/reports.js';
+import type { Projections } from './views.js';
 
 export interface AppDependencies {
   config: Config;
   store: EventStore;
+  projections: Projections;
+  policy?: Policy;
+  now?: () => Date;
+  /** A pino logger to use instead of one built from LOG_LEVEL. */
+  logger?: FastifyBaseLogger;
+  /** Limits for benchmarks and tests; the defaults suit one council's staff and portals. */
+  limits?: { requestsPerMinute?: number; bodyLimitBytes?: number };
 }
 
-/** Builds the HTTP application; tests call it with in-memory dependencies. */
-export async function buildApp({ config, store }: AppDependencies): Promise<FastifyInstance> {
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+const DEFAULT_REQUESTS_PER_MINUTE = 600;
+
+/** A client's own request id when it is a plain token, otherwise a fresh UUID. */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+/** Rate limits count per token (one client), or per address without one. */
+const clientKey = (request: FastifyRequest): string => {
+  const token = request.headers.authorization;
+  return token ? createHash('sha256').update(token).digest('base64url') : request.ip;
+};
+
+/** Builds the HTTP application (not listening); tests call it with in-memory dependencies. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, projections } = deps;
+  const logging =
+    deps.logger !== undefined
+      ? { loggerInstance: deps.logger }
+      : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } };
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
-    bodyLimit: 256 * 1024,
+    ...logging,
+    bodyLimit: deps.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    genReqId: requestIdOf,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 rather than failing validation.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
 
-  app.get('/health/live', async () => ({ status: 'ok' }));
+  const metrics = apiMetrics(metricsRegistry);
+  const store = timedStore(deps.store, metrics);
+  const services = { store, policy: deps.policy ?? defaultPolicy, now: deps.now ?? (() => new Date()) };
 
-  app.get('/health/ready', async (_request, reply) => {
-    try {
-      for await (const _ of store.readAll({ direction: 'backwards', maxCount: 1 })) break;
-      return { status: 'ok', checks: { eventStore: 'ok' } };
-    } catch (error) {
-      app.log.warn({ err: error }, 'event store not reachable');
-      return reply.code(503).send({ status: 'unavailable', checks: { eventStore: 'unreachable' } });
-    }
+  await app.register(errorsPlugin);
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    max: deps.limits?.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: clientKey,
+    allowList: (request) => !request.url.startsWith('/v1/'),
   });
-
+  await app.register(authPlugin, { verify: createTokenVerifier(config) });
+  await app.register(openapiPlugin);
+  await app.register(operationsPlugin, { config, store, projections, registry: metricsRegistry, metrics });
+  await app.register(referralRoutesPlugin, { services, projections });
+  await app.register(commandRoutesPlugin, { services, projections });
+  await app.register(queryRoutesPlugin, { services, projections });
+  await app.register(auditRoutesPlugin, { services, projections });
+  await app.register(reportRoutesPlugin, { services, projections });
   return app;
 }

@@ -1,25 +1,60 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/server.js';
-import { loadConfig } from '../../src/config.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
+import { emptyProjections, testApi, testConfig } from './support.js';
 
-describe('health', () => {
-  const store = createSqliteEventStore({ path: ':memory:' });
+describe('health and metrics', () => {
+  const opened: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const item of opened.splice(0)) await item.close();
+  });
 
-  it('is live and ready when the event store answers', async () => {
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), store });
-    expect((await app.inject('/health/live')).statusCode).toBe(200);
-    const ready = await app.inject('/health/ready');
-    expect(ready.json()).toMatchObject({ status: 'ok', checks: { eventStore: 'ok' } });
-    await app.close();
+  it('is live and ready when the event store answers and the views are caught up', async () => {
+    const api = await testApi();
+    opened.push(api);
+    expect((await api.app.inject('/health/live')).statusCode).toBe(200);
+    const ready = await api.app.inject('/health/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: 'ok',
+      checks: { eventStore: 'ok', redis: 'not_configured', views: 'ok' },
+    });
   });
 
   it('is not ready when the event store does not answer', async () => {
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), store });
+    const store = createSqliteEventStore({ path: ':memory:' });
+    const app = await buildApp({ config: testConfig(), store, projections: emptyProjections() });
     await store.close();
     const ready = await app.inject('/health/ready');
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({ checks: { eventStore: 'unreachable' } });
     await app.close();
+  });
+
+  it('is not ready while the views are behind', async () => {
+    const store = createSqliteEventStore({ path: ':memory:' });
+    const projections = { ...emptyProjections(), caughtUp: () => false, lag: () => 12 };
+    const app = await buildApp({ config: testConfig(), store, projections });
+    const ready = await app.inject('/health/ready');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ checks: { views: 'behind' } });
+    const metrics = await app.inject('/metrics');
+    expect(metrics.body).toContain('sightline_view_lag_events 12');
+    await app.close();
+    await store.close();
+  });
+
+  it('serves Prometheus metrics with request counts by route', async () => {
+    const api = await testApi();
+    opened.push(api);
+    await api.app.inject('/health/live');
+    const metrics = await api.app.inject('/metrics');
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.body).toMatch(
+      /sightline_http_requests_total\{method="GET",route="\/health\/live",status="200"\} \d+/,
+    );
+    expect(metrics.body).toContain('sightline_http_request_duration_seconds_bucket');
+    expect(metrics.body).toContain('sightline_event_store_append_duration_seconds');
   });
 });

@@ -1,0 +1,96 @@
+import type { CmeCommand } from '../domain/cme/index.js';
+import { cmeCodec, cmeCommandRoles, cmeDecider } from '../domain/cme/index.js';
+import { decideContext } from '../domain/context.js';
+import type { EheCommand } from '../domain/ehe/index.js';
+import { eheCodec, eheDecider } from '../domain/ehe/index.js';
+import type { Policy } from '../domain/policy.js';
+import { eheCommandRoles, mayIssue } from '../domain/roles.js';
+import { type HandleOptions, handle } from '../eventstore/handle.js';
+import type { EventStore } from '../eventstore/types.js';
+import type { Actor } from './auth.js';
+import { type CaseType, streamOf } from './case-streams.js';
+import { HttpProblem } from './errors.js';
+
+export type CaseCommand = { caseType: 'ehe'; command: EheCommand } | { caseType: 'cme'; command: CmeCommand };
+
+export interface CommandServices {
+  store: EventStore;
+  policy: Policy;
+  now: () => Date;
+}
+
+export interface RequestMeta {
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+  /** Route-level facts worth keeping beside the events, e.g. an override's reason. */
+  extra?: Record<string, string>;
+}
+
+export interface CommandOutcome {
+  caseType: CaseType;
+  caseId: string;
+  events: { id: string; type: string }[];
+  revision: bigint;
+  position: bigint | undefined;
+  replayed: boolean;
+}
+
+export function assertMayIssue(actor: Actor, caseType: CaseType, commandType: string): void {
+  const table = caseType === 'ehe' ? eheCommandRoles : cmeCommandRoles;
+  if (!mayIssue(actor.role, commandType, table)) {
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      `the ${actor.role} role may not ${commandType} on a ${caseType} case`,
+    );
+  }
+}
+
+/** One command through the command handler, with the caller as the events' actor. */
+export async function runCaseCommand(
+  services: CommandServices,
+  caseId: string,
+  { caseType, command }: CaseCommand,
+  meta: RequestMeta,
+  options: HandleOptions,
+): Promise<CommandOutcome> {
+  assertMayIssue(meta.actor, caseType, command.type);
+  const context = decideContext(services.now(), services.policy, meta.actor);
+  const metadata = {
+    actor: meta.actor.id,
+    role: meta.actor.role,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId,
+    ...meta.extra,
+  };
+  const stream = streamOf(caseType, caseId);
+  const result =
+    caseType === 'ehe'
+      ? await handle(
+          services.store,
+          { decider: eheDecider, codec: eheCodec },
+          stream,
+          command,
+          metadata,
+          context,
+          options,
+        )
+      : await handle(
+          services.store,
+          { decider: cmeDecider, codec: cmeCodec },
+          stream,
+          command,
+          metadata,
+          context,
+          options,
+        );
+  return {
+    caseType,
+    caseId,
+    events: result.events.map(({ id, event }) => ({ id, type: event.type })),
+    revision: result.revision,
+    position: result.position,
+    replayed: result.replayed,
+  };
+}

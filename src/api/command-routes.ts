@@ -1,0 +1,162 @@
+import type { CmeCommandType } from '../domain/cme/commands.js';
+import type { EheCommandType } from '../domain/ehe/commands.js';
+
+/**
+ * Every decider command but the referrals, as `POST /v1/cases/{caseId}/<path>`. A path serves one command
+ * of one case type or, where both deciders know it, the same step of either; a command sent to the other
+ * type of case answers 409 `wrong_case_type`.
+ */
+export interface CommandRoute {
+  path: string;
+  summary: string;
+  ehe?: EheCommandType;
+  cme?: CmeCommandType;
+}
+
+export const commandRoutes: readonly CommandRoute[] = [
+  // Either case type
+  {
+    path: 'allocation',
+    summary: 'Allocate the case to an officer',
+    ehe: 'AllocateCase',
+    cme: 'AllocateCase',
+  },
+  {
+    path: 'reallocation',
+    summary: 'Reallocate the case, saying why',
+    ehe: 'ReallocateCase',
+    cme: 'ReallocateCase',
+  },
+  { path: 'closure', summary: 'Close the case', ehe: 'CloseCase', cme: 'CloseCase' },
+  { path: 'reopening', summary: 'Reopen a closed case', ehe: 'ReopenCase', cme: 'ReopenCase' },
+  {
+    path: 'missed-deadlines',
+    summary: 'Record a missed deadline (deadline worker)',
+    ehe: 'RecordDeadlineMissed',
+    cme: 'RecordDeadlineMissed',
+  },
+  {
+    path: 'escalations',
+    summary: 'Escalate a missed deadline (deadline worker)',
+    ehe: 'EscalateCase',
+    cme: 'EscalateCase',
+  },
+  // EHE casework
+  {
+    path: 'consent-requests',
+    summary: 'Request consent to remove from a special school',
+    ehe: 'RequestSpecialSchoolConsent',
+  },
+  { path: 'consent-grants', summary: 'Give special school consent', ehe: 'GiveSpecialSchoolConsent' },
+  {
+    path: 'consent-refusals',
+    summary: 'Refuse special school consent, with reasons',
+    ehe: 'RefuseSpecialSchoolConsent',
+  },
+  { path: 'contacts', summary: 'Record a contact attempt', ehe: 'RecordContactAttempt' },
+  { path: 'visits', summary: 'Offer a visit', ehe: 'OfferVisit' },
+  { path: 'visits/acceptances', summary: 'Record that a visit was accepted', ehe: 'RecordVisitAccepted' },
+  { path: 'visits/held', summary: 'Record a visit held', ehe: 'RecordVisitHeld' },
+  { path: 'visits/declined', summary: 'Record a visit declined', ehe: 'RecordVisitDeclined' },
+  { path: 'informal-enquiries', summary: 'Send an informal enquiry', ehe: 'SendInformalEnquiry' },
+  { path: 'evidence', summary: 'Record evidence of education received', ehe: 'RecordEvidence' },
+  { path: 'assessments', summary: 'Judge the suitability of the education', ehe: 'JudgeSuitability' },
+  { path: 'priority-flags', summary: 'Change the priority flags', ehe: 'ChangePriorityFlags' },
+  { path: 'ehcp-reviews', summary: 'Record an EHCP annual review', ehe: 'RecordEhcpAnnualReview' },
+  { path: 'panel-referrals', summary: 'Refer to a panel', ehe: 'ReferToPanel' },
+  { path: 'panel-decisions', summary: "Record a panel's decision", ehe: 'RecordPanelDecision' },
+  { path: 'return-to-school', summary: 'Record a return to school', ehe: 'RecordReturnToSchool' },
+  {
+    path: 'reclassification',
+    summary: 'Reclassify as CME (opens the CME case)',
+    ehe: 'ReclassifyAsCme',
+  },
+  {
+    path: 'annual-contact-reminders',
+    summary: 'Record that annual contact is due (worker)',
+    ehe: 'RecordAnnualContactDue',
+  },
+  // EHE School Attendance Order route (current regime)
+  { path: 'sao/section-437-notices', summary: 'Serve the s437(1) notice', ehe: 'ServeSection437Notice' },
+  {
+    path: 'sao/section-437-responses',
+    summary: "Judge the parent's response to the s437(1) notice",
+    ehe: 'JudgeSection437Response',
+  },
+  {
+    path: 'sao/expediency-decisions',
+    summary: 'Decide whether attendance at school is expedient',
+    ehe: 'DecideAttendanceExpediency',
+  },
+  { path: 'sao/school-consultations', summary: 'Consult the intended school', ehe: 'ConsultSchool' },
+  {
+    path: 'sao/section-438-notices',
+    summary: 'Serve the s438 notice of intention',
+    ehe: 'ServeSection438Notice',
+  },
+  {
+    path: 'sao/parent-choices',
+    summary: "Record the parent's choice of school",
+    ehe: 'RecordParentSchoolChoice',
+  },
+  { path: 'sao/orders', summary: 'Serve the School Attendance Order', ehe: 'ServeSchoolAttendanceOrder' },
+  {
+    path: 'sao/amendments',
+    summary: 'Amend the order at the parent’s request (s440)',
+    ehe: 'AmendSchoolAttendanceOrder',
+  },
+  {
+    path: 'sao/revocation-requests',
+    summary: 'Record a request to revoke the order (s442)',
+    ehe: 'RecordSaoRevocationRequest',
+  },
+  { path: 'sao/revocations', summary: 'Revoke the order', ehe: 'RevokeSchoolAttendanceOrder' },
+  { path: 'sao/revocation-refusals', summary: 'Refuse to revoke the order', ehe: 'RefuseSaoRevocation' },
+  {
+    path: 'sao/secretary-of-state-referrals',
+    summary: 'Record a refusal referred to the Secretary of State',
+    ehe: 'ReferSaoRefusalToSecretaryOfState',
+  },
+  { path: 'sao/compliance', summary: 'Record compliance (child registered)', ehe: 'RecordSaoCompliance' },
+  {
+    path: 'sao/eso-considerations',
+    summary: 'Consider an education supervision order (s447)',
+    ehe: 'ConsiderEso',
+  },
+  { path: 'sao/prosecutions', summary: 'Start a prosecution (s443)', ehe: 'StartProsecution' },
+  {
+    path: 'sao/prosecution-outcomes',
+    summary: "Record the prosecution's outcome",
+    ehe: 'RecordProsecutionOutcome',
+  },
+  {
+    path: 'sao/eso-directions',
+    summary: "Record a court's direction to apply for an ESO",
+    ehe: 'RecordEsoDirection',
+  },
+  { path: 'sao/eso-direction-answers', summary: "Answer a court's ESO direction", ehe: 'AnswerEsoDirection' },
+  // CME tracing and outcome
+  { path: 'enquiries', summary: 'Make an enquiry of an agency', cme: 'MakeCmeEnquiry' },
+  { path: 'enquiry-outcomes', summary: "Record an enquiry's outcome", cme: 'RecordCmeEnquiryOutcome' },
+  { path: 'risk-assessments', summary: 'Assess the risk to the child', cme: 'AssessCmeRisk' },
+  {
+    path: 'social-care-reports',
+    summary: 'Record the report to children’s social care',
+    cme: 'ReportToSocialCare',
+  },
+  { path: 'police-reports', summary: 'Record the report to the police', cme: 'ReportToPolice' },
+  { path: 'location', summary: "Record the child's whereabouts established", cme: 'EstablishWhereabouts' },
+  {
+    path: 'school-place-applications',
+    summary: 'Record a school place applied for',
+    cme: 'ApplyForSchoolPlace',
+  },
+  { path: 'fair-access-referrals', summary: 'Refer to the Fair Access panel', cme: 'ReferToFairAccess' },
+  { path: 'hand-over', summary: 'Hand the case to another council', cme: 'HandToAnotherCouncil' },
+  {
+    path: 'became-ehe',
+    summary: 'Record that the child is home educated (opens the EHE case)',
+    cme: 'RecordBecameEhe',
+  },
+  { path: 'untraced-reviews', summary: 'Record a review of an untraced child', cme: 'RecordUntracedReview' },
+];

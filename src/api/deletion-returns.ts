@@ -1,0 +1,184 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ukAddressSchema } from '../domain/child.js';
+import { ChildSchema, ParentCarerSchema, ReasonSchema, SchoolSchema } from '../domain/ehe/index.js';
+import { IsoDateSchema } from '../domain/policy.js';
+import { WrongExpectedVersionError } from '../eventstore/errors.js';
+import { actorOf } from './auth.js';
+import type { CaseCommand, CommandServices } from './case-commands.js';
+import { CommandResultSchema } from './command-result.js';
+import { requestMeta } from './http.js';
+import { openCase } from './open-case.js';
+import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from './referral-checks.js';
+import type { Projections } from './views.js';
+
+/** The grounds for deleting a pupil from roll that a return reports, in the council's words. */
+export const DeletionGroundSchema = z.enum([
+  'parent_notice_home_education',
+  'registered_at_another_school',
+  'moved_away',
+  'continuous_absence_twenty_school_days',
+  'not_returned_after_leave',
+  'permanently_excluded',
+  'ceased_compulsory_school_age',
+  'died',
+  'other',
+]);
+
+/** Grounds that need no case whatever the destination. */
+const recordOnlyGrounds = new Set(['permanently_excluded', 'ceased_compulsory_school_age', 'died']);
+
+const ParentWithEmergencyPhone = ParentCarerSchema.extend({
+  phone: z.string().regex(/^\+?[\d ()-]{6,20}$/, 'a phone number'),
+});
+
+/** A deletion return as reg 13 of the 2024 Regulations has a school send it (DOMAIN.md "Words"). */
+export const DeletionReturnBody = z
+  .strictObject({
+    returnId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Chosen by the portal, or derived from Idempotency-Key' }),
+    school: SchoolSchema,
+    previousSchoolType: z.string().trim().min(1).max(200).default('other_or_unknown'),
+    pupil: ChildSchema,
+    parentsCarers: z.array(ParentWithEmergencyPhone).max(10).default([]),
+    deletedOn: IsoDateSchema,
+    ground: DeletionGroundSchema,
+    groundDetail: z.string().trim().min(1).max(2000).optional(),
+    /** The date the parent's notice says home education begins. */
+    homeEducationFrom: IsoDateSchema.optional(),
+    primaryReason: ReasonSchema.optional(),
+    futureAddress: ukAddressSchema.optional(),
+    destinationSchool: SchoolSchema.optional(),
+    destinationStartDate: IsoDateSchema.optional(),
+    ...ReferralOverridesSchema,
+  })
+  .meta({ id: 'DeletionReturn' });
+type DeletionReturn = z.infer<typeof DeletionReturnBody>;
+
+export const DeletionReturnResultSchema = z.object({
+  returnId: z.uuid(),
+  outcome: z.enum(['ehe_case_opened', 'cme_case_opened', 'recorded']),
+  case: CommandResultSchema.optional(),
+});
+
+function outcomeOf(body: DeletionReturn): 'ehe_case_opened' | 'cme_case_opened' | 'recorded' {
+  if (body.ground === 'parent_notice_home_education') return 'ehe_case_opened';
+  if (body.destinationSchool || recordOnlyGrounds.has(body.ground)) return 'recorded';
+  return 'cme_case_opened';
+}
+
+function caseCommandFor(body: DeletionReturn, caseId: string): CaseCommand {
+  const { school, pupil, deletedOn, ground, futureAddress, destinationSchool, destinationStartDate } = body;
+  if (outcomeOf(body) === 'ehe_case_opened') {
+    return {
+      caseType: 'ehe',
+      command: {
+        type: 'ReceiveEheReferral',
+        data: {
+          caseId,
+          receivedOn: deletedOn,
+          source: 'deletion_return',
+          deletionReturn: {
+            school,
+            deletedOn,
+            ground,
+            futureAddress,
+            destinationSchool,
+            destinationStartDate,
+          },
+          child: pupil,
+          parentsCarers: body.parentsCarers,
+          schoolLeft: school,
+          previousSchoolType: body.previousSchoolType,
+          placedAtSpecialSchoolByCouncil: false,
+          eheStartDate: body.homeEducationFrom ?? deletedOn,
+          primaryReason: body.primaryReason,
+          otherReasons: [],
+          priorityFlags: [],
+        },
+      },
+    };
+  }
+  return {
+    caseType: 'cme',
+    command: {
+      type: 'ReceiveCmeReferral',
+      data: {
+        caseId,
+        receivedOn: deletedOn,
+        source: 'deletion_return_no_destination',
+        referrer: school.name,
+        child: pupil,
+        whatIsKnown: `Deleted from roll of ${school.name} on ${deletedOn} (${ground.replaceAll('_', ' ')})${body.groundDetail ? `: ${body.groundDetail}` : ''}; destination unknown.`,
+        timeMissing: 'unknown',
+        lastSchool: { name: school.name, ...(school.urn ? { urn: school.urn } : {}) },
+      },
+    },
+  };
+}
+
+/**
+ * Opens the case first (nothing is kept if it is refused), then records the return in
+ * `deletionreturn-<returnId>`; a retry with the same return id or key replays both halves.
+ */
+export async function deletionReturnRoute(
+  { services, projections }: { services: CommandServices; projections: Projections },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: DeletionReturn,
+) {
+  const key = request.headers['idempotency-key'] as string | undefined;
+  const returnId = newCaseId(body.returnId, key, 'deletion-return');
+  const outcome = outcomeOf(body);
+  const { deliberateNewCase, schoolAgeOverride, ...record } = body;
+  let opened: Awaited<ReturnType<typeof openCase>> | undefined;
+  let caseId: string | undefined;
+  if (outcome !== 'recorded') {
+    caseId = newCaseId(undefined, returnId, 'deletion-return-case');
+    const extra = {
+      ...(outcome === 'ehe_case_opened'
+        ? checkSchoolAge(body.pupil.dateOfBirth, body.deletedOn, schoolAgeOverride)
+        : {}),
+      ...checkDuplicate(projections, body.pupil, deliberateNewCase),
+    };
+    opened = await openCase(
+      services,
+      projections,
+      request,
+      reply,
+      caseId,
+      caseCommandFor(body, caseId),
+      extra,
+      returnId,
+    );
+  }
+  const actor = actorOf(request);
+  const { correlationId, causationId } = requestMeta(request);
+  try {
+    await services.store.append(
+      `deletionreturn-${returnId}`,
+      [
+        {
+          type: 'DeletionReturnReceived',
+          data: { ...record, returnId, outcome, ...(caseId ? { caseId } : {}) },
+          metadata: {
+            actor: actor.id,
+            role: actor.role,
+            correlationId,
+            causationId,
+            occurredAt: services.now().toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
+  } catch (error) {
+    // Already recorded by an earlier attempt: the same answer again.
+    if (!(error instanceof WrongExpectedVersionError)) throw error;
+  }
+  reply.code(201).header('location', caseId ? `/v1/cases/${caseId}` : `/v1/deletion-returns/${returnId}`);
+  return { returnId, outcome, ...(opened ? { case: opened } : {}) };
+}

@@ -1,0 +1,214 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../domain/decider.js';
+import {
+  EventStoreClosedError,
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+} from '../eventstore/errors.js';
+import { unencapsulated } from './plugin.js';
+
+/**
+ * RFC 9457 problem details, the one error shape of the API. `code` is stable and machine-readable; `detail`
+ * is for people; `errors` names each offending field by its path in the request.
+ */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    existingCaseId: z.string().optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export type Problem = z.infer<typeof ProblemSchema>;
+type FieldError = { path: string; message: string };
+
+/** An error the API answers with on purpose: a status, a stable code, and words safe to show. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; existingCaseId?: string; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * Domain error codes that say the request itself is wrong, whatever state the case is in (a field's value:
+ * a date, a code, a missing field): 422. Every other DomainError is the case's state forbidding the
+ * command now: 409.
+ */
+const unprocessableCodes = new Set([
+  'field_required',
+  'invalid_command',
+  'invalid_reason_code',
+  'invalid_school_type',
+  'reason_text_required',
+  'contradictory_fields',
+  'date_in_future',
+  'date_before_referral',
+  'date_before_previous_step',
+  'service_before_issue',
+  'notice_period_too_short',
+  'not_of_compulsory_school_age',
+  'ehcp_school_required',
+]);
+
+export const domainErrorStatus = (code: string): number =>
+  code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function problem(request: FastifyRequest, status: number, code: string, detail: string): Problem {
+  return {
+    type: `urn:sightline:problem:${code}`,
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    instance: request.url.split('?')[0],
+    code,
+    requestId: request.id,
+  };
+}
+
+const jsonPointerToPath = (pointer: string): string => pointer.replace(/^\//, '').replaceAll('/', '.');
+
+function validationProblem(request: FastifyRequest, error: FastifyError): Problem {
+  const context = error.validationContext ?? 'body';
+  const errors = (error.validation ?? []).map((issue) => {
+    const path = jsonPointerToPath(issue.instancePath);
+    const unknownKeys = (issue.params as { keys?: unknown }).keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
+      const prefix = path ? `${path}.` : '';
+      return { path: `${context}.${prefix}${unknownKeys.join(',')}`, message: 'is not a known field' };
+    }
+    return { path: path ? `${context}.${path}` : context, message: issue.message ?? 'is not valid' };
+  });
+  const first = errors[0];
+  return {
+    ...problem(
+      request,
+      400,
+      'validation_failed',
+      first ? `${first.path}: ${first.message}` : 'invalid request',
+    ),
+    errors,
+  };
+}
+
+/** Maps every error to a problem; 5xx answers never carry the error's own message. */
+export function toProblem(
+  error: unknown,
+  request: FastifyRequest,
+): { problem: Problem; headers: Record<string, string> } {
+  if (error instanceof HttpProblem) {
+    const { errors, existingCaseId, headers = {} } = error.extra;
+    const body = {
+      ...problem(request, error.status, error.code, error.detail),
+      ...(errors ? { errors } : {}),
+    };
+    return { problem: existingCaseId ? { ...body, existingCaseId } : body, headers };
+  }
+  if (error instanceof DomainError) {
+    const status = domainErrorStatus(error.code);
+    const body = problem(request, status, error.code, error.message);
+    return {
+      problem: error.field
+        ? { ...body, errors: [{ path: `body.${error.field}`, message: error.message }] }
+        : body,
+      headers: {},
+    };
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return {
+      problem: problem(
+        request,
+        409,
+        'concurrent_write',
+        'the case changed while this request was handled: retry',
+      ),
+      headers: {},
+    };
+  }
+  if (error instanceof EventStoreUnavailableError || error instanceof EventStoreClosedError) {
+    return {
+      problem: problem(request, 503, 'store_unavailable', 'the event store is not answering: retry later'),
+      headers: { 'retry-after': '5' },
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fastifyError) || fastifyError.validation) {
+    return { problem: validationProblem(request, fastifyError), headers: {} };
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code =
+      fastifyCodes[fastifyError.code] ??
+      (status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : 'bad_request');
+    return { problem: problem(request, status, code, fastifyError.message), headers: {} };
+  }
+  return {
+    problem: problem(request, 500, 'internal_error', 'something went wrong; quote the request id to support'),
+    headers: {},
+  };
+}
+
+/** Fastify's own client errors, renamed to the API's codes. */
+const fastifyCodes: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_RATE_LIMITED: 'rate_limited',
+};
+
+export function sendProblem(reply: FastifyReply, problemBody: Problem, headers: Record<string, string> = {}) {
+  return reply
+    .code(problemBody.status)
+    .headers(headers)
+    .type('application/problem+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(problemBody);
+}
+
+async function errors(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error, request, reply) => {
+    const { problem: body, headers } = toProblem(error, request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status: body.status }, 'request refused');
+    return sendProblem(reply, body, headers);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem(request, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
+}
+
+/** Problem details for every error of every route (not encapsulated, so it covers all plugins). */
+export const errorsPlugin = unencapsulated('sightline-errors', errors);

@@ -1,0 +1,168 @@
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { EventStore } from '../eventstore/types.js';
+import { unencapsulated } from './plugin.js';
+import type { Projections } from './views.js';
+
+/** Metrics live in the process's one registry; a second app in the same process (tests) reuses them. */
+function metric<T>(registry: Registry, name: string, create: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create();
+}
+
+export function apiMetrics(registry: Registry) {
+  return {
+    requests: metric(
+      registry,
+      'sightline_http_requests_total',
+      () =>
+        new Counter({
+          name: 'sightline_http_requests_total',
+          help: 'HTTP requests by method, route and status',
+          labelNames: ['method', 'route', 'status'],
+          registers: [registry],
+        }),
+    ),
+    latency: metric(
+      registry,
+      'sightline_http_request_duration_seconds',
+      () =>
+        new Histogram({
+          name: 'sightline_http_request_duration_seconds',
+          help: 'HTTP request latency by method and route',
+          labelNames: ['method', 'route'],
+          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+          registers: [registry],
+        }),
+    ),
+    appendLatency: metric(
+      registry,
+      'sightline_event_store_append_duration_seconds',
+      () =>
+        new Histogram({
+          name: 'sightline_event_store_append_duration_seconds',
+          help: 'Event store append latency, as the API sees it',
+          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+          registers: [registry],
+        }),
+    ),
+    viewLag: metric(
+      registry,
+      'sightline_view_lag_events',
+      () =>
+        new Gauge({
+          name: 'sightline_view_lag_events',
+          help: 'Events appended but not yet applied to the in-memory views',
+          registers: [registry],
+        }),
+    ),
+  };
+}
+export type ApiMetrics = ReturnType<typeof apiMetrics>;
+
+/** The store, with every append timed: the event store append latency of /metrics. */
+export function timedStore(store: EventStore, metrics: ApiMetrics): EventStore {
+  return {
+    ...store,
+    append: async (stream, events, expected) => {
+      const stop = metrics.appendLatency.startTimer();
+      try {
+        return await store.append(stream, events, expected);
+      } finally {
+        stop();
+      }
+    },
+    readStream: (stream, options) => store.readStream(stream, options),
+    readAll: (options) => store.readAll(options),
+    subscribeToAll: (options) => store.subscribeToAll(options),
+    close: () => store.close(),
+  };
+}
+
+type Check = 'ok' | 'unreachable' | 'behind' | 'not_configured';
+const HealthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.enum(['ok', 'unreachable', 'behind', 'not_configured'])).optional(),
+});
+
+export interface OperationsOptions {
+  [key: string]: unknown;
+  config: Config;
+  store: EventStore;
+  projections: Projections;
+  registry: Registry;
+  metrics: ApiMetrics;
+}
+
+/** /health/live, /health/ready and /metrics: unauthenticated, for the orchestrator and Prometheus. */
+export const operationsPlugin = unencapsulated(
+  'sightline-operations',
+  async (app: FastifyInstance, { config, store, projections, registry, metrics }: OperationsOptions) => {
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
+      metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    });
+
+    const redis = config.REDIS_URL
+      ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : undefined;
+    redis?.on('error', () => {}); // reported by the readiness check, not as an unhandled event
+    app.addHook('onClose', async () => {
+      redis?.disconnect();
+    });
+
+    const checkStore = async (): Promise<Check> => {
+      try {
+        for await (const _ of store.readAll({ direction: 'backwards', maxCount: 1 })) break;
+        return 'ok';
+      } catch (error) {
+        app.log.warn({ err: error }, 'event store not reachable');
+        return 'unreachable';
+      }
+    };
+    const checkRedis = async (): Promise<Check> => {
+      if (!redis) return 'not_configured';
+      try {
+        if (redis.status === 'wait') await redis.connect();
+        return (await redis.ping()) === 'PONG' ? 'ok' : 'unreachable';
+      } catch {
+        return 'unreachable';
+      }
+    };
+
+    const tags = ['operations'];
+    app.get(
+      '/health/live',
+      { schema: { summary: 'The process is up', tags, response: { 200: HealthSchema } } },
+      async () => ({ status: 'ok' as const }),
+    );
+    app.get(
+      '/health/ready',
+      {
+        schema: {
+          summary: 'The event store (and Redis, when configured) answer and the views have caught up',
+          tags,
+          response: { 200: HealthSchema, 503: HealthSchema },
+        },
+      },
+      async (_request, reply) => {
+        const [eventStore, redisCheck] = await Promise.all([checkStore(), checkRedis()]);
+        const views: Check = eventStore !== 'ok' ? 'unreachable' : projections.caughtUp() ? 'ok' : 'behind';
+        const checks = { eventStore, redis: redisCheck, views };
+        const ready = Object.values(checks).every((check) => check === 'ok' || check === 'not_configured');
+        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks });
+      },
+    );
+    app.get(
+      '/metrics',
+      { schema: { summary: 'Prometheus metrics', tags, hide: false } },
+      async (_request, reply) => {
+        metrics.viewLag.set(Number(projections.lag()));
+        return reply.type(registry.contentType).send(await registry.metrics());
+      },
+    );
+  },
+);

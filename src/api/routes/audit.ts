@@ -1,0 +1,196 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readRoles } from '../../domain/roles.js';
+import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
+import { type Actor, actorOf, authorize } from '../auth.js';
+import type { CommandServices } from '../case-commands.js';
+import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
+import { type CaseType, findCaseType, streamOf } from '../case-streams.js';
+import { HttpProblem } from '../errors.js';
+import { CaseParamsSchema, problemResponse, problemResponses, security, withEtag } from '../http.js';
+import type { Projections } from '../views.js';
+
+export interface AuditRoutesOptions {
+  [key: string]: unknown;
+  services: CommandServices;
+  projections: Projections;
+}
+
+const historyRoles = ['auditor', 'manager', 'officer', 'senior'] as const;
+
+const EventSchema = z
+  .object({
+    id: z.string(),
+    revision: z.string(),
+    position: z.string(),
+    type: z.string(),
+    data: z.unknown(),
+    metadata: z.record(z.string(), z.unknown()),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'RecordedEvent' });
+
+const notFound = { 404: problemResponse('No case with this id') };
+
+/** Full history and past states: auditors and managers, and the officer the case is allocated to. */
+export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { services }) => {
+  const { store } = services;
+
+  const caseForHistory = async (
+    request: FastifyRequest,
+    caseId: string,
+  ): Promise<{ actor: Actor; caseType: CaseType }> => {
+    const actor = actorOf(request);
+    const caseType = await findCaseType(store, caseId);
+    if (!caseType) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
+    const fullHistory: readonly string[] = readRoles.fullHistory;
+    if (
+      !fullHistory.includes(actor.role) &&
+      (await allocatedOfficerOf(store, caseType, caseId)) !== actor.id
+    ) {
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        "only auditors, managers and the case's officer read its history",
+      );
+    }
+    return { actor, caseType };
+  };
+  const recordRead = (request: FastifyRequest, actor: Actor, caseId: string) =>
+    recordCaseRead(store, {
+      actor,
+      caseIds: [caseId],
+      route: request.routeOptions.url ?? request.url,
+      requestId: request.id,
+      at: services.now(),
+    });
+
+  app.get(
+    '/v1/cases/:caseId/events',
+    {
+      onRequest: authorize(historyRoles),
+      schema: {
+        summary: "The case's full history, with each event's metadata",
+        tags: ['audit'],
+        security,
+        params: CaseParamsSchema,
+        querystring: z.object({
+          after: z.coerce
+            .number()
+            .int()
+            .min(-1)
+            .optional()
+            .meta({ description: 'The last revision already read' }),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: {
+          200: z.object({
+            caseType: z.enum(['ehe', 'cme']),
+            events: z.array(EventSchema),
+            next: z.string().nullable(),
+          }),
+          ...notFound,
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { caseId } = request.params;
+      const { after, limit } = request.query;
+      const { actor, caseType } = await caseForHistory(request, caseId);
+      const events = [];
+      for await (const event of store.readStream(streamOf(caseType, caseId), {
+        ...(after === undefined ? {} : { fromRevision: BigInt(after + 1) }),
+        maxCount: limit + 1,
+      })) {
+        events.push(eventView(event));
+      }
+      const page = events.slice(0, limit);
+      await recordRead(request, actor, caseId);
+      return { caseType, events: page, next: events.length > limit ? (page.at(-1)?.revision ?? null) : null };
+    },
+  );
+
+  app.get(
+    '/v1/cases/:caseId/state',
+    {
+      onRequest: authorize(historyRoles),
+      schema: {
+        summary: 'The case as at an instant: as the system knew it, or as things had happened',
+        tags: ['audit'],
+        security,
+        params: CaseParamsSchema,
+        querystring: z.object({
+          asOf: z.iso.datetime({ offset: true }).optional().meta({ example: '2025-10-02T12:00:00Z' }),
+          basis: z.enum(['recorded', 'occurred']).default('recorded'),
+        }),
+        response: {
+          200: z.object({
+            caseType: z.enum(['ehe', 'cme']),
+            asOf: z.string().nullable(),
+            basis: z.enum(['recorded', 'occurred']),
+            revision: z.string(),
+            eventsApplied: z.int(),
+            state: z.unknown(),
+          }),
+          ...notFound,
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const { asOf, basis } = request.query;
+      const { actor, caseType } = await caseForHistory(request, caseId);
+      const at = asOf === undefined ? undefined : new Date(asOf);
+      const { state, revision, eventsApplied } = await caseStateAsOf(store, caseType, caseId, at, basis);
+      await recordRead(request, actor, caseId);
+      withEtag(reply, revision);
+      return {
+        caseType,
+        asOf: at?.toISOString() ?? null,
+        basis,
+        revision: revision.toString(),
+        eventsApplied,
+        state,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/access-log',
+    {
+      onRequest: authorize(readRoles.accessLog),
+      schema: {
+        summary: "Who read which case's personal data, and when",
+        tags: ['audit'],
+        security,
+        querystring: z.object({
+          after: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .meta({ description: 'The cursor from the previous page' }),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          caseId: z.uuid().optional(),
+          actor: z.string().max(200).optional(),
+        }),
+        response: {
+          200: z.object({ entries: z.array(AccessLogEntrySchema), next: z.string().nullable() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { after, limit, caseId, actor } = request.query;
+      return readAccessLog(store, {
+        limit,
+        ...(after === undefined ? {} : { after: BigInt(after) }),
+        ...(caseId === undefined ? {} : { caseId }),
+        ...(actor === undefined ? {} : { actor }),
+      });
+    },
+  );
+};

@@ -1,0 +1,153 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CmeCommand } from '../../domain/cme/index.js';
+import { cmeCommandBodies, cmeCommandRoles } from '../../domain/cme/index.js';
+import type { EheCommand } from '../../domain/ehe/index.js';
+import { eheCommandBodies } from '../../domain/ehe/index.js';
+import type { Role } from '../../domain/roles.js';
+import { eheCommandRoles } from '../../domain/roles.js';
+import { actorOf, authorize } from '../auth.js';
+import { type CaseCommand, type CommandServices, runCaseCommand } from '../case-commands.js';
+import { findCaseType } from '../case-streams.js';
+import { CommandResultSchema, commandResult, sendCommandResult } from '../command-result.js';
+import { type CommandRoute, commandRoutes } from '../command-routes.js';
+import { HttpProblem } from '../errors.js';
+import {
+  CaseParamsSchema,
+  CommandHeadersSchema,
+  commandProblemResponses,
+  expectedRevisionFrom,
+  requestMeta,
+  security,
+} from '../http.js';
+import { cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
+import type { Projections } from '../views.js';
+
+export interface CommandRoutesOptions {
+  [key: string]: unknown;
+  services: CommandServices;
+  projections: Projections;
+}
+
+function bodyOf(route: CommandRoute): z.ZodType {
+  const ehe = route.ehe ? eheCommandBodies[route.ehe] : undefined;
+  const cme = route.cme ? cmeCommandBodies[route.cme] : undefined;
+  if (ehe && cme) return z.union([ehe, cme]);
+  const only = ehe ?? cme;
+  if (!only) throw new Error(`command route ${route.path} names no command`);
+  return only;
+}
+
+function rolesOf(route: CommandRoute): Role[] {
+  const roles = [
+    ...(route.ehe ? eheCommandRoles[route.ehe] : []),
+    ...(route.cme ? cmeCommandRoles[route.cme] : []),
+  ];
+  return [...new Set(roles)];
+}
+
+/** Parses the body again with the case type's own schema (a path both types share accepts either shape). */
+function commandFor(route: CommandRoute, caseType: 'ehe' | 'cme', body: unknown): CaseCommand {
+  const type = caseType === 'ehe' ? route.ehe : route.cme;
+  if (!type) {
+    throw new HttpProblem(
+      409,
+      'wrong_case_type',
+      `this is a ${caseType.toUpperCase()} case: ${route.path} does not apply`,
+    );
+  }
+  const schema =
+    caseType === 'ehe'
+      ? eheCommandBodies[route.ehe ?? 'CloseCase']
+      : cmeCommandBodies[route.cme ?? 'CloseCase'];
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      path: ['body', ...issue.path].join('.'),
+      message: issue.message,
+    }));
+    throw new HttpProblem(400, 'validation_failed', `${errors[0]?.path}: ${errors[0]?.message}`, { errors });
+  }
+  return caseType === 'ehe'
+    ? { caseType, command: { type, data: parsed.data } as EheCommand }
+    : { caseType, command: { type, data: parsed.data } as CmeCommand };
+}
+
+/** `POST /v1/cases/{caseId}/<path>` for every decider command, from the table in command-routes.ts. */
+export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = async (
+  app,
+  { services, projections },
+) => {
+  const { store } = services;
+
+  const run = async (
+    request: FastifyRequest,
+    caseId: string,
+    command: CaseCommand,
+    headers: z.infer<typeof CommandHeadersSchema>,
+  ) => {
+    const actor = actorOf(request);
+    const idempotencyKey = headers['idempotency-key'];
+    const expectedRevision = expectedRevisionFrom(headers['if-match']);
+    const options = {
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      ...(expectedRevision === undefined
+        ? {}
+        : { expectedRevision: expectedRevision < 0n ? ('no_stream' as const) : expectedRevision }),
+    };
+    const meta = { actor, ...requestMeta(request) };
+    // The other case is checked before the step is recorded, so a step that cannot complete records nothing.
+    const linkedCommand =
+      command.caseType === 'ehe' && command.command.type === 'ReclassifyAsCme'
+        ? ({
+            caseType: 'cme',
+            command: await cmeReferralFromEheCase(store, caseId, command.command.data),
+          } as const)
+        : command.caseType === 'cme' && command.command.type === 'RecordBecameEhe'
+          ? ({
+              caseType: 'ehe',
+              command: await eheReferralFromCmeCase(store, caseId, command.command.data),
+            } as const)
+          : undefined;
+    const outcome = await runCaseCommand(services, caseId, command, meta, options);
+    const linked = linkedCommand
+      ? await runCaseCommand(services, linkedCommand.command.data.caseId, linkedCommand, meta, {
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        })
+      : undefined;
+    return { outcome, result: await commandResult(projections, outcome, linked) };
+  };
+
+  for (const route of commandRoutes) {
+    const tag = route.ehe && route.cme ? 'cases' : route.ehe ? 'ehe' : 'cme';
+    app.post(
+      `/v1/cases/:caseId/${route.path}`,
+      {
+        onRequest: authorize(rolesOf(route)),
+        schema: {
+          summary: route.summary,
+          description: `Command ${[route.ehe && `EHE ${route.ehe}`, route.cme && `CME ${route.cme}`].filter(Boolean).join(', ')}.`,
+          tags: [tag],
+          security,
+          params: CaseParamsSchema,
+          headers: CommandHeadersSchema,
+          body: bodyOf(route),
+          response: { 200: CommandResultSchema, ...commandProblemResponses },
+        },
+      },
+      async (request, reply) => {
+        const { caseId } = request.params;
+        const caseType = await findCaseType(store, caseId);
+        if (!caseType) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
+        const { outcome, result } = await run(
+          request,
+          caseId,
+          commandFor(route, caseType, request.body),
+          request.headers,
+        );
+        return sendCommandResult(reply, outcome, result);
+      },
+    );
+  }
+};

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { mintToken } from '../../src/api/auth.js';
+import { buildApp } from '../../src/api/server.js';
+import type { Projections } from '../../src/api/views.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import type { Role } from '../../src/domain/roles.js';
+import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
+import type { EventStore } from '../../src/eventstore/types.js';
+
+export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+export const testConfig = (overrides: Record<string, string> = {}): Config =>
+  loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: ':memory:', AUTH_SECRET: TEST_SECRET, ...overrides });
+
+/** Until src/projections lands: views that know nothing and are always caught up. */
+export const emptyProjections = (): Projections => ({
+  caseSummary: { get: () => undefined },
+  waitFor: async () => {},
+  lag: () => 0,
+  caughtUp: () => true,
+});
+
+export interface TestApi {
+  app: FastifyInstance;
+  store: EventStore;
+  config: Config;
+  token(role: Role, sub?: string): Promise<string>;
+  /** Every event in the store, to show that a refused request wrote nothing. */
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The real server on the real SQLite store in memory, at a fixed "now" so that dates are predictable. */
+export async function testApi(
+  options: { now?: Date; limits?: { requestsPerMinute?: number; bodyLimitBytes?: number } } = {},
+): Promise<TestApi> {
+  const config = testConfig();
+  const store = createSqliteEventStore({ path: ':memory:' });
+  const now = options.now ?? new Date('2025-11-20T10:00:00Z');
+  const app = await buildApp({
+    config,
+    store,
+    projections: emptyProjections(),
+    now: () => now,
+    limits: options.limits ?? { requestsPerMinute: 10_000 },
+  });
+  await app.ready();
+  return {
+    app,
+    store,
+    config,
+    token: (role, sub = `${role}-1`) => mintToken(config, { sub, role }),
+    async eventCount() {
+      let count = 0;
+      for await (const _ of store.readAll()) count++;
+      return count;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
