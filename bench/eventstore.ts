@@ -22,6 +22,7 @@ import {
   sqliteConnection,
 } from '@event-driven-io/emmett-sqlite';
 import Database from 'better-sqlite3';
+import { EventStoreUnavailableError } from '../src/eventstore/errors.js';
 import { createSqliteEventStore } from '../src/eventstore/sqlite.js';
 import type { EventStore } from '../src/eventstore/types.js';
 import {
@@ -170,6 +171,31 @@ const emmettKeptOpenTarget = (connection: SQLiteConnection): AppendTarget => {
   };
 };
 
+/** A transient "try again" from either store: SQLite busy (Emmett passes sqlite3's error through) or ours. */
+const isBusy = (error: unknown): boolean =>
+  error instanceof EventStoreUnavailableError ||
+  (typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_BUSY');
+
+/** Appends BUSY_RETRIES may be retried on a transient busy error, as any caller would; each retry is counted. */
+const BUSY_RETRIES = 3;
+
+const retryingBusy = (target: AppendTarget, onRetry: () => void): AppendTarget => ({
+  async append(stream, batch, length) {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await target.append(stream, batch, length);
+        return;
+      } catch (error) {
+        // A busy commit was rolled back, so the same append at the same expected version is safe to retry:
+        // had it been written, the retry would fail with a version conflict and the run be discarded.
+        if (attempt >= BUSY_RETRIES || !isBusy(error)) throw error;
+        onRetry();
+      }
+    }
+  },
+  close: () => target.close(),
+});
+
 /**
  * Emmett logs every failed transaction with console.log(error) before rethrowing it. Keep those out of
  * the bench output, and count them instead.
@@ -254,15 +280,22 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
     log(`  ${measurement.label}: ${figure}${measurement.runs > 0 ? ` [${measurement.runs} runs]` : ''}`);
   };
 
+  /** Busy retries since the last figure was recorded (see retryingBusy). */
+  let busyRetries = 0;
+  const countRetry = () => {
+    busyRetries += 1;
+  };
+
   const open = (side: Side, location: Location): { target: AppendTarget; path: string | null } => {
     const path = location === 'file' ? freshFile(side) : null;
-    if (side === 'ours') {
-      return { target: oursTarget(createSqliteEventStore({ path: path ?? ':memory:' })), path };
-    }
-    if (side === 'emmett-kept-open') {
-      return { target: emmettKeptOpenTarget(sqliteConnection({ fileName: path ?? ':memory:' })), path };
-    }
-    return { target: emmettTarget(getSQLiteEventStore({ fileName: path ?? ':memory:' })), path };
+    const name = path ?? ':memory:';
+    const target =
+      side === 'ours'
+        ? oursTarget(createSqliteEventStore({ path: name }))
+        : side === 'emmett-kept-open'
+          ? emmettKeptOpenTarget(sqliteConnection({ fileName: name }))
+          : emmettTarget(getSQLiteEventStore({ fileName: name }));
+    return { target: retryingBusy(target, countRetry), path };
   };
 
   /** Times one sequential workload on a fresh store per run; a run in which an append failed is discarded. */
@@ -284,7 +317,12 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
     });
 
   const recordAttempts = (id: string, label: string, attempts: Attempts, logged: number) => {
-    const logNote = logged > 0 ? ` Emmett logged ${logged} errors with console.log.` : '';
+    const retryNote =
+      busyRetries > 0
+        ? ` ${busyRetries} append(s) hit SQLITE_BUSY ("cannot commit transaction - SQL statements in progress" or similar) and were retried (counted over all runs; retry time is included).`
+        : '';
+    busyRetries = 0;
+    const logNote = `${retryNote}${logged > 0 ? ` Emmett logged ${logged} errors with console.log.` : ''}`;
     const [first] = attempts.failures;
     if (attempts.timing === null) {
       const why = `all ${attempts.failures.length} runs failed, the first with: ${first ?? '?'}.${logNote}`;
@@ -294,6 +332,8 @@ export async function benchEventStore(options: BenchOptions): Promise<BenchRepor
     const measurement = measured(id, label, UNIT, attempts.timing);
     if (first !== undefined) {
       measurement.note = `${attempts.failures.length} failed run(s) discarded and run again, the first with: ${first}.${logNote}`;
+    } else if (logNote !== '') {
+      measurement.note = logNote.trim();
     }
     record(measurement);
   };
