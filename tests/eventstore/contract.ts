@@ -385,6 +385,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         ['an empty stream name', () => store.append('', [event('A')], 'any')],
         ['a stream name with control characters', () => store.append('ehe-\u0000x', [event('A')], 'any')],
         ['a system stream name', () => store.append('$all', [event('A')], 'any')],
+        ['a system event type', () => store.append(streamName(), [event('$metadata')], 'any')],
         ['an event without a type', () => store.append(streamName(), [{ data: {} } as NewEvent], 'any')],
         ['an empty event type', () => store.append(streamName(), [event('')], 'any')],
         ['a bigint in the data', () => store.append(streamName(), [event('A', { n: 1n })], 'any')],

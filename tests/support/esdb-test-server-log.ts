@@ -55,7 +55,11 @@ export function createEventLog(options: { systemEventEvery: number }): EventLog 
   let userAppends = 0;
 
   const write = (stream: string, events: ProposedEvent[]): StoredEvent[] => {
-    const existing = streams.get(stream) ?? [];
+    let existing = streams.get(stream);
+    if (!existing) {
+      existing = [];
+      streams.set(stream, existing);
+    }
     const created = BigInt(Date.now()) * 10_000n;
     const written = events.map((event, i) => {
       const stored: StoredEvent = {
@@ -72,8 +76,10 @@ export function createEventLog(options: { systemEventEvery: number }): EventLog 
       nextPosition += recordOverhead + size + (8n - (size % 8n));
       return stored;
     });
-    streams.set(stream, [...existing, ...written]);
-    all.push(...written);
+    for (const event of written) {
+      existing.push(event);
+      all.push(event);
+    }
     for (const listener of listeners) listener(written);
     return written;
   };
