@@ -5,6 +5,7 @@ import type { EheCommand } from '../domain/ehe/index.js';
 import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { Policy } from '../domain/policy.js';
 import { eheCommandRoles, mayIssue } from '../domain/roles.js';
+import { WrongExpectedVersionError } from '../eventstore/errors.js';
 import { type HandleOptions, handle } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
@@ -65,9 +66,9 @@ export async function runCaseCommand(
     ...meta.extra,
   };
   const stream = streamOf(caseType, caseId);
-  const result =
+  const handled =
     caseType === 'ehe'
-      ? await handle(
+      ? handle(
           services.store,
           { decider: eheDecider, codec: eheCodec },
           stream,
@@ -76,7 +77,7 @@ export async function runCaseCommand(
           context,
           options,
         )
-      : await handle(
+      : handle(
           services.store,
           { decider: cmeDecider, codec: cmeCodec },
           stream,
@@ -85,6 +86,15 @@ export async function runCaseCommand(
           context,
           options,
         );
+  const result = await handled.catch((error: unknown) => {
+    if (error instanceof WrongExpectedVersionError && options.expectedRevision !== undefined) {
+      const actual = error.actual === 'no_stream' ? -1n : error.actual;
+      throw new HttpProblem(412, 'stale_revision', `the case is at revision ${actual}: read it again`, {
+        headers: { etag: `W/"${actual}"` },
+      });
+    }
+    throw error;
+  });
   return {
     caseType,
     caseId,
