@@ -81,10 +81,10 @@ const sizesFor = (quick: boolean): Sizes =>
   quick
     ? {
         runs: 3,
-        maxFailedRuns: 1,
+        maxFailedRuns: 0,
         longRuns: 1,
-        singleAppends: 40,
-        batches: 10,
+        singleAppends: 20,
+        batches: 5,
         concurrentEvents: 100,
         allEvents: 200_000,
         emmettCatchUpEvents: 5_000,
