@@ -36,10 +36,36 @@ export const ConfigSchema = z
     OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
     POLICY_FILE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+    /** Comma-separated webhook endpoints told of missed deadlines, escalations and high-risk cases. */
+    WEBHOOK_URLS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter((url) => url !== ''),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+    /** HMAC-SHA256 key for the `Sightline-Signature` header; required when WEBHOOK_URLS is set. */
+    WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Delivery attempts of one webhook message before it is dead-lettered. */
+    WEBHOOK_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    /** The daily sweep (cron, Europe/London): weekdays at 06:30 by default. */
+    SWEEP_CRON: z.string().min(9).default('30 6 * * 1-5'),
+    /** How often the embedded trigger (no Redis) sweeps for due clocks. */
+    EMBEDDED_SWEEP_MS: z.coerce.number().int().positive().default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.EVENT_STORE === 'esdb' && !env.ESDB_URL) {
       ctx.addIssue({ code: 'custom', path: ['ESDB_URL'], message: 'is required when EVENT_STORE=esdb' });
+    }
+    if (env.WEBHOOK_URLS.length > 0 && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when WEBHOOK_URLS is set',
+      });
     }
     if (env.AUTH_MODE === 'oidc') {
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE'] as const) {

@@ -21,9 +21,21 @@ describe('configuration', () => {
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
     [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER'],
     [{ REDIS_PREFIX: 'a:b' }, 'REDIS_PREFIX'],
+    [{ WEBHOOK_URLS: 'https://tools.example/hook' }, 'WEBHOOK_SECRET'],
+    [{ WEBHOOK_URLS: 'ftp://tools.example/hook', WEBHOOK_SECRET: 'x'.repeat(16) }, 'WEBHOOK_URLS.0'],
   ])('rejects %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('reads webhook URLs as a comma-separated list and defaults the weekday sweep', () => {
+    const config = loadConfig({
+      WEBHOOK_URLS: 'https://a.example/h, http://b.example/h',
+      WEBHOOK_SECRET: 'x'.repeat(16),
+    });
+    expect(config.WEBHOOK_URLS).toEqual(['https://a.example/h', 'http://b.example/h']);
+    expect(loadConfig({}).SWEEP_CRON).toBe('30 6 * * 1-5');
+    expect(loadConfig({}).WEBHOOK_URLS).toEqual([]);
   });
 
   it('accepts EventStoreDB with its connection string', () => {
