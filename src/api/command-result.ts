@@ -2,12 +2,8 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { CommandOutcome } from './case-commands.js';
 import { withEtag } from './http.js';
+import { CaseSummarySchema, summaryView } from './summary-schemas.js';
 import type { Projections } from './views.js';
-
-export const CaseSummarySchema = z.record(z.string(), z.unknown()).meta({
-  id: 'CaseSummary',
-  description: 'The case as the summary view shows it, with its open clocks and their due dates',
-});
 
 export const CommandResultSchema = z
   .object({
@@ -33,16 +29,18 @@ export async function commandResult(
   outcome: CommandOutcome,
   linked?: CommandOutcome,
 ): Promise<CommandResult> {
-  const last = linked?.position ?? outcome.position;
-  if (last !== undefined) await projections.waitFor(last);
-  if (outcome.position !== undefined) await projections.waitFor(outcome.position);
+  // The write has succeeded: a view slow to catch up makes the summary older, never the answer an error.
+  for (const position of [outcome.position, linked?.position]) {
+    if (position !== undefined) await projections.waitFor(position).catch(() => undefined);
+  }
+  const summary = projections.caseSummary.get(outcome.caseId);
   return {
     caseId: outcome.caseId,
     caseType: outcome.caseType,
     revision: outcome.revision.toString(),
     events: outcome.events,
     replayed: outcome.replayed,
-    summary: projections.caseSummary.get(outcome.caseId) ?? null,
+    summary: summary ? summaryView(summary) : null,
     ...(linked
       ? {
           linkedCase: {

@@ -160,7 +160,7 @@ export const operationsPlugin = unencapsulated(
       '/metrics',
       { schema: { summary: 'Prometheus metrics', tags, hide: false } },
       async (_request, reply) => {
-        metrics.viewLag.set(Number(projections.lag()));
+        metrics.viewLag.set(Number(await projections.lag()));
         return reply.type(registry.contentType).send(await registry.metrics());
       },
     );

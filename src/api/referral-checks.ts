@@ -42,8 +42,11 @@ export function checkDuplicate(
   deliberate: { reason: string } | undefined,
 ): Record<string, string> {
   if (deliberate) return { duplicateOverride: deliberate.reason };
-  const existing = projections.childIndex?.matches(child) ?? [];
-  const first = existing[0];
+  // Without a date of birth only the UPN could match, and the index is asked for both together.
+  const { dateOfBirth, upn, givenName, familyName } = child;
+  if (dateOfBirth === undefined) return {};
+  const query = { givenName, familyName, dateOfBirth, ...(upn ? { upn } : {}) };
+  const first = projections.childIndex.matches(query).find((match) => match.open)?.caseId;
   if (first) {
     throw new HttpProblem(
       409,

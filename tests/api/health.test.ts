@@ -33,7 +33,7 @@ describe('health and metrics', () => {
 
   it('is not ready while the views are behind', async () => {
     const store = createSqliteEventStore({ path: ':memory:' });
-    const projections = { ...emptyProjections(), caughtUp: () => false, lag: () => 12 };
+    const projections = { ...emptyProjections(), caughtUp: () => false, lag: async () => 12n };
     const app = await buildApp({ config: testConfig(), store, projections });
     const ready = await app.inject('/health/ready');
     expect(ready.statusCode).toBe(503);

@@ -11,12 +11,44 @@ export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 export const testConfig = (overrides: Record<string, string> = {}): Config =>
   loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: ':memory:', AUTH_SECRET: TEST_SECRET, ...overrides });
 
-/** Until src/projections lands: views that know nothing and are always caught up. */
+/** Until createProjections works: views that know nothing and are always caught up. */
 export const emptyProjections = (): Projections => ({
-  caseSummary: { get: () => undefined },
+  start: async () => {},
+  close: async () => {},
+  position: () => -1n,
   waitFor: async () => {},
-  lag: () => 0,
+  lag: async () => 0n,
   caughtUp: () => true,
+  caseSummary: { get: () => undefined, list: () => ({ items: [] }) },
+  caseload: { forOfficer: () => [] },
+  deadlines: { open: () => [] },
+  dashboard: {
+    get: (today) => ({
+      today,
+      listLimit: 20,
+      unallocated: { count: 0, items: [] },
+      overdueByClock: {},
+      overdue: { count: 0, items: [] },
+      dueSoon: { count: 0, items: [] },
+      escalationsOpen: { count: 0, items: [] },
+      highRiskCme: { count: 0, items: [] },
+      untracedCme: { count: 0, items: [] },
+      saoByStage: {},
+      position: -1n,
+    }),
+  },
+  statistics: {
+    dfeReturn: () => {
+      throw new Error('no statistics in the empty views');
+    },
+    academicYear: () => {
+      throw new Error('no statistics in the empty views');
+    },
+    committee: () => {
+      throw new Error('no statistics in the empty views');
+    },
+  },
+  childIndex: { matches: () => [] },
 });
 
 export interface TestApi {

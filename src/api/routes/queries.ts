@@ -1,12 +1,17 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { londonDate } from '../../domain/calendar/index.js';
 import { readRoles } from '../../domain/roles.js';
 import { recordCaseRead } from '../access-log.js';
-import { actorOf, authorize } from '../auth.js';
+import { type Actor, actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
+import { caseStateAsOf } from '../case-history.js';
+import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
 import { findCaseType } from '../case-streams.js';
-import { CaseSummarySchema } from '../command-result.js';
 import { HttpProblem } from '../errors.js';
-import { CaseParamsSchema, problemResponse, problemResponses, security } from '../http.js';
+import { CaseParamsSchema, etagOf, problemResponse, problemResponses, security } from '../http.js';
+import { CaseSummarySchema, OpenDeadlineSchema, summaryView } from '../summary-schemas.js';
 import type { Projections } from '../views.js';
 
 export interface QueryRoutesOptions {
@@ -16,13 +21,57 @@ export interface QueryRoutesOptions {
 }
 
 const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'] as const;
+const listReaders = [...readRoles.ownService, 'auditor'] as const;
+const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
 
-/** Case queries, answered from the in-memory views. */
+const DashboardCaseSchema = z.object({
+  caseId: z.string(),
+  caseType: z.enum(['ehe', 'cme']),
+  childName: z.string(),
+  priority: z.boolean(),
+  officerId: z.string().optional(),
+  since: z.string(),
+});
+const counted = <T extends z.ZodType>(item: T) => z.object({ count: z.int(), items: z.array(item) });
+const DashboardSchema = z
+  .object({
+    today: z.string(),
+    listLimit: z.int(),
+    unallocated: counted(DashboardCaseSchema),
+    overdueByClock: z.record(z.string(), z.int()),
+    overdue: counted(OpenDeadlineSchema),
+    dueSoon: counted(OpenDeadlineSchema).meta({ description: 'Due today or in the next 7 working days' }),
+    escalationsOpen: counted(OpenDeadlineSchema),
+    highRiskCme: counted(DashboardCaseSchema),
+    untracedCme: counted(DashboardCaseSchema),
+    saoByStage: z.record(z.string(), z.int()),
+    position: z.string(),
+  })
+  .meta({ id: 'Dashboard' });
+
+/** Case queries, answered from the in-memory views; each read of personal data is logged first. */
 export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = async (
   app,
   { services, projections },
 ) => {
   const { store } = services;
+  const today = () => londonDate(services.now());
+  const logRead = (request: FastifyRequest, actor: Actor, caseIds: string[]) =>
+    recordCaseRead(store, {
+      actor,
+      caseIds,
+      route: request.routeOptions.url ?? request.url,
+      requestId: request.id,
+      at: services.now(),
+    });
+
+  /** A panel member reads only the EHE cases referred to a panel. */
+  const panelMayRead = async (caseId: string): Promise<boolean> => {
+    if ((await findCaseType(store, caseId)) !== 'ehe') return false;
+    const { state } = await caseStateAsOf(store, 'ehe', caseId, undefined, 'recorded');
+    return ((state as { panels?: unknown[] }).panels ?? []).length > 0;
+  };
+
   app.get(
     '/v1/cases/:caseId',
     {
@@ -43,19 +92,126 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       const { caseId } = request.params;
       const actor = actorOf(request);
       const summary = projections.caseSummary.get(caseId);
-      if (!summary && !(await findCaseType(store, caseId)))
-        throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
-      await recordCaseRead(store, {
-        actor,
-        caseIds: [caseId],
-        route: '/v1/cases/:caseId',
-        requestId: request.id,
-        at: services.now(),
+      if (!summary) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
+      if (actor.role === 'panel' && !(await panelMayRead(caseId))) {
+        throw new HttpProblem(403, 'forbidden', 'a panel member reads only cases referred to a panel');
+      }
+      await logRead(request, actor, [caseId]);
+      reply.header('etag', etagOf(summary.revision));
+      return summaryView(summary);
+    },
+  );
+
+  app.get(
+    '/v1/cases',
+    {
+      onRequest: authorize(listReaders),
+      schema: {
+        summary: 'Cases, filtered, a page at a time',
+        description: 'Follow `nextCursor` for the next page; a page may hold fewer than `limit` cases.',
+        tags: ['cases'],
+        security,
+        querystring: CaseListQuerySchema,
+        response: {
+          200: z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().optional() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const page = listCases(projections, request.query satisfies CaseListFilter, today());
+      await logRead(
+        request,
+        actorOf(request),
+        page.items.map((item) => item.caseId),
+      );
+      return {
+        items: page.items.map(summaryView),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/caseloads/:officerId',
+    {
+      onRequest: authorize(listReaders),
+      schema: {
+        summary: "An officer's open cases: priority first, then by next due date",
+        tags: ['caseloads'],
+        security,
+        params: z.object({ officerId: z.string().min(1).max(100) }),
+        response: {
+          200: z.object({ officerId: z.string(), items: z.array(CaseSummarySchema) }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { officerId } = request.params;
+      const items = projections.caseload.forOfficer(officerId);
+      await logRead(
+        request,
+        actorOf(request),
+        items.map((item) => item.caseId),
+      );
+      return { officerId, items: items.map(summaryView) };
+    },
+  );
+
+  app.get(
+    '/v1/dashboard',
+    {
+      onRequest: authorize(readRoles.dashboards),
+      schema: {
+        summary: 'Unallocated, overdue, due in 7 working days, escalations, high-risk and untraced CME',
+        tags: ['caseloads'],
+        security,
+        response: { 200: DashboardSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const dashboard = projections.dashboard.get(today());
+      const named = [
+        ...dashboard.unallocated.items,
+        ...dashboard.highRiskCme.items,
+        ...dashboard.untracedCme.items,
+      ];
+      await logRead(request, actorOf(request), [...new Set(named.map((item) => item.caseId))]);
+      return { ...dashboard, position: dashboard.position.toString() };
+    },
+  );
+
+  app.get(
+    '/v1/deadlines',
+    {
+      onRequest: authorize([...listReaders, 'admin']),
+      schema: {
+        summary: 'Open clocks, by due date',
+        tags: ['caseloads'],
+        security,
+        querystring: z.object({
+          dueFrom: date.optional(),
+          dueTo: date.optional(),
+          status: z
+            .string()
+            .regex(/^(due|due_soon|overdue|missed|escalated)(,(due|due_soon|overdue|missed|escalated))*$/)
+            .optional()
+            .meta({ description: 'Comma-separated: due, due_soon, overdue, missed, escalated' }),
+          caseId: z.uuid().optional(),
+        }),
+        response: { 200: z.object({ items: z.array(OpenDeadlineSchema) }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { dueFrom, dueTo, status, caseId } = request.query;
+      const items = projections.deadlines.open({
+        ...(dueFrom ? { dueFrom } : {}),
+        ...(dueTo ? { dueTo } : {}),
+        ...(status ? { status: status.split(',') as ('due' | 'overdue')[] } : {}),
+        ...(caseId ? { caseId } : {}),
       });
-      const revision = summary?.revision;
-      if (typeof revision === 'string' || typeof revision === 'number')
-        reply.header('etag', `W/"${revision}"`);
-      return summary ?? {};
+      return { items };
     },
   );
 };

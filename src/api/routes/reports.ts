@@ -1,5 +1,12 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { readRoles } from '../../domain/roles.js';
+import { authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
+import { reportToCsv } from '../csv.js';
+import { HttpProblem } from '../errors.js';
+import { problemResponse, problemResponses, security } from '../http.js';
 import type { Projections } from '../views.js';
 
 export interface ReportRoutesOptions {
@@ -8,5 +15,175 @@ export interface ReportRoutesOptions {
   projections: Projections;
 }
 
-/** DfE returns and committee figures (JSON, or CSV by Accept: text/csv). */
-export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = async () => {};
+const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
+const Figure = z.union([z.number(), z.literal('low')]);
+const Breakdown = z.record(z.string(), Figure);
+const Counts = z.record(z.string(), z.number());
+
+const DfeReturnSchema = z
+  .object({
+    censusDate: z.string(),
+    rounding: z.enum(['published', 'raw']),
+    ehe: z.object({
+      total: Figure,
+      bySex: Breakdown,
+      byYearGroup: Breakdown,
+      byPrimaryReason: Breakdown,
+      senSupport: Figure,
+      ehcp: Figure,
+      childInNeed: Figure,
+      childProtectionPlan: Figure,
+    }),
+    cme: z.object({
+      total: Figure,
+      bySex: Breakdown,
+      byYearGroup: Breakdown,
+      byTimeMissing: Breakdown,
+      bySource: Breakdown,
+    }),
+  })
+  .meta({
+    id: 'DfeReturn',
+    description:
+      'Published figures are rounded to the nearest 10; `low` is a non-zero count that rounds to 0',
+  });
+
+const MonthSchema = z.object({
+  month: z.string(),
+  eheNewRegistrations: z.number(),
+  eheClosures: z.number(),
+  returnsToSchool: z.number(),
+  cmeReferrals: z.number(),
+  cmeLocated: z.number(),
+});
+
+const AcademicYearSchema = z
+  .object({
+    label: z.string(),
+    start: z.string(),
+    end: z.string(),
+    ehe: z.object({
+      atAnyPoint: z.number(),
+      starts: z.number(),
+      startsByPreviousSchoolType: Counts,
+      returnsToSchool: z.number(),
+      otherLeavers: z.number(),
+      section437NoticesIssued: z.number(),
+      saosIssued: z.number(),
+      saosRevoked: z.number(),
+    }),
+    cme: z.object({ referrals: z.number(), located: z.number(), closedByDestination: Counts }),
+    byMonth: z.array(MonthSchema),
+  })
+  .meta({ id: 'AcademicYearReport' });
+
+const CommitteeSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    ehe: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'Open, registrations and trend, breakdowns, first contact rate, SAO activity' }),
+    cme: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'Referrals, open, located, untraced, closed by destination, high risk' }),
+    byMonth: z.array(MonthSchema),
+  })
+  .meta({ id: 'CommitteeReport' });
+
+const csvOrJson = <T extends z.ZodType>(schema: T) => ({
+  description: 'The report as JSON, or as CSV (one figure per row) with Accept: text/csv',
+  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+});
+
+const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
+
+function send(request: FastifyRequest, reply: FastifyReply, report: object, filename: string) {
+  if (!wantsCsv(request)) return reply.type('application/json').send(report);
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}.csv"`)
+    .serializer((payload) => payload as string)
+    .send(reportToCsv(report));
+}
+
+const reportErrors = { 422: problemResponse('The period asked for is not valid'), ...problemResponses };
+
+/** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
+export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = async (
+  app,
+  { projections },
+) => {
+  const roles = readRoles.dashboards;
+  app.get(
+    '/v1/reports/dfe-return',
+    {
+      onRequest: authorize(roles),
+      schema: {
+        summary: 'The DfE termly EHE and CME return as at a census date',
+        tags: ['reports'],
+        security,
+        querystring: z.object({
+          censusDate: date.meta({ example: '2025-10-02' }),
+          rounding: z.enum(['published', 'raw']).default('published'),
+        }),
+        response: { 200: csvOrJson(DfeReturnSchema), ...reportErrors },
+      },
+    },
+    async (request, reply) => {
+      const { censusDate, rounding } = request.query;
+      return send(
+        request,
+        reply,
+        projections.statistics.dfeReturn(censusDate, rounding),
+        `dfe-return-${censusDate}`,
+      );
+    },
+  );
+
+  app.get(
+    '/v1/reports/academic-year',
+    {
+      onRequest: authorize(roles),
+      schema: {
+        summary: 'Academic year figures: EHE at any point, starts, returns, notices and orders',
+        tags: ['reports'],
+        security,
+        querystring: z.object({
+          year: z
+            .string()
+            .regex(/^\d{4}-\d{2}$/, 'must be an academic year like 2025-26')
+            .refine(
+              (year) => (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5)),
+              'the years must follow each other',
+            )
+            .meta({ example: '2025-26' }),
+        }),
+        response: { 200: csvOrJson(AcademicYearSchema), ...reportErrors },
+      },
+    },
+    async (request, reply) => {
+      const { year } = request.query;
+      return send(request, reply, projections.statistics.academicYear(year), `academic-year-${year}`);
+    },
+  );
+
+  app.get(
+    '/v1/reports/committee',
+    {
+      onRequest: authorize(roles),
+      schema: {
+        summary: "The committee's figures for a period",
+        tags: ['reports'],
+        security,
+        querystring: z.object({ from: date, to: date }),
+        response: { 200: csvOrJson(CommitteeSchema), ...reportErrors },
+      },
+    },
+    async (request, reply) => {
+      const { from, to } = request.query;
+      if (from > to) throw new HttpProblem(422, 'invalid_period', '`from` is after `to`');
+      return send(request, reply, projections.statistics.committee(from, to), `committee-${from}-${to}`);
+    },
+  );
+};

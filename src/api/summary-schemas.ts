@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { CaseSummary, OpenDeadline } from './views.js';
+
+const date = z.string().meta({ description: 'A London calendar date, YYYY-MM-DD' });
+const caseType = z.enum(['ehe', 'cme']);
+const escalation = z.enum(['none', 'manager', 'head_of_service']);
+
+export const CaseClockSchema = z.object({
+  clock: z.string(),
+  startedOn: date,
+  dueOn: date,
+  remindOn: date.optional(),
+  missed: z.boolean(),
+  escalation,
+});
+
+/** The summary view of a case, with revision and position as strings (JSON has no 64-bit integers). */
+export const CaseSummarySchema = z
+  .object({
+    caseId: z.string(),
+    caseType,
+    status: z.string(),
+    open: z.boolean(),
+    child: z.object({
+      givenName: z.string(),
+      familyName: z.string(),
+      dateOfBirth: date.optional(),
+      sex: z.enum(['F', 'M', 'U']),
+      upn: z.string().optional(),
+      senStatus: z.enum(['N', 'K', 'E']).optional(),
+      ehcp: z.boolean(),
+      yearGroup: z.int().optional(),
+    }),
+    priority: z.boolean(),
+    priorityFlags: z.array(z.string()),
+    officerId: z.string().optional(),
+    source: z.string(),
+    receivedOn: date,
+    openedOn: date,
+    closedOn: date.optional(),
+    closeReason: z.string().optional(),
+    clocks: z
+      .array(CaseClockSchema)
+      .meta({ description: 'Open clocks with the due dates set when they started' }),
+    nextDueOn: date.optional(),
+    lastContactOn: date.optional(),
+    lastVisitOn: date.optional(),
+    lastAssessment: z
+      .object({ kind: z.enum(['suitability', 'risk']), outcome: z.string(), on: date })
+      .optional(),
+    nextReviewOn: date.optional(),
+    saoStage: z.string().optional(),
+    riskLevel: z.enum(['low', 'medium', 'high']).optional(),
+    located: z.boolean().optional(),
+    revision: z.string(),
+    position: z.string(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummaryView = z.infer<typeof CaseSummarySchema>;
+
+export const summaryView = (summary: CaseSummary): CaseSummaryView => ({
+  ...summary,
+  revision: summary.revision.toString(),
+  position: summary.position.toString(),
+});
+
+export const OpenDeadlineSchema = z
+  .object({
+    caseId: z.string(),
+    caseType,
+    clock: z.string(),
+    startedOn: date,
+    dueOn: date,
+    remindOn: date.optional(),
+    status: z.enum(['due', 'due_soon', 'overdue', 'missed', 'escalated']),
+    escalation,
+    officerId: z.string().optional(),
+    priority: z.boolean(),
+  })
+  .meta({ id: 'OpenDeadline' });
+
+export const deadlineView = (deadline: OpenDeadline) => deadline;
