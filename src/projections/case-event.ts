@@ -1,0 +1,38 @@
+import { cmeCodec } from '../domain/cme/codec.js';
+import type { CmeEvent } from '../domain/cme/events.js';
+import { eheCodec } from '../domain/ehe/codec.js';
+import type { EheEvent } from '../domain/ehe/events.js';
+import type { RecordedEvent } from '../eventstore/types.js';
+import type { CaseType } from './types.js';
+
+/**
+ * A stored event of a case, read back through its case type's codec (so old versions are upcast). Views take
+ * dates from the event's own fields (receivedOn, closedOn, ...): they are the business dates reports count by.
+ */
+export type CaseEvent =
+  | { caseType: 'ehe'; event: EheEvent; caseId: string; position: bigint; revision: bigint }
+  | { caseType: 'cme'; event: CmeEvent; caseId: string; position: bigint; revision: bigint };
+
+/** `ehe-<uuid>` → ehe; anything else (the access log, `$` streams) is not a case. */
+export function caseStream(stream: string): { caseType: CaseType; caseId: string } | undefined {
+  if (stream.startsWith('ehe-')) return { caseType: 'ehe', caseId: stream.slice(4) };
+  if (stream.startsWith('cme-')) return { caseType: 'cme', caseId: stream.slice(4) };
+  return undefined;
+}
+
+/** Throws the codec's DomainError (`unknown_event_type`, `invalid_event`, ...) for an event it cannot read. */
+export function decodeCaseEvent(
+  recorded: RecordedEvent,
+  stream: { caseType: CaseType; caseId: string },
+): CaseEvent {
+  const schemaVersion = Number(recorded.metadata.schemaVersion ?? 1);
+  const stored = { type: recorded.type, data: recorded.data, schemaVersion };
+  const common = {
+    caseId: stream.caseId,
+    position: recorded.position,
+    revision: recorded.revision,
+  };
+  return stream.caseType === 'ehe'
+    ? { caseType: 'ehe', event: eheCodec.decode(stored), ...common }
+    : { caseType: 'cme', event: cmeCodec.decode(stored), ...common };
+}

@@ -1,0 +1,55 @@
+import type { IsoDate } from '../domain/calendar/index.js';
+import { normaliseName } from '../domain/child.js';
+import type { CaseRecord } from './case-summary.js';
+import { isOpen, isPriority, officerOf, receivedOnOf, toCaseSummary } from './case-summary.js';
+import type { CaseListQuery, CaseSummary } from './types.js';
+
+/** Newest referral first, then by case id: a stable order a cursor can resume. */
+type SortKey = { receivedOn: IsoDate; caseId: string };
+
+const comesBefore = (a: SortKey, b: SortKey) =>
+  a.receivedOn !== b.receivedOn ? a.receivedOn > b.receivedOn : a.caseId < b.caseId;
+
+const encodeCursor = (key: SortKey) => Buffer.from(`${key.receivedOn}|${key.caseId}`).toString('base64url');
+
+function decodeCursor(cursor: string): SortKey | undefined {
+  const [receivedOn, caseId] = Buffer.from(cursor, 'base64url').toString().split('|');
+  return receivedOn && caseId ? { receivedOn, caseId } : undefined;
+}
+
+function matches(record: CaseRecord, query: CaseListQuery, name: string | undefined): boolean {
+  if (query.caseType && record.caseType !== query.caseType) return false;
+  if (query.status && !query.status.includes(record.state.status)) return false;
+  if (query.open !== undefined && isOpen(record) !== query.open) return false;
+  const officerId = officerOf(record);
+  if (query.officerId !== undefined && officerId !== query.officerId) return false;
+  if (query.unallocated !== undefined && (officerId === undefined) !== query.unallocated) return false;
+  if (query.priority !== undefined && isPriority(record) !== query.priority) return false;
+  if (name) {
+    const childName = normaliseName(`${record.child.givenName} ${record.child.familyName}`);
+    if (!childName.includes(name)) return false;
+  }
+  return true;
+}
+
+/** A page of cases; an unreadable cursor starts from the beginning. */
+export function listCases(
+  records: ReadonlyMap<string, CaseRecord>,
+  query: CaseListQuery,
+  today: IsoDate,
+): { items: CaseSummary[]; nextCursor?: string } {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const name = query.name ? normaliseName(query.name) : undefined;
+  const found: { key: SortKey; record: CaseRecord }[] = [];
+  for (const record of records.values()) {
+    const key = { receivedOn: receivedOnOf(record), caseId: record.caseId };
+    if (after && !comesBefore(after, key)) continue;
+    if (matches(record, query, name)) found.push({ key, record });
+  }
+  found.sort((a, b) => (comesBefore(a.key, b.key) ? -1 : 1));
+  const page = found.slice(0, limit);
+  const items = page.map(({ record }) => toCaseSummary(record, today));
+  const last = page.at(-1);
+  return found.length > limit && last ? { items, nextCursor: encodeCursor(last.key) } : { items };
+}

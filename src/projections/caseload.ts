@@ -1,0 +1,59 @@
+import type { IsoDate } from '../domain/calendar/index.js';
+import type { CaseRecord } from './case-summary.js';
+import { isOpen, officerOf, toCaseSummary } from './case-summary.js';
+import type { CaseSummary } from './types.js';
+
+/** Each officer's open cases. Ordering is done when asked: priority and due dates move without touching this. */
+export type CaseloadView = Map<string, Set<string>>;
+
+export const createCaseloadView = (): CaseloadView => new Map();
+
+const holder = (record: CaseRecord | undefined) => (record && isOpen(record) ? officerOf(record) : undefined);
+
+export function evolveCaseload(
+  view: CaseloadView,
+  before: CaseRecord | undefined,
+  after: CaseRecord | undefined,
+): void {
+  const was = holder(before);
+  const is = holder(after);
+  if (was === is) return;
+  const caseId = (after ?? before)?.caseId;
+  if (caseId === undefined) return;
+  if (was !== undefined) {
+    const cases = view.get(was);
+    cases?.delete(caseId);
+    if (cases?.size === 0) view.delete(was);
+  }
+  if (is !== undefined) {
+    let cases = view.get(is);
+    if (!cases) {
+      cases = new Set();
+      view.set(is, cases);
+    }
+    cases.add(caseId);
+  }
+}
+
+/** Priority cases first, then the nearest due date (cases with no open clock last), then by case id. */
+export function compareForCaseload(a: CaseSummary, b: CaseSummary): number {
+  if (a.priority !== b.priority) return a.priority ? -1 : 1;
+  const dueA = a.nextDueOn ?? '9999-12-31';
+  const dueB = b.nextDueOn ?? '9999-12-31';
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
+}
+
+export function caseloadFor(
+  view: CaseloadView,
+  officerId: string,
+  records: ReadonlyMap<string, CaseRecord>,
+  today: IsoDate,
+): CaseSummary[] {
+  const summaries: CaseSummary[] = [];
+  for (const caseId of view.get(officerId) ?? []) {
+    const record = records.get(caseId);
+    if (record) summaries.push(toCaseSummary(record, today));
+  }
+  return summaries.sort(compareForCaseload);
+}

@@ -1,0 +1,27 @@
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from '../metrics.js';
+
+/** The views' own figures; the API's `sightline_view_lag_events` gauge reads `lag()`. */
+export const projectionMetrics = {
+  eventsApplied: new Counter({
+    name: 'sightline_projection_events_applied_total',
+    help: 'Case events applied to the views',
+    registers: [metricsRegistry],
+  }),
+  poisonEvents: new Counter({
+    name: 'sightline_projection_poison_events_total',
+    help: 'Events the views could not apply and skipped (logged with position and stream)',
+    registers: [metricsRegistry],
+  }),
+  unknownEventTypes: new Counter({
+    name: 'sightline_projection_unknown_event_types_total',
+    help: 'Events of a type the views do not know, skipped',
+    labelNames: ['type'],
+    registers: [metricsRegistry],
+  }),
+  position: new Gauge({
+    name: 'sightline_projection_position',
+    help: 'Last global position applied to the views',
+    registers: [metricsRegistry],
+  }),
+};

@@ -1,0 +1,175 @@
+import { DomainError } from '../domain/decider.js';
+import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
+import { projectionMetrics } from './metrics.js';
+import type { Logger } from './types.js';
+
+/**
+ * Keeps views current from `$all`: catch-up from the start of the log, then live. Every event moves the
+ * position, applied or not, so `waitFor` works for any position an append returned. An event the views
+ * cannot read is a poison event: logged with its position and stream, counted, and skipped (the views
+ * apply all of an event or none of it, so skipping leaves them consistent, and a rebuild skips it too).
+ */
+export interface ProjectionRuntime {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  position(): bigint;
+  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
+  lag(): Promise<bigint>;
+  caughtUp(): boolean;
+}
+
+export interface RuntimeOptions {
+  store: EventStore;
+  /** Applies one event to the views; throws for an event it cannot apply. */
+  apply: (recorded: RecordedEvent) => void;
+  logger?: Logger;
+  /** Off for a throwaway rebuild, so the live instance's gauge is the one exported. */
+  exportPosition?: boolean;
+}
+
+interface Waiter {
+  position: bigint;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export class WaitForTimeoutError extends Error {
+  override readonly name = 'WaitForTimeoutError';
+  readonly code = 'projection_wait_timeout';
+}
+
+const RESUBSCRIBE_AFTER_MS = 1000;
+
+export async function headPosition(store: EventStore): Promise<bigint> {
+  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) return last.position;
+  return -1n;
+}
+
+export function createProjectionRuntime(options: RuntimeOptions): ProjectionRuntime {
+  const { store, apply, logger } = options;
+  let applied = -1n;
+  let caughtUpAt: bigint | undefined;
+  let isCaughtUp = false;
+  let subscription: Subscription | undefined;
+  let closed = false;
+  let waiters: Waiter[] = [];
+  let onCaughtUp: (() => void) | undefined;
+  const unknownTypesLogged = new Set<string>();
+  const exportPosition = options.exportPosition !== false;
+  let sinceExported = 0;
+
+  function settleWaiters(): void {
+    if (waiters.length === 0) return;
+    const still: Waiter[] = [];
+    for (const waiter of waiters) {
+      if (waiter.position <= applied) {
+        clearTimeout(waiter.timer);
+        waiter.resolve();
+      } else still.push(waiter);
+    }
+    waiters = still;
+  }
+
+  function markCaughtUp(): void {
+    if (isCaughtUp) return;
+    isCaughtUp = true;
+    onCaughtUp?.();
+  }
+
+  function applyOne(recorded: RecordedEvent): void {
+    try {
+      apply(recorded);
+      projectionMetrics.eventsApplied.inc();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unknown_event_type') {
+        projectionMetrics.unknownEventTypes.inc({ type: recorded.type });
+        if (!unknownTypesLogged.has(recorded.type)) {
+          unknownTypesLogged.add(recorded.type);
+          logger?.warn({ type: recorded.type, stream: recorded.stream }, 'views skip an unknown event type');
+        }
+      } else {
+        projectionMetrics.poisonEvents.inc();
+        logger?.error(
+          {
+            position: recorded.position.toString(),
+            stream: recorded.stream,
+            type: recorded.type,
+            err: error,
+          },
+          'views skipped an event they cannot apply',
+        );
+      }
+    }
+    applied = recorded.position;
+  }
+
+  async function follow(): Promise<void> {
+    while (!closed) {
+      subscription = store.subscribeToAll(applied >= 0n ? { fromPosition: applied } : {});
+      try {
+        for await (const recorded of subscription) {
+          applyOne(recorded);
+          if (!isCaughtUp && caughtUpAt !== undefined && applied >= caughtUpAt) markCaughtUp();
+          settleWaiters();
+          // Every event once live; every 1024 while catching up, where a gauge update per event would show.
+          if (exportPosition && (isCaughtUp || (++sinceExported & 1023) === 0)) {
+            projectionMetrics.position.set(Number(applied));
+          }
+        }
+      } catch (error) {
+        if (closed) return;
+        logger?.error(
+          { err: error, position: applied.toString() },
+          'view subscription failed; resubscribing',
+        );
+        await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_AFTER_MS));
+      }
+    }
+  }
+
+  return {
+    async start() {
+      const head = await headPosition(store);
+      caughtUpAt = head;
+      const ready = new Promise<void>((resolve) => {
+        onCaughtUp = resolve;
+      });
+      if (head <= applied) markCaughtUp();
+      void follow();
+      await ready;
+    },
+    async close() {
+      closed = true;
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.reject(new Error('views closed'));
+      }
+      waiters = [];
+      await subscription?.close();
+    },
+    position: () => applied,
+    waitFor(position, timeoutMs = 5000) {
+      if (position <= applied) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = {
+          position,
+          resolve,
+          reject,
+          timer: setTimeout(() => {
+            waiters = waiters.filter((w) => w !== waiter);
+            reject(
+              new WaitForTimeoutError(`views did not reach position ${position} within ${timeoutMs} ms`),
+            );
+          }, timeoutMs),
+        };
+        waiters.push(waiter);
+      });
+    },
+    async lag() {
+      const head = await headPosition(store);
+      return head > applied ? head - applied : 0n;
+    },
+    caughtUp: () => isCaughtUp,
+  };
+}

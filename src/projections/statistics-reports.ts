@@ -1,0 +1,310 @@
+import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { yearGroup } from '../domain/calendar/index.js';
+import { breakdown, figure, tally } from './rounding.js';
+import type { CaseHistory, StatisticsView } from './statistics.js';
+import { flagsOn, isOpenOn, wasOpenDuring } from './statistics.js';
+import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
+
+const within = (date: IsoDate | undefined, from: IsoDate, to: IsoDate) =>
+  date !== undefined && date >= from && date <= to;
+const countWithin = (dates: readonly IsoDate[], from: IsoDate, to: IsoDate) =>
+  dates.reduce((count, date) => count + (within(date, from, to) ? 1 : 0), 0);
+
+/** 'R', 'Y1'..'Y11' as the DfE return groups them; 'unknown' without a date of birth. */
+export function yearGroupKey(dateOfBirth: IsoDate | undefined, at: IsoDate): string {
+  if (!dateOfBirth) return 'unknown';
+  const group = yearGroup(dateOfBirth, at);
+  if (group === 0) return 'R';
+  return group >= 1 && group <= 11 ? `Y${group}` : 'other';
+}
+
+const senStatusOf = (history: CaseHistory) => history.senStatus ?? 'unknown';
+
+export function dfeReturn(
+  view: StatisticsView,
+  censusDate: IsoDate,
+  rounding: 'published' | 'raw',
+): DfeReturn {
+  const ehe = {
+    total: 0,
+    bySex: {},
+    byYearGroup: {},
+    byPrimaryReason: {},
+    senSupport: 0,
+    ehcp: 0,
+    cin: 0,
+    cpp: 0,
+  };
+  const cme = { total: 0, bySex: {}, byYearGroup: {}, byTimeMissing: {}, bySource: {} };
+  for (const history of view.values()) {
+    if (!isOpenOn(history, censusDate)) continue;
+    const yearKey = yearGroupKey(history.dateOfBirth, censusDate);
+    if (history.caseType === 'ehe') {
+      const flags = flagsOn(history, censusDate);
+      ehe.total++;
+      tally(ehe.bySex, history.sex);
+      tally(ehe.byYearGroup, yearKey);
+      tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
+      if (history.senStatus === 'K') ehe.senSupport++;
+      if (history.senStatus === 'E' || flags.includes('ehcp')) ehe.ehcp++;
+      if (flags.includes('child_in_need_plan')) ehe.cin++;
+      if (flags.includes('child_protection_plan')) ehe.cpp++;
+    } else {
+      cme.total++;
+      tally(cme.bySex, history.sex);
+      tally(cme.byYearGroup, yearKey);
+      tally(cme.byTimeMissing, history.timeMissing ?? 'unknown');
+      tally(cme.bySource, history.source);
+    }
+  }
+  return {
+    censusDate,
+    rounding,
+    ehe: {
+      total: figure(ehe.total, rounding),
+      bySex: breakdown(ehe.bySex, rounding),
+      byYearGroup: breakdown(ehe.byYearGroup, rounding),
+      byPrimaryReason: breakdown(ehe.byPrimaryReason, rounding),
+      senSupport: figure(ehe.senSupport, rounding),
+      ehcp: figure(ehe.ehcp, rounding),
+      childInNeed: figure(ehe.cin, rounding),
+      childProtectionPlan: figure(ehe.cpp, rounding),
+    },
+    cme: {
+      total: figure(cme.total, rounding),
+      bySex: breakdown(cme.bySex, rounding),
+      byYearGroup: breakdown(cme.byYearGroup, rounding),
+      byTimeMissing: breakdown(cme.byTimeMissing, rounding),
+      bySource: breakdown(cme.bySource, rounding),
+    },
+  };
+}
+
+const monthOf = (date: IsoDate) => date.slice(0, 7);
+
+function monthsBetween(from: IsoDate, to: IsoDate): MonthFigures[] {
+  const months: MonthFigures[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = monthOf(to);
+  for (;;) {
+    const label = `${year}-${String(month).padStart(2, '0')}`;
+    if (label > last) break;
+    months.push({
+      month: label,
+      eheNewRegistrations: 0,
+      eheClosures: 0,
+      returnsToSchool: 0,
+      cmeReferrals: 0,
+      cmeLocated: 0,
+    });
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}
+
+function byMonth(view: StatisticsView, from: IsoDate, to: IsoDate): MonthFigures[] {
+  const months = monthsBetween(from, to);
+  const index = new Map(months.map((m) => [m.month, m]));
+  const at = (date: IsoDate) => (within(date, from, to) ? index.get(monthOf(date)) : undefined);
+  for (const history of view.values()) {
+    const opening = at(history.receivedOn);
+    if (history.caseType === 'ehe') {
+      if (opening) opening.eheNewRegistrations++;
+      for (const closure of history.closures) {
+        const month = at(closure.on);
+        if (month) month.eheClosures++;
+      }
+      for (const date of history.returnsToSchool) {
+        const month = at(date);
+        if (month) month.returnsToSchool++;
+      }
+    } else {
+      if (opening) opening.cmeReferrals++;
+      for (const date of history.located) {
+        const month = at(date);
+        if (month) month.cmeLocated++;
+      }
+    }
+  }
+  return months;
+}
+
+/** '2025-26' → 1 September 2025 to 31 August 2026. */
+export function academicYearDates(label: string): { start: IsoDate; end: IsoDate } {
+  const match = /^(\d{4})-(\d{2})$/.exec(label);
+  const startYear = Number(match?.[1]);
+  if (!match || (startYear + 1) % 100 !== Number(match[2])) {
+    throw new RangeError(`An academic year is written like 2025-26, got "${label}"`);
+  }
+  return { start: `${startYear}-09-01`, end: `${startYear + 1}-08-31` };
+}
+
+export function academicYearReport(view: StatisticsView, label: string): AcademicYearReport {
+  const { start, end } = academicYearDates(label);
+  const report: AcademicYearReport = {
+    label,
+    start,
+    end,
+    ehe: {
+      atAnyPoint: 0,
+      starts: 0,
+      startsByPreviousSchoolType: {},
+      returnsToSchool: 0,
+      otherLeavers: 0,
+      section437NoticesIssued: 0,
+      saosIssued: 0,
+      saosRevoked: 0,
+    },
+    cme: { referrals: 0, located: 0, closedByDestination: {} },
+    byMonth: byMonth(view, start, end),
+  };
+  for (const history of view.values()) {
+    if (history.caseType === 'ehe') {
+      const { ehe } = report;
+      if (wasOpenDuring(history, start, end)) ehe.atAnyPoint++;
+      if (within(history.receivedOn, start, end)) {
+        ehe.starts++;
+        tally(ehe.startsByPreviousSchoolType, history.previousSchoolType ?? 'unknown');
+      }
+      ehe.returnsToSchool += countWithin(history.returnsToSchool, start, end);
+      for (const closure of history.closures) {
+        if (within(closure.on, start, end) && closure.reason !== 'returned_to_school') ehe.otherLeavers++;
+      }
+      ehe.section437NoticesIssued += countWithin(history.section437Notices, start, end);
+      ehe.saosIssued += countWithin(history.ordersServed, start, end);
+      ehe.saosRevoked += countWithin(history.ordersRevoked, start, end);
+    } else {
+      const { cme } = report;
+      if (within(history.receivedOn, start, end)) cme.referrals++;
+      cme.located += countWithin(history.located, start, end);
+      for (const closure of history.closures) {
+        if (within(closure.on, start, end)) tally(cme.closedByDestination, closure.reason);
+      }
+    }
+  }
+  return report;
+}
+
+const average = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const yearEarlier = (date: IsoDate) =>
+  `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`.replace('-02-29', '-02-28');
+
+export function committeeReport(
+  view: StatisticsView,
+  from: IsoDate,
+  to: IsoDate,
+  calendar: Calendar,
+): CommitteeReport {
+  const ehe: CommitteeReport['ehe'] = {
+    openAtEnd: 0,
+    newRegistrations: 0,
+    newRegistrationsYearBefore: 0,
+    bySource: {},
+    byPrimaryReason: {},
+    byYearGroup: {},
+    bySenStatus: {},
+    byPriorityFlag: {},
+    byMosaicGroup: {},
+    returnsToSchool: 0,
+    closuresByReason: {},
+    visitsOffered: 0,
+    visitsAccepted: 0,
+    firstContact: {
+      referrals: 0,
+      withinStandard: 0,
+      rate: null,
+      averageWorkingDays: null,
+      medianWorkingDays: null,
+    },
+    firstVisit: { averageWorkingDays: null, medianWorkingDays: null },
+    sao: { section437Notices: 0, section438Notices: 0, ordersServed: 0, ordersRevoked: 0 },
+    schoolSuggestionBySchool: {},
+  };
+  const cme: CommitteeReport['cme'] = {
+    referrals: 0,
+    openAtEnd: 0,
+    located: 0,
+    untracedAtEnd: 0,
+    closedByDestination: {},
+    highRisk: 0,
+    highRiskReportedWithinStandard: 0,
+  };
+  const daysToContact: number[] = [];
+  const daysToVisit: number[] = [];
+  const [earlierFrom, earlierTo] = [yearEarlier(from), yearEarlier(to)];
+  for (const history of view.values()) {
+    const openAtEnd = isOpenOn(history, to);
+    if (history.caseType === 'cme') {
+      if (within(history.receivedOn, from, to)) cme.referrals++;
+      if (openAtEnd) cme.openAtEnd++;
+      cme.located += countWithin(history.located, from, to);
+      const locatedByEnd = history.located.some(
+        (date) => date <= to && date >= (history.openings.at(-1) ?? ''),
+      );
+      if (openAtEnd && !locatedByEnd) cme.untracedAtEnd++;
+      for (const closure of history.closures) {
+        if (within(closure.on, from, to)) tally(cme.closedByDestination, closure.reason);
+      }
+      for (const risk of history.highRisk) {
+        if (!within(risk.judgedOn, from, to)) continue;
+        cme.highRisk++;
+        if (risk.reportedOn && risk.dueOn && risk.reportedOn <= risk.dueOn)
+          cme.highRiskReportedWithinStandard++;
+      }
+      continue;
+    }
+    if (openAtEnd) ehe.openAtEnd++;
+    if (within(history.receivedOn, earlierFrom, earlierTo)) ehe.newRegistrationsYearBefore++;
+    ehe.returnsToSchool += countWithin(history.returnsToSchool, from, to);
+    ehe.visitsOffered += countWithin(history.visitsOffered, from, to);
+    ehe.visitsAccepted += countWithin(history.visitsAccepted, from, to);
+    ehe.sao.section437Notices += countWithin(history.section437Notices, from, to);
+    ehe.sao.section438Notices += countWithin(history.section438Notices, from, to);
+    ehe.sao.ordersServed += countWithin(history.ordersServed, from, to);
+    ehe.sao.ordersRevoked += countWithin(history.ordersRevoked, from, to);
+    for (const closure of history.closures) {
+      if (within(closure.on, from, to)) tally(ehe.closuresByReason, closure.reason);
+    }
+    if (!within(history.receivedOn, from, to)) continue;
+    ehe.newRegistrations++;
+    tally(ehe.bySource, history.source);
+    tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
+    tally(ehe.byYearGroup, yearGroupKey(history.dateOfBirth, history.receivedOn));
+    tally(ehe.bySenStatus, senStatusOf(history));
+    for (const flag of flagsOn(history, history.receivedOn)) tally(ehe.byPriorityFlag, flag);
+    tally(ehe.byMosaicGroup, history.mosaicGroup ?? 'not_recorded');
+    if (history.primaryReason === 'school_suggestion' && history.deletionSchool) {
+      tally(ehe.schoolSuggestionBySchool, history.deletionSchool);
+    }
+    if (history.firstContactDueOn) {
+      ehe.firstContact.referrals++;
+      if (history.firstContactOn && history.firstContactOn <= history.firstContactDueOn) {
+        ehe.firstContact.withinStandard++;
+      }
+    }
+    if (history.firstContactOn)
+      daysToContact.push(calendar.workingDaysBetween(history.receivedOn, history.firstContactOn));
+    if (history.firstVisitOn)
+      daysToVisit.push(calendar.workingDaysBetween(history.receivedOn, history.firstVisitOn));
+  }
+  const { firstContact } = ehe;
+  firstContact.rate =
+    firstContact.referrals === 0 ? null : firstContact.withinStandard / firstContact.referrals;
+  firstContact.averageWorkingDays = average(daysToContact);
+  firstContact.medianWorkingDays = median(daysToContact);
+  ehe.firstVisit = { averageWorkingDays: average(daysToVisit), medianWorkingDays: median(daysToVisit) };
+  return { from, to, ehe, cme, byMonth: byMonth(view, from, to) };
+}

@@ -1,0 +1,229 @@
+import type { IsoDate } from '../domain/calendar/index.js';
+import type { StartedClock } from '../domain/clocks.js';
+import type { PriorityFlag } from '../domain/policy.js';
+import type { CaseEvent } from './case-event.js';
+import type { CaseType } from './types.js';
+
+/**
+ * Each case's history by business date (the dates in the events themselves), so the reports can be asked
+ * "as at" any date: the open intervals, the priority flags over time and the dated steps the DfE return and
+ * the committee figures count. Histories are replaced per event (copy of the case touched), never mutated.
+ */
+export interface CaseHistory {
+  caseId: string;
+  caseType: CaseType;
+  receivedOn: IsoDate;
+  sex: string;
+  dateOfBirth?: IsoDate;
+  source: string;
+  senStatus?: string;
+  primaryReason?: string;
+  previousSchoolType?: string;
+  mosaicGroup?: string;
+  /** The school a deletion return came from (the off-rolling pattern). */
+  deletionSchool?: string;
+  timeMissing?: string;
+  /** openings[i] to closures[i] is an open interval; a missing closure means open still. */
+  openings: IsoDate[];
+  closures: { on: IsoDate; reason: string }[];
+  flags: { from: IsoDate; flags: PriorityFlag[] }[];
+  firstContactDueOn?: IsoDate;
+  firstContactOn?: IsoDate;
+  firstVisitOn?: IsoDate;
+  visitsOffered: IsoDate[];
+  visitsAccepted: IsoDate[];
+  returnsToSchool: IsoDate[];
+  section437Notices: IsoDate[];
+  section438Notices: IsoDate[];
+  ordersServed: IsoDate[];
+  ordersRevoked: IsoDate[];
+  located: IsoDate[];
+  highRisk: { judgedOn: IsoDate; dueOn?: IsoDate; reportedOn?: IsoDate }[];
+}
+
+export type StatisticsView = Map<string, CaseHistory>;
+
+export const createStatisticsView = (): StatisticsView => new Map();
+
+type DatedList =
+  | 'openings'
+  | 'visitsOffered'
+  | 'visitsAccepted'
+  | 'returnsToSchool'
+  | 'section437Notices'
+  | 'section438Notices'
+  | 'ordersServed'
+  | 'ordersRevoked'
+  | 'located';
+
+const dueOf = (clocks: readonly StartedClock[], name: StartedClock['clock']) =>
+  clocks.find((c) => c.clock === name)?.dueOn;
+
+function opened(change: CaseEvent): CaseHistory | undefined {
+  const empty = {
+    caseId: change.caseId,
+    caseType: change.caseType,
+    closures: [],
+    visitsOffered: [],
+    visitsAccepted: [],
+    returnsToSchool: [],
+    section437Notices: [],
+    section438Notices: [],
+    ordersServed: [],
+    ordersRevoked: [],
+    located: [],
+    highRisk: [],
+  };
+  const { event } = change;
+  if (event.type === 'EheReferralReceived') {
+    const d = event.data;
+    const history: CaseHistory = {
+      ...empty,
+      receivedOn: d.receivedOn,
+      sex: d.child.sex,
+      dateOfBirth: d.child.dateOfBirth,
+      source: d.source,
+      primaryReason: d.primaryReason.code,
+      previousSchoolType: d.previousSchoolType,
+      openings: [d.receivedOn],
+      flags: [{ from: d.receivedOn, flags: d.priorityFlags }],
+    };
+    if (d.child.senStatus) history.senStatus = d.child.senStatus;
+    if (d.mosaicGroup) history.mosaicGroup = d.mosaicGroup;
+    if (d.deletionReturn) history.deletionSchool = d.deletionReturn.school.name;
+    const firstContactDueOn = dueOf(d.clocksStarted, 'firstContact');
+    if (firstContactDueOn) history.firstContactDueOn = firstContactDueOn;
+    return history;
+  }
+  if (event.type === 'CmeReferralReceived') {
+    const d = event.data;
+    const history: CaseHistory = {
+      ...empty,
+      receivedOn: d.receivedOn,
+      sex: d.child.sex,
+      source: d.source,
+      timeMissing: d.timeMissing,
+      openings: [d.receivedOn],
+      flags: [],
+    };
+    if (d.child.dateOfBirth) history.dateOfBirth = d.child.dateOfBirth;
+    if (d.child.senStatus) history.senStatus = d.child.senStatus;
+    return history;
+  }
+  return undefined;
+}
+
+/** The history after the event, a new object when anything changed. */
+export function evolveCaseHistory(
+  previous: CaseHistory | undefined,
+  change: CaseEvent,
+): CaseHistory | undefined {
+  if (!previous) return opened(change);
+  const next: CaseHistory = { ...previous };
+  const add = (list: DatedList, date: IsoDate) => {
+    next[list] = [...previous[list], date];
+  };
+  const { event } = change;
+  switch (event.type) {
+    case 'FirstContactMade':
+      if (next.firstContactOn === undefined) next.firstContactOn = event.data.attemptedOn;
+      break;
+    case 'PriorityFlagsChanged': {
+      next.flags = [...previous.flags, { from: event.data.changedOn, flags: event.data.flags }];
+      // A new flag before first contact moves that clock to the priority standard.
+      const due = dueOf(event.data.clocksStarted, 'firstContact');
+      if (due && next.firstContactOn === undefined) next.firstContactDueOn = due;
+      break;
+    }
+    case 'VisitOffered':
+      add('visitsOffered', event.data.offeredOn);
+      break;
+    case 'VisitAccepted':
+      add('visitsAccepted', event.data.acceptedOn);
+      break;
+    case 'VisitHeld':
+      if (next.firstVisitOn === undefined) next.firstVisitOn = event.data.heldOn;
+      break;
+    case 'ReturnedToSchool':
+      add('returnsToSchool', event.data.startDate);
+      break;
+    case 'Section437NoticeServed':
+      add('section437Notices', event.data.servedOn);
+      break;
+    case 'Section438NoticeServed':
+      add('section438Notices', event.data.servedOn);
+      break;
+    case 'SchoolAttendanceOrderServed':
+      add('ordersServed', event.data.servedOn);
+      break;
+    case 'SchoolAttendanceOrderRevoked':
+      add('ordersRevoked', event.data.revokedOn);
+      break;
+    case 'EheCaseClosed':
+      next.closures = [...previous.closures, { on: event.data.closedOn, reason: event.data.reason }];
+      break;
+    case 'CmeCaseClosed':
+      next.closures = [...previous.closures, { on: event.data.closedOn, reason: event.data.destination }];
+      break;
+    case 'EheCaseReopened':
+      add('openings', event.data.reopenedOn);
+      break;
+    case 'CmeCaseReopened':
+      add('openings', event.data.reopenedOn);
+      break;
+    case 'WhereaboutsEstablished':
+      add('located', event.data.establishedOn);
+      break;
+    case 'CmeRiskAssessed': {
+      const last = previous.highRisk.at(-1);
+      const stillOwed = last !== undefined && last.reportedOn === undefined;
+      if (event.data.level === 'high' && !stillOwed) {
+        const entry: CaseHistory['highRisk'][number] = { judgedOn: event.data.assessedOn };
+        const dueOn = dueOf(event.data.clocksStarted, 'cmeHighRiskReport');
+        if (dueOn) entry.dueOn = dueOn;
+        next.highRisk = [...previous.highRisk, entry];
+      }
+      break;
+    }
+    case 'ReportedToSocialCare':
+    case 'ReportedToPolice': {
+      // The second agency told stops the clock: the report is complete on that date.
+      const last = previous.highRisk.at(-1);
+      if (last && last.reportedOn === undefined && event.data.clocksStopped.includes('cmeHighRiskReport')) {
+        next.highRisk = [...previous.highRisk.slice(0, -1), { ...last, reportedOn: event.data.reportedOn }];
+      }
+      break;
+    }
+    default:
+      return previous;
+  }
+  return next;
+}
+
+/** Open at the end of `date`: opened on or before it and not closed by then. */
+export function isOpenOn(history: CaseHistory, date: IsoDate): boolean {
+  for (let index = history.openings.length - 1; index >= 0; index--) {
+    const from = history.openings[index] as IsoDate;
+    if (from > date) continue;
+    const closure = history.closures[index];
+    return closure === undefined || closure.on > date;
+  }
+  return false;
+}
+
+/** Open at some time between `from` and `to`, both included. */
+export function wasOpenDuring(history: CaseHistory, from: IsoDate, to: IsoDate): boolean {
+  return history.openings.some((opening, index) => {
+    const closure = history.closures[index];
+    return opening <= to && (closure === undefined || closure.on >= from);
+  });
+}
+
+export function flagsOn(history: CaseHistory, date: IsoDate): PriorityFlag[] {
+  let flags: PriorityFlag[] = [];
+  for (const entry of history.flags) {
+    if (entry.from > date) break;
+    flags = entry.flags;
+  }
+  return flags;
+}
