@@ -63,6 +63,7 @@ export async function runCaseCommand(
     role: meta.actor.role,
     correlationId: meta.correlationId,
     causationId: meta.causationId,
+    occurredAt: services.now().toISOString(),
     ...meta.extra,
   };
   const stream = streamOf(caseType, caseId);

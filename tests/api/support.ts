@@ -56,6 +56,8 @@ export interface TestApi {
   store: EventStore;
   config: Config;
   token(role: Role, sub?: string): Promise<string>;
+  /** Moves the server's clock (business time); the store's own recordedAt stays real. */
+  setNow(now: Date): void;
   /** Every event in the store, to show that a refused request wrote nothing. */
   eventCount(): Promise<number>;
   close(): Promise<void>;
@@ -67,7 +69,7 @@ export async function testApi(
 ): Promise<TestApi> {
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
-  const now = options.now ?? new Date('2025-11-20T10:00:00Z');
+  let now = options.now ?? new Date('2025-11-20T10:00:00Z');
   const app = await buildApp({
     config,
     store,
@@ -81,6 +83,9 @@ export async function testApi(
     store,
     config,
     token: (role, sub = `${role}-1`) => mintToken(config, { sub, role }),
+    setNow: (next) => {
+      now = next;
+    },
     async eventCount() {
       let count = 0;
       for await (const _ of store.readAll()) count++;
