@@ -141,7 +141,7 @@ export async function deletionReturnRoute(
       ...(outcome === 'ehe_case_opened'
         ? checkSchoolAge(body.pupil.dateOfBirth, body.deletedOn, schoolAgeOverride)
         : {}),
-      ...checkDuplicate(projections, body.pupil, deliberateNewCase),
+      ...checkDuplicate(projections, body.pupil, deliberateNewCase, caseId),
     };
     opened = await openCase(
       services,

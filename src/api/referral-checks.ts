@@ -40,13 +40,17 @@ export function checkDuplicate(
   projections: Projections,
   child: ChildKey,
   deliberate: { reason: string } | undefined,
+  /** The case this referral opens: a retried request finds its own case, which is no duplicate. */
+  ownCaseId: string,
 ): Record<string, string> {
   if (deliberate) return { duplicateOverride: deliberate.reason };
   // Without a date of birth only the UPN could match, and the index is asked for both together.
   const { dateOfBirth, upn, givenName, familyName } = child;
   if (dateOfBirth === undefined) return {};
   const query = { givenName, familyName, dateOfBirth, ...(upn ? { upn } : {}) };
-  const first = projections.childIndex.matches(query).find((match) => match.open)?.caseId;
+  const first = projections.childIndex
+    .matches(query)
+    .find((match) => match.open && match.caseId !== ownCaseId)?.caseId;
   if (first) {
     throw new HttpProblem(
       409,

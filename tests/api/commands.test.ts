@@ -211,3 +211,40 @@ describe('commands over HTTP', () => {
     expect(response.json()).toMatchObject({ linkedCase: { caseId: eheCaseId, caseType: 'ehe' } });
   });
 });
+
+describe('duplicate referrals', () => {
+  let api: TestApi;
+  let manager: Record<string, string>;
+  beforeAll(async () => {
+    api = await testApi();
+    manager = bearer(await api.token('manager', 'mary'));
+  });
+  afterAll(() => api.close());
+
+  it('answers 409 with the open case for the same child, unless the client says it is deliberate', async () => {
+    const first = eheReferral();
+    await api.app.inject({ method: 'POST', url: '/v1/ehe-cases', payload: first, headers: manager });
+    const before = await api.eventCount();
+    // The same child, written differently: names compare normalised.
+    const sameChild = { ...first.child, familyName: first.child.familyName.toUpperCase() };
+    const again = await api.app.inject({
+      method: 'POST',
+      url: '/v1/ehe-cases',
+      payload: eheReferral({ child: sameChild }),
+      headers: manager,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'possible_duplicate', existingCaseId: first.caseId });
+    expect(await api.eventCount()).toBe(before);
+    const deliberate = await api.app.inject({
+      method: 'POST',
+      url: '/v1/ehe-cases',
+      payload: eheReferral({
+        child: sameChild,
+        deliberateNewCase: { reason: 'A twin, registered separately' },
+      }),
+      headers: manager,
+    });
+    expect(deliberate.statusCode).toBe(201);
+  });
+});

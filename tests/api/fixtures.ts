@@ -15,11 +15,14 @@ export const child = {
   address,
 };
 
+/** A different child each call (the duplicate check would otherwise refuse the second referral). */
+export const uniqueFamilyName = () => `Walker-${randomUUID().slice(0, 8)}`;
+
 export const eheReferral = (overrides: Record<string, unknown> = {}) => ({
   caseId: randomUUID(),
   receivedOn: '2025-11-17',
   source: 'parent',
-  child,
+  child: { ...child, familyName: uniqueFamilyName() },
   previousSchoolType: 'academy',
   eheStartDate: '2025-11-10',
   primaryReason: { code: 'mental_health' },
@@ -30,7 +33,7 @@ export const cmeReferral = (overrides: Record<string, unknown> = {}) => ({
   caseId: randomUUID(),
   receivedOn: '2025-11-17',
   source: 'public',
-  child: { givenName: 'Noah', familyName: 'Smith', dateOfBirth: '2014-05-01', sex: 'M' },
+  child: { givenName: 'Noah', familyName: uniqueFamilyName(), dateOfBirth: '2014-05-01', sex: 'M' },
   whatIsKnown: 'Not seen at school since half term; neighbours say the family moved.',
   timeMissing: 'twelve_weeks_or_less',
   ...overrides,

@@ -3,15 +3,17 @@ import { mintToken } from '../../src/api/auth.js';
 import { buildApp } from '../../src/api/server.js';
 import type { Projections } from '../../src/api/views.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { londonDate } from '../../src/domain/calendar/index.js';
 import type { Role } from '../../src/domain/roles.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
+import { createProjections } from '../../src/projections/index.js';
 
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 export const testConfig = (overrides: Record<string, string> = {}): Config =>
   loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: ':memory:', AUTH_SECRET: TEST_SECRET, ...overrides });
 
-/** Until createProjections works: views that know nothing and are always caught up. */
+/** Views that know nothing and are always caught up, for tests of the HTTP layer alone. */
 export const emptyProjections = (): Projections => ({
   start: async () => {},
   close: async () => {},
@@ -70,10 +72,12 @@ export async function testApi(
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
   let now = options.now ?? new Date('2025-11-20T10:00:00Z');
+  const projections = createProjections(store, { today: () => londonDate(now), exportMetrics: false });
+  await projections.start();
   const app = await buildApp({
     config,
     store,
-    projections: emptyProjections(),
+    projections,
     now: () => now,
     limits: options.limits ?? { requestsPerMinute: 10_000 },
   });
@@ -93,6 +97,7 @@ export async function testApi(
     },
     async close() {
       await app.close();
+      await projections.close();
       await store.close();
     },
   };

@@ -53,11 +53,11 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
     async (request, reply) => {
       const { deliberateNewCase, schoolAgeOverride, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
+      const id = newCaseId(caseId, key);
       const extra = {
         ...checkSchoolAge(data.child.dateOfBirth, data.receivedOn, schoolAgeOverride),
-        ...checkDuplicate(projections, data.child, deliberateNewCase),
+        ...checkDuplicate(projections, data.child, deliberateNewCase, id),
       };
-      const id = newCaseId(caseId, key);
       const command = {
         caseType: 'ehe',
         command: { type: 'ReceiveEheReferral', data: { ...data, caseId: id } },
@@ -85,8 +85,8 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
     async (request, reply) => {
       const { deliberateNewCase, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
-      const extra = checkDuplicate(projections, data.child, deliberateNewCase);
       const id = newCaseId(caseId, key);
+      const extra = checkDuplicate(projections, data.child, deliberateNewCase, id);
       const command = {
         caseType: 'cme',
         command: { type: 'ReceiveCmeReferral', data: { ...data, caseId: id } },
