@@ -1,0 +1,130 @@
+import { createCalendar } from '../domain/calendar/index.js';
+import type { Policy } from '../domain/policy.js';
+import type { EventStore, RecordedEvent } from '../eventstore/types.js';
+import type { DueClockJob } from './clock-jobs.js';
+import { createOpenClocks, planForEvent } from './clock-jobs.js';
+import { enqueueDueClocks, removeDueClockJobs } from './enqueue.js';
+import type { WorkerLogger } from './logger.js';
+import { workerMetrics } from './metrics.js';
+import type { QueueSet } from './queues.js';
+
+export interface ClockSchedulerDeps {
+  store: EventStore;
+  queues: QueueSet;
+  policy: Policy;
+  logger: WorkerLogger;
+  now: () => Date;
+  /** Called for each live event once its clock jobs are in Redis, before the checkpoint moves past it. */
+  onEvent?: (event: RecordedEvent) => Promise<void>;
+}
+
+export interface ClockScheduler {
+  /** Resolves once caught up with the log as it was at start; then follows it live. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  /** The last position whose jobs are in Redis (-1n before any). */
+  position(): bigint;
+}
+
+// Only ever moves forward, so two schedulers at once cannot drag each other's checkpoint back.
+const SAVE_IF_GREATER = `
+local current = redis.call('GET', KEYS[1])
+if (not current) or tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1`;
+
+/**
+ * Follows `$all` from a checkpoint kept in Redis beside the jobs, and keeps one delayed job per open clock.
+ * The checkpoint moves only after an event's jobs are in Redis; job ids are deterministic, so replaying from
+ * any earlier checkpoint, or two schedulers at once, add nothing twice. No checkpoint means Redis lost its
+ * data (or never had it): every open clock is rebuilt from the log.
+ */
+export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
+  const { store, queues, logger } = deps;
+  const calendar = createCalendar(deps.policy.calendar);
+  const ctx = { policy: deps.policy, calendar, now: deps.now };
+  const checkpointKey = `${queues.prefix}:clock-scheduler:checkpoint`;
+  let position = -1n;
+  let closing = false;
+  let subscription: ReturnType<EventStore['subscribeToAll']> | undefined;
+  let following: Promise<void> | undefined;
+
+  async function saveCheckpoint(at: bigint): Promise<void> {
+    await queues.redis.eval(SAVE_IF_GREATER, 1, checkpointKey, at.toString());
+    position = at;
+    workerMetrics.schedulerPosition.set(Number(at));
+  }
+
+  async function rebuild(): Promise<void> {
+    const open = createOpenClocks();
+    let last: bigint | undefined;
+    for await (const event of store.readAll()) {
+      open.apply(event);
+      last = event.position;
+    }
+    let batch: DueClockJob[] = [];
+    let count = 0;
+    for (const job of open.jobs()) {
+      batch.push(job);
+      if (batch.length === 1000) {
+        count += batch.length;
+        await enqueueDueClocks(queues, batch, ctx);
+        batch = [];
+      }
+    }
+    count += batch.length;
+    await enqueueDueClocks(queues, batch, ctx);
+    if (last !== undefined) await saveCheckpoint(last);
+    logger.warn(
+      { jobs: count, position: last?.toString() },
+      'clock scheduler rebuilt every open clock from the log',
+    );
+  }
+
+  async function apply(event: RecordedEvent): Promise<void> {
+    const plan = planForEvent(event);
+    if (plan.remove.length > 0) await removeDueClockJobs(queues, plan.remove);
+    if (plan.add.length > 0) await enqueueDueClocks(queues, plan.add, ctx);
+    await deps.onEvent?.(event);
+    await saveCheckpoint(event.position);
+  }
+
+  async function follow(from: bigint | undefined, caughtUp: () => void): Promise<void> {
+    let head = -1n;
+    for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) head = last.position;
+    if (from === undefined ? head < 0n : from >= head) caughtUp();
+    while (!closing) {
+      try {
+        subscription = store.subscribeToAll(position >= 0n ? { fromPosition: position } : {});
+        for await (const event of subscription) {
+          await apply(event);
+          if (event.position >= head) caughtUp();
+          if (closing) break;
+        }
+      } catch (error) {
+        if (closing) break;
+        logger.error(
+          { err: String(error), position: position.toString() },
+          'clock scheduler failed; resuming',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  return {
+    async start() {
+      const saved = await queues.redis.get(checkpointKey);
+      if (saved === null) await rebuild();
+      else position = BigInt(saved);
+      await new Promise<void>((resolve) => {
+        following = follow(position >= 0n ? position : undefined, resolve);
+      });
+    },
+    async close() {
+      closing = true;
+      await subscription?.close();
+      await following;
+    },
+    position: () => position,
+  };
+}

@@ -1,0 +1,88 @@
+import type { CmeCommand } from '../domain/cme/index.js';
+import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
+import { decideContext } from '../domain/context.js';
+import type { EheCommand } from '../domain/ehe/index.js';
+import { eheCodec, eheDecider } from '../domain/ehe/index.js';
+import type { Policy } from '../domain/policy.js';
+import { handle } from '../eventstore/handle.js';
+import type { EventStore } from '../eventstore/types.js';
+import type { DueClockJob } from './clock-jobs.js';
+import { jobIdOf } from './clock-jobs.js';
+import { workerMetrics } from './metrics.js';
+
+/** The service identity clock commands are recorded under (DOMAIN.md roles: `admin`, no case data). */
+export const CLOCK_WORKER_ACTOR = { id: 'sightline-clock-worker', role: 'admin' } as const;
+
+const eheCase = { decider: eheDecider, codec: eheCodec };
+const cmeCase = { decider: cmeDecider, codec: cmeCodec };
+
+export interface DueClockOutcome {
+  /** Types of the events appended; empty when the clock was met, moved, stopped or already recorded. */
+  appended: string[];
+}
+
+/**
+ * What happens when a clock is due, whichever trigger noticed (BullMQ job or embedded sweep): ask the
+ * case's decider, which alone judges whether the clock is still open and due by its recorded date. The
+ * idempotency key is the job's own id and dates, so a job run twice appends once.
+ */
+export interface DueClockHandler {
+  run(job: DueClockJob, causationId?: string): Promise<DueClockOutcome>;
+}
+
+function eheCommandOf(job: DueClockJob): EheCommand {
+  switch (job.kind) {
+    case 'deadline':
+      return { type: 'RecordDeadlineMissed', data: { clock: job.clock, dueOn: job.dueOn } };
+    case 'reminder':
+      return { type: 'RecordAnnualContactDue', data: { dueOn: job.dueOn } };
+    case 'escalation':
+      return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };
+  }
+}
+
+/** A CME case has no annual review, so a reminder for one decides nothing. */
+function cmeCommandOf(job: DueClockJob): CmeCommand | undefined {
+  switch (job.kind) {
+    case 'deadline':
+      return { type: 'RecordDeadlineMissed', data: { clock: job.clock, dueOn: job.dueOn } };
+    case 'reminder':
+      return undefined;
+    case 'escalation':
+      return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };
+  }
+}
+
+export function idempotencyKeyOf(job: DueClockJob): string {
+  return `${jobIdOf(job)}_${job.dueOn}`;
+}
+
+export function createDueClockHandler(deps: {
+  store: EventStore;
+  policy: Policy;
+  now: () => Date;
+}): DueClockHandler {
+  return {
+    async run(job, causationId) {
+      const key = idempotencyKeyOf(job);
+      const metadata = {
+        actor: CLOCK_WORKER_ACTOR.id,
+        role: CLOCK_WORKER_ACTOR.role,
+        correlationId: causationId ?? key,
+        causationId: causationId ?? key,
+      };
+      const context = decideContext(deps.now(), deps.policy, { ...CLOCK_WORKER_ACTOR });
+      const options = { idempotencyKey: key };
+      const { store } = deps;
+      const cmeCommand = cmeCommandOf(job);
+      const result = !job.stream.startsWith('cme-')
+        ? await handle(store, eheCase, job.stream, eheCommandOf(job), metadata, context, options)
+        : cmeCommand
+          ? await handle(store, cmeCase, job.stream, cmeCommand, metadata, context, options)
+          : { events: [] };
+      const appended = result.events.map(({ event }) => event.type);
+      for (const type of appended) workerMetrics.clockEvents.inc({ type });
+      return { appended };
+    },
+  };
+}

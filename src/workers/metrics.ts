@@ -1,0 +1,38 @@
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from '../metrics.js';
+
+/** The workers' figures, on the process's one registry. */
+export const workerMetrics = {
+  clockEvents: new Counter({
+    name: 'sightline_clock_events_appended_total',
+    help: 'DeadlineMissed, CaseEscalated and AnnualContactDue events appended by the workers',
+    labelNames: ['type'],
+    registers: [metricsRegistry],
+  }),
+  sweepFound: new Gauge({
+    name: 'sightline_sweep_last_found',
+    help: 'Due clocks the last sweep found without their event, by what they were due for',
+    labelNames: ['kind'],
+    registers: [metricsRegistry],
+  }),
+  sweepRuns: new Counter({
+    name: 'sightline_sweep_runs_total',
+    help: 'Sweeps run',
+    registers: [metricsRegistry],
+  }),
+  notificationsDelivered: new Counter({
+    name: 'sightline_notifications_delivered_total',
+    help: 'Webhook messages delivered',
+    registers: [metricsRegistry],
+  }),
+  notificationsDeadLettered: new Counter({
+    name: 'sightline_notifications_dead_lettered_total',
+    help: 'Webhook messages given up after the configured attempts (kept in the failed set)',
+    registers: [metricsRegistry],
+  }),
+  schedulerPosition: new Gauge({
+    name: 'sightline_clock_scheduler_position',
+    help: 'Last $all position whose jobs are in Redis',
+    registers: [metricsRegistry],
+  }),
+};

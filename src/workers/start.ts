@@ -1,0 +1,56 @@
+import type { Config } from '../config.js';
+import type { Policy } from '../domain/policy.js';
+import type { EventStore } from '../eventstore/types.js';
+import type { Projections } from '../projections/index.js';
+import { startBullmqTrigger } from './bullmq-trigger.js';
+import { createDueClockHandler } from './due-clocks.js';
+import { startEmbeddedTrigger } from './embedded.js';
+import type { WorkerLogger } from './logger.js';
+import type { WebhookSettings } from './notification-worker.js';
+import { createQueueSet } from './queues.js';
+
+export interface WorkerDeps {
+  config: Config;
+  store: EventStore;
+  projections: Pick<Projections, 'deadlines'>;
+  policy: Policy;
+  logger: WorkerLogger;
+  /** The clock the handlers judge "today" by; tests move it instead of waiting. */
+  now?: () => Date;
+}
+
+/**
+ * Every worker of the process: BullMQ on Redis when REDIS_URL is set, else the embedded trigger. Both call
+ * the same due-clock handler. `close()` finishes the jobs in hand within SHUTDOWN_GRACE_MS and closes Redis;
+ * the store and the views belong to the caller.
+ */
+export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise<void> }> {
+  const { config, store, policy, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const handler = createDueClockHandler({ store, policy, now });
+  const webhooks: WebhookSettings | undefined =
+    config.WEBHOOK_URLS.length > 0 && config.WEBHOOK_SECRET
+      ? { urls: config.WEBHOOK_URLS, secret: config.WEBHOOK_SECRET, attempts: config.WEBHOOK_ATTEMPTS }
+      : undefined;
+  const common = { store, deadlines: deps.projections, handler, policy, logger, now };
+  const withWebhooks = webhooks ? { webhooks } : {};
+  if (!config.REDIS_URL) {
+    logger.info({ intervalMs: config.EMBEDDED_SWEEP_MS }, 'workers: embedded trigger (no REDIS_URL)');
+    const embedded = startEmbeddedTrigger({
+      ...common,
+      ...withWebhooks,
+      intervalMs: config.EMBEDDED_SWEEP_MS,
+    });
+    void embedded.sweepOnce().catch(() => undefined);
+    return embedded;
+  }
+  const queues = createQueueSet({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+  logger.info({ prefix: config.REDIS_PREFIX }, 'workers: BullMQ on Redis');
+  const trigger = await startBullmqTrigger({
+    ...common,
+    ...withWebhooks,
+    queues,
+    sweepCron: config.SWEEP_CRON,
+  });
+  return { close: () => trigger.close(config.SHUTDOWN_GRACE_MS) };
+}

@@ -1,0 +1,72 @@
+import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { addCalendarDays, londonDate } from '../domain/calendar/index.js';
+import { escalationThresholds } from '../domain/clocks.js';
+import type { Policy } from '../domain/policy.js';
+import type { OpenDeadline, Projections } from '../projections/index.js';
+import type { DueClockJob } from './clock-jobs.js';
+import { workerMetrics } from './metrics.js';
+
+export type DeadlineSource = Pick<Projections, 'deadlines'>;
+
+export interface SweepContext {
+  policy: Policy;
+  calendar: Calendar;
+  now: () => Date;
+}
+
+export type SweepFindings = Record<DueClockJob['kind'], number>;
+
+const streamOf = (deadline: OpenDeadline) => `${deadline.caseType}-${deadline.caseId}`;
+
+/** What a lost job would have done for one open clock today, if anything. */
+function dueJobOf(deadline: OpenDeadline, today: IsoDate, ctx: SweepContext): DueClockJob | undefined {
+  const { clock, dueOn } = deadline;
+  const stream = streamOf(deadline);
+  const missed = deadline.status === 'missed' || deadline.escalation !== 'none';
+  if (!missed) {
+    if (dueOn < today) return { kind: 'deadline', stream, clock, dueOn };
+    if (deadline.remindOn !== undefined && deadline.remindOn <= today) {
+      return { kind: 'reminder', stream, clock, dueOn, remindOn: deadline.remindOn };
+    }
+    return undefined;
+  }
+  const thresholds = escalationThresholds(clock, dueOn, ctx);
+  if (deadline.escalation === 'none' && thresholds.manager < today) {
+    return { kind: 'escalation', stream, clock, dueOn, level: 'manager' };
+  }
+  if (deadline.escalation === 'manager' && thresholds.headOfService < today) {
+    return { kind: 'escalation', stream, clock, dueOn, level: 'head_of_service' };
+  }
+  return undefined;
+}
+
+/**
+ * The safety net for a lost job: every open clock in the deadlines view that is past its due date (or its
+ * reminder or escalation date) without the event that records it. Reading a bounded due-date range keeps a
+ * sweep over 100,000 clocks cheap: overdue ones lie before today, reminders within the longest lead.
+ */
+export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueClockJob[] {
+  const today = londonDate(ctx.now());
+  const longestReminder = Math.max(
+    0,
+    ...Object.values(ctx.policy.clocks).map((rule) => rule.remindDaysBefore ?? 0),
+  );
+  const candidates = source.deadlines.open({ dueTo: addCalendarDays(today, longestReminder) });
+  const jobs: DueClockJob[] = [];
+  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0 };
+  for (const deadline of candidates) {
+    const job = dueJobOf(deadline, today, ctx);
+    if (!job) continue;
+    jobs.push(job);
+    found[job.kind]++;
+  }
+  workerMetrics.sweepRuns.inc();
+  for (const [kind, count] of Object.entries(found)) workerMetrics.sweepFound.set({ kind }, count);
+  return jobs;
+}
+
+export function countByKind(jobs: readonly DueClockJob[]): SweepFindings {
+  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0 };
+  for (const job of jobs) found[job.kind]++;
+  return found;
+}
