@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
+import type { EventStore } from '../../src/eventstore/types.js';
+import { createProjections, rebuildAndCheck, WaitForTimeoutError } from '../../src/projections/index.js';
+import type { Logger } from '../../src/projections/types.js';
+import { allocate, eheEvents, eheReferral, newCaseId, toNewEvents } from './fixtures.js';
+
+const today = () => '2026-06-02';
+
+function recordingLogger() {
+  const lines: { level: string; object: object; message?: string }[] = [];
+  const log = (level: string) => (object: object, message?: string) => lines.push({ level, object, message });
+  const logger: Logger = { info: log('info'), warn: log('warn'), error: log('error') };
+  return { logger, lines };
+}
+
+async function appendCase(store: EventStore, caseId = newCaseId()) {
+  const events = toNewEvents(eheEvents([[eheReferral(caseId), '2026-06-01']]), 'ehe');
+  const result = await store.append(`ehe-${caseId}`, events, 'no_stream');
+  return { caseId, ...result };
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function memoryStore() {
+  const store = createSqliteEventStore({ path: ':memory:', pollIntervalMs: 20 });
+  cleanups.push(() => store.close());
+  return store;
+}
+
+function started(store: EventStore, options: Parameters<typeof createProjections>[1] = {}) {
+  const projections = createProjections(store, { today, exportMetrics: false, ...options });
+  cleanups.push(() => projections.close());
+  return projections;
+}
+
+describe('projection runtime on SQLite', () => {
+  it('catches up with the log before start resolves', async () => {
+    const store = memoryStore();
+    const first = await appendCase(store);
+    const second = await appendCase(store);
+    const projections = started(store);
+    expect(projections.caughtUp()).toBe(false);
+    await projections.start();
+    expect(projections.caughtUp()).toBe(true);
+    expect(projections.position()).toBe(second.position);
+    expect(projections.caseSummary.get(first.caseId)?.status).toBe('referred');
+    expect(await projections.lag()).toBe(0n);
+  });
+
+  it('an empty log is caught up at once, at position -1', async () => {
+    const projections = started(memoryStore());
+    await projections.start();
+    expect(projections.caughtUp()).toBe(true);
+    expect(projections.position()).toBe(-1n);
+  });
+
+  it('follows live appends; waitFor gives read-your-writes', async () => {
+    const store = memoryStore();
+    const projections = started(store);
+    await projections.start();
+    const { caseId, position } = await appendCase(store);
+    await projections.waitFor(position);
+    expect(projections.caseSummary.get(caseId)?.open).toBe(true);
+    const allocated = await store.append(
+      `ehe-${caseId}`,
+      toNewEvents(
+        eheEvents([
+          [eheReferral(caseId), '2026-06-01'],
+          [allocate('officer-9'), '2026-06-02'],
+        ]).slice(1),
+        'ehe',
+      ),
+      0n,
+    );
+    await projections.waitFor(allocated.position);
+    expect(projections.caseload.forOfficer('officer-9').map((c) => c.caseId)).toEqual([caseId]);
+  });
+
+  it('waitFor rejects when the position is not reached in time', async () => {
+    const projections = started(memoryStore());
+    await projections.start();
+    await expect(projections.waitFor(1000n, 30)).rejects.toBeInstanceOf(WaitForTimeoutError);
+  });
+
+  it('skips a poison event, logs it with position and stream, and keeps the case as it was', async () => {
+    const store = memoryStore();
+    const { logger, lines } = recordingLogger();
+    const { caseId } = await appendCase(store);
+    const poison = await store.append(
+      `ehe-${caseId}`,
+      [{ type: 'CaseAllocated', data: { officerId: '' }, metadata: { schemaVersion: 1 } }],
+      0n,
+    );
+    const after = await store.append(
+      `ehe-${caseId}`,
+      toNewEvents(
+        eheEvents([
+          [eheReferral(caseId), '2026-06-01'],
+          [allocate('officer-3'), '2026-06-02'],
+        ]).slice(1),
+        'ehe',
+      ),
+      1n,
+    );
+    const projections = started(store, { logger });
+    await projections.start();
+    expect(projections.position()).toBe(after.position);
+    expect(projections.caseSummary.get(caseId)).toMatchObject({ officerId: 'officer-3', revision: 2n });
+    const error = lines.find((line) => line.level === 'error');
+    expect(error?.object).toMatchObject({
+      position: poison.position.toString(),
+      stream: `ehe-${caseId}`,
+      type: 'CaseAllocated',
+    });
+  });
+
+  it('skips unknown event types, logging each type once, and ignores streams that are not cases', async () => {
+    const store = memoryStore();
+    const { logger, lines } = recordingLogger();
+    const { caseId } = await appendCase(store);
+    await store.append(
+      `ehe-${caseId}`,
+      [
+        { type: 'SomethingNew', data: {} },
+        { type: 'SomethingNew', data: {} },
+      ],
+      0n,
+    );
+    await store.append('access-2026-06-02', [{ type: 'CaseRead', data: { caseId } }], 'any');
+    const projections = started(store, { logger });
+    await projections.start();
+    expect(lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+    expect(lines.filter((line) => line.level === 'error')).toHaveLength(0);
+    expect(projections.caseSummary.list({}).items).toHaveLength(1);
+  });
+
+  it('restarts from a file store to the same views, and the rebuild finds them consistent', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sightline-views-'));
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
+    const path = join(directory, 'events.db');
+    const store = createSqliteEventStore({ path, pollIntervalMs: 20 });
+    const first = createProjections(store, { today, exportMetrics: false });
+    await first.start();
+    const { caseId } = await appendCase(store);
+    const { position } = await appendCase(store);
+    await first.waitFor(position);
+    const before = first.caseSummary.get(caseId);
+    await first.close();
+    await store.close();
+
+    const reopened = createSqliteEventStore({ path, pollIntervalMs: 20 });
+    cleanups.push(() => reopened.close());
+    const second = started(reopened);
+    await second.start();
+    expect(second.caseSummary.get(caseId)).toEqual(before);
+    const report = await rebuildAndCheck(reopened, second, { today: today() });
+    expect(report).toMatchObject({ events: 2, consistent: true, differences: [] });
+    expect(report.eventsPerSecond).toBeGreaterThan(0);
+  });
+});
