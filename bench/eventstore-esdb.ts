@@ -37,7 +37,7 @@ interface Sizes {
 const sizesFor = (quick: boolean): Sizes =>
   quick
     ? { runs: 1, singleAppends: 100, batches: 5, allEvents: 2_000 }
-    : { runs: 3, singleAppends: 2_000, batches: 100, allEvents: 50_000 };
+    : { runs: 3, singleAppends: 2_000, batches: 100, allEvents: 20_000 };
 
 const caseEvent = (sequence: number): NewEvent => ({
   type: 'CaseNoteAdded',
