@@ -11,6 +11,7 @@ import {
   eventsOf,
   fakeClock,
   fireDueJobs,
+  headPosition,
   openStore,
   policy,
   REDIS_URL,
@@ -19,6 +20,7 @@ import {
   testPrefix,
   waitUntil,
 } from './support.js';
+import { flakyWebhookServer, WEBHOOK_SECRET } from './webhook-server.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -220,5 +222,34 @@ describe('BullMQ trigger on Redis', () => {
     expect(await deadlines?.getDelayedCount()).toBe(8);
     const ids = (await deadlines?.getDelayed())?.map((job) => job.id) ?? [];
     expect(new Set(ids).size).toBe(8);
+  });
+});
+
+describe('webhooks through BullMQ', () => {
+  it('a receiver that fails twice then succeeds gets one signed delivery without personal data', async () => {
+    const { prefix, store, clock } = setUp();
+    const receiver = await flakyWebhookServer(2);
+    cleanups.push(() => receiver.close());
+    const caseId = await referredCase(store, clock);
+    const running = await startTrigger(store, clock, prefix, {
+      webhooks: { urls: [receiver.url], secret: WEBHOOK_SECRET, attempts: 5, backoffMs: 50 },
+    });
+    cleanups.push(() => running.close());
+    await running.caughtUp();
+    clock.set('2026-06-09T08:00:00Z');
+    await fireDueJobs(running.queues, clock);
+    await waitUntil(() => receiver.delivered.length === 1, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.refused()).toBe(2);
+    expect(receiver.delivered).toHaveLength(1);
+    const [delivery] = receiver.delivered;
+    expect(delivery?.signatureValid).toBe(true);
+    expect(delivery?.body).toMatchObject({
+      reason: 'deadline_missed',
+      caseId,
+      caseType: 'ehe',
+      clock: 'firstContact',
+    });
+    expect(JSON.stringify(delivery?.body)).not.toMatch(/Amira|Khan|Portswood/);
   });
 });

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../../src/eventstore/types.js';
+import { createDueClockHandler } from '../../src/workers/due-clocks.js';
+import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
+import { silentLogger } from '../../src/workers/logger.js';
+import type { WebhookSettings } from '../../src/workers/notification-worker.js';
+import type { FakeClock } from './support.js';
+import {
+  contactMade,
+  eventsOf,
+  fakeClock,
+  headPosition,
+  openProjections,
+  openStore,
+  policy,
+  record,
+  referredCase,
+  waitUntil,
+} from './support.js';
+import { flakyWebhookServer, WEBHOOK_SECRET } from './webhook-server.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The trigger for one machine without Redis; the test sweeps by hand instead of waiting a minute. */
+async function embedded(store: EventStore, clock: FakeClock, webhooks?: WebhookSettings) {
+  const projections = openProjections(store, clock);
+  await projections.start();
+  const handler = createDueClockHandler({ store, policy, now: clock.now });
+  const trigger = startEmbeddedTrigger({
+    store,
+    deadlines: projections,
+    handler,
+    policy,
+    logger: silentLogger,
+    now: clock.now,
+    intervalMs: 3_600_000,
+    ...(webhooks ? { webhooks } : {}),
+  });
+  cleanups.push(
+    () => trigger.close(),
+    () => projections.close(),
+  );
+  return {
+    async sweepAt(iso: string) {
+      await projections.waitFor(await headPosition(store));
+      clock.set(iso);
+      return trigger.sweepOnce();
+    },
+  };
+}
+
+function setUp() {
+  const store = openStore();
+  cleanups.push(() => store.close());
+  return { store, clock: fakeClock('2026-06-01T10:00:00Z') };
+}
+
+const levelsOf = async (store: EventStore, caseId: string) =>
+  (await eventsOf(store, caseId, 'CaseEscalated')).map((e) => (e.data as { level: string }).level);
+
+describe('embedded trigger (no Redis)', () => {
+  it('a referral with no contact yields DeadlineMissed once its due date has passed, and only once', async () => {
+    const { store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    const trigger = await embedded(store, clock);
+    expect((await trigger.sweepAt('2026-06-08T16:00:00Z')).appended).toEqual([]);
+    expect((await trigger.sweepAt('2026-06-09T08:00:00Z')).appended).toEqual(['DeadlineMissed']);
+    await trigger.sweepAt('2026-06-09T09:00:00Z');
+    const missed = await eventsOf(store, caseId, 'DeadlineMissed');
+    expect(missed.map((e) => e.data)).toEqual([
+      { clock: 'firstContact', dueOn: '2026-06-08', recordedOn: '2026-06-09' },
+    ]);
+  });
+
+  it('a contact before the due date yields nothing', async () => {
+    const { store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    const trigger = await embedded(store, clock);
+    clock.set('2026-06-05T10:00:00Z');
+    await record(store, caseId, contactMade('2026-06-05'), clock);
+    await trigger.sweepAt('2026-06-09T08:00:00Z');
+    expect(await eventsOf(store, caseId, 'DeadlineMissed')).toEqual([]);
+  });
+
+  it('the escalation ladder walks to the manager and the head of service', async () => {
+    const { store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    const trigger = await embedded(store, clock);
+    await trigger.sweepAt('2026-06-09T08:00:00Z');
+    await trigger.sweepAt('2026-06-10T12:00:00Z');
+    expect(await levelsOf(store, caseId)).toEqual([]);
+    await trigger.sweepAt('2026-06-11T08:00:00Z');
+    expect(await levelsOf(store, caseId)).toEqual(['manager']);
+    await trigger.sweepAt('2026-06-18T08:00:00Z');
+    expect(await levelsOf(store, caseId)).toEqual(['manager', 'head_of_service']);
+  });
+
+  it('the ladder stops when the contact is made', async () => {
+    const { store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    const trigger = await embedded(store, clock);
+    await trigger.sweepAt('2026-06-09T08:00:00Z');
+    await trigger.sweepAt('2026-06-11T08:00:00Z');
+    clock.set('2026-06-12T10:00:00Z');
+    await record(store, caseId, contactMade('2026-06-12'), clock);
+    await trigger.sweepAt('2026-06-30T08:00:00Z');
+    expect(await levelsOf(store, caseId)).toEqual(['manager']);
+  });
+
+  it('the annual review of a case in monitoring becomes due, as an event, when its reminder date comes', async () => {
+    const { store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    clock.set('2026-06-05T10:00:00Z');
+    await record(store, caseId, contactMade('2026-06-04'), clock);
+    await record(
+      store,
+      caseId,
+      {
+        type: 'JudgeSuitability',
+        data: { judgedOn: '2026-06-05', outcome: 'suitable', rationale: 'report seen' },
+      },
+      clock,
+    );
+    const trigger = await embedded(store, clock);
+    await trigger.sweepAt('2027-05-05T10:00:00Z');
+    expect(await eventsOf(store, caseId, 'AnnualContactDue')).toEqual([]);
+    await trigger.sweepAt('2027-05-06T10:00:00Z');
+    await trigger.sweepAt('2027-05-07T10:00:00Z');
+    const due = await eventsOf(store, caseId, 'AnnualContactDue');
+    expect(due.map((e) => e.data)).toEqual([
+      { dueOn: '2027-06-05', remindOn: '2027-05-06', recordedOn: '2027-05-06' },
+    ]);
+  });
+
+  it('a receiver that fails twice then succeeds gets one signed delivery', async () => {
+    const { store, clock } = setUp();
+    const receiver = await flakyWebhookServer(2);
+    cleanups.push(() => receiver.close());
+    const caseId = await referredCase(store, clock);
+    const trigger = await embedded(store, clock, {
+      urls: [receiver.url],
+      secret: WEBHOOK_SECRET,
+      attempts: 5,
+      backoffMs: 20,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await trigger.sweepAt('2026-06-09T08:00:00Z');
+    await waitUntil(() => receiver.delivered.length === 1);
+    expect(receiver.refused()).toBe(2);
+    expect(receiver.delivered[0]?.signatureValid).toBe(true);
+    expect(receiver.delivered[0]?.body).toMatchObject({ reason: 'deadline_missed', caseId });
+  });
+});
