@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** A connection string of one of these schemes; not `.url()`, which refuses a cluster's `host1,host2` list. */
 const optionalUrl = (protocols: string[]) =>
   z
     .string()
-    .url()
     .refine(
-      (value) => protocols.some((p) => value.startsWith(p)),
-      `must start with ${protocols.join(' or ')}`,
+      (value) => protocols.some((p) => value.startsWith(p) && value.length > p.length),
+      `must be a connection string starting with ${protocols.join(' or ')}`,
     )
     .optional();
 

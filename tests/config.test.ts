@@ -38,6 +38,11 @@ describe('configuration', () => {
     expect(loadConfig({}).WEBHOOK_URLS).toEqual([]);
   });
 
+  it('accepts a cluster connection string listing several nodes', () => {
+    const url = 'esdb://n1:2113,n2:2113,n3:2113?tls=false&nodePreference=leader';
+    expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: url }).ESDB_URL).toBe(url);
+  });
+
   it('accepts EventStoreDB with its connection string', () => {
     expect(loadConfig({ EVENT_STORE: 'esdb', ESDB_URL: 'esdb://localhost:2113?tls=false' }).ESDB_URL).toBe(
       'esdb://localhost:2113?tls=false',

@@ -10,5 +10,8 @@ export async function openEventStore(config: Config): Promise<EventStore> {
     if (config.SQLITE_PATH !== ':memory:') mkdirSync(dirname(config.SQLITE_PATH), { recursive: true });
     return createSqliteEventStore({ path: config.SQLITE_PATH });
   }
-  throw new Error('EVENT_STORE=esdb is not available in this build yet');
+  // Loaded only when asked for, so the embedded default never loads the gRPC client.
+  const { createEsdbEventStore } = await import('./esdb.js');
+  if (!config.ESDB_URL) throw new Error('ESDB_URL is required when EVENT_STORE=esdb');
+  return createEsdbEventStore({ connectionString: config.ESDB_URL, deadlineMs: config.ESDB_DEADLINE_MS });
 }
