@@ -210,13 +210,7 @@ describe('BullMQ trigger on Redis', () => {
     });
     await Promise.all(schedulers.map((scheduler) => scheduler.start()));
     for (let i = 0; i < 3; i++) await referredCase(store, clock);
-    const head = schedulers[0]
-      ? await (async () => {
-          let last = -1n;
-          for await (const e of store.readAll({ direction: 'backwards', maxCount: 1 })) last = e.position;
-          return last;
-        })()
-      : -1n;
+    const head = await headPosition(store);
     await waitUntil(() => schedulers.every((scheduler) => scheduler.position() >= head));
     const deadlines = sets[0]?.queue('deadlines');
     expect(await deadlines?.getDelayedCount()).toBe(8);
