@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { mintToken } from '../../src/api/auth.js';
+import { csvField, reportToCsv } from '../../src/api/csv.js';
+import { buildApp } from '../../src/api/server.js';
+import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
+import type { EventStore } from '../../src/eventstore/types.js';
+import { eheReferral } from './fixtures.js';
+import { bearer, emptyProjections, testApi, testConfig } from './support.js';
+
+describe('errors and limits', () => {
+  it('never leaks an internal error: a 500 problem with the request id, and the error in the log only', async () => {
+    const store = createSqliteEventStore({ path: ':memory:' });
+    const broken: EventStore = {
+      ...store,
+      append: async () => {
+        throw new TypeError('SQLITE_CORRUPT: secret internals at /srv/data/sightline.db');
+      },
+      readStream: (stream, options) => store.readStream(stream, options),
+      readAll: (options) => store.readAll(options),
+      subscribeToAll: (options) => store.subscribeToAll(options),
+      close: () => store.close(),
+    };
+    const config = testConfig();
+    const app = await buildApp({ config, store: broken, projections: emptyProjections() });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/ehe-cases',
+      payload: eheReferral({ receivedOn: '2025-01-06', eheStartDate: '2025-01-06' }),
+      headers: {
+        ...bearer(await mintToken(config, { sub: 'mary', role: 'manager' })),
+        'x-request-id': 'req-42',
+      },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toMatchObject({ status: 500, code: 'internal_error', requestId: 'req-42' });
+    expect(response.body).not.toContain('SQLITE');
+    expect(response.body).not.toContain('/srv/');
+    await app.close();
+    await store.close();
+  });
+
+  it('limits requests per client with 429 problems', async () => {
+    const api = await testApi({ limits: { requestsPerMinute: 3 } });
+    const headers = bearer(await api.token('officer'));
+    const statuses = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await api.app.inject({ url: '/v1/deadlines', headers })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limited = await api.app.inject({ url: '/v1/deadlines', headers });
+    expect(limited.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+    // Another client has its own allowance; health checks have none.
+    expect(
+      (await api.app.inject({ url: '/v1/deadlines', headers: bearer(await api.token('manager')) }))
+        .statusCode,
+    ).toBe(200);
+    expect((await api.app.inject('/health/live')).statusCode).toBe(200);
+    await api.close();
+  });
+
+  it('names a query parameter that is wrong', async () => {
+    const api = await testApi();
+    const response = await api.app.inject({
+      url: '/v1/reports/dfe-return?censusDate=2025-02-30',
+      headers: bearer(await api.token('manager')),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('querystring.censusDate');
+    await api.close();
+  });
+});
+
+describe('CSV', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('St Mary, Southampton')).toBe('"St Mary, Southampton"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-12')).toBe('-12');
+  });
+
+  it('writes one row per figure, named by its path', () => {
+    expect(reportToCsv({ ehe: { total: 40, bySex: { F: 20, M: 'low' } } })).toBe(
+      'figure,value\r\nehe.total,40\r\nehe.bySex.F,20\r\nehe.bySex.M,low\r\n',
+    );
+  });
+});
