@@ -202,7 +202,8 @@ export async function benchApi(options: {
       headers: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare Fastify', 'errors + non-2xx'],
       rows: [
         row('bare Fastify constant', bare),
-        row('caseload + dashboard reads', reads),
+        row('caseload reads', caseloads),
+        row('dashboard reads', dashboard),
         row('referral + command mix', writes),
       ],
     };
