@@ -18,13 +18,43 @@ export interface ReferralRoutesOptions {
   projections: Projections;
 }
 
+const child = {
+  givenName: 'Amelia',
+  familyName: 'Walker',
+  dateOfBirth: '2013-04-12',
+  sex: 'F',
+  address: { lines: ['12 Cobden Avenue'], town: 'Southampton', postcode: 'SO18 1FZ' },
+};
+
 const EheReferralRequest = ReceiveEheReferralBody.extend({
   caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
   ...ReferralOverridesSchema,
+}).meta({
+  examples: [
+    {
+      receivedOn: '2025-11-17',
+      source: 'parent',
+      child,
+      previousSchoolType: 'academy',
+      eheStartDate: '2025-11-10',
+      primaryReason: { code: 'school_dissatisfaction_bullying' },
+    },
+  ],
 });
 const CmeReferralRequest = ReceiveCmeReferralBody.extend({
   caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
   deliberateNewCase: ReferralOverridesSchema.deliberateNewCase,
+}).meta({
+  examples: [
+    {
+      receivedOn: '2025-11-17',
+      source: 'continuous_absence_ten_school_days',
+      child: { givenName: 'Noah', familyName: 'Smith', dateOfBirth: '2014-05-01', sex: 'M' },
+      whatIsKnown: 'Not seen since half term; the family may have moved to Portsmouth.',
+      timeMissing: 'twelve_weeks_or_less',
+      lastSchool: { name: 'Bitterne Park School', urn: '116453' },
+    },
+  ],
 });
 
 const created = { 201: CommandResultSchema, ...commandProblemResponses };
