@@ -61,18 +61,15 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
       open.apply(event);
       last = event.position;
     }
-    let batch: DueClockJob[] = [];
-    let count = 0;
-    for (const job of open.jobs()) {
-      batch.push(job);
-      if (batch.length === 1000) {
-        count += batch.length;
-        await enqueueDueClocks(queues, batch, ctx);
-        batch = [];
-      }
+    const jobs = [...open.jobs()];
+    // A few batches in flight at once: Redis is the bottleneck, and it pipelines.
+    const batches: DueClockJob[][] = [];
+    for (let i = 0; i < jobs.length; i += 1_000) batches.push(jobs.slice(i, i + 1_000));
+    const inFlight = 4;
+    for (let i = 0; i < batches.length; i += inFlight) {
+      await Promise.all(batches.slice(i, i + inFlight).map((batch) => enqueueDueClocks(queues, batch, ctx)));
     }
-    count += batch.length;
-    await enqueueDueClocks(queues, batch, ctx);
+    const count = jobs.length;
     if (last !== undefined) await saveCheckpoint(last);
     logger.warn(
       { jobs: count, position: last?.toString() },
