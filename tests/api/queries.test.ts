@@ -72,7 +72,8 @@ describe('queries over HTTP, from the views', () => {
 
   it("lists an officer's caseload", async () => {
     const response = await api.app.inject({ url: '/v1/caseloads/olive', headers: officer });
-    expect(response.json()).toMatchObject({ officerId: 'olive', items: [{ caseId: ehe.caseId }] });
+    expect(response.json()).toMatchObject({ officerId: 'olive', total: 1, items: [{ caseId: ehe.caseId }] });
+    expect(response.json().nextCursor).toBeUndefined();
   });
 
   it('shows the dashboard to a manager, not to an officer', async () => {

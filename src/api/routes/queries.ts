@@ -138,24 +138,41 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       onRequest: authorize(listReaders),
       schema: {
         summary: "An officer's open cases: priority first, then by next due date",
+        description: 'A page at a time: follow `nextCursor`.',
         tags: ['caseloads'],
         security,
         params: z.object({ officerId: z.string().min(1).max(100) }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z
+            .string()
+            .regex(/^\d{1,6}$/, 'must be a cursor from the previous page')
+            .optional(),
+        }),
         response: {
-          200: z.object({ officerId: z.string(), items: z.array(CaseSummarySchema) }),
+          200: z.object({
+            officerId: z.string(),
+            total: z.int(),
+            items: z.array(CaseSummarySchema),
+            nextCursor: z.string().optional(),
+          }),
           ...problemResponses,
         },
       },
     },
     async (request) => {
       const { officerId } = request.params;
-      const items = projections.caseload.forOfficer(officerId);
+      const { limit, cursor } = request.query;
+      const all = projections.caseload.forOfficer(officerId);
+      const from = Number(cursor ?? 0);
+      const items = all.slice(from, from + limit);
       await logRead(
         request,
         actorOf(request),
         items.map((item) => item.caseId),
       );
-      return { officerId, items: items.map(summaryView) };
+      const next = from + limit < all.length ? { nextCursor: String(from + limit) } : {};
+      return { officerId, total: all.length, items: items.map(summaryView), ...next };
     },
   );
 
