@@ -70,23 +70,33 @@ function dashboardCase(record: CaseRecord, since: IsoDate): DashboardCase {
   return item;
 }
 
-/** Oldest first, priority cases before others of the same date. */
+const before = (a: [string, IsoDate], b: [string, IsoDate]) => a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
+
+/** Oldest first; one pass keeping only the first `limit`, so a long list costs no sort. */
 function listCases(
   cases: Iterable<[string, IsoDate]>,
   records: ReadonlyMap<string, CaseRecord>,
   limit: number,
   include: (since: IsoDate) => boolean = () => true,
 ): CountedList<DashboardCase> {
-  const chosen: [string, IsoDate][] = [];
-  for (const entry of cases) if (include(entry[1])) chosen.push(entry);
-  chosen.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
+  const oldest: [string, IsoDate][] = [];
+  let count = 0;
+  for (const entry of cases) {
+    if (!include(entry[1])) continue;
+    count++;
+    const last = oldest.at(-1);
+    if (oldest.length >= limit && last && !before(entry, last)) continue;
+    let index = oldest.length;
+    while (index > 0 && before(entry, oldest[index - 1] as [string, IsoDate])) index--;
+    oldest.splice(index, 0, entry);
+    if (oldest.length > limit) oldest.pop();
+  }
   const items: DashboardCase[] = [];
-  for (const [caseId, since] of chosen) {
-    if (items.length >= limit) break;
+  for (const [caseId, since] of oldest) {
     const record = records.get(caseId);
     if (record) items.push(dashboardCase(record, since));
   }
-  return { count: chosen.length, items };
+  return { count, items };
 }
 
 export function buildDashboard(
@@ -117,8 +127,11 @@ export function buildDashboard(
     }
   }
   const dueSoon: OpenDeadline[] = [];
-  for (const entry of entriesDue(deadlines, today, day.dueSoonUntil))
-    dueSoon.push(toOpenDeadline(entry, day, records));
+  let dueSoonCount = 0;
+  for (const entry of entriesDue(deadlines, today, day.dueSoonUntil)) {
+    dueSoonCount++;
+    if (dueSoon.length < limit) dueSoon.push(toOpenDeadline(entry, day, records));
+  }
   const escalated = [...deadlines.escalated.values()].sort(byDueDate);
   const saoByStage: Record<string, number> = {};
   for (const stage of view.saoStage.values()) saoByStage[stage] = (saoByStage[stage] ?? 0) + 1;
@@ -130,7 +143,7 @@ export function buildDashboard(
     unallocated: listCases(view.unallocated, records, limit),
     overdueByClock,
     overdue: { count: overdueCount, items: overdueItems },
-    dueSoon: { count: dueSoon.length, items: dueSoon.slice(0, limit) },
+    dueSoon: { count: dueSoonCount, items: dueSoon },
     escalationsOpen: {
       count: escalated.length,
       items: escalated.slice(0, limit).map((entry) => toOpenDeadline(entry, day, records)),

@@ -113,17 +113,40 @@ function opened(change: CaseEvent): CaseHistory | undefined {
   return undefined;
 }
 
+/** The events a report counts; any other leaves the history as it is (no copy). */
+const countedEvents: ReadonlySet<string> = new Set([
+  'FirstContactMade',
+  'PriorityFlagsChanged',
+  'VisitOffered',
+  'VisitAccepted',
+  'VisitHeld',
+  'ReturnedToSchool',
+  'Section437NoticeServed',
+  'Section438NoticeServed',
+  'SchoolAttendanceOrderServed',
+  'SchoolAttendanceOrderRevoked',
+  'EheCaseClosed',
+  'CmeCaseClosed',
+  'EheCaseReopened',
+  'CmeCaseReopened',
+  'WhereaboutsEstablished',
+  'CmeRiskAssessed',
+  'ReportedToSocialCare',
+  'ReportedToPolice',
+]);
+
 /** The history after the event, a new object when anything changed. */
 export function evolveCaseHistory(
   previous: CaseHistory | undefined,
   change: CaseEvent,
 ): CaseHistory | undefined {
   if (!previous) return opened(change);
+  const { event } = change;
+  if (!countedEvents.has(event.type)) return previous;
   const next: CaseHistory = { ...previous };
   const add = (list: DatedList, date: IsoDate) => {
     next[list] = [...previous[list], date];
   };
-  const { event } = change;
   switch (event.type) {
     case 'FirstContactMade':
       if (next.firstContactOn === undefined) next.firstContactOn = event.data.attemptedOn;
