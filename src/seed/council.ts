@@ -883,12 +883,14 @@ async function eheStory(run: EheRun, spec: EheSeedCase, caseId: string): Promise
   );
 
   if (unsuitable) {
-    if (rng.chance(0.65)) {
+    const reclassifyOn = wd(run, t, rng.int(5, 20));
+    // A child not (or no longer) of compulsory school age is not a child missing education.
+    if (rng.chance(0.65) || !isOfCompulsorySchoolAge(dob, reclassifyOn)) {
       const back = await saoRoute(run, t, phase);
       if (back === 'closed') return;
       t = run.lastDate;
     } else {
-      t = wd(run, t, rng.int(5, 20));
+      t = reclassifyOn;
       const cmeCaseId = rng.uuid();
       await run.step(
         t,
