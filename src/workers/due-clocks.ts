@@ -17,7 +17,10 @@ const eheCase = { decider: eheDecider, codec: eheCodec };
 const cmeCase = { decider: cmeDecider, codec: cmeCodec };
 
 export interface DueClockOutcome {
-  /** Types of the events appended; empty when the clock was met, moved, stopped or already recorded. */
+  /**
+   * Types of the events appended by this run; empty when the clock was met, moved, stopped or already
+   * recorded, or an earlier run of the same job had appended them.
+   */
   appended: string[];
 }
 
@@ -79,8 +82,9 @@ export function createDueClockHandler(deps: {
         ? await handle(store, eheCase, job.stream, eheCommandOf(job), metadata, context, options)
         : cmeCommand
           ? await handle(store, cmeCase, job.stream, cmeCommand, metadata, context, options)
-          : { events: [] };
-      const appended = result.events.map(({ event }) => event.type);
+          : { events: [], replayed: false };
+      // A replay (the same job run again after a crash) wrote nothing new: report nothing.
+      const appended = result.replayed ? [] : result.events.map(({ event }) => event.type);
       for (const type of appended) workerMetrics.clockEvents.inc({ type });
       return { appended };
     },

@@ -77,8 +77,15 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
       return worker;
     },
     async checkEvictionPolicy() {
-      const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
-      const policy = reply[1];
+      let policy: string | undefined;
+      try {
+        const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+        policy = reply[1];
+      } catch (error) {
+        // Managed Redis often forbids CONFIG: say so rather than guess.
+        logger.warn({ err: String(error) }, 'cannot read Redis maxmemory-policy; make sure it is noeviction');
+        return undefined;
+      }
       if (policy !== 'noeviction') {
         logger.error(
           { maxmemoryPolicy: policy },
