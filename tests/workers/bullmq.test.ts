@@ -219,6 +219,34 @@ describe('BullMQ trigger on Redis', () => {
   });
 });
 
+describe('annual review through BullMQ', () => {
+  it('a suitable judgement schedules the review reminder, which records AnnualContactDue on its date', async () => {
+    const { prefix, store, clock } = setUp();
+    const caseId = await referredCase(store, clock);
+    clock.set('2026-06-05T10:00:00Z');
+    await record(store, caseId, contactMade('2026-06-04'), clock);
+    await record(
+      store,
+      caseId,
+      {
+        type: 'JudgeSuitability',
+        data: { judgedOn: '2026-06-05', outcome: 'suitable', rationale: 'report seen' },
+      },
+      clock,
+    );
+    const running = await started(store, clock, prefix);
+    await running.caughtUp();
+    expect(
+      await running.queues.queue('deadlines').getJob(`reminder_ehe-${caseId}_annualContact`),
+    ).toBeDefined();
+    clock.set('2027-05-06T08:00:00Z');
+    await fireDueJobs(running.queues, clock);
+    await waitUntil(async () => (await eventsOf(store, caseId, 'AnnualContactDue')).length === 1);
+    const [due] = await eventsOf(store, caseId, 'AnnualContactDue');
+    expect(due?.data).toEqual({ dueOn: '2027-06-05', remindOn: '2027-05-06', recordedOn: '2027-05-06' });
+  });
+});
+
 describe('webhooks through BullMQ', () => {
   it('a receiver that fails twice then succeeds gets one signed delivery without personal data', async () => {
     const { prefix, store, clock } = setUp();
