@@ -20,7 +20,7 @@ import { defaultPolicy } from '../domain/policy.js';
 import type { Role } from '../domain/roles.js';
 import type { CaseType } from '../eventstore/handle.js';
 import { handle } from '../eventstore/handle.js';
-import type { EventStore } from '../eventstore/types.js';
+import type { EventStore, RecordedEvent } from '../eventstore/types.js';
 
 /**
  * A synthetic council: a deterministic history of EHE and CME cases over several academic years, written
@@ -328,6 +328,59 @@ function yearGroupWeights(month: number): (readonly [number, number])[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The store as the seeder sees it.
+
+/** A UUID (version 4 layout) from a string, by FNV-1a then mulberry32: fast, and the same every run. */
+function stableUuid(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return new Rng(h).uuid();
+}
+
+/**
+ * The seeder is the only writer of the streams it creates, so it keeps what it wrote and reads streams back
+ * from memory instead of the store; appends still go to the store, with the expected revision, and only a
+ * successful append is remembered. Event ids derive from the stream and revision, so two runs match.
+ */
+function seedingStore(store: EventStore): EventStore {
+  const written = new Map<string, RecordedEvent[]>();
+  return {
+    async append(stream, events, expected) {
+      const known = written.get(stream) ?? [];
+      const base = known.length;
+      const withIds = events.map((event, i) => ({ ...event, id: stableUuid(`${stream}#${base + i}`) }));
+      const result = await store.append(stream, withIds, expected);
+      const first = result.position - BigInt(events.length - 1);
+      const recordedAt = new Date();
+      withIds.forEach((event, i) => {
+        known.push({
+          id: event.id,
+          stream,
+          revision: BigInt(base + i),
+          position: first + BigInt(i),
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata ?? {},
+          recordedAt,
+        });
+      });
+      written.set(stream, known);
+      return result;
+    },
+    async *readStream(stream, options) {
+      if (options !== undefined && Object.keys(options).length > 0) {
+        yield* store.readStream(stream, options);
+        return;
+      }
+      yield* written.get(stream) ?? [];
+    },
+    readAll: (options) => store.readAll(options),
+    subscribeToAll: (options) => store.subscribeToAll(options),
+    close: () => store.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Running a case.
 
 class Horizon extends Error {}
@@ -345,7 +398,6 @@ interface Shared {
 /** One stream's run: its own generator, clock of simulated time and state. */
 class Run<C, E, S> {
   private lastNow = 0;
-  private seq = 0;
   private readonly correlationId: string;
   lastDate: IsoDate = '0000-01-01';
   constructor(
@@ -368,7 +420,6 @@ class Run<C, E, S> {
     this.lastNow = now;
     this.lastDate = maxDate(this.lastDate, date);
     const instant = new Date(now);
-    const key = `seed-${this.seq++}`;
     const result = await handle(
       this.shared.store,
       this.caseType,
@@ -382,7 +433,6 @@ class Run<C, E, S> {
         occurredAt: instant.toISOString(),
       },
       decideContext(instant, this.shared.policy, actor),
-      { idempotencyKey: key },
     );
     for (const { event } of result.events) {
       const type = (event as { type: string }).type;
@@ -1722,7 +1772,7 @@ export async function seedCouncil(
   const years = Math.max(span / 365, 0.1);
   const schoolPopulation = options.schoolPopulation ?? Math.round(options.cases / years / 0.0135);
   const shared: Shared = {
-    store,
+    store: seedingStore(store),
     policy,
     calendar: createCalendar(policy.calendar),
     to,
