@@ -58,6 +58,14 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
   const unknownTypesLogged = new Set<string>();
   const exportPosition = options.exportPosition !== false;
   let sinceExported = 0;
+  let unexportedApplied = 0;
+
+  /** Counters are updated in batches while catching up, where an update per event would show. */
+  function exportFigures(): void {
+    if (unexportedApplied > 0) projectionMetrics.eventsApplied.inc(unexportedApplied);
+    unexportedApplied = 0;
+    if (exportPosition) projectionMetrics.position.set(Number(applied));
+  }
 
   function settleWaiters(): void {
     if (waiters.length === 0) return;
@@ -80,7 +88,7 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
   function applyOne(recorded: RecordedEvent): void {
     try {
       apply(recorded);
-      projectionMetrics.eventsApplied.inc();
+      unexportedApplied++;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unknown_event_type') {
         projectionMetrics.unknownEventTypes.inc({ type: recorded.type });
@@ -113,9 +121,7 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
           if (!isCaughtUp && caughtUpAt !== undefined && applied >= caughtUpAt) markCaughtUp();
           settleWaiters();
           // Every event once live; every 1024 while catching up, where a gauge update per event would show.
-          if (exportPosition && (isCaughtUp || (++sinceExported & 1023) === 0)) {
-            projectionMetrics.position.set(Number(applied));
-          }
+          if (isCaughtUp || (++sinceExported & 1023) === 0) exportFigures();
         }
       } catch (error) {
         if (closed) return;
