@@ -113,14 +113,15 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
       const saved = await queues.redis.get(checkpointKey);
       if (saved === null) await rebuild();
       else position = BigInt(saved);
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
         following = follow(position >= 0n ? position : undefined, resolve);
+        following.catch(reject);
       });
     },
     async close() {
       closing = true;
       await subscription?.close();
-      await following;
+      await following?.catch(() => undefined);
     },
     position: () => position,
   };
