@@ -63,6 +63,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Case data is personal data: no shared or browser cache may keep a copy.
+    if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
   });
 
   const metrics = apiMetrics(metricsRegistry);

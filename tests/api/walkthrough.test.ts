@@ -49,4 +49,11 @@ describe('the README walk-through', () => {
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('strict-transport-security')).toContain('max-age');
   });
+
+  it('tells caches to keep no copy of case data', async () => {
+    const token = await mintToken(config, { sub: 'mary', role: 'manager' });
+    const response = await fetch(`${url}/v1/deadlines`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
 });
