@@ -25,6 +25,8 @@ export interface OpenClockEntry {
 interface DueDateBucket {
   entries: Map<string, OpenClockEntry>;
   countByClock: Map<ClockName, number>;
+  /** Entries with no DeadlineMissed yet: the sweep skips buckets that have none. */
+  notMissed: number;
 }
 
 export interface DeadlinesView {
@@ -66,6 +68,7 @@ function remove(view: DeadlinesView, key: string): void {
   if (!bucket) return;
   bucket.entries.delete(key);
   bucket.countByClock.set(entry.clock, (bucket.countByClock.get(entry.clock) ?? 1) - 1);
+  if (!entry.missed && entry.escalation === 'none') bucket.notMissed--;
   if (bucket.entries.size === 0) {
     view.byDueDate.delete(entry.dueOn);
     view.dueDates.splice(lowerBound(view.dueDates, entry.dueOn), 1);
@@ -77,12 +80,13 @@ function add(view: DeadlinesView, key: string, entry: OpenClockEntry): void {
   if (entry.escalation !== 'none') view.escalated.set(key, entry);
   let bucket = view.byDueDate.get(entry.dueOn);
   if (!bucket) {
-    bucket = { entries: new Map(), countByClock: new Map() };
+    bucket = { entries: new Map(), countByClock: new Map(), notMissed: 0 };
     view.byDueDate.set(entry.dueOn, bucket);
     view.dueDates.splice(lowerBound(view.dueDates, entry.dueOn), 0, entry.dueOn);
   }
   bucket.entries.set(key, entry);
   bucket.countByClock.set(entry.clock, (bucket.countByClock.get(entry.clock) ?? 0) + 1);
+  if (!entry.missed && entry.escalation === 'none') bucket.notMissed++;
 }
 
 type Clocks = CaseRecord['state']['clocks'];
@@ -163,13 +167,18 @@ export function toOpenDeadline(
 }
 
 /** Open clocks with due dates in [from, to] (either end open), earliest first. */
-export function* entriesDue(view: DeadlinesView, from?: IsoDate, to?: IsoDate): Generator<OpenClockEntry> {
+export function* entriesDue(
+  view: DeadlinesView,
+  from?: IsoDate,
+  to?: IsoDate,
+  onlyNotMissed = false,
+): Generator<OpenClockEntry> {
   const start = from === undefined ? 0 : lowerBound(view.dueDates, from);
   for (let index = start; index < view.dueDates.length; index++) {
     const date = view.dueDates[index] as IsoDate;
     if (to !== undefined && date > to) return;
     const bucket = view.byDueDate.get(date);
-    if (bucket) yield* bucket.entries.values();
+    if (bucket && !(onlyNotMissed && bucket.notMissed === 0)) yield* bucket.entries.values();
   }
 }
 
@@ -184,6 +193,7 @@ export function openDeadlines(
   records: ReadonlyMap<string, CaseRecord>,
 ): OpenDeadline[] {
   const wanted = query.status ? new Set(query.status) : undefined;
+  const onlyOverdue = wanted?.size === 1 && wanted.has('overdue');
   let to = query.dueTo;
   // Overdue, missed and escalated clocks are all past due: the sweep reads only the dates before today.
   if (wanted && !wanted.has('due') && !wanted.has('due_soon')) {
@@ -200,7 +210,7 @@ export function openDeadlines(
             (to === undefined || entry.dueOn <= to);
           return inRange ? [entry] : [];
         })
-      : entriesDue(view, query.dueFrom, to);
+      : entriesDue(view, query.dueFrom, to, onlyOverdue);
   const result: OpenDeadline[] = [];
   for (const entry of source) {
     if (wanted && !wanted.has(statusOf(entry, day))) continue;
