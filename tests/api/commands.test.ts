@@ -248,3 +248,45 @@ describe('duplicate referrals', () => {
     expect(deliberate.statusCode).toBe(201);
   });
 });
+
+describe('closing and reopening', () => {
+  let api: TestApi;
+  let manager: Record<string, string>;
+  beforeAll(async () => {
+    api = await testApi();
+    manager = bearer(await api.token('manager', 'mary'));
+  });
+  afterAll(() => api.close());
+
+  it('a closed case accepts only reopening; a CME case closes only with a destination', async () => {
+    const post = (url: string, payload: object) =>
+      api.app.inject({ method: 'POST', url, payload, headers: manager });
+    const cme = cmeReferral();
+    await post('/v1/cme-cases', cme);
+    const untraced = await post(`/v1/cases/${cme.caseId}/closure`, {
+      closedOn: '2025-11-18',
+      destination: 'on_roll',
+    });
+    expect(untraced.statusCode).toBe(409);
+    const ehe = eheReferral();
+    await post('/v1/ehe-cases', ehe);
+    const closed = await post(`/v1/cases/${ehe.caseId}/closure`, {
+      closedOn: '2025-11-18',
+      reason: 'moved_out_of_area',
+      receivingCouncil: 'Portsmouth City Council',
+    });
+    expect(closed.statusCode).toBe(200);
+    const afterClosure = await post(`/v1/cases/${ehe.caseId}/allocation`, {
+      officerId: 'olive',
+      allocatedOn: '2025-11-19',
+    });
+    expect(afterClosure.statusCode).toBe(409);
+    expect(afterClosure.json()).toMatchObject({ code: 'case_closed' });
+    const reopened = await post(`/v1/cases/${ehe.caseId}/reopening`, {
+      reopenedOn: '2025-11-19',
+      reason: 'The family came back to Southampton.',
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({ events: [{ type: 'EheCaseReopened' }], summary: { open: true } });
+  });
+});
