@@ -411,7 +411,12 @@ class Run<C, E, S> {
   }
 
   /** Sends `command` as it happened on `date`; beyond the council's "today" the case's story stops. */
-  async step(date: IsoDate, command: C, actor: Actor): Promise<S> {
+  step(date: IsoDate, command: C, actor: Actor): Promise<S> {
+    return this.stepAt(date, () => command, actor);
+  }
+
+  /** As `step`, for a command that records the instant it is made (a report's `reportedAt`). */
+  async stepAt(date: IsoDate, command: (instant: string) => C, actor: Actor): Promise<S> {
     if (date > this.shared.to) throw new Horizon();
     const dayStart = startOfLondonDay(date).getTime();
     let now = dayStart + (9 * 60 + this.rng.int(0, 7 * 60)) * 60_000;
@@ -420,11 +425,12 @@ class Run<C, E, S> {
     this.lastNow = now;
     this.lastDate = maxDate(this.lastDate, date);
     const instant = new Date(now);
+    const body = command(instant.toISOString());
     const result = await handle(
       this.shared.store,
       this.caseType,
       this.stream,
-      command,
+      body,
       {
         actor: actor.id,
         role: actor.role,
@@ -441,11 +447,6 @@ class Run<C, E, S> {
     this.shared.counts.events += result.events.length;
     this.state = result.state;
     return result.state;
-  }
-
-  /** Simulated "now" of the last step, as an ISO instant. */
-  lastInstant(): string {
-    return new Date(this.lastNow).toISOString();
   }
 }
 
@@ -1462,12 +1463,12 @@ async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): Promise
       await workerMissed(run, 'cmeHighRiskReport', due, true);
       t = maxDate(run.lastDate, wd(run, due, rng.int(1, 2)));
     }
-    await run.step(
+    await run.stepAt(
       t,
-      { type: 'ReportToSocialCare', data: { reportedAt: nextInstant(run, t) } },
+      (reportedAt) => ({ type: 'ReportToSocialCare', data: { reportedAt } }),
       cmeOfficer(run),
     );
-    await run.step(t, { type: 'ReportToPolice', data: { reportedAt: nextInstant(run, t) } }, cmeOfficer(run));
+    await run.stepAt(t, (reportedAt) => ({ type: 'ReportToPolice', data: { reportedAt } }), cmeOfficer(run));
   }
 
   if (rng.chance(0.08)) {
@@ -1564,13 +1565,6 @@ async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): Promise
   }
 
   await whereabouts(run, t, spec.group, familyName, dob, caseId);
-}
-
-function nextInstant(run: CmeRun, date: IsoDate): string {
-  // A report made during the working day, not before the last step.
-  const last = Date.parse(run.lastInstant());
-  const candidate = startOfLondonDay(date).getTime() + 10 * 3_600_000;
-  return new Date(Math.max(candidate, last)).toISOString();
 }
 
 async function whereabouts(
