@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CmeCommand } from '../domain/cme/index.js';
 import { cmeCodec, cmeCommandRoles, cmeDecider } from '../domain/cme/index.js';
 import { decideContext } from '../domain/context.js';
@@ -48,6 +49,31 @@ export function assertMayIssue(actor: Actor, caseType: CaseType, commandType: st
   }
 }
 
+const requestHash = (command: unknown): string =>
+  createHash('sha256').update(JSON.stringify(command)).digest('base64url');
+
+/** A key reused for a different command is the client's mistake, not a retry: refuse it rather than replay. */
+async function assertSameRequest(
+  store: EventStore,
+  stream: string,
+  firstEventId: string | undefined,
+  hash: string | undefined,
+): Promise<void> {
+  if (firstEventId === undefined || hash === undefined) return;
+  for await (const event of store.readStream(stream)) {
+    if (event.id !== firstEventId) continue;
+    const recorded = event.metadata.requestHash;
+    if (typeof recorded === 'string' && recorded !== hash) {
+      throw new HttpProblem(
+        422,
+        'idempotency_key_reused',
+        'this Idempotency-Key was used for a different request: use a new key for a new request',
+      );
+    }
+    return;
+  }
+}
+
 /** One command through the command handler, with the caller as the events' actor. */
 export async function runCaseCommand(
   services: CommandServices,
@@ -65,6 +91,7 @@ export async function runCaseCommand(
     causationId: meta.causationId,
     occurredAt: services.now().toISOString(),
     ...meta.extra,
+    ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(command) }),
   };
   const stream = streamOf(caseType, caseId);
   const handled =
@@ -96,6 +123,8 @@ export async function runCaseCommand(
     }
     throw error;
   });
+  if (result.replayed)
+    await assertSameRequest(services.store, stream, result.events[0]?.id, metadata.requestHash);
   return {
     caseType,
     caseId,

@@ -290,3 +290,30 @@ describe('closing and reopening', () => {
     expect(reopened.json()).toMatchObject({ events: [{ type: 'EheCaseReopened' }], summary: { open: true } });
   });
 });
+
+describe('an Idempotency-Key reused for a different request', () => {
+  it('is refused with 422 and appends nothing', async () => {
+    const api = await testApi();
+    const headers = { ...bearer(await api.token('manager', 'mary')), 'idempotency-key': 'key-1' };
+    const referral = eheReferral();
+    await api.app.inject({ method: 'POST', url: '/v1/ehe-cases', payload: referral, headers });
+    const url = `/v1/cases/${referral.caseId}/allocation`;
+    await api.app.inject({
+      method: 'POST',
+      url,
+      payload: { officerId: 'olive', allocatedOn: '2025-11-18' },
+      headers: { ...headers, 'idempotency-key': 'key-2' },
+    });
+    const before = await api.eventCount();
+    const other = await api.app.inject({
+      method: 'POST',
+      url,
+      payload: { officerId: 'oscar', allocatedOn: '2025-11-18' },
+      headers: { ...headers, 'idempotency-key': 'key-2' },
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(await api.eventCount()).toBe(before);
+    await api.close();
+  });
+});
