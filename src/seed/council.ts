@@ -39,7 +39,7 @@ export interface SeedCouncilOptions {
   /** The school population the referrals are a share of; by default the one that makes them ~1.35% a year. */
   schoolPopulation?: number;
   policy?: Policy;
-  /** Cases in flight at once (their commands share the SQLite store's group commit). */
+  /** Cases in flight at once (default 256), so their appends share the SQLite store's group commit. */
   concurrency?: number;
   /** Called with the number of cases (EHE and CME) finished so far. */
   onProgress?: (done: number) => void;
@@ -342,9 +342,13 @@ function stableUuid(text: string): string {
  * from memory instead of the store; appends still go to the store, with the expected revision, and only a
  * successful append is remembered. Event ids derive from the stream and revision, so two runs match.
  */
-function seedingStore(store: EventStore): EventStore {
+function seedingStore(store: EventStore): EventStore & { forget(stream: string): void } {
   const written = new Map<string, RecordedEvent[]>();
   return {
+    /** A finished case is read no more: its events leave memory. */
+    forget(stream: string) {
+      written.delete(stream);
+    },
     async append(stream, events, expected) {
       const known = written.get(stream) ?? [];
       const base = known.length;
@@ -386,7 +390,7 @@ function seedingStore(store: EventStore): EventStore {
 class Horizon extends Error {}
 
 interface Shared {
-  store: EventStore;
+  store: EventStore & { forget(stream: string): void };
   policy: Policy;
   calendar: Calendar;
   to: IsoDate;
@@ -539,6 +543,8 @@ async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promise<void
     await eheStory(run, spec, caseId);
   } catch (error) {
     if (!(error instanceof Horizon)) throw error;
+  } finally {
+    shared.store.forget(run.stream);
   }
 }
 
@@ -1361,6 +1367,8 @@ async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promise<void
     await cmeStory(run, spec, caseId);
   } catch (error) {
     if (!(error instanceof Horizon)) throw error;
+  } finally {
+    shared.store.forget(run.stream);
   }
 }
 
@@ -1807,7 +1815,7 @@ export async function seedCouncil(
   }
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 32) }, async () => {
+  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 256) }, async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
       if (job) await job();
