@@ -197,6 +197,25 @@ describe('BullMQ trigger on Redis', () => {
     for (const id of caseIds) expect(await eventsOf(store, id, 'DeadlineMissed')).toHaveLength(1);
   });
 
+  it('replaying from an earlier checkpoint adds no job twice', async () => {
+    const { prefix, store, clock } = setUp();
+    for (let i = 0; i < 3; i++) await referredCase(store, clock);
+    const queues = createQueueSet({ redisUrl: REDIS_URL, prefix, logger: silentLogger });
+    cleanups.push(() => queues.close());
+    const schedule = async () => {
+      const scheduler = createClockScheduler({ store, queues, policy, logger: silentLogger, now: clock.now });
+      await scheduler.start();
+      await scheduler.close();
+    };
+    await schedule();
+    expect(await queues.queue('deadlines').getDelayedCount()).toBe(3);
+    await queues.redis.set(`${prefix}:clock-scheduler:checkpoint`, '-1');
+    await schedule();
+    const jobs = await queues.queue('deadlines').getDelayed();
+    expect(jobs.map((job) => job.id).sort()).toEqual([...new Set(jobs.map((job) => job.id))].sort());
+    expect(jobs).toHaveLength(3);
+  });
+
   it('two scheduler instances at once create each job once', async () => {
     const { prefix, store, clock } = setUp();
     for (let i = 0; i < 5; i++) await referredCase(store, clock);
