@@ -1,48 +1,144 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { mintToken } from './api/auth.js';
 import { buildApp } from './api/server.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openEventStore } from './eventstore/open.js';
+import { RoleSchema } from './domain/roles.js';
+import { rebuildAndCheck } from './projections/index.js';
+import { seedCouncil } from './seed/council.js';
+import { openServices, type Services } from './services.js';
+import { startWorkers } from './workers/index.js';
 
-const usage = `Usage: sightline [command]
+const usage = `Usage: sightline [command] [options]
 
 Commands:
-  all      run the API and everything it needs in one process (default)
-  serve    run the API
-  help     show this text
+  all                      API, views and deadline workers in one process (default)
+  serve                    API and views only
+  work                     deadline workers only (BullMQ when REDIS_URL is set)
+  rebuild                  replay the whole log into fresh views and check them
+  token --sub ID --role R  mint a bearer token for the embedded (local) auth mode
+  seed --cases N [--seed S] fill the store with a synthetic council's history (demos, benchmarks)
+  help                     show this text
 `;
 
-async function serve(): Promise<void> {
-  const config = loadConfig();
-  const store = await openEventStore(config);
-  const app = await buildApp({ config, store });
+type Closer = { close(): Promise<void> };
+
+/** Runs until SIGTERM/SIGINT, then closes everything in reverse order within the grace period. */
+function closeOnSignal(services: Services, closers: Closer[]): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    services.logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      app.log.error('shutdown took longer than SHUTDOWN_GRACE_MS; exiting');
+      services.logger.error('shutdown took longer than SHUTDOWN_GRACE_MS; exiting');
       process.exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
+    }, services.config.SHUTDOWN_GRACE_MS);
     timer.unref();
-    await app.close();
-    await store.close();
-    process.exit(0);
+    try {
+      for (const closer of [...closers].reverse()) await closer.close();
+      await services.projections.close();
+      await services.store.close();
+      process.exit(0);
+    } catch (error) {
+      services.logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+async function run(parts: { api: boolean; workers: boolean }): Promise<void> {
+  const config = loadConfig();
+  const services = await openServices(config);
+  const closers: Closer[] = [];
+  closeOnSignal(services, closers);
+  await services.projections.start();
+  if (parts.workers) closers.push(await startWorkers(services));
+  if (parts.api) {
+    const app = await buildApp({ ...services, logger: services.logger });
+    closers.push(app);
+    await app.listen({ host: config.HOST, port: config.PORT });
+  }
+}
+
+async function rebuild(): Promise<void> {
+  const config = loadConfig();
+  const services = await openServices(config);
+  try {
+    const report = await rebuildAndCheck(services.store);
+    const line = `${report.events} events in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s)`;
+    process.stdout.write(`rebuilt: ${line}\n`);
+    process.stdout.write(
+      report.consistent ? 'consistency check: views equal\n' : 'consistency check: FAILED\n',
+    );
+    for (const difference of report.differences) process.stdout.write(`  ${difference}\n`);
+    if (!report.consistent) process.exitCode = 1;
+  } finally {
+    await services.projections.close();
+    await services.store.close();
+  }
+}
+
+async function token(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { sub: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } },
+  });
+  const role = RoleSchema.safeParse(values.role);
+  if (!values.sub || !role.success) {
+    throw new ConfigError(`token needs --sub ID and --role one of ${RoleSchema.options.join(', ')}`);
+  }
+  const config = loadConfig();
+  if (config.AUTH_MODE !== 'local') throw new ConfigError('token mints tokens only in AUTH_MODE=local');
+  const minted = await mintToken(config, {
+    sub: values.sub,
+    role: role.data,
+    expiresIn: values.expires ?? '8h',
+  });
+  process.stdout.write(`${minted}\n`);
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { cases: { type: 'string' }, seed: { type: 'string' } } });
+  const cases = Number(values.cases);
+  if (!Number.isInteger(cases) || cases <= 0)
+    throw new ConfigError('seed needs --cases N, a positive whole number');
+  const config = loadConfig();
+  const services = await openServices(config);
+  try {
+    const result = await seedCouncil(services.store, {
+      cases,
+      policy: services.policy,
+      ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+    });
+    process.stdout.write(
+      `seeded ${result.eheCases} EHE and ${result.cmeCases} CME cases: ${result.events} events in ${result.seconds.toFixed(1)} s\n`,
+    );
+  } finally {
+    await services.projections.close();
+    await services.store.close();
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const command = positionals[0] ?? 'all';
+  const [command = 'all', ...rest] = argv;
   switch (command) {
     case 'all':
+      return run({ api: true, workers: true });
     case 'serve':
-      return serve();
+      return run({ api: true, workers: false });
+    case 'work':
+      return run({ api: false, workers: true });
+    case 'rebuild':
+      return rebuild();
+    case 'token':
+      return token(rest);
+    case 'seed':
+      return seed(rest);
     case 'help':
+    case '--help':
       process.stdout.write(usage);
       return;
     default:
@@ -52,8 +148,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`,
-  );
+  const message = error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

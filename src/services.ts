@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { defaultPolicy, loadPolicy, type Policy } from './domain/policy.js';
+import { openEventStore } from './eventstore/open.js';
+import type { EventStore } from './eventstore/types.js';
+import { createProjections, type Projections } from './projections/index.js';
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  policy: Policy;
+  store: EventStore;
+  projections: Projections;
+}
+
+/** The council's policy file when one is configured, else the defaults of DOMAIN.md. */
+export function readPolicy(config: Config): Policy {
+  if (!config.POLICY_FILE) return defaultPolicy;
+  const format = ['.yaml', '.yml'].includes(extname(config.POLICY_FILE)) ? 'yaml' : 'json';
+  return loadPolicy(readFileSync(config.POLICY_FILE, 'utf8'), format);
+}
+
+/** Opens what every process of sightline needs: the store and the views that follow it. */
+export async function openServices(config: Config): Promise<Services> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const policy = readPolicy(config);
+  const store = await openEventStore(config);
+  const projections = createProjections(store, { logger, policy });
+  return { config, logger, policy, store, projections };
+}
