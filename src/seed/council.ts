@@ -13,6 +13,7 @@ import type { CmeCommand, CmeEvent, CmeState } from '../domain/cme/index.js';
 import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
 import type { DecideContext } from '../domain/context.js';
 import { decideContext } from '../domain/context.js';
+import { DomainError } from '../domain/decider.js';
 import type { EheCommand, EheEvent, EheState } from '../domain/ehe/index.js';
 import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { ClockName, Policy, PriorityFlag } from '../domain/policy.js';
@@ -53,6 +54,8 @@ export interface SeedCouncilResult {
   schoolPopulation: number;
   /** Events written, by type. */
   eventTypes: Record<string, number>;
+  /** Commands the deciders refused (each ends its case's story early): none, unless the generator has a bug. */
+  rejected: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -397,6 +400,7 @@ interface Shared {
   toInstant: number;
   eventTypes: Map<string, number>;
   counts: { ehe: number; cme: number; events: number };
+  rejected: string[];
 }
 
 /** One stream's run: its own generator, clock of simulated time and state. */
@@ -542,7 +546,9 @@ async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promise<void
   try {
     await eheStory(run, spec, caseId);
   } catch (error) {
-    if (!(error instanceof Horizon)) throw error;
+    // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
+    if (error instanceof DomainError) shared.rejected.push(`${run.stream}: ${error.code}: ${error.message}`);
+    else if (!(error instanceof Horizon)) throw error;
   } finally {
     shared.store.forget(run.stream);
   }
@@ -1366,7 +1372,9 @@ async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promise<void
   try {
     await cmeStory(run, spec, caseId);
   } catch (error) {
-    if (!(error instanceof Horizon)) throw error;
+    // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
+    if (error instanceof DomainError) shared.rejected.push(`${run.stream}: ${error.code}: ${error.message}`);
+    else if (!(error instanceof Horizon)) throw error;
   } finally {
     shared.store.forget(run.stream);
   }
@@ -1716,6 +1724,7 @@ async function maybeReopen(
 ): Promise<void> {
   const { rng } = run;
   if (!rng.chance(0.04)) return;
+  const enquiryId = `enq-${run.state.status === 'none' ? 1 : Object.keys(run.state.enquiries).length + 1}`;
   let t = addCalendarDays(run.lastDate, rng.int(60, 300));
   if (dob && !isOfCompulsorySchoolAge(dob, t)) return;
   await run.step(
@@ -1726,7 +1735,7 @@ async function maybeReopen(
   t = wd(run, t, rng.int(1, 5));
   await run.step(
     t,
-    { type: 'MakeCmeEnquiry', data: { enquiryId: 'enq-reopen', agency: 'school', madeOn: t } },
+    { type: 'MakeCmeEnquiry', data: { enquiryId, agency: 'school', madeOn: t } },
     cmeOfficer(run),
   );
   t = wd(run, t, rng.int(1, 5));
@@ -1734,7 +1743,7 @@ async function maybeReopen(
     t,
     {
       type: 'RecordCmeEnquiryOutcome',
-      data: { enquiryId: 'enq-reopen', outcome: 'child_located', receivedOn: t },
+      data: { enquiryId, outcome: 'child_located', receivedOn: t },
     },
     cmeOfficer(run),
   );
@@ -1781,6 +1790,7 @@ export async function seedCouncil(
     toInstant: startOfLondonDay(addCalendarDays(to, 1)).getTime() - 1,
     eventTypes: new Map(),
     counts: { ehe: 0, cme: 0, events: 0 },
+    rejected: [],
   };
 
   type Job = () => Promise<void>;
@@ -1832,6 +1842,7 @@ export async function seedCouncil(
     events: shared.counts.events,
     seconds: (performance.now() - started) / 1000,
     schoolPopulation,
+    rejected: shared.rejected,
     eventTypes: Object.fromEntries([...shared.eventTypes.entries()].sort(([a], [b]) => a.localeCompare(b))),
   };
 }

@@ -54,6 +54,7 @@ describe('seedCouncil', () => {
     expect(second.result.events).toBe(first.result.events);
 
     const { result, events } = first;
+    expect(result.rejected).toEqual([]);
     expect(result.events).toBe(events.length);
     expect(result.eheCases).toBeGreaterThanOrEqual(CASES);
     expect(count(events, 'EheReferralReceived')).toBe(result.eheCases);
