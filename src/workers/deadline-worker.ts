@@ -16,7 +16,7 @@ export function createDeadlineWorkers(
   logger: WorkerLogger,
   options: Partial<WorkerOptions> = {},
 ): Worker[] {
-  const process = async (job: { id?: string | undefined; data: unknown }) => {
+  const recordIfDue = async (job: { id?: string | undefined; data: unknown }) => {
     const due: DueClockJob = DueClockJobSchema.parse(job.data);
     const outcome = await handler.run(due, job.id);
     if (outcome.appended.length > 0) {
@@ -25,7 +25,7 @@ export function createDeadlineWorkers(
     return outcome;
   };
   return [
-    queues.createWorker('deadlines', process, { concurrency: 8, ...options }),
-    queues.createWorker('escalations', process, { concurrency: 4, ...options }),
+    queues.createWorker('deadlines', recordIfDue, { concurrency: 8, ...options }),
+    queues.createWorker('escalations', recordIfDue, { concurrency: 4, ...options }),
   ];
 }
