@@ -59,19 +59,57 @@ export interface SeedCouncilResult {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Randomness: mulberry32, one generator per case so concurrency does not change any stream.
+// Randomness: sfc32 (128 bits of state), one generator per case, so concurrency does not change any stream
+// and 60,000 cases do not share a seed. cyrb128 spreads a text key over the four words.
+
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** Four 32-bit words as a UUID (version 4 layout). */
+function uuidFromWords(words: readonly number[]): string {
+  const h = words.map((w) => w.toString(16).padStart(8, '0')).join('');
+  const variant = ((Number.parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  constructor(key: string) {
+    [this.a, this.b, this.c, this.d] = cyrb128(key);
+    for (let i = 0; i < 12; i++) this.next();
   }
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const t0 = (this.a + this.b) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.d = (this.d + 1) | 0;
+    const t = (t0 + this.d) | 0;
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
   chance(p: number): boolean {
     return this.next() < p;
@@ -97,28 +135,9 @@ class Rng {
     return last[0];
   }
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 16; i++) {
-      let byte = this.int(0, 255);
-      if (i === 6) byte = (byte & 0x0f) | 0x40;
-      if (i === 8) byte = (byte & 0x3f) | 0x80;
-      hex.push(byte.toString(16).padStart(2, '0'));
-    }
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    const words = [0, 1, 2, 3].map(() => Math.floor(this.next() * 4294967296));
+    return uuidFromWords(words);
   }
-}
-
-/** A per-case seed from the council's seed, the case type and its index. */
-function caseSeed(seed: number, kind: number, index: number): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const v of [kind, index]) {
-    h = Math.imul(h ^ v, 0x85ebca6b) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-  }
-  return h;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -333,11 +352,9 @@ function yearGroupWeights(month: number): (readonly [number, number])[] {
 // ---------------------------------------------------------------------------------------------------------
 // The store as the seeder sees it.
 
-/** A UUID (version 4 layout) from a string, by FNV-1a then mulberry32: fast, and the same every run. */
+/** A UUID (version 4 layout) from a text key: fast, and the same every run. */
 function stableUuid(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return new Rng(h).uuid();
+  return uuidFromWords(cyrb128(text));
 }
 
 /**
@@ -1551,20 +1568,23 @@ async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): Promise
       if (s.status === 'none') return;
       const due = s.clocks.cmeTracingReview?.dueOn ?? run.shared.calendar.addSchoolDays(t, 20);
       if (n >= reviewsBeforeFound) break;
-      if (dob && !isOfCompulsorySchoolAge(dob, due) && due > compulsorySchoolAge(dob).end) {
-        const on = maxDate(run.lastDate, addCalendarDays(compulsorySchoolAge(dob).end, rng.int(1, 20)));
+      // Reviews run while the child is of compulsory school age; then the case closes for age.
+      const end = dob === undefined ? undefined : compulsorySchoolAge(dob).end;
+      const closeForAge = async (): Promise<void> => {
+        const on = maxDate(run.lastDate, addCalendarDays(end ?? due, rng.int(1, 20)));
         await run.step(
           on,
           { type: 'CloseCase', data: { closedOn: on, destination: 'end_of_compulsory_school_age' } },
           MANAGER,
         );
-        return;
-      }
+      };
+      if (end !== undefined && due > end) return closeForAge();
       let on = maxDate(run.lastDate, addCalendarDays(due, -rng.int(0, 5)));
       if (rng.chance(0.06)) {
         await workerMissed(run, 'cmeTracingReview', due, rng.chance(0.3));
         on = maxDate(run.lastDate, wd(run, due, rng.int(1, 5)));
       }
+      if (end !== undefined && on > end) return closeForAge();
       await run.step(
         on,
         {
@@ -1799,7 +1819,7 @@ export async function seedCouncil(
   const cmeCount = Math.round(options.cases * 2);
   for (let i = 0; i < options.cases; i++) {
     eheJobs.push(() => {
-      const rng = new Rng(caseSeed(seed, 1, i));
+      const rng = new Rng(`${seed}:ehe:${i}`);
       const receivedOn = referralDate(rng, from, to, span);
       const month = Number(receivedOn.slice(5, 7));
       const group = rng.weighted(yearGroupWeights(month));
@@ -1808,7 +1828,7 @@ export async function seedCouncil(
   }
   for (let i = 0; i < cmeCount; i++) {
     cmeJobs.push(() => {
-      const rng = new Rng(caseSeed(seed, 2, i));
+      const rng = new Rng(`${seed}:cme:${i}`);
       const receivedOn = referralDate(rng, from, to, span);
       const group = rng.weighted(
         [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((g) => [g, g >= 7 ? 1.4 : 1] as const),
