@@ -17,7 +17,11 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchApi } from './api.js';
+import { benchDeadlines } from './deadlines.js';
 import { benchEventStore } from './eventstore.js';
+import { benchEsdb } from './eventstore-esdb.js';
+import { benchProjections } from './projections.js';
 import {
   type BenchModule,
   type BenchOptions,
@@ -107,30 +111,6 @@ function previousResult(name: string): { file: string; result: ResultFile } | un
   return undefined;
 }
 
-/** The EventStoreDB bench is another module, added separately; run it only when its file is present. */
-async function loadEsdbBench(): Promise<BenchModule | string> {
-  const candidates = ['eventstore-esdb.ts', 'eventstore-esdb.js'];
-  if (!candidates.some((file) => existsSync(join(benchDir, file)))) {
-    return 'bench/eventstore-esdb.ts is not present';
-  }
-  try {
-    // A computed specifier, so this file type-checks whether or not the module exists yet.
-    const specifier = './eventstore-esdb.js';
-    const loaded: unknown = await import(specifier);
-    if (isRecord(loaded) && typeof loaded.benchEsdb === 'function') {
-      const benchEsdb = loaded.benchEsdb as (options: BenchOptions) => Promise<unknown>;
-      return async (options) => {
-        const report = await benchEsdb(options);
-        if (!isReport(report)) throw new Error('benchEsdb() did not return a BenchReport (bench/support.ts)');
-        return report;
-      };
-    }
-    return 'bench/eventstore-esdb.ts does not export a function benchEsdb(options)';
-  } catch (error) {
-    return `bench/eventstore-esdb.ts could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
 function comparison(report: BenchReport, previous: ResultFile): string[] {
   const before = new Map(previous.report.measurements.map((m): [string, Measurement] => [m.id, m]));
   const lines = [`| figure | previous (${previous.startedAt}) | now | change |`, '| :-- | --: | --: | --: |'];
@@ -184,19 +164,21 @@ async function main(): Promise<void> {
   console.log(`sightline bench${quick ? ' (BENCH_QUICK)' : ''}: ${startedAt}, node ${process.version}`);
   mkdirSync(resultsDir, { recursive: true });
 
-  const modules: { name: string; load: () => Promise<BenchModule | string> }[] = [
-    { name: 'eventstore', load: async () => benchEventStore },
-    { name: 'eventstore-esdb', load: loadEsdbBench },
+  const all: { name: string; run: BenchModule }[] = [
+    { name: 'eventstore', run: benchEventStore },
+    { name: 'eventstore-esdb', run: benchEsdb },
+    { name: 'projections', run: benchProjections },
+    { name: 'api', run: benchApi },
+    { name: 'deadlines', run: benchDeadlines },
   ];
+  // `npm run bench -- projections api` runs only those modules.
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !all.some((m) => m.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown bench module(s): ${unknown.join(', ')}`);
+  const modules = wanted.length === 0 ? all : all.filter((m) => wanted.includes(m.name));
 
   const outcomes: Outcome[] = [];
-  for (const { name, load } of modules) {
-    const run = await load();
-    if (typeof run === 'string') {
-      console.log(`\n== ${name}: not available (${run})`);
-      outcomes.push({ name, status: 'not available', detail: run });
-      continue;
-    }
+  for (const { name, run } of modules) {
     console.log(`\n== ${name}`);
     const tmpDir = mkdtempSync(join(tmpdir(), `sightline-bench-${name}-`));
     const moduleStartedAt = new Date().toISOString();
