@@ -37,7 +37,10 @@ export interface SeedCouncilOptions {
   from?: IsoDate;
   /** The simulated "today": nothing is dated after it. */
   to?: IsoDate;
-  /** The school population the referrals are a share of; by default the one that makes them ~1.35% a year. */
+  /**
+   * The school population the referrals are a share of (reported, for the committee figures: open EHE as a
+   * share of it); by default the population of which `cases` spread over the years is ~1.35% a year.
+   */
   schoolPopulation?: number;
   policy?: Policy;
   /** Cases in flight at once (default 256), so their appends share the SQLite store's group commit. */
