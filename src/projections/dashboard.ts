@@ -2,6 +2,8 @@ import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
 import { childName, isOpen, isPriority, officerOf, receivedOnOf } from './case-summary.js';
+import type { DatedSet } from './dated-set.js';
+import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.js';
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
 import { deadlineDay, entriesDue, toOpenDeadline } from './deadlines.js';
 import type { CountedList, Dashboard, DashboardCase, OpenDeadline } from './types.js';
@@ -12,25 +14,37 @@ import type { CountedList, Dashboard, DashboardCase, OpenDeadline } from './type
  * 100,000 cases). Mutated in place, after the case record is computed.
  */
 export interface DashboardView {
-  unallocated: Map<string, IsoDate>;
-  highRiskCme: Map<string, IsoDate>;
-  /** Open CME cases whose child is untraced, with the date of referral. */
-  untracedCme: Map<string, IsoDate>;
+  /** Open cases with no officer, by date of referral. */
+  unallocated: DatedSet;
+  /** Open CME cases judged high risk, by date of the judgement. */
+  highRiskCme: DatedSet;
+  /** Open CME cases whose child is untraced, by date of referral (or reopening). */
+  untracedCme: DatedSet;
   saoStage: Map<string, string>;
+  saoCountByStage: Map<string, number>;
 }
 
 export const createDashboardView = (): DashboardView => ({
-  unallocated: new Map(),
-  highRiskCme: new Map(),
-  untracedCme: new Map(),
+  unallocated: createDatedSet(),
+  highRiskCme: createDatedSet(),
+  untracedCme: createDatedSet(),
   saoStage: new Map(),
+  saoCountByStage: new Map(),
 });
 
 export const DASHBOARD_LIST_LIMIT = 50;
 
-function place<V>(map: Map<string, V>, caseId: string, value: V | undefined): void {
-  if (value === undefined) map.delete(caseId);
-  else map.set(caseId, value);
+function placeSaoStage(view: DashboardView, caseId: string, stage: string | undefined): void {
+  const was = view.saoStage.get(caseId);
+  if (was === stage) return;
+  if (was !== undefined) {
+    view.saoStage.delete(caseId);
+    view.saoCountByStage.set(was, (view.saoCountByStage.get(was) ?? 1) - 1);
+  }
+  if (stage !== undefined) {
+    view.saoStage.set(caseId, stage);
+    view.saoCountByStage.set(stage, (view.saoCountByStage.get(stage) ?? 0) + 1);
+  }
 }
 
 export function evolveDashboard(
@@ -42,18 +56,22 @@ export function evolveDashboard(
   const open = isOpen(after);
   const { caseId } = after;
   const since = receivedOnOf(after);
-  place(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
+  placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
   if (after.caseType === 'cme') {
     const { state } = after;
-    place(
+    placeInDatedSet(
       view.highRiskCme,
       caseId,
       open && state.riskLevel === 'high' ? state.highRiskReport?.judgedOn : undefined,
     );
-    place(view.untracedCme, caseId, open && state.whereabouts === null ? state.openedOn : undefined);
+    placeInDatedSet(
+      view.untracedCme,
+      caseId,
+      open && state.whereabouts === null ? state.openedOn : undefined,
+    );
   } else {
     const stage = after.state.sao.stage;
-    place(view.saoStage, caseId, open && stage !== 'none' ? stage : undefined);
+    placeSaoStage(view, caseId, open && stage !== 'none' ? stage : undefined);
   }
 }
 
@@ -70,27 +88,14 @@ function dashboardCase(record: CaseRecord, since: IsoDate): DashboardCase {
   return item;
 }
 
-const before = (a: [string, IsoDate], b: [string, IsoDate]) => a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
-
-/** Oldest first; one pass keeping only the first `limit`, so a long list costs no sort. */
+/** Oldest first, the first `limit` only. */
 function listCases(
-  cases: Iterable<[string, IsoDate]>,
+  set: DatedSet,
   records: ReadonlyMap<string, CaseRecord>,
   limit: number,
-  include: (since: IsoDate) => boolean = () => true,
+  until?: IsoDate,
 ): CountedList<DashboardCase> {
-  const oldest: [string, IsoDate][] = [];
-  let count = 0;
-  for (const entry of cases) {
-    if (!include(entry[1])) continue;
-    count++;
-    const last = oldest.at(-1);
-    if (oldest.length >= limit && last && !before(entry, last)) continue;
-    let index = oldest.length;
-    while (index > 0 && before(entry, oldest[index - 1] as [string, IsoDate])) index--;
-    oldest.splice(index, 0, entry);
-    if (oldest.length > limit) oldest.pop();
-  }
+  const { count, oldest } = oldestInDatedSet(set, limit, until);
   const items: DashboardCase[] = [];
   for (const [caseId, since] of oldest) {
     const record = records.get(caseId);
@@ -134,7 +139,7 @@ export function buildDashboard(
   }
   const escalated = [...deadlines.escalated.values()].sort(byDueDate);
   const saoByStage: Record<string, number> = {};
-  for (const stage of view.saoStage.values()) saoByStage[stage] = (saoByStage[stage] ?? 0) + 1;
+  for (const [stage, count] of view.saoCountByStage) if (count > 0) saoByStage[stage] = count;
   // Referred before this date: more than 20 school days untraced.
   const untracedBefore = calendar.addSchoolDays(today, -20);
   return {
@@ -149,7 +154,7 @@ export function buildDashboard(
       items: escalated.slice(0, limit).map((entry) => toOpenDeadline(entry, day, records)),
     },
     highRiskCme: listCases(view.highRiskCme, records, limit),
-    untracedCme: listCases(view.untracedCme, records, limit, (since) => since < untracedBefore),
+    untracedCme: listCases(view.untracedCme, records, limit, untracedBefore),
     saoByStage,
     position,
   };
