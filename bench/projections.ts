@@ -241,6 +241,14 @@ function eheTemplate(index: number): Template {
       day(400),
     ],
   ];
+  // Unanswered calls between the steps above: most of a real case's history is contact attempts.
+  for (const n of [45, 60, 75, 90, 150]) {
+    steps.push([
+      { type: 'RecordContactAttempt', data: { attemptedOn: day(n), method: 'phone', outcome: 'no_answer' } },
+      day(n),
+    ]);
+  }
+  steps.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   if (index % 3 === 0) {
     steps.push([
       {
