@@ -164,4 +164,16 @@ describe('projection runtime on SQLite', () => {
     expect(report).toMatchObject({ events: 2, consistent: true, differences: [] });
     expect(report.eventsPerSecond).toBeGreaterThan(0);
   });
+
+  it('the rebuild reports live views that differ from the log', async () => {
+    const store = memoryStore();
+    const { caseId } = await appendCase(store);
+    await appendCase(store);
+    const projections = started(store);
+    await projections.start();
+    projections.views.records.delete(caseId);
+    const report = await rebuildAndCheck(store, projections, { today: today() });
+    expect(report.consistent).toBe(false);
+    expect(report.differences).toContain(`case ${caseId} differs`);
+  });
 });
