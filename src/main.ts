@@ -67,7 +67,9 @@ async function rebuild(): Promise<void> {
   const config = loadConfig();
   const services = await openServices(config);
   try {
-    const report = await rebuildAndCheck(services.store);
+    // The views as a running process would hold them, to compare the fresh replay against.
+    await services.projections.start();
+    const report = await rebuildAndCheck(services.store, services.projections);
     const line = `${report.events} events in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s)`;
     process.stdout.write(`rebuilt: ${line}\n`);
     process.stdout.write(
