@@ -1,0 +1,200 @@
+/** The School Attendance Order route of an EHE case. */
+
+import type { IsoDate } from '../domain/calendar/index.js';
+import { addCalendarDays } from '../domain/calendar/index.js';
+import { returnAndClose } from './ehe-monitor.js';
+import { maxDate, school } from './people.js';
+import type { EheRun } from './run.js';
+import { wd, workerMissed } from './run.js';
+import { MANAGER, senior } from './team.js';
+
+/** The School Attendance Order route (current regime); 'closed' when the case ends on it. */
+export async function saoRoute(
+  run: EheRun,
+  from: IsoDate,
+  phase: 'primary' | 'secondary',
+): Promise<'closed' | 'open'> {
+  const { rng } = run;
+  const s = senior(rng);
+  let t = wd(run, from, rng.int(3, 15));
+  let state = await run.step(
+    t,
+    {
+      type: 'ServeSection437Notice',
+      data: {
+        issuedOn: t,
+        servedOn: t,
+        serviceMethod: rng.pick(['in_person', 'post', 'left_at_address'] as const),
+      },
+    },
+    s,
+  );
+  const periodEnds = state.sao.notice437?.periodEndsOn ?? addCalendarDays(t, 15);
+  t = addCalendarDays(periodEnds, rng.int(1, 10));
+  if (rng.chance(0.3)) {
+    state = await run.step(
+      t,
+      {
+        type: 'JudgeSection437Response',
+        data: { judgedOn: t, satisfied: true, rationale: 'The parent has shown suitable education' },
+      },
+      s,
+    );
+    return 'open';
+  }
+  state = await run.step(
+    t,
+    {
+      type: 'JudgeSection437Response',
+      data: { judgedOn: t, satisfied: false, rationale: 'No satisfactory response within the period' },
+    },
+    s,
+  );
+  t = wd(run, t, rng.int(1, 5));
+  const expedient = rng.chance(0.9);
+  state = await run.step(
+    t,
+    {
+      type: 'DecideAttendanceExpediency',
+      data: {
+        decidedOn: t,
+        expedient,
+        rationale: expedient ? 'Attendance at school is expedient' : 'Family engaging again',
+      },
+    },
+    MANAGER,
+  );
+  if (!expedient) return 'open';
+  const intended = school(rng, phase);
+  t = wd(run, t, rng.int(1, 5));
+  state = await run.step(
+    t,
+    { type: 'ConsultSchool', data: { school: intended, consultedOn: t, response: 'Place available' } },
+    s,
+  );
+  t = wd(run, t, rng.int(2, 8));
+  state = await run.step(
+    t,
+    {
+      type: 'ServeSection438Notice',
+      data: {
+        issuedOn: t,
+        servedOn: t,
+        serviceMethod: 'post',
+        intendedSchool: intended,
+        alternativeSchools: [],
+      },
+    },
+    s,
+  );
+  const choiceEnds = state.sao.noticeOfIntention?.choiceEndsOn ?? addCalendarDays(t, 15);
+  if (rng.chance(0.4)) {
+    t = addCalendarDays(t, rng.int(2, 12));
+    if (t > choiceEnds) t = choiceEnds;
+    state = await run.step(
+      t,
+      { type: 'RecordParentSchoolChoice', data: { chosenOn: t, kind: 'named_school', school: intended } },
+      s,
+    );
+    t = addCalendarDays(t, rng.int(1, 5));
+  } else {
+    t = addCalendarDays(choiceEnds, rng.int(1, 7));
+  }
+  const ehcp = state.priorityFlags.includes('ehcp');
+  state = await run.step(
+    t,
+    {
+      type: 'ServeSchoolAttendanceOrder',
+      data: {
+        issuedOn: t,
+        servedOn: t,
+        serviceMethod: 'in_person',
+        school: intended,
+        schoolNamedInEhcp: ehcp,
+      },
+    },
+    MANAGER,
+  );
+  const complianceDue = state.clocks.saoCompliance?.dueOn;
+  const outcome = rng.weighted([
+    ['complied', 55],
+    ['revoked', 20],
+    ['prosecution', 25],
+  ] as const);
+  if (outcome === 'complied') {
+    t = run.shared.calendar.addSchoolDays(t, rng.int(2, 12));
+    await run.step(t, { type: 'RecordSaoCompliance', data: { registeredOn: t, school: intended } }, s);
+    await returnAndClose(run, t, intended);
+    return 'closed';
+  }
+  if (outcome === 'revoked') {
+    t = addCalendarDays(t, rng.int(10, 60));
+    await run.step(
+      t,
+      {
+        type: 'RecordSaoRevocationRequest',
+        data: { requestedOn: t, arrangements: 'Tutor and structured curriculum now in place' },
+      },
+      s,
+    );
+    t = wd(run, t, rng.int(5, 20));
+    await run.step(
+      t,
+      { type: 'RevokeSchoolAttendanceOrder', data: { revokedOn: t, rationale: 'Suitable education shown' } },
+      MANAGER,
+    );
+    return 'open';
+  }
+  if (complianceDue) await workerMissed(run, 'saoCompliance', complianceDue, true);
+  t = maxDate(run.lastDate, wd(run, complianceDue ?? t, rng.int(3, 10)));
+  await run.step(
+    t,
+    {
+      type: 'ConsiderEso',
+      data: { consideredOn: t, decision: 'prosecute', rationale: 'An ESO would not secure attendance' },
+    },
+    MANAGER,
+  );
+  t = wd(run, t, rng.int(10, 30));
+  await run.step(
+    t,
+    { type: 'StartProsecution', data: { startedOn: t, court: 'Eastmere Magistrates’ Court' } },
+    MANAGER,
+  );
+  if (rng.chance(0.2)) {
+    t = addCalendarDays(t, rng.int(20, 40));
+    await run.step(
+      t,
+      { type: 'RecordEsoDirection', data: { directedOn: t, court: 'Eastmere Magistrates’ Court' } },
+      MANAGER,
+    );
+    t = addCalendarDays(t, rng.int(10, 50));
+    await run.step(
+      t,
+      {
+        type: 'AnswerEsoDirection',
+        data: { answeredOn: t, answer: 'reasons_given', reasons: 'An ESO would not secure attendance' },
+      },
+      MANAGER,
+    );
+  }
+  t = addCalendarDays(t, rng.int(30, 90));
+  const convicted = rng.chance(0.75);
+  await run.step(
+    t,
+    {
+      type: 'RecordProsecutionOutcome',
+      data: convicted
+        ? { decidedOn: t, outcome: 'convicted', orderCeases: false, sentence: 'Fine' }
+        : { decidedOn: t, outcome: 'acquitted', orderCeases: false },
+    },
+    MANAGER,
+  );
+  if (convicted && rng.chance(0.6)) {
+    t = run.shared.calendar.addSchoolDays(t, rng.int(5, 20));
+    await run.step(t, { type: 'RecordSaoCompliance', data: { registeredOn: t, school: intended } }, s);
+    await returnAndClose(run, t, intended);
+    return 'closed';
+  }
+  return 'open';
+}

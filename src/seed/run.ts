@@ -1,0 +1,116 @@
+/** Running a case: one stream's generator, simulated clock and state, sent through the real handler. */
+
+import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { addCalendarDays, startOfLondonDay } from '../domain/calendar/index.js';
+import type { CmeCommand, CmeEvent, CmeState } from '../domain/cme/index.js';
+import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
+import type { DecideContext } from '../domain/context.js';
+import { decideContext } from '../domain/context.js';
+import type { EheCommand, EheEvent, EheState } from '../domain/ehe/index.js';
+import { eheCodec, eheDecider } from '../domain/ehe/index.js';
+import type { ClockName, Policy } from '../domain/policy.js';
+import type { CaseType } from '../eventstore/handle.js';
+import { handle } from '../eventstore/handle.js';
+import type { EventStore } from '../eventstore/types.js';
+import { maxDate } from './people.js';
+import type { Rng } from './random.js';
+import type { Actor } from './team.js';
+import { WORKER } from './team.js';
+
+export class Horizon extends Error {}
+
+export interface Shared {
+  store: EventStore & { forget(stream: string): void };
+  policy: Policy;
+  calendar: Calendar;
+  to: IsoDate;
+  toInstant: number;
+  eventTypes: Map<string, number>;
+  counts: { ehe: number; cme: number; events: number };
+  rejected: string[];
+}
+
+/** One stream's run: its own generator, clock of simulated time and state. */
+export class Run<C, E, S> {
+  private lastNow = 0;
+  private readonly correlationId: string;
+  lastDate: IsoDate = '0000-01-01';
+  constructor(
+    readonly shared: Shared,
+    readonly caseType: CaseType<C, E, S, DecideContext>,
+    readonly stream: string,
+    readonly rng: Rng,
+    public state: S,
+  ) {
+    this.correlationId = rng.uuid();
+  }
+
+  /** Sends `command` as it happened on `date`; beyond the council's "today" the case's story stops. */
+  step(date: IsoDate, command: C, actor: Actor): Promise<S> {
+    return this.stepAt(date, () => command, actor);
+  }
+
+  /** As `step`, for a command that records the instant it is made (a report's `reportedAt`). */
+  async stepAt(date: IsoDate, command: (instant: string) => C, actor: Actor): Promise<S> {
+    if (date > this.shared.to) throw new Horizon();
+    const dayStart = startOfLondonDay(date).getTime();
+    let now = dayStart + (9 * 60 + this.rng.int(0, 7 * 60)) * 60_000;
+    if (now <= this.lastNow) now = this.lastNow + 60_000;
+    if (now > this.shared.toInstant) throw new Horizon();
+    this.lastNow = now;
+    this.lastDate = maxDate(this.lastDate, date);
+    const instant = new Date(now);
+    const body = command(instant.toISOString());
+    const result = await handle(
+      this.shared.store,
+      this.caseType,
+      this.stream,
+      body,
+      {
+        actor: actor.id,
+        role: actor.role,
+        correlationId: this.correlationId,
+        causationId: this.rng.uuid(),
+        occurredAt: instant.toISOString(),
+      },
+      decideContext(instant, this.shared.policy, actor),
+    );
+    for (const { event } of result.events) {
+      const type = (event as { type: string }).type;
+      this.shared.eventTypes.set(type, (this.shared.eventTypes.get(type) ?? 0) + 1);
+    }
+    this.shared.counts.events += result.events.length;
+    this.state = result.state;
+    return result.state;
+  }
+}
+
+export const eheType: CaseType<EheCommand, EheEvent, EheState, DecideContext> = {
+  decider: eheDecider,
+  codec: eheCodec,
+};
+export const cmeType: CaseType<CmeCommand, CmeEvent, CmeState, DecideContext> = {
+  decider: cmeDecider,
+  codec: cmeCodec,
+};
+
+export type EheRun = Run<EheCommand, EheEvent, EheState>;
+export type CmeRun = Run<CmeCommand, CmeEvent, CmeState>;
+
+export const wd = (run: { shared: Shared }, date: IsoDate, n: number): IsoDate =>
+  run.shared.calendar.addWorkingDays(date, n);
+
+/** The deadline worker: records a missed clock (and sometimes escalates it) as it would on the day after. */
+export async function workerMissed<C, E, S>(
+  run: Run<C, E, S>,
+  clock: ClockName,
+  dueOn: IsoDate,
+  escalate: boolean,
+): Promise<void> {
+  const missed = { type: 'RecordDeadlineMissed', data: { clock, dueOn } } as C;
+  await run.step(addCalendarDays(dueOn, 1), missed, WORKER);
+  if (escalate) {
+    const escalation = { type: 'EscalateCase', data: { clock, level: 'manager' } } as C;
+    await run.step(wd(run, dueOn, run.shared.policy.escalation.graceWorkingDays + 1), escalation, WORKER);
+  }
+}
