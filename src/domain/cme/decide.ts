@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { parseCommandBody } from '../command-body.js';
 import type { DecideContext } from '../context.js';
 import type { CmeCommand, CmeCommandType } from './commands.js';
 import { allocatedWork, clockCommands, cmeCommandBodies } from './commands.js';
@@ -16,33 +18,13 @@ type OtherCommandType = keyof typeof otherHandlers;
 
 const isCaseCommand = (type: CmeCommandType): type is CaseCommandType => Object.hasOwn(caseHandlers, type);
 
-/** Whether the field a schema complained of was missing altogether (field_required) or malformed. */
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
 /** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */
 function parseBody(command: CmeCommand): CmeCommand['data'] {
-  const schema = cmeCommandBodies[command.type];
-  if (!schema) fail('unknown_command', `unknown command ${String(command.type)}`);
-  const parsed = schema.safeParse(command.data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
-    const field = path.join('.');
-    const missing = valueAt(command.data, path) === undefined;
-    fail(
-      missing ? 'field_required' : 'invalid_command',
-      `${field || 'command'}: ${issue?.message ?? 'invalid'}`,
-      field,
-    );
-  }
-  return parsed.data;
+  return parseCommandBody(
+    String(command.type),
+    cmeCommandBodies[command.type] as z.ZodType<CmeCommand['data']> | undefined,
+    command.data,
+  );
 }
 
 function checkAllocation(type: CmeCommandType, state: CmeCase, ctx: DecideContext): void {
