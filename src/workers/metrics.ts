@@ -1,6 +1,13 @@
 import { Counter, Gauge } from 'prom-client';
 import { metricsRegistry } from '../metrics.js';
 
+/** Queues whose depths /metrics reports: each open queue set adds itself and removes itself on close. */
+export const queueDepthSources = new Set<
+  () => Promise<{ queue: string; counts: Record<string, number> }[]>
+>();
+
+const jobStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+
 /** The workers' figures, on the process's one registry. */
 export const workerMetrics = {
   clockEvents: new Counter({
@@ -34,5 +41,18 @@ export const workerMetrics = {
     name: 'sightline_clock_scheduler_position',
     help: 'Last $all position whose jobs are in Redis',
     registers: [metricsRegistry],
+  }),
+  queueJobs: new Gauge({
+    name: 'sightline_queue_jobs',
+    help: 'Jobs in each BullMQ queue by state (failed notifications are the dead letter)',
+    labelNames: ['queue', 'state'],
+    registers: [metricsRegistry],
+    async collect() {
+      for (const source of queueDepthSources) {
+        for (const { queue, counts } of await source()) {
+          for (const state of jobStates) this.set({ queue, state }, counts[state] ?? 0);
+        }
+      }
+    },
   }),
 };

@@ -2,6 +2,7 @@ import type { Job, JobsOptions, Processor, WorkerOptions } from 'bullmq';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { WorkerLogger } from './logger.js';
+import { queueDepthSources } from './metrics.js';
 
 /** The queues, by name; the names appear in Redis keys, so they never change. */
 export const queueNames = {
@@ -51,6 +52,14 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
   const workerConnections: Redis[] = [];
   const queues = new Map<QueueName, Queue>();
   const workers: Worker[] = [];
+  const depths = async () =>
+    Promise.all(
+      [...queues.entries()].map(async ([name, queue]) => ({
+        queue: name,
+        counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      })),
+    );
+  queueDepthSources.add(depths);
   return {
     prefix,
     redis,
@@ -95,6 +104,7 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
       return policy;
     },
     async close() {
+      queueDepthSources.delete(depths);
       await Promise.allSettled(workers.map((worker) => worker.close()));
       await Promise.allSettled([...queues.values()].map((queue) => queue.close()));
       for (const connection of [...workerConnections, redis]) connection.disconnect();
