@@ -26,16 +26,21 @@ export type LiveProjections = Projections & {
 /** The views of one process, kept current from the store, and the queries the API and the workers call. */
 export function createProjections(store: EventStore, options: ProjectionsOptions = {}): LiveProjections {
   const views = createViews();
+  // Only case events change what the queries answer; the access log, written on every read, must not
+  // invalidate the dashboard's cache.
+  let lastCaseEventAt = -1n;
   const runtime = createProjectionRuntime({
     store,
-    apply: (recorded) => applyRecordedEvent(views, recorded),
+    apply: (recorded) => {
+      if (applyRecordedEvent(views, recorded)) lastCaseEventAt = recorded.position;
+    },
     ...(options.logger ? { logger: options.logger } : {}),
     exportPosition: options.exportMetrics !== false,
   });
   const queries = createViewQueries(views, {
     today: options.today ?? (() => londonDate(new Date())),
     calendar: createCalendar((options.policy ?? defaultPolicy).calendar),
-    position: runtime.position,
+    position: () => lastCaseEventAt,
   });
   return { views, ...runtime, ...queries };
 }

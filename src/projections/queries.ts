@@ -15,8 +15,8 @@ export type ViewQueries = Pick<
 >;
 
 /**
- * The read side of the views, pure over them: what the API and the workers call. `position` stamps (and
- * keys the cache of) the dashboard, which is reused until the views or the day move.
+ * The read side of the views, pure over them: what the API and the workers call. `position` (the last case
+ * event applied) stamps and keys the cache of the dashboard, which is reused until a case or the day moves.
  */
 export function createViewQueries(
   views: Views,

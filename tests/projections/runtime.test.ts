@@ -177,3 +177,21 @@ describe('projection runtime on SQLite', () => {
     expect(report.differences).toContain(`case ${caseId} differs`);
   });
 });
+
+describe('the dashboard cache', () => {
+  it('survives writes that are not case events (the access log) and is rebuilt by a case event', async () => {
+    const store = memoryStore();
+    await appendCase(store);
+    const projections = started(store);
+    await projections.start();
+    const first = projections.dashboard.get(today());
+    const read = await store.append('accesslog-2026-06-02', [{ type: 'CaseDataRead', data: {} }], 'any');
+    await projections.waitFor(read.position);
+    expect(projections.dashboard.get(today())).toBe(first);
+    const next = await appendCase(store);
+    await projections.waitFor(next.position);
+    const rebuilt = projections.dashboard.get(today());
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt.unallocated.count).toBe(first.unallocated.count + 1);
+  });
+});
