@@ -11,10 +11,10 @@ import { createResubscribingSubscription } from './esdb-subscription.js';
 import type { EventStore, Subscription } from './types.js';
 import {
   checkExpectedRevision,
-  checkFilter,
-  checkMaxCount,
-  checkRevision,
+  checkReadAllRequest,
+  checkReadStreamRequest,
   checkStreamName,
+  checkSubscribeRequest,
   prepareEvents,
 } from './validation.js';
 
@@ -51,24 +51,19 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
 
     async *readStream(stream, readOptions = {}) {
       guard();
-      checkStreamName(stream);
-      checkRevision(readOptions.fromRevision, 'fromRevision');
-      checkMaxCount(readOptions.maxCount);
+      checkReadStreamRequest(stream, readOptions);
       yield* readStream(client, stream, readOptions);
     },
 
     async *readAll(readOptions = {}) {
       guard();
-      checkRevision(readOptions.fromPosition, 'fromPosition');
-      checkMaxCount(readOptions.maxCount);
-      checkFilter(readOptions.filter);
+      checkReadAllRequest(readOptions);
       yield* readAll(client, readOptions);
     },
 
     subscribeToAll(subscribeOptions = {}) {
       guard();
-      checkRevision(subscribeOptions.fromPosition, 'fromPosition');
-      checkFilter(subscribeOptions.filter);
+      checkSubscribeRequest(subscribeOptions);
       const subscription = createResubscribingSubscription({
         client,
         from: subscribeOptions.fromPosition,

@@ -7,10 +7,10 @@ import { createPollingSubscription } from './sqlite-subscription.js';
 import type { EventStore } from './types.js';
 import {
   checkExpectedRevision,
-  checkFilter,
-  checkMaxCount,
-  checkRevision,
+  checkReadAllRequest,
+  checkReadStreamRequest,
   checkStreamName,
+  checkSubscribeRequest,
   prepareEvents,
 } from './validation.js';
 
@@ -54,24 +54,19 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
 
     async *readStream(stream, readOptions = {}) {
       guard();
-      checkStreamName(stream);
-      checkRevision(readOptions.fromRevision, 'fromRevision');
-      checkMaxCount(readOptions.maxCount);
+      checkReadStreamRequest(stream, readOptions);
       yield* reader.readStream(stream, readOptions);
     },
 
     async *readAll(readOptions = {}) {
       guard();
-      checkRevision(readOptions.fromPosition, 'fromPosition');
-      checkMaxCount(readOptions.maxCount);
-      checkFilter(readOptions.filter);
+      checkReadAllRequest(readOptions);
       yield* reader.readAll(readOptions);
     },
 
     subscribeToAll(subscribeOptions = {}) {
       guard();
-      checkRevision(subscribeOptions.fromPosition, 'fromPosition');
-      checkFilter(subscribeOptions.filter);
+      checkSubscribeRequest(subscribeOptions);
       const subscription = createPollingSubscription({
         readPage: (after, pageSize) => reader.readPageAfter(after, pageSize, subscribeOptions.filter),
         from: subscribeOptions.fromPosition ?? 0n,

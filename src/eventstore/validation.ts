@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
 import { InvalidEventStoreRequestError } from './errors.js';
-import type { EventFilter, ExpectedRevision, NewEvent } from './types.js';
+import type {
+  EventFilter,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from './types.js';
 
 /** An event checked and serialised before any adapter writes it, so every adapter rejects the same input. */
 export interface PreparedEvent {
@@ -148,4 +155,22 @@ export function prepareEvents(events: unknown): PreparedEvent[] {
       metadata: toStrictJson(metadata, `${at}.metadata`),
     };
   });
+}
+
+/** The checks every adapter makes before a read, so all of them refuse the same requests. */
+export function checkReadStreamRequest(stream: unknown, options: ReadStreamOptions): void {
+  checkStreamName(stream);
+  checkRevision(options.fromRevision, 'fromRevision');
+  checkMaxCount(options.maxCount);
+}
+
+export function checkReadAllRequest(options: ReadAllOptions): void {
+  checkRevision(options.fromPosition, 'fromPosition');
+  checkMaxCount(options.maxCount);
+  checkFilter(options.filter);
+}
+
+export function checkSubscribeRequest(options: SubscribeOptions): void {
+  checkRevision(options.fromPosition, 'fromPosition');
+  checkFilter(options.filter);
 }
