@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: install, typecheck, lint, then every test (Redis is started or asked for when missing).
+# The whole test suite: install, typecheck, lint, every test, then the reliability suite.
+# Redis is started, or asked for, when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
@@ -7,3 +8,4 @@ node scripts/ensure-redis.mjs
 npm run typecheck
 npm run lint
 npm test
+npm run test:reliability
