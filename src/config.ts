@@ -19,6 +19,8 @@ export const ConfigSchema = z
     SQLITE_PATH: z.string().min(1).default('./data/sightline.db'),
     ESDB_URL: optionalUrl(['esdb://', 'esdb+discover://']),
     ESDB_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+    /** How long an EventStoreDB read may wait for the server's next answer. */
+    ESDB_READ_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
     REDIS_URL: optionalUrl(['redis://', 'rediss://']),
     REDIS_PREFIX: z
       .string()

@@ -53,7 +53,7 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
     const scan = async () => {
       let current: bigint | undefined;
       let repeated = false;
-      for await (const event of readStream(client, stream, {})) {
+      for await (const event of readStream(client, stream, {}, deadlineMs)) {
         current = event.revision;
         repeated ||= ids.has(event.id);
       }
@@ -66,7 +66,12 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
   /** Idempotent re-appends come back without a position from some servers: find the event's own. */
   async function positionOf(stream: string, revision: bigint, deadline: number): Promise<bigint> {
     const find = async () => {
-      for await (const event of readStream(client, stream, { fromRevision: revision, maxCount: 1 })) {
+      for await (const event of readStream(
+        client,
+        stream,
+        { fromRevision: revision, maxCount: 1 },
+        deadlineMs,
+      )) {
         return event.position;
       }
       return -1n;

@@ -7,7 +7,9 @@ import {
   FORWARDS,
   type ResolvedEvent,
   START,
+  type StreamingRead,
 } from '@eventstore/db-client';
+import { EventStoreUnavailableError } from './errors.js';
 import { isStreamNotFound, toPortError } from './esdb-errors.js';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from './types.js';
 import { isSystemEvent, matchesFilter } from './validation.js';
@@ -48,25 +50,53 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
   };
 }
 
-/** Iterates a client read, cancelling the gRPC call when the consumer stops early. */
+/**
+ * Iterates a client read, cancelling the gRPC call when the consumer stops early or the server goes quiet.
+ * The deadline bounds each wait for the server, not the whole read: a long read that keeps answering, or a
+ * slow consumer, never trips it; a server that accepts the connection and then says nothing does. A
+ * watchdog checks the wait in hand a few times per deadline: a timer per event would cost reads of the
+ * whole log more than the reads themselves.
+ */
 async function* drain(
-  read: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent> & { cancel(): Promise<void> },
+  read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
   operation: string,
+  deadlineMs: number,
 ): AsyncGenerator<RecordedEvent> {
   let finished = false;
+  let waitingSince: number | undefined;
+  const watchdog = setInterval(
+    () => {
+      if (waitingSince === undefined || Date.now() - waitingSince < deadlineMs) return;
+      read.destroy(new EventStoreUnavailableError(`EventStoreDB did not answer the ${operation} in time`));
+    },
+    Math.max(Math.floor(deadlineMs / 4), 5),
+  );
+  watchdog.unref();
+  const iterator = read[Symbol.asyncIterator]();
   try {
-    for await (const resolved of read) {
-      const event = toRecordedEvent(resolved);
+    for (;;) {
+      waitingSince = Date.now();
+      const step = await iterator.next();
+      waitingSince = undefined;
+      if (step.done) break;
+      const event = toRecordedEvent(step.value);
       if (event) yield event;
     }
     finished = true;
   } catch (error) {
-    finished = true;
     // The client throws "stream not found" lazily, while iterating; for the port a missing stream is empty.
-    if (isStreamNotFound(error)) return;
+    if (isStreamNotFound(error)) {
+      finished = true;
+      return;
+    }
     throw toPortError(error, { operation });
   } finally {
-    if (!finished) await read.cancel().catch(() => undefined);
+    clearInterval(watchdog);
+    // Not awaited: against a server that never answered, the client's cancel waits for a call never made.
+    if (!finished) {
+      void read.cancel().catch(() => undefined);
+      read.destroy();
+    }
   }
 }
 
@@ -74,6 +104,7 @@ export async function* readStream(
   client: EventStoreDBClient,
   stream: string,
   options: ReadStreamOptions,
+  deadlineMs: number,
 ): AsyncGenerator<RecordedEvent> {
   if (options.maxCount === 0) return;
   const backwards = options.direction === 'backwards';
@@ -82,12 +113,19 @@ export async function* readStream(
     direction: backwards ? BACKWARDS : FORWARDS,
     ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
   });
-  for await (const event of drain(read, 'stream read')) {
+  for await (const event of drain(read, 'stream read', deadlineMs)) {
     if (!isSystemEvent(event.stream, event.type)) yield event;
   }
 }
 
-const readPage = (client: EventStoreDBClient, from: bigint | undefined, backwards: boolean, count: number) =>
+interface Page {
+  from: bigint | undefined;
+  backwards: boolean;
+  count: number;
+  deadlineMs: number;
+}
+
+const readPage = (client: EventStoreDBClient, { from, backwards, count, deadlineMs }: Page) =>
   drain(
     client.readAll({
       fromPosition: from === undefined ? (backwards ? END : START) : { commit: from, prepare: from },
@@ -95,11 +133,13 @@ const readPage = (client: EventStoreDBClient, from: bigint | undefined, backward
       maxCount: count,
     }),
     '$all read',
+    deadlineMs,
   );
 
 export async function* readAll(
   client: EventStoreDBClient,
   options: ReadAllOptions,
+  deadlineMs: number,
 ): AsyncGenerator<RecordedEvent> {
   const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
   const backwards = options.direction === 'backwards';
@@ -111,7 +151,7 @@ export async function* readAll(
   let cursor = options.fromPosition;
   if (backwards && cursor !== undefined) {
     // The server reads backwards from just before a position; the port's fromPosition is inclusive.
-    for await (const event of readPage(client, cursor, false, 1)) {
+    for await (const event of readPage(client, { from: cursor, backwards: false, count: 1, deadlineMs })) {
       if (event.position === cursor && keep(event)) {
         yield event;
         delivered++;
@@ -121,7 +161,7 @@ export async function* readAll(
   let last: bigint | undefined;
   for (;;) {
     let received = 0;
-    for await (const event of readPage(client, cursor, backwards, pageSize)) {
+    for await (const event of readPage(client, { from: cursor, backwards, count: pageSize, deadlineMs })) {
       received++;
       // Forward pages start at the cursor inclusively: the event there was delivered by the last page.
       if (last !== undefined && (backwards ? event.position >= last : event.position <= last)) continue;

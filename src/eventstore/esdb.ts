@@ -23,12 +23,18 @@ export interface EsdbEventStoreOptions {
   connectionString: string;
   /** How long an append may take, retries included, before it fails with EventStoreUnavailableError. */
   deadlineMs?: number;
+  /**
+   * How long a read (of a stream or of $all) may wait for the server's next answer before it fails with
+   * EventStoreUnavailableError. Each wait, not the whole read: a long read that keeps answering goes on.
+   */
+  readDeadlineMs?: number;
   /** The longest pause between attempts to resubscribe after a dropped subscription. */
   maxResubscribeBackoffMs?: number;
 }
 
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
   const deadlineMs = options.deadlineMs ?? 10_000;
+  const readDeadlineMs = options.readDeadlineMs ?? 10_000;
   const lease = leaseClient(options.connectionString);
   const client = lease.client;
   const append = createEsdbAppender(client, deadlineMs);
@@ -52,13 +58,13 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     async *readStream(stream, readOptions = {}) {
       guard();
       checkReadStreamRequest(stream, readOptions);
-      yield* readStream(client, stream, readOptions);
+      yield* readStream(client, stream, readOptions, readDeadlineMs);
     },
 
     async *readAll(readOptions = {}) {
       guard();
       checkReadAllRequest(readOptions);
-      yield* readAll(client, readOptions);
+      yield* readAll(client, readOptions, readDeadlineMs);
     },
 
     subscribeToAll(subscribeOptions = {}) {

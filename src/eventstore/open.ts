@@ -13,5 +13,9 @@ export async function openEventStore(config: Config): Promise<EventStore> {
   // Loaded only when asked for, so the embedded default never loads the gRPC client.
   const { createEsdbEventStore } = await import('./esdb.js');
   if (!config.ESDB_URL) throw new Error('ESDB_URL is required when EVENT_STORE=esdb');
-  return createEsdbEventStore({ connectionString: config.ESDB_URL, deadlineMs: config.ESDB_DEADLINE_MS });
+  return createEsdbEventStore({
+    connectionString: config.ESDB_URL,
+    deadlineMs: config.ESDB_DEADLINE_MS,
+    readDeadlineMs: config.ESDB_READ_DEADLINE_MS,
+  });
 }
