@@ -50,6 +50,38 @@ interface Loaded<Event, State> {
   replay?: { events: { id: string; event: Event }[]; position: bigint };
 }
 
+/** A stream folded up to `revision`, with the ids of its events (for idempotency-key lookups). */
+interface Folded {
+  decider: unknown;
+  state: unknown;
+  revision: bigint;
+  eventIds: readonly string[];
+}
+
+const FOLDED_STREAMS_KEPT = 10_000;
+const foldedStreams = new WeakMap<EventStore, Map<string, Folded>>();
+
+/**
+ * The streams most recently handled, folded from what was read (never from what was decided), so that a
+ * command reads only the events written since. Safe with other writers and processes: the tail is always
+ * read, and a decision on a stale fold fails the append's revision check.
+ */
+function foldedCache(store: EventStore): Map<string, Folded> {
+  let cache = foldedStreams.get(store);
+  if (!cache) {
+    cache = new Map();
+    foldedStreams.set(store, cache);
+  }
+  return cache;
+}
+
+function remember(store: EventStore, stream: string, folded: Folded): void {
+  const cache = foldedCache(store);
+  cache.delete(stream);
+  cache.set(stream, folded);
+  if (cache.size > FOLDED_STREAMS_KEPT) cache.delete(cache.keys().next().value as string);
+}
+
 async function load<C, E, S, X>(
   store: EventStore,
   caseType: CaseType<C, E, S, X>,
@@ -57,14 +89,21 @@ async function load<C, E, S, X>(
   idempotencyKey: string | undefined,
 ): Promise<Loaded<E, S>> {
   const { decider, codec } = caseType;
-  let state = decider.initialState();
-  let revision = -1n;
+  let cached = foldedCache(store).get(stream);
+  if (cached?.decider !== decider) cached = undefined;
+  // A repeat whose first events are already folded needs them decoded again: read the stream whole.
+  if (idempotencyKey !== undefined && cached?.eventIds.includes(idempotentEventId(stream, idempotencyKey, 0)))
+    cached = undefined;
+  let state = cached ? (cached.state as S) : decider.initialState();
+  let revision = cached?.revision ?? -1n;
+  const eventIds = [...(cached?.eventIds ?? [])];
   let replay: Loaded<E, S>['replay'];
-  for await (const recorded of store.readStream(stream)) {
+  for await (const recorded of store.readStream(stream, cached ? { fromRevision: revision + 1n } : {})) {
     const schemaVersion = Number(recorded.metadata.schemaVersion ?? 1);
     const event = codec.decode({ type: recorded.type, data: recorded.data, schemaVersion });
     state = decider.evolve(state, event);
     revision = recorded.revision;
+    eventIds.push(recorded.id);
     if (idempotencyKey === undefined) continue;
     const index = replay?.events.length ?? 0;
     if (recorded.id === idempotentEventId(stream, idempotencyKey, index)) {
@@ -73,6 +112,7 @@ async function load<C, E, S, X>(
       replay.position = recorded.position;
     }
   }
+  if (revision >= 0n) remember(store, stream, { decider, state, revision, eventIds });
   return { state, revision, ...(replay ? { replay } : {}) };
 }
 
@@ -129,6 +169,7 @@ export async function handle<Command, Event, State, Context>(
     try {
       const result = await store.append(stream, toAppend, current);
       const state = decided.reduce(caseType.decider.evolve, loaded.state);
+
       return {
         events: decided.map((event, i) => ({ id: ids[i]!, event })),
         state,

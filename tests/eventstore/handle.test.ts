@@ -156,6 +156,47 @@ describe('command handler', () => {
     expect(attempts).toBe(3);
   });
 
+  describe('streams it has folded before', () => {
+    it('sees what another writer appended since, and decides on it', async () => {
+      await run({ type: 'Open' });
+      await run({ type: 'Add', amount: 10 });
+      await store.append(
+        'tally-1',
+        [{ type: 'Added', data: { amount: 80 }, metadata: { schemaVersion: 2 } }],
+        1n,
+      );
+      await expect(run({ type: 'Add', amount: 20 })).rejects.toMatchObject({ code: 'over_limit' });
+      expect((await run({ type: 'Add', amount: 10 })).state).toEqual({ status: 'open', total: 100 });
+    });
+
+    it('reads only the events written since', async () => {
+      const reads: (bigint | undefined)[] = [];
+      const counting: EventStore = {
+        ...store,
+        append: (...args) => store.append(...args),
+        readStream: (s, o) => {
+          reads.push(o?.fromRevision);
+          return store.readStream(s, o);
+        },
+      };
+      const runCounted = (command: TallyCommand) =>
+        handle(counting, caseType, 'tally-1', command, meta, context);
+      await runCounted({ type: 'Open' });
+      await runCounted({ type: 'Add', amount: 1 });
+      await runCounted({ type: 'Add', amount: 1 });
+      expect(reads).toEqual([undefined, undefined, 1n]);
+    });
+
+    it('still replays a repeated idempotency key whose events it has already folded', async () => {
+      await run({ type: 'Open' });
+      const first = await run({ type: 'Add', amount: 5 }, { idempotencyKey: 'k-1' });
+      await run({ type: 'Add', amount: 1 });
+      const repeat = await run({ type: 'Add', amount: 5 }, { idempotencyKey: 'k-1' });
+      expect(repeat).toMatchObject({ replayed: true, events: first.events, position: first.position });
+      expect(await stored()).toHaveLength(3);
+    });
+  });
+
   describe('idempotency keys', () => {
     it('derive the event ids, so a repeated request appends nothing and returns the first result', async () => {
       await run({ type: 'Open' });
