@@ -185,8 +185,21 @@ function closureOf(record: CaseRecord): { closedOn: IsoDate; reason: string } | 
   return closure ? { closedOn: closure.closedOn, reason: closure.destination } : undefined;
 }
 
-/** The row or header the API shows, with the year group for the academic year of `today`. */
-export function toCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
+const summaries = new WeakMap<CaseRecord, { today: IsoDate; summary: Readonly<CaseSummary> }>();
+
+/**
+ * The row or header the API shows, with the year group for the academic year of `today`. Records are never
+ * mutated, so a summary is computed once per record and day and shared: callers copy, never change it.
+ */
+export function toCaseSummary(record: CaseRecord, today: IsoDate): Readonly<CaseSummary> {
+  const cached = summaries.get(record);
+  if (cached?.today === today) return cached.summary;
+  const summary = buildCaseSummary(record, today);
+  summaries.set(record, { today, summary });
+  return summary;
+}
+
+function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
   const caseType: CaseType = record.caseType;
   const { child } = record;
   const clocks = clocksOf(record);

@@ -6,7 +6,7 @@ import { childMatches } from './child-index.js';
 import { buildDashboard } from './dashboard.js';
 import { deadlineDay, openDeadlines } from './deadlines.js';
 import { academicYearReport, committeeReport, dfeReturn } from './statistics-reports.js';
-import type { Dashboard, Projections } from './types.js';
+import type { CaseSummary, Dashboard, Projections } from './types.js';
 import type { Views } from './views.js';
 
 export type ViewQueries = Pick<
@@ -16,7 +16,8 @@ export type ViewQueries = Pick<
 
 /**
  * The read side of the views, pure over them: what the API and the workers call. `position` (the last case
- * event applied) stamps and keys the cache of the dashboard, which is reused until a case or the day moves.
+ * event applied) stamps and keys the caches of the dashboard and the caseloads, reused until a case or the
+ * day moves.
  */
 export function createViewQueries(
   views: Views,
@@ -24,6 +25,8 @@ export function createViewQueries(
 ): ViewQueries {
   const { today, calendar, position } = context;
   let cachedDashboard: Dashboard | undefined;
+  // Sorted caseloads, valid while no case event and no day has passed since they were sorted.
+  let caseloads = { today: '', position: -2n, byOfficer: new Map<string, readonly CaseSummary[]>() };
   return {
     caseSummary: {
       get(caseId) {
@@ -32,7 +35,21 @@ export function createViewQueries(
       },
       list: (query) => listCases(views.records, query, today()),
     },
-    caseload: { forOfficer: (officerId) => caseloadFor(views.caseload, officerId, views.records, today()) },
+    caseload: {
+      forOfficer(officerId) {
+        const day = today();
+        const at = position();
+        if (caseloads.today !== day || caseloads.position !== at) {
+          caseloads = { today: day, position: at, byOfficer: new Map() };
+        }
+        let caseload = caseloads.byOfficer.get(officerId);
+        if (!caseload) {
+          caseload = caseloadFor(views.caseload, officerId, views.records, day);
+          caseloads.byOfficer.set(officerId, caseload);
+        }
+        return caseload;
+      },
+    },
     deadlines: {
       open: (query = {}) =>
         openDeadlines(views.deadlines, query, deadlineDay(today(), calendar), views.records),

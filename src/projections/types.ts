@@ -274,7 +274,7 @@ export interface Projections {
     get(caseId: string): CaseSummary | undefined;
     list(query: CaseListQuery): { items: CaseSummary[]; nextCursor?: string };
   };
-  caseload: { forOfficer(officerId: string): CaseSummary[] };
+  caseload: { forOfficer(officerId: string): readonly CaseSummary[] };
   deadlines: { open(query?: DeadlineQuery): OpenDeadline[] };
   dashboard: { get(today: IsoDate): Dashboard };
   statistics: {
