@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
@@ -113,10 +113,17 @@ export function createTokenVerifier(config: Config): TokenVerifier {
       return actorFrom(payload, config.OIDC_ROLE_CLAIM);
     };
   }
-  let key: Uint8Array | undefined;
+  // Imported once: handing jose the raw bytes imports the key again on every request.
+  let key: Promise<webcrypto.CryptoKey> | undefined;
   return async (token) => {
-    key ??= new TextEncoder().encode(resolveAuthSecret(config));
-    const { payload } = await jwtVerify(token, key, {
+    key ??= webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(resolveAuthSecret(config)),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    const { payload } = await jwtVerify(token, await key, {
       issuer: LOCAL_ISSUER,
       audience: config.AUTH_AUDIENCE,
       algorithms: ['HS256'],
