@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eheReferral } from '../api/fixtures.js';
 import { startEsdbTestServer } from '../support/esdb-test-server.js';
@@ -69,8 +69,7 @@ describe.each([
     await outage?.close();
   });
 
-  const inject = (what: string, request: Parameters<typeof api.app.inject>[0]) =>
-    answerOf(api.app.inject(request as never) as Promise<LightMyRequestResponse>, what);
+  const inject = (what: string, request: InjectOptions) => answerOf(api.app.inject(request), what);
   const refer = () =>
     inject('referral', { method: 'POST', url: '/v1/ehe-cases', headers: manager, payload: eheReferral() });
   const allocate = (id: string) =>
