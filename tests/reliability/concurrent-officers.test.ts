@@ -104,10 +104,20 @@ describe('fifty officers and managers on ten cases at once', () => {
     // Each answer tells the truth: a 2xx's events are the ones its request wrote, a refusal wrote nothing.
     const written = new Map(groupByRequest(events).map((group) => [group.requestId, group.events]));
     for (const request of registry.sent.values()) {
-      const answer = request.answer as { events?: { id: string }[] };
+      const answer = request.answer as {
+        events?: { id: string }[];
+        revision?: string;
+        summary?: { revision: string };
+      };
       const stored = (written.get(request.requestId) ?? []).map((event) => event.id);
       const told = request.status < 300 ? (answer.events ?? []).map((event) => event.id) : [];
       expect(stored, `${request.command.type} answered ${request.status}`).toEqual(told);
+      // Read-your-writes: the summary in a 2xx already includes the write, however busy the case.
+      if (request.status < 300) {
+        expect(BigInt(answer.summary?.revision ?? -1), request.requestId).toBeGreaterThanOrEqual(
+          BigInt(answer.revision ?? 0),
+        );
+      }
     }
 
     await projections.waitFor(events[events.length - 1]!.position, 30_000);
