@@ -44,9 +44,20 @@ export async function startBullmqTrigger(deps: BullmqTriggerDeps): Promise<Bullm
   const ctx = { policy: deps.policy, calendar: createCalendar(deps.policy.calendar), now: deps.now };
   await queues.checkEvictionPolicy();
   const webhooks = deps.webhooks?.urls.length ? deps.webhooks : undefined;
+  // The daily sweep's schedule lives in Redis too: register it again when Redis has lost it.
+  const scheduleSweep = async () => {
+    await queues
+      .queue('sweep')
+      .upsertJobScheduler(
+        DAILY_SWEEP_ID,
+        { pattern: deps.sweepCron, tz: 'Europe/London' },
+        { name: 'sweep' },
+      );
+  };
   const scheduler = createClockScheduler({
     ...deps,
     ...(webhooks ? { onEvent: notificationEnqueuer(queues, deps.policy, webhooks) } : {}),
+    onRedisLost: scheduleSweep,
   });
   await scheduler.start();
 
@@ -61,9 +72,7 @@ export async function startBullmqTrigger(deps: BullmqTriggerDeps): Promise<Bullm
     queues.createWorker('sweep', sweepNow, deps.workerOptions),
   ];
   if (webhooks) workers.push(createNotificationWorker(queues, webhooks, logger, deps.now));
-  await queues
-    .queue('sweep')
-    .upsertJobScheduler(DAILY_SWEEP_ID, { pattern: deps.sweepCron, tz: 'Europe/London' }, { name: 'sweep' });
+  await scheduleSweep();
 
   return {
     scheduler,

@@ -16,6 +16,8 @@ export interface ClockSchedulerDeps {
   now: () => Date;
   /** Called for each live event once its clock jobs are in Redis, before the checkpoint moves past it. */
   onEvent?: (event: RecordedEvent) => Promise<void>;
+  /** Called after the jobs were rebuilt because Redis lost its data under a running scheduler. */
+  onRedisLost?: () => Promise<void>;
 }
 
 export interface ClockScheduler {
@@ -26,9 +28,15 @@ export interface ClockScheduler {
   position(): bigint;
 }
 
-// Only ever moves forward, so two schedulers at once cannot drag each other's checkpoint back.
+/**
+ * Only ever moves forward, so two schedulers at once cannot drag each other's checkpoint back. A live save
+ * never creates the key: a checkpoint gone missing means Redis lost its data (and every job with it), and
+ * writing a fresh one would hide that from the next start, which rebuilds only when there is none. Returns 0
+ * when a live save found no checkpoint.
+ */
 const SAVE_IF_GREATER = `
 local current = redis.call('GET', KEYS[1])
+if (not current) and ARGV[2] == 'live' then return 0 end
 if (not current) or tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
 return 1`;
 
@@ -48,13 +56,22 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
   let subscription: ReturnType<EventStore['subscribeToAll']> | undefined;
   let following: Promise<void> | undefined;
 
-  async function saveCheckpoint(at: bigint): Promise<void> {
-    await queues.redis.eval(SAVE_IF_GREATER, 1, checkpointKey, at.toString());
+  /** False when a live save finds the checkpoint gone: Redis lost its data. */
+  async function saveCheckpoint(at: bigint, mode: 'live' | 'rebuilt'): Promise<boolean> {
+    // Before any checkpoint (a new log), the first live event creates it.
+    const how = mode === 'live' && position >= 0n ? 'live' : 'create';
+    const saved = await queues.redis.eval(SAVE_IF_GREATER, 1, checkpointKey, at.toString(), how);
+    if (saved === 0) return false;
     position = at;
     workerMetrics.schedulerPosition.set(Number(at));
+    return true;
   }
 
-  async function rebuild(): Promise<void> {
+  /**
+   * `checkpointAt`: where the live stream is, when rebuilding under it. The checkpoint stays there, not at
+   * the log's end, so that the events in between are still applied (their removals included) after a stop.
+   */
+  async function rebuild(checkpointAt?: bigint): Promise<void> {
     const open = createOpenClocks();
     let last: bigint | undefined;
     for await (const event of store.readAll()) {
@@ -70,7 +87,8 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
       await Promise.all(batches.slice(i, i + inFlight).map((batch) => enqueueDueClocks(queues, batch, ctx)));
     }
     const count = jobs.length;
-    if (last !== undefined) await saveCheckpoint(last);
+    const at = checkpointAt ?? last;
+    if (at !== undefined) await saveCheckpoint(at, 'rebuilt');
     logger.warn(
       { jobs: count, position: last?.toString() },
       'clock scheduler rebuilt every open clock from the log',
@@ -82,7 +100,13 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
     if (plan.remove.length > 0) await removeDueClockJobs(queues, plan.remove);
     if (plan.add.length > 0) await enqueueDueClocks(queues, plan.add, ctx);
     await deps.onEvent?.(event);
-    await saveCheckpoint(event.position);
+    if (await saveCheckpoint(event.position, 'live')) return;
+    logger.error(
+      { position: event.position.toString() },
+      'clock scheduler checkpoint gone from Redis: Redis lost its data; rebuilding every open clock',
+    );
+    await rebuild(event.position);
+    await deps.onRedisLost?.();
   }
 
   async function follow(from: bigint | undefined, caughtUp: () => void): Promise<void> {
