@@ -1,29 +1,67 @@
 import { z } from 'zod';
 import type { CaseSummary, Projections } from './views.js';
 
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** A true/false query flag; its example sits before the transform, where the input's JSON Schema has it. */
+const flag = (meta: { examples: ['true' | 'false']; description?: string }) =>
+  z
+    .enum(['true', 'false'])
+    .meta(meta)
+    .transform((value) => value === 'true');
 const UPN_LIKE = /^[A-Z]\d{11}[0-9A-Z]$/i;
 
 export const CaseListQuerySchema = z.object({
-  type: z.enum(['ehe', 'cme']).optional(),
+  type: z
+    .enum(['ehe', 'cme'])
+    .optional()
+    .meta({ examples: ['ehe'] }),
   status: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/)
     .optional()
-    .meta({ description: 'Comma-separated statuses' }),
-  open: flag.optional(),
-  officer: z.string().min(1).max(100).optional(),
-  unallocated: flag.optional(),
-  priority: flag.optional(),
-  overdue: flag.optional().meta({ description: 'Only cases with a clock past its due date' }),
+    .meta({ description: 'Comma-separated statuses', examples: ['open,monitoring'] }),
+  open: flag({ examples: ['true'] }).optional(),
+  officer: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ examples: ['olive'] }),
+  unallocated: flag({ examples: ['false'] }).optional(),
+  priority: flag({ examples: ['true'] }).optional(),
+  overdue: flag({ description: 'Only cases with a clock past its due date', examples: ['true'] }).optional(),
   dueBefore: z.iso
     .date()
     .optional()
-    .meta({ description: 'Only cases whose next clock is due before this date' }),
-  yearGroup: z.coerce.number().int().min(-1).max(14).optional().meta({ description: '0 is Reception' }),
-  q: z.string().trim().min(1).max(100).optional().meta({ description: "Part of the child's name, or a UPN" }),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(500).optional(),
+    .meta({ description: 'Only cases whose next clock is due before this date', examples: ['2025-12-31'] }),
+  yearGroup: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .max(14)
+    .optional()
+    .meta({ description: '0 is Reception', examples: [8] }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "Part of the child's name, or a UPN", examples: ['Walker'] }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .meta({ examples: [25] }),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({
+      description: '`nextCursor` from the previous page',
+      examples: ['MjAyNS0xMS0xN3xjN2UyYTlkNC0xZjM2LTRiOGEtYTBlNS05M2Q0YjJmNjFjMDg'],
+    }),
 });
 export type CaseListFilter = z.infer<typeof CaseListQuerySchema>;
 

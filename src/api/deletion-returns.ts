@@ -7,6 +7,7 @@ import { WrongExpectedVersionError } from '../eventstore/errors.js';
 import { actorOf } from './auth.js';
 import type { CaseCommand, CommandServices } from './case-commands.js';
 import { CommandResultSchema } from './command-result.js';
+import { deletionReturnExamples } from './examples-referrals.js';
 import { requestMeta } from './http.js';
 import { openCase } from './open-case.js';
 import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from './referral-checks.js';
@@ -54,28 +55,8 @@ export const DeletionReturnBody = z
     destinationStartDate: IsoDateSchema.optional(),
     ...ReferralOverridesSchema,
   })
-  .meta({
-    id: 'DeletionReturn',
-    examples: [
-      {
-        school: { name: 'Bitterne Park School', urn: '116453' },
-        previousSchoolType: 'la_maintained',
-        pupil: {
-          givenName: 'Amelia',
-          familyName: 'Walker',
-          dateOfBirth: '2013-04-12',
-          sex: 'F',
-          address: { lines: ['12 Cobden Avenue'], town: 'Southampton', postcode: 'SO18 1FZ' },
-        },
-        parentsCarers: [
-          { name: 'Jo Walker', relationship: 'mother', livesWithChild: true, phone: '023 8000 0000' },
-        ],
-        deletedOn: '2025-11-17',
-        ground: 'parent_notice_home_education',
-        homeEducationFrom: '2025-11-10',
-      },
-    ],
-  });
+  // Named examples: the document shows each in the request body's example list.
+  .meta({ 'x-examples': deletionReturnExamples });
 type DeletionReturn = z.infer<typeof DeletionReturnBody>;
 
 export const DeletionReturnResultSchema = z.object({

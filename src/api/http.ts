@@ -1,20 +1,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpProblem, ProblemSchema } from './errors.js';
+import { HttpProblem, type Problem, ProblemSchema } from './errors.js';
+import { commonProblemExamples, exampleIds } from './examples.js';
 
 /** A case's id: the UUID part of its stream. */
-export const CaseParamsSchema = z.object({ caseId: z.uuid({ error: 'must be a case id (a UUID)' }) });
+const CaseIdSchema = z.uuid({ error: 'must be a case id (a UUID)' });
+export const CaseParamsSchema = z.object({ caseId: CaseIdSchema.meta({ examples: [exampleIds.eheCase] }) });
+/** The same parameter, documented with a CME case's id. */
+export const CmeCaseParamsSchema = z.object({
+  caseId: CaseIdSchema.meta({ examples: [exampleIds.cmeCase] }),
+});
 
 export const CommandHeadersSchema = z.object({
   'if-match': z
     .string()
     .optional()
-    .meta({ description: 'The ETag the client last saw; a stale one answers 412', example: 'W/"3"' }),
+    .meta({ description: 'The ETag the client last saw; a stale one answers 412', examples: ['W/"3"'] }),
   'idempotency-key': z
     .string()
     .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters')
     .optional()
-    .meta({ description: 'A repeat with the same key returns the first result and appends nothing' }),
+    .meta({
+      description: 'A repeat with the same key returns the first result and appends nothing',
+      examples: [exampleIds.idempotencyKey],
+    }),
 });
 
 export const etagOf = (revision: bigint): string => `W/"${revision}"`;
@@ -38,30 +47,50 @@ export const requestMeta = (request: FastifyRequest) => {
 export const withEtag = (reply: FastifyReply, revision: bigint): FastifyReply =>
   reply.header('etag', etagOf(revision));
 
-export const problemResponse = (description: string) => ({
+/** A problem answer for the document, with an example; Fastify reads only `schema` (sendProblem writes it). */
+export const problemResponse = (description: string, example: Problem) => ({
   description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
+  content: { 'application/problem+json': { schema: ProblemSchema, example } },
 });
 
-/** The error answers every authenticated route documents. */
-export const problemResponses = {
-  400: problemResponse('The request does not match the schema (each field named by its path)'),
-  401: problemResponse('No valid bearer token'),
-  403: problemResponse("The token's role may not do this"),
-  429: problemResponse('Too many requests from this client'),
-  500: problemResponse('Something went wrong; the request id identifies it in the logs'),
+type ProblemExamples = Partial<Record<number, Problem>>;
+
+/** The error answers every authenticated route documents; `instance` is its path with example ids. */
+export const problemResponses = (instance: string, examples: ProblemExamples = {}) => {
+  const example = { ...commonProblemExamples(instance), ...examples };
+  return {
+    400: problemResponse(
+      'The request does not match the schema (each field named by its path)',
+      example[400],
+    ),
+    401: problemResponse('No valid bearer token', example[401]),
+    403: problemResponse("The token's role may not do this", example[403]),
+    429: problemResponse('Too many requests from this client', example[429]),
+    500: problemResponse('Something went wrong; the request id identifies it in the logs', example[500]),
+    503: problemResponse('The event store is not answering: retry after Retry-After seconds', example[503]),
+  };
 };
 
-export const commandProblemResponses = {
-  ...problemResponses,
-  404: problemResponse('No case with this id'),
-  409: problemResponse(
-    "The case's state forbids the command (code: the domain error's), or the wrong case type",
-  ),
-  412: problemResponse('If-Match is stale: the case has changed'),
-  413: problemResponse('The body is too large'),
-  415: problemResponse('The body is not JSON'),
-  422: problemResponse('A field is wrong for the domain (a date, a code, a required field)'),
+/** A case's answers: a case that does not exist. */
+export const notFoundResponse = (instance: string) => ({
+  404: problemResponse('No case with this id', commonProblemExamples(instance)[404]),
+});
+
+/** The error answers of a write: the case, its state, its revision, and the body. */
+export const commandProblemResponses = (instance: string, examples: ProblemExamples = {}) => {
+  const example = { ...commonProblemExamples(instance), ...examples };
+  return {
+    ...problemResponses(instance, examples),
+    ...notFoundResponse(instance),
+    409: problemResponse(
+      "The case's state forbids the command (code: the domain error's), or the wrong case type",
+      example[409],
+    ),
+    412: problemResponse('If-Match is stale: the case has changed', example[412]),
+    413: problemResponse('The body is too large', example[413]),
+    415: problemResponse('The body is not JSON', example[415]),
+    422: problemResponse('A field is wrong for the domain (a date, a code, a required field)', example[422]),
+  };
 };
 
 export const security = [{ bearer: [] }];

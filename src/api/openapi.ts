@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { unencapsulated } from './plugin.js';
 
 export const tags = [
@@ -14,6 +15,67 @@ export const tags = [
   { name: 'reports', description: 'DfE returns and committee figures, JSON or CSV' },
   { name: 'operations', description: 'Health and metrics' },
 ];
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
+type Media = { schema?: unknown; example?: unknown; examples?: unknown };
+type ContentResponse = { description?: string; content: Record<string, Media> };
+
+const isContentResponse = (response: unknown): response is ContentResponse =>
+  typeof response === 'object' && response !== null && 'content' in response;
+
+const examplesOf = ({ example, examples }: Media): Media => ({
+  ...(example === undefined ? {} : { example }),
+  ...(examples === undefined ? {} : { examples }),
+});
+
+/** A response schema made by `Named.meta({ examples })`: the component it copies, and the examples. */
+function namedCopy(schema: unknown): { id: string; description?: string; examples: unknown[] } | undefined {
+  if (!(schema instanceof z.ZodType)) return undefined;
+  const parent = schema._zod.parent;
+  const id = parent ? z.globalRegistry.get(parent)?.id : undefined;
+  const meta = z.globalRegistry.get(schema);
+  if (!id || !Array.isArray(meta?.examples)) return undefined;
+  return { id, examples: meta.examples, ...(meta.description ? { description: meta.description } : {}) };
+}
+
+/**
+ * fastify-type-provider-zod keeps only `schema` of a response's media types, and inlines a `.meta()` copy
+ * of a named schema (zod does not copy the id): each response's examples are put back on its media type,
+ * where OpenAPI tools show them, next to a reference to the named component.
+ */
+function withResponseExamples(input: TransformInput): ReturnType<typeof jsonSchemaTransform> {
+  const output = jsonSchemaTransform(input);
+  const responses = (input.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  const documented = (output.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  if (!responses || !documented) return output;
+  for (const [status, response] of Object.entries(responses)) {
+    const named = namedCopy(response);
+    if (named) {
+      const [example, ...more] = named.examples;
+      documented[status] = {
+        description: named.description ?? 'Default Response',
+        content: {
+          'application/json': {
+            schema: { $ref: `#/components/schemas/${named.id}` },
+            ...(more.length === 0
+              ? { example }
+              : {
+                  examples: Object.fromEntries(
+                    named.examples.map((value, i) => [`example${i + 1}`, { value }]),
+                  ),
+                }),
+          },
+        },
+      };
+    } else if (isContentResponse(response)) {
+      const target = documented[status] as ContentResponse;
+      for (const [type, media] of Object.entries(response.content)) {
+        target.content[type] = { ...target.content[type], ...examplesOf(media) };
+      }
+    }
+  }
+  return output;
+}
 
 /**
  * The OpenAPI 3.1 document, generated from the routes' zod schemas (register it before the routes), served
@@ -35,7 +97,7 @@ export const openapiPlugin = unencapsulated('sightline-openapi', async (app: Fas
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withResponseExamples,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

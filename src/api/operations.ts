@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { EventStore } from '../eventstore/types.js';
+import { healthExamples, metricsExample } from './examples-queries.js';
 import { unencapsulated } from './plugin.js';
 import type { Projections } from './views.js';
 
@@ -82,7 +83,7 @@ export function timedStore(store: EventStore, metrics: ApiMetrics): EventStore {
 }
 
 type Check = 'ok' | 'unreachable' | 'behind' | 'not_configured';
-const HealthSchema = z.object({
+export const HealthSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
   checks: z.record(z.string(), z.enum(['ok', 'unreachable', 'behind', 'not_configured'])).optional(),
 });
@@ -136,7 +137,13 @@ export const operationsPlugin = unencapsulated(
     const tags = ['operations'];
     app.get(
       '/health/live',
-      { schema: { summary: 'The process is up', tags, response: { 200: HealthSchema } } },
+      {
+        schema: {
+          summary: 'The process is up',
+          tags,
+          response: { 200: HealthSchema.meta({ examples: [healthExamples.live] }) },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
@@ -145,7 +152,13 @@ export const operationsPlugin = unencapsulated(
         schema: {
           summary: 'The event store (and Redis, when configured) answer and the views have caught up',
           tags,
-          response: { 200: HealthSchema, 503: HealthSchema },
+          response: {
+            200: HealthSchema.meta({ description: 'Ready', examples: [healthExamples.ready] }),
+            503: HealthSchema.meta({
+              description: 'Not ready: which check failed',
+              examples: [healthExamples.unavailable],
+            }),
+          },
         },
       },
       async (_request, reply) => {
@@ -158,7 +171,20 @@ export const operationsPlugin = unencapsulated(
     );
     app.get(
       '/metrics',
-      { schema: { summary: 'Prometheus metrics', tags, hide: false } },
+      {
+        schema: {
+          summary: 'Prometheus metrics',
+          tags,
+          hide: false,
+          response: {
+            // Documentation only: a text body is sent as it is, without a serializer.
+            200: {
+              description: 'The Prometheus text format',
+              content: { 'text/plain': { schema: z.string(), example: metricsExample } },
+            },
+          },
+        },
+      },
       async (_request, reply) => {
         metrics.viewLag.set(Number(await projections.lag()));
         return reply.type(registry.contentType).send(await registry.metrics());

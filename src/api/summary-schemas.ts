@@ -80,3 +80,41 @@ export const OpenDeadlineSchema = z
   .meta({ id: 'OpenDeadline' });
 
 export const deadlineView = (deadline: OpenDeadline) => deadline;
+
+/** The answers of the case queries, in pages. */
+const DashboardCaseSchema = z.object({
+  caseId: z.string(),
+  caseType: z.enum(['ehe', 'cme']),
+  childName: z.string(),
+  priority: z.boolean(),
+  officerId: z.string().optional(),
+  since: z.string(),
+});
+const counted = <T extends z.ZodType>(item: T) => z.object({ count: z.int(), items: z.array(item) });
+export const DashboardSchema = z
+  .object({
+    today: z.string(),
+    listLimit: z.int(),
+    unallocated: counted(DashboardCaseSchema),
+    overdueByClock: z.record(z.string(), z.int()),
+    overdue: counted(OpenDeadlineSchema),
+    dueSoon: counted(OpenDeadlineSchema).meta({ description: 'Due today or in the next 7 working days' }),
+    escalationsOpen: counted(OpenDeadlineSchema),
+    highRiskCme: counted(DashboardCaseSchema),
+    untracedCme: counted(DashboardCaseSchema),
+    saoByStage: z.record(z.string(), z.int()),
+    position: z.string(),
+  })
+  .meta({ id: 'Dashboard' });
+
+export const CaseListPageSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().optional(),
+});
+export const CaseloadSchema = z.object({
+  officerId: z.string(),
+  total: z.int(),
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().optional(),
+});
+export const DeadlineListSchema = z.object({ items: z.array(OpenDeadlineSchema) });

@@ -8,7 +8,9 @@ import type { CommandServices } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
 import { type CaseType, findCaseType, streamOf } from '../case-streams.js';
 import { HttpProblem } from '../errors.js';
-import { CaseParamsSchema, problemResponse, problemResponses, security, withEtag } from '../http.js';
+import { exampleIds, exampleOfficers, problemExample, validationProblemExample } from '../examples.js';
+import { accessLogExample, caseStateExample, eventsExample } from '../examples-queries.js';
+import { CaseParamsSchema, notFoundResponse, problemResponses, security, withEtag } from '../http.js';
 import type { Projections } from '../views.js';
 
 export interface AuditRoutesOptions {
@@ -31,7 +33,26 @@ const EventSchema = z
   })
   .meta({ id: 'RecordedEvent' });
 
-const notFound = { 404: problemResponse('No case with this id') };
+export const EventPageSchema = z.object({
+  caseType: z.enum(['ehe', 'cme']),
+  events: z.array(EventSchema),
+  next: z.string().nullable(),
+});
+export const CaseStateSchema = z.object({
+  caseType: z.enum(['ehe', 'cme']),
+  asOf: z.string().nullable(),
+  basis: z.enum(['recorded', 'occurred']),
+  revision: z.string(),
+  eventsApplied: z.int(),
+  state: z.unknown(),
+});
+export const AccessLogPageSchema = z.object({
+  entries: z.array(AccessLogEntrySchema),
+  next: z.string().nullable(),
+});
+
+const eventsInstance = `/v1/cases/${exampleIds.eheCase}/events`;
+const stateInstance = `/v1/cases/${exampleIds.eheCase}/state`;
 
 /** Full history and past states: auditors and managers, and the officer the case is allocated to. */
 export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { services }) => {
@@ -81,17 +102,25 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
             .int()
             .min(-1)
             .optional()
-            .meta({ description: 'The last revision already read' }),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+            .meta({ description: 'The last revision already read', examples: [1] }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .meta({ examples: [100] }),
         }),
         response: {
-          200: z.object({
-            caseType: z.enum(['ehe', 'cme']),
-            events: z.array(EventSchema),
-            next: z.string().nullable(),
+          200: EventPageSchema.meta({ examples: [eventsExample] }),
+          ...notFoundResponse(eventsInstance),
+          ...problemResponses(eventsInstance, {
+            400: validationProblemExample(
+              eventsInstance,
+              'query.limit',
+              'Too big: expected number to be <=1000',
+            ),
           }),
-          ...notFound,
-          ...problemResponses,
         },
       },
     },
@@ -122,20 +151,21 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         security,
         params: CaseParamsSchema,
         querystring: z.object({
-          asOf: z.iso.datetime({ offset: true }).optional().meta({ example: '2025-10-02T12:00:00Z' }),
-          basis: z.enum(['recorded', 'occurred']).default('recorded'),
+          asOf: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .meta({ examples: ['2025-12-01T17:00:00Z'] }),
+          basis: z
+            .enum(['recorded', 'occurred'])
+            .default('recorded')
+            .meta({ examples: ['recorded'] }),
         }),
         response: {
-          200: z.object({
-            caseType: z.enum(['ehe', 'cme']),
-            asOf: z.string().nullable(),
-            basis: z.enum(['recorded', 'occurred']),
-            revision: z.string(),
-            eventsApplied: z.int(),
-            state: z.unknown(),
+          200: CaseStateSchema.meta({ examples: [caseStateExample] }),
+          ...notFoundResponse(stateInstance),
+          ...problemResponses(stateInstance, {
+            400: validationProblemExample(stateInstance, 'query.asOf', 'Invalid ISO datetime'),
           }),
-          ...notFound,
-          ...problemResponses,
         },
       },
     },
@@ -172,14 +202,34 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
             .int()
             .min(0)
             .optional()
-            .meta({ description: 'The cursor from the previous page' }),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          caseId: z.uuid().optional(),
-          actor: z.string().max(200).optional(),
+            .meta({ description: 'The cursor from the previous page', examples: [50] }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(100)
+            .meta({ examples: [100] }),
+          caseId: z
+            .uuid()
+            .optional()
+            .meta({ examples: [exampleIds.eheCase] }),
+          actor: z
+            .string()
+            .max(200)
+            .optional()
+            .meta({ examples: [exampleOfficers.ehe] }),
         }),
         response: {
-          200: z.object({ entries: z.array(AccessLogEntrySchema), next: z.string().nullable() }),
-          ...problemResponses,
+          200: AccessLogPageSchema.meta({ examples: [accessLogExample] }),
+          ...problemResponses('/v1/access-log', {
+            400: validationProblemExample(
+              '/v1/access-log',
+              'query.limit',
+              'Too big: expected number to be <=1000',
+            ),
+            403: problemExample(403, '/v1/access-log', 'forbidden', 'the manager role may not do this'),
+          }),
         },
       },
     },

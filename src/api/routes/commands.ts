@@ -10,11 +10,19 @@ import { eheCommandRoles } from '../../domain/roles.js';
 import { actorOf, authorize } from '../auth.js';
 import { type CaseCommand, type CommandServices, runCaseCommand } from '../case-commands.js';
 import { findCaseType } from '../case-streams.js';
+import {
+  bodyExamplesOf,
+  commandProblemExamples,
+  commandResultExampleOf,
+  commandRouteExamples,
+} from '../command-examples.js';
 import { CommandResultSchema, commandResult, sendCommandResult } from '../command-result.js';
 import { type CommandRoute, commandRoutes } from '../command-routes.js';
 import { HttpProblem } from '../errors.js';
+import { exampleIds } from '../examples.js';
 import {
   CaseParamsSchema,
+  CmeCaseParamsSchema,
   CommandHeadersSchema,
   commandProblemResponses,
   expectedRevisionFrom,
@@ -33,11 +41,15 @@ export interface CommandRoutesOptions {
 function bodyOf(route: CommandRoute): z.ZodType {
   const ehe = route.ehe ? eheCommandBodies[route.ehe] : undefined;
   const cme = route.cme ? cmeCommandBodies[route.cme] : undefined;
-  if (ehe && cme) return z.union([ehe, cme]);
-  const only = ehe ?? cme;
-  if (!only) throw new Error(`command route ${route.path} names no command`);
-  return only;
+  const body = ehe && cme ? z.union([ehe, cme]) : (ehe ?? cme);
+  if (!body) throw new Error(`command route ${route.path} names no command`);
+  // `x-examples` becomes the request body's named examples in the document.
+  return body.meta({ 'x-examples': bodyExamplesOf(commandRouteExamples(route)) });
 }
+
+/** The route's path with the example case of its type, as a problem's `instance`. */
+const exampleInstanceOf = (route: CommandRoute) =>
+  `/v1/cases/${route.ehe ? exampleIds.eheCase : exampleIds.cmeCase}/${route.path}`;
 
 function rolesOf(route: CommandRoute): Role[] {
   const roles = [
@@ -121,6 +133,7 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = 
 
   for (const route of commandRoutes) {
     const tag = route.ehe && route.cme ? 'cases' : route.ehe ? 'ehe' : 'cme';
+    const instance = exampleInstanceOf(route);
     app.post(
       `/v1/cases/:caseId/${route.path}`,
       {
@@ -130,10 +143,16 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = 
           description: `Command ${[route.ehe && `EHE ${route.ehe}`, route.cme && `CME ${route.cme}`].filter(Boolean).join(', ')}.`,
           tags: [tag],
           security,
-          params: CaseParamsSchema,
+          params: route.ehe ? CaseParamsSchema : CmeCaseParamsSchema,
           headers: CommandHeadersSchema,
           body: bodyOf(route),
-          response: { 200: CommandResultSchema, ...commandProblemResponses },
+          response: {
+            200: CommandResultSchema.meta({
+              description: 'The events recorded, the new revision (also the ETag) and the case summary',
+              examples: [commandResultExampleOf(route)],
+            }),
+            ...commandProblemResponses(instance, commandProblemExamples(route, instance)),
+          },
         },
       },
       async (request, reply) => {

@@ -10,8 +10,17 @@ import { caseStateAsOf } from '../case-history.js';
 import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
 import { findCaseType } from '../case-streams.js';
 import { HttpProblem } from '../errors.js';
-import { CaseParamsSchema, etagOf, problemResponse, problemResponses, security } from '../http.js';
-import { CaseSummarySchema, OpenDeadlineSchema, summaryView } from '../summary-schemas.js';
+import { eheSummaryExample, exampleIds, exampleOfficers, validationProblemExample } from '../examples.js';
+import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples-queries.js';
+import { CaseParamsSchema, etagOf, notFoundResponse, problemResponses, security } from '../http.js';
+import {
+  CaseListPageSchema,
+  CaseloadSchema,
+  CaseSummarySchema,
+  DashboardSchema,
+  DeadlineListSchema,
+  summaryView,
+} from '../summary-schemas.js';
 import type { Projections } from '../views.js';
 
 export interface QueryRoutesOptions {
@@ -24,30 +33,8 @@ const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'
 const listReaders = [...readRoles.ownService, 'auditor'] as const;
 const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
 
-const DashboardCaseSchema = z.object({
-  caseId: z.string(),
-  caseType: z.enum(['ehe', 'cme']),
-  childName: z.string(),
-  priority: z.boolean(),
-  officerId: z.string().optional(),
-  since: z.string(),
-});
-const counted = <T extends z.ZodType>(item: T) => z.object({ count: z.int(), items: z.array(item) });
-const DashboardSchema = z
-  .object({
-    today: z.string(),
-    listLimit: z.int(),
-    unallocated: counted(DashboardCaseSchema),
-    overdueByClock: z.record(z.string(), z.int()),
-    overdue: counted(OpenDeadlineSchema),
-    dueSoon: counted(OpenDeadlineSchema).meta({ description: 'Due today or in the next 7 working days' }),
-    escalationsOpen: counted(OpenDeadlineSchema),
-    highRiskCme: counted(DashboardCaseSchema),
-    untracedCme: counted(DashboardCaseSchema),
-    saoByStage: z.record(z.string(), z.int()),
-    position: z.string(),
-  })
-  .meta({ id: 'Dashboard' });
+const caseInstance = `/v1/cases/${exampleIds.eheCase}`;
+const caseloadInstance = `/v1/caseloads/${exampleOfficers.ehe}`;
 
 /** Case queries, answered from the in-memory views; each read of personal data is logged first. */
 export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = async (
@@ -82,9 +69,11 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         security,
         params: CaseParamsSchema,
         response: {
-          200: CaseSummarySchema,
-          404: problemResponse('No case with this id'),
-          ...problemResponses,
+          200: CaseSummarySchema.meta({ description: "The case's summary", examples: [eheSummaryExample] }),
+          ...notFoundResponse(caseInstance),
+          ...problemResponses(caseInstance, {
+            400: validationProblemExample(caseInstance, 'params.caseId', 'must be a case id (a UUID)'),
+          }),
         },
       },
     },
@@ -113,8 +102,8 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         security,
         querystring: CaseListQuerySchema,
         response: {
-          200: z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().optional() }),
-          ...problemResponses,
+          200: CaseListPageSchema.meta({ examples: [caseListExample] }),
+          ...problemResponses('/v1/cases'),
         },
       },
     },
@@ -141,22 +130,30 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         description: 'A page at a time: follow `nextCursor`.',
         tags: ['caseloads'],
         security,
-        params: z.object({ officerId: z.string().min(1).max(100) }),
+        params: z.object({
+          officerId: z
+            .string()
+            .min(1)
+            .max(100)
+            .meta({ examples: [exampleOfficers.ehe] }),
+        }),
         querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(500)
+            .default(100)
+            .meta({ examples: [25] }),
           cursor: z
             .string()
             .regex(/^\d{1,6}$/, 'must be a cursor from the previous page')
-            .optional(),
+            .optional()
+            .meta({ examples: ['25'] }),
         }),
         response: {
-          200: z.object({
-            officerId: z.string(),
-            total: z.int(),
-            items: z.array(CaseSummarySchema),
-            nextCursor: z.string().optional(),
-          }),
-          ...problemResponses,
+          200: CaseloadSchema.meta({ examples: [caseloadExample] }),
+          ...problemResponses(caseloadInstance),
         },
       },
     },
@@ -184,7 +181,10 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         summary: 'Unallocated, overdue, due in 7 working days, escalations, high-risk and untraced CME',
         tags: ['caseloads'],
         security,
-        response: { 200: DashboardSchema, ...problemResponses },
+        response: {
+          200: DashboardSchema.meta({ description: "Today's dashboard", examples: [dashboardExample] }),
+          ...problemResponses('/v1/dashboard'),
+        },
       },
     },
     async (request) => {
@@ -208,16 +208,31 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         tags: ['caseloads'],
         security,
         querystring: z.object({
-          dueFrom: date.optional(),
-          dueTo: date.optional(),
+          dueFrom: date.optional().meta({ examples: ['2025-12-01'] }),
+          dueTo: date.optional().meta({ examples: ['2025-12-31'] }),
           status: z
             .string()
             .regex(/^(due|due_soon|overdue|missed|escalated)(,(due|due_soon|overdue|missed|escalated))*$/)
             .optional()
-            .meta({ description: 'Comma-separated: due, due_soon, overdue, missed, escalated' }),
-          caseId: z.uuid().optional(),
+            .meta({
+              description: 'Comma-separated: due, due_soon, overdue, missed, escalated',
+              examples: ['overdue,escalated'],
+            }),
+          caseId: z
+            .uuid()
+            .optional()
+            .meta({ examples: [exampleIds.eheCase] }),
         }),
-        response: { 200: z.object({ items: z.array(OpenDeadlineSchema) }), ...problemResponses },
+        response: {
+          200: DeadlineListSchema.meta({ examples: [deadlinesExample] }),
+          ...problemResponses('/v1/deadlines', {
+            400: validationProblemExample(
+              '/v1/deadlines',
+              'query.dueFrom',
+              'must be a real calendar date in the form YYYY-MM-DD',
+            ),
+          }),
+        },
       },
     },
     async (request) => {

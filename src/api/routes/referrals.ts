@@ -5,8 +5,18 @@ import { ReceiveEheReferralBody } from '../../domain/ehe/index.js';
 import { eheCommandRoles } from '../../domain/roles.js';
 import { authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
-import { CommandResultSchema } from '../command-result.js';
+import { type CommandResult, CommandResultSchema } from '../command-result.js';
 import { DeletionReturnBody, DeletionReturnResultSchema, deletionReturnRoute } from '../deletion-returns.js';
+import {
+  cmeAgeProblem,
+  cmeReferralExample,
+  cmeReferralResultExample,
+  deletionReturnResultExample,
+  eheAgeProblem,
+  eheReferralExample,
+  eheReferralResultExample,
+  referralProblemExamples,
+} from '../examples-referrals.js';
 import { CommandHeadersSchema, commandProblemResponses, security } from '../http.js';
 import { openCase } from '../open-case.js';
 import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from '../referral-checks.js';
@@ -18,46 +28,21 @@ export interface ReferralRoutesOptions {
   projections: Projections;
 }
 
-const child = {
-  givenName: 'Amelia',
-  familyName: 'Walker',
-  dateOfBirth: '2013-04-12',
-  sex: 'F',
-  address: { lines: ['12 Cobden Avenue'], town: 'Southampton', postcode: 'SO18 1FZ' },
-};
-
 const EheReferralRequest = ReceiveEheReferralBody.extend({
   caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
   ...ReferralOverridesSchema,
-}).meta({
-  examples: [
-    {
-      receivedOn: '2025-11-17',
-      source: 'parent',
-      child,
-      previousSchoolType: 'academy',
-      eheStartDate: '2025-11-10',
-      primaryReason: { code: 'school_dissatisfaction_bullying' },
-    },
-  ],
-});
+}).meta({ examples: [eheReferralExample] });
 const CmeReferralRequest = ReceiveCmeReferralBody.extend({
   caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
   deliberateNewCase: ReferralOverridesSchema.deliberateNewCase,
-}).meta({
-  examples: [
-    {
-      receivedOn: '2025-11-17',
-      source: 'continuous_absence_ten_school_days',
-      child: { givenName: 'Noah', familyName: 'Smith', dateOfBirth: '2014-05-01', sex: 'M' },
-      whatIsKnown: 'Not seen since half term; the family may have moved to Portsmouth.',
-      timeMissing: 'twelve_weeks_or_less',
-      lastSchool: { name: 'Bitterne Park School', urn: '116453' },
-    },
-  ],
-});
+}).meta({ examples: [cmeReferralExample] });
 
-const created = { 201: CommandResultSchema, ...commandProblemResponses };
+const opened = (example: CommandResult) =>
+  CommandResultSchema.meta({
+    description:
+      'The case opened (Location names it): its first event, revision 0 and the summary with its clocks',
+    examples: [example],
+  });
 
 /** Referrals: the schools' deletion returns and every other referral, each opening a case. */
 export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> = async (
@@ -77,7 +62,13 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
         security,
         headers: CommandHeadersSchema,
         body: EheReferralRequest,
-        response: created,
+        response: {
+          201: opened(eheReferralResultExample),
+          ...commandProblemResponses(
+            '/v1/ehe-cases',
+            referralProblemExamples('/v1/ehe-cases', eheAgeProblem),
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -109,7 +100,13 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
         security,
         headers: CommandHeadersSchema,
         body: CmeReferralRequest,
-        response: created,
+        response: {
+          201: opened(cmeReferralResultExample),
+          ...commandProblemResponses(
+            '/v1/cme-cases',
+            referralProblemExamples('/v1/cme-cases', cmeAgeProblem),
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -139,7 +136,16 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
         security,
         headers: CommandHeadersSchema,
         body: DeletionReturnBody,
-        response: { 201: DeletionReturnResultSchema, ...commandProblemResponses },
+        response: {
+          201: DeletionReturnResultSchema.meta({
+            description: 'The return recorded, and the case it opened if any (Location names it)',
+            examples: [deletionReturnResultExample],
+          }),
+          ...commandProblemResponses(
+            '/v1/deletion-returns',
+            referralProblemExamples('/v1/deletion-returns', eheAgeProblem),
+          ),
+        },
       },
     },
     async (request, reply) => deletionReturnRoute({ services, projections }, request, reply, request.body),

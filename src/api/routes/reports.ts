@@ -6,6 +6,8 @@ import { authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { reportToCsv } from '../csv.js';
 import { HttpProblem } from '../errors.js';
+import { problemExample, validationProblemExample } from '../examples.js';
+import { academicYearExample, committeeExample, dfeReturnExample } from '../examples-reports.js';
 import { problemResponse, problemResponses, security } from '../http.js';
 import type { Projections } from '../views.js';
 
@@ -20,7 +22,7 @@ const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);
 const Counts = z.record(z.string(), z.number());
 
-const DfeReturnSchema = z
+export const DfeReturnSchema = z
   .object({
     censusDate: z.string(),
     rounding: z.enum(['published', 'raw']),
@@ -57,7 +59,7 @@ const MonthSchema = z.object({
   cmeLocated: z.number(),
 });
 
-const AcademicYearSchema = z
+export const AcademicYearSchema = z
   .object({
     label: z.string(),
     start: z.string(),
@@ -77,7 +79,7 @@ const AcademicYearSchema = z
   })
   .meta({ id: 'AcademicYearReport' });
 
-const CommitteeSchema = z
+export const CommitteeSchema = z
   .object({
     from: z.string(),
     to: z.string(),
@@ -91,9 +93,12 @@ const CommitteeSchema = z
   })
   .meta({ id: 'CommitteeReport' });
 
-const csvOrJson = <T extends z.ZodType>(schema: T) => ({
+const csvOrJson = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
   description: 'The report as JSON, or as CSV (one figure per row) with Accept: text/csv',
-  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+  content: {
+    'application/json': { schema, example },
+    'text/csv': { schema: z.string(), example: reportToCsv(example) },
+  },
 });
 
 const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
@@ -107,7 +112,15 @@ function send(request: FastifyRequest, reply: FastifyReply, report: object, file
     .send(reportToCsv(report));
 }
 
-const reportErrors = { 422: problemResponse('The period asked for is not valid'), ...problemResponses };
+/** A report's errors: a period that is not one, or a query parameter that is not a date or a year. */
+const reportErrors = (instance: string, invalid: [path: string, message: string]) => ({
+  422: problemResponse(
+    'The period asked for is not valid',
+    problemExample(422, instance, 'invalid_period', '`from` is after `to`'),
+  ),
+  ...problemResponses(instance, { 400: validationProblemExample(instance, ...invalid) }),
+});
+const notADate = 'must be a real calendar date in the form YYYY-MM-DD';
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
 export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = async (
@@ -124,10 +137,16 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         tags: ['reports'],
         security,
         querystring: z.object({
-          censusDate: date.meta({ example: '2025-10-02' }),
-          rounding: z.enum(['published', 'raw']).default('published'),
+          censusDate: date.meta({ examples: ['2026-01-15'] }),
+          rounding: z
+            .enum(['published', 'raw'])
+            .default('published')
+            .meta({ examples: ['published'] }),
         }),
-        response: { 200: csvOrJson(DfeReturnSchema), ...reportErrors },
+        response: {
+          200: csvOrJson(DfeReturnSchema, dfeReturnExample),
+          ...reportErrors('/v1/reports/dfe-return', ['query.censusDate', notADate]),
+        },
       },
     },
     async (request, reply) => {
@@ -157,9 +176,15 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
               (year) => (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5)),
               'the years must follow each other',
             )
-            .meta({ example: '2025-26' }),
+            .meta({ examples: ['2025-26'] }),
         }),
-        response: { 200: csvOrJson(AcademicYearSchema), ...reportErrors },
+        response: {
+          200: csvOrJson(AcademicYearSchema, academicYearExample),
+          ...reportErrors('/v1/reports/academic-year', [
+            'query.year',
+            'must be an academic year like 2025-26',
+          ]),
+        },
       },
     },
     async (request, reply) => {
@@ -176,8 +201,14 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         summary: "The committee's figures for a period",
         tags: ['reports'],
         security,
-        querystring: z.object({ from: date, to: date }),
-        response: { 200: csvOrJson(CommitteeSchema), ...reportErrors },
+        querystring: z.object({
+          from: date.meta({ examples: ['2025-09-01'] }),
+          to: date.meta({ examples: ['2026-03-31'] }),
+        }),
+        response: {
+          200: csvOrJson(CommitteeSchema, committeeExample),
+          ...reportErrors('/v1/reports/committee', ['query.from', notADate]),
+        },
       },
     },
     async (request, reply) => {

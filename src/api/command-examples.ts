@@ -1,0 +1,163 @@
+import type { CommandResult } from './command-result.js';
+import type { CommandRoute } from './command-routes.js';
+import type { Problem } from './errors.js';
+import { type CommandExample, commandResultExample, exampleIds, problemExample } from './examples.js';
+import { cmeCommandExamples } from './examples-cme.js';
+import { eheCommandExamples } from './examples-ehe.js';
+
+/** One body example of a command route, named as the document names it. */
+export interface CommandRouteExample extends CommandExample<unknown> {
+  name: string;
+  caseType: 'ehe' | 'cme';
+}
+
+const examplesByType: Record<
+  'ehe' | 'cme',
+  Partial<Record<string, Record<string, CommandExample<unknown>>>>
+> = {
+  ehe: eheCommandExamples,
+  cme: cmeCommandExamples,
+};
+
+/** A route both case types share names its examples `ehe.<name>` and `cme.<name>`. */
+export function commandRouteExamples(route: CommandRoute): CommandRouteExample[] {
+  const shared = route.ehe !== undefined && route.cme !== undefined;
+  const named = (caseType: 'ehe' | 'cme', command: string | undefined): CommandRouteExample[] => {
+    if (command === undefined) return [];
+    const examples = examplesByType[caseType][command];
+    if (!examples) throw new Error(`no examples for the ${caseType.toUpperCase()} command ${command}`);
+    return Object.entries(examples).map(([name, example]) => ({
+      ...example,
+      name: shared ? `${caseType}.${name}` : name,
+      summary: shared ? `${caseType.toUpperCase()}: ${example.summary}` : example.summary,
+      caseType,
+    }));
+  };
+  return [...named('ehe', route.ehe), ...named('cme', route.cme)];
+}
+
+/** The body examples as OpenAPI's `examples` map (rendered from the body schema's `x-examples`). */
+export const bodyExamplesOf = (examples: readonly CommandRouteExample[]) =>
+  Object.fromEntries(examples.map(({ name, summary, value }) => [name, { summary, value }]));
+
+/** The answer to the route's first example. */
+export function commandResultExampleOf(route: CommandRoute): CommandResult {
+  const [first] = commandRouteExamples(route);
+  if (!first) throw new Error(`command route ${route.path} has no example`);
+  const linkedCase =
+    route.ehe === 'ReclassifyAsCme'
+      ? { caseId: exampleIds.cmeCaseFromEhe, caseType: 'cme' as const, revision: '0' }
+      : route.cme === 'RecordBecameEhe'
+        ? { caseId: exampleIds.eheCaseFromCme, caseType: 'ehe' as const, revision: '0' }
+        : undefined;
+  return commandResultExample(first.caseType, first.events, linkedCase ? { linkedCase } : {});
+}
+
+const concurrentWrite = [
+  'concurrent_write',
+  'the case changed while this request was handled: retry',
+] as const;
+const saoOutOfOrder = (detail: string) => ['sao_step_out_of_order', detail] as const;
+
+/** The refusal each step most often meets, in the domain's own words; `case_closed` for the rest. */
+const conflicts: Record<string, readonly [code: string, detail: string]> = {
+  allocation: ['already_allocated', 'allocated to olive: reallocate instead'],
+  reallocation: ['not_allocated', 'the case has no officer to reallocate from'],
+  closure: ['return_to_school_not_recorded', 'record the return to school first'],
+  reopening: ['case_not_closed', 'only a closed case can be reopened'],
+  'missed-deadlines': concurrentWrite,
+  escalations: concurrentWrite,
+  'annual-contact-reminders': concurrentWrite,
+  'consent-requests': ['consent_not_pending', 'consent is not needed'],
+  'consent-grants': ['consent_not_pending', 'consent is given'],
+  'consent-refusals': ['consent_not_pending', 'consent is given'],
+  contacts: ['not_allocated', 'allocate the case to an officer first'],
+  visits: ['visit_already_exists', 'visit visit-1 exists'],
+  'visits/acceptances': ['visit_step_out_of_order', 'the visit was already accepted'],
+  'visits/held': ['visit_not_found', 'no visit visit-1 was offered'],
+  'visits/declined': ['visit_step_out_of_order', 'the visit was already held'],
+  'informal-enquiries': [
+    'consent_required',
+    'the child was placed at a special school by the council: decide consent first',
+  ],
+  evidence: ['not_allocated', 'the case is allocated to another officer'],
+  assessments: ['not_allocated', 'the case is allocated to another officer'],
+  'priority-flags': ['flags_unchanged', 'the flags are already these'],
+  'ehcp-reviews': ['no_ehcp', 'the child has no EHCP to review'],
+  'panel-referrals': ['panel_referral_pending', 'the case already awaits the children_not_in_school panel'],
+  'panel-decisions': ['no_panel_referral', 'the case was not referred to the children_not_in_school panel'],
+  'return-to-school': ['already_returned', 'the return to school is already recorded'],
+  'sao/section-437-notices': saoOutOfOrder('education must first be judged to appear unsuitable'),
+  'sao/section-437-responses': [
+    'notice_period_not_expired',
+    'the s437(1) period runs until the end of 2026-01-28',
+  ],
+  'sao/expediency-decisions': saoOutOfOrder('the expediency decision cannot follow notice served'),
+  'sao/school-consultations': saoOutOfOrder('consulting a school cannot follow not satisfied'),
+  'sao/section-438-notices': ['school_not_consulted', 'consult the intended school before naming it'],
+  'sao/parent-choices': ['choice_period_expired', "the parent's 15 days ended on 2026-02-24"],
+  'sao/orders': ['notice_period_not_expired', "the parent's choice period runs until the end of 2026-02-24"],
+  'sao/amendments': saoOutOfOrder('no School Attendance Order is in force'),
+  'sao/revocation-requests': saoOutOfOrder('a revocation request is already pending'),
+  'sao/revocations': saoOutOfOrder('no revocation request is pending'),
+  'sao/revocation-refusals': saoOutOfOrder('no revocation request is pending'),
+  'sao/secretary-of-state-referrals': saoOutOfOrder('only a refused revocation can be referred'),
+  'sao/compliance': saoOutOfOrder('compliance is already recorded'),
+  'sao/eso-considerations': saoOutOfOrder('the order has been complied with'),
+  'sao/prosecutions': ['eso_not_considered', 'consider an education supervision order first'],
+  'sao/prosecution-outcomes': saoOutOfOrder('no prosecution awaits an outcome'),
+  'sao/eso-directions': saoOutOfOrder('a court directs an ESO application in proceedings'),
+  'sao/eso-direction-answers': saoOutOfOrder('no court direction awaits an answer'),
+  enquiries: ['enquiry_already_exists', 'enquiry enquiry-health-1 is already recorded'],
+  'enquiry-outcomes': ['enquiry_outcome_recorded', 'enquiry enquiry-health-1 already has its outcome'],
+  'risk-assessments': ['wrong_case_type', 'this is a EHE case: risk-assessments does not apply'],
+  location: ['not_allocated', 'allocate the case to an officer first'],
+  'school-place-applications': [
+    'whereabouts_not_in_area',
+    'a school place application needs the child found in area',
+  ],
+  'fair-access-referrals': ['fair_access_pending', 'a Fair Access referral is already waiting for a place'],
+  'hand-over': ['already_handed_over', 'handed to Portsmouth City Council'],
+  'became-ehe': ['already_ehe', `EHE case ${exampleIds.eheCaseFromCme} was recorded`],
+  'untraced-reviews': ['whereabouts_known', 'the child has been found: nothing to review'],
+};
+
+const FUTURE_DAY = '2027-01-04';
+
+/** The first date (or instant) in a body, to show the 400 and 422 a wrong date gets. */
+function firstDateField(value: unknown): { field: string; instant: boolean } | undefined {
+  for (const [field, item] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}/.test(item))
+      return { field, instant: item.length > 10 };
+  }
+  return undefined;
+}
+
+/** The 400, 409 and 422 problems of a command route, each as the server writes it for this route. */
+export function commandProblemExamples(route: CommandRoute, instance: string): Record<number, Problem> {
+  const [first] = commandRouteExamples(route);
+  const date = firstDateField(first?.value ?? {});
+  const shared = route.ehe !== undefined && route.cme !== undefined;
+  // A body that fits neither case type's schema is refused as a whole by the union both types share.
+  const invalid = shared
+    ? { path: 'body', message: 'Invalid input' }
+    : date
+      ? { path: `body.${date.field}`, message: 'must be a real calendar date in the form YYYY-MM-DD' }
+      : { path: 'body.notes', message: 'is not a known field' };
+  const [code, detail] = conflicts[route.path] ?? ['case_closed', 'the case is closed: reopen it first'];
+  const problems: Record<number, Problem> = {
+    400: problemExample(400, instance, 'validation_failed', `${invalid.path}: ${invalid.message}`, {
+      errors: [invalid],
+    }),
+    409: problemExample(409, instance, code, detail),
+  };
+  if (date) {
+    const late = date.instant
+      ? `${date.field} ${FUTURE_DAY}T09:00:00Z is after now`
+      : `${date.field} ${FUTURE_DAY} is after today`;
+    problems[422] = problemExample(422, instance, 'date_in_future', late, {
+      errors: [{ path: `body.${date.field}`, message: late }],
+    });
+  }
+  return problems;
+}

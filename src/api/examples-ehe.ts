@@ -1,0 +1,181 @@
+import type { z } from 'zod';
+import type { EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
+import {
+  type CommandExample,
+  exampleDates,
+  exampleIds,
+  exampleOfficers,
+  exampleSchools,
+} from './examples.js';
+import { caseworkCommandExamples } from './examples-casework.js';
+import { saoCommandExamples } from './examples-sao.js';
+
+/** Each EHE step's body examples, by name (every command but the referral, which has its own route). */
+export type EheStepExamples = {
+  [T in Exclude<EheCommandType, 'ReceiveEheReferral'>]: Record<
+    string,
+    CommandExample<z.input<(typeof eheCommandBodies)[T]>>
+  >;
+};
+
+/** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
+const caseExamples: Omit<
+  EheStepExamples,
+  keyof typeof saoCommandExamples | keyof typeof caseworkCommandExamples
+> = {
+  AllocateCase: {
+    allocate: {
+      summary: 'The co-ordinator allocates the case the day after the referral',
+      value: { officerId: exampleOfficers.ehe, allocatedOn: exampleDates.allocated },
+      events: ['CaseAllocated'],
+    },
+  },
+  ReallocateCase: {
+    reallocate: {
+      summary: 'Moved to another officer, saying why',
+      value: {
+        officerId: exampleOfficers.eheCover,
+        reallocatedOn: '2026-01-05',
+        reason: 'Olive has moved to the CME team; Omar covers Bitterne and Harefield.',
+      },
+      events: ['CaseReallocated'],
+    },
+  },
+  RequestSpecialSchoolConsent: {
+    requestByParent: {
+      summary: "The parent asks for consent to take the child off a special school's roll",
+      value: { requestedOn: exampleDates.allocated, requestedBy: 'parent', school: exampleSchools.special },
+      events: ['SpecialSchoolConsentRequested'],
+    },
+  },
+  GiveSpecialSchoolConsent: {
+    give: {
+      summary: 'Consent given, with the reasons',
+      value: {
+        decidedOn: '2025-11-28',
+        rationale: "The parents' plan meets the needs set out in the EHCP; the SEND team agrees.",
+      },
+      events: ['SpecialSchoolConsentGiven'],
+    },
+  },
+  RefuseSpecialSchoolConsent: {
+    refuse: {
+      summary: 'Consent refused: a refusal always gives its reasons',
+      value: {
+        decidedOn: '2025-11-28',
+        rationale:
+          'The plan does not provide the speech and language therapy the EHCP specifies; the parents are ' +
+          'invited to a meeting with the SEND team to revise it.',
+      },
+      events: ['SpecialSchoolConsentRefused'],
+    },
+  },
+  ChangePriorityFlags: {
+    childInNeed: {
+      summary: 'Social care reports a child in need plan: the case becomes a priority case',
+      value: {
+        changedOn: '2025-12-01',
+        flags: ['child_in_need_plan'],
+        toldBy: 'social_care',
+        notes: 'Child in need plan started on 28 November.',
+      },
+      events: ['PriorityFlagsChanged'],
+    },
+  },
+  ReferToPanel: {
+    childrenNotInSchool: {
+      summary: 'Referred to the Children Not In School panel',
+      value: {
+        panel: 'children_not_in_school',
+        referredOn: '2025-12-15',
+        reason: 'Amelia has been seen once; the family declines further visits and social care has concerns.',
+      },
+      events: ['PanelReferralMade'],
+    },
+  },
+  RecordPanelDecision: {
+    decision: {
+      summary: "The panel's decision and actions",
+      value: {
+        panel: 'children_not_in_school',
+        decidedOn: '2026-01-08',
+        decision: 'Continue to monitor; offer a meeting with the EHE adviser.',
+        actions: ['EHE adviser to offer a meeting by 22 January', 'Review at the March panel'],
+      },
+      events: ['PanelDecisionRecorded'],
+    },
+  },
+  RecordReturnToSchool: {
+    returned: {
+      summary: 'Amelia starts at a new school',
+      value: { school: exampleSchools.intended, startDate: '2026-01-05' },
+      events: ['ReturnedToSchool'],
+    },
+  },
+  ReclassifyAsCme: {
+    reclassify: {
+      summary: 'Reclassified as a child missing education: closes this case and opens the CME case named',
+      value: {
+        reclassifiedOn: '2026-02-02',
+        cmeCaseId: exampleIds.cmeCaseFromEhe,
+        reason: 'The family has left the address without a forwarding address and no education is known.',
+      },
+      events: ['ReclassifiedAsCme', 'EheCaseClosed'],
+    },
+  },
+  CloseCase: {
+    returnedToSchool: {
+      summary: 'Closed after the return to school was recorded',
+      value: { closedOn: '2026-01-09', reason: 'returned_to_school' },
+      events: ['EheCaseClosed'],
+    },
+    movedOutOfArea: {
+      summary: 'Closed on a move out of the area, naming the council told',
+      value: {
+        closedOn: '2026-01-09',
+        reason: 'moved_out_of_area',
+        receivingCouncil: 'Hampshire County Council',
+      },
+      events: ['EheCaseClosed'],
+    },
+  },
+  ReopenCase: {
+    reopen: {
+      summary: 'Reopened when the child is home educated again',
+      value: {
+        reopenedOn: '2026-02-02',
+        reason:
+          'Itchen Vale Academy has taken Amelia off roll again: her mother has written that she will home educate.',
+      },
+      events: ['EheCaseReopened'],
+    },
+  },
+  RecordDeadlineMissed: {
+    firstContact: {
+      summary: 'The deadline worker records the first-contact standard missed',
+      value: { clock: 'firstContact', dueOn: '2025-11-24' },
+      events: ['DeadlineMissed'],
+    },
+  },
+  EscalateCase: {
+    toManager: {
+      summary: 'The deadline worker escalates the missed first contact to the co-ordinator',
+      value: { clock: 'firstContact', level: 'manager' },
+      events: ['CaseEscalated'],
+    },
+  },
+  RecordAnnualContactDue: {
+    reminder: {
+      summary: 'The deadline worker records that annual contact falls due (30 days ahead)',
+      value: { dueOn: '2026-12-10' },
+      events: ['AnnualContactDue'],
+    },
+  },
+};
+
+/** Every EHE command's examples, by command type. */
+export const eheCommandExamples: EheStepExamples = {
+  ...caseExamples,
+  ...caseworkCommandExamples,
+  ...saoCommandExamples,
+};

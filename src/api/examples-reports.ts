@@ -1,0 +1,112 @@
+/** Report examples for a council with a few hundred children home educated: published figures round to 10. */
+
+const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
+const eheByYearGroup = [0, 10, 10, 20, 20, 20, 30, 40, 40, 50, 50, 60];
+
+export const dfeReturnExample = {
+  censusDate: '2026-01-15',
+  rounding: 'published' as const,
+  ehe: {
+    total: 350,
+    bySex: { F: 180, M: 170, U: 'low' as const },
+    byYearGroup: Object.fromEntries(
+      yearGroups.map((group, i) => [
+        group,
+        eheByYearGroup[i] === 0 ? ('low' as const) : (eheByYearGroup[i] ?? 0),
+      ]),
+    ),
+    byPrimaryReason: {
+      mental_health: 70,
+      school_dissatisfaction_send: 50,
+      philosophical_or_preferential: 60,
+      school_dissatisfaction_bullying: 30,
+      no_reason_given: 90,
+      other: 50,
+    },
+    senSupport: 60,
+    ehcp: 20,
+    childInNeed: 10,
+    childProtectionPlan: 'low' as const,
+  },
+  cme: {
+    total: 90,
+    bySex: { F: 40, M: 50 },
+    byYearGroup: { Y6: 10, Y7: 20, Y8: 10, Y9: 20, Y10: 20, Y11: 10 },
+    byTimeMissing: { twelve_weeks_or_less: 60, more_than_twelve_weeks: 20, unknown: 10 },
+    bySource: {
+      continuous_absence_ten_school_days: 40,
+      deletion_return_no_destination: 30,
+      other_agency: 10,
+      public: 'low' as const,
+    },
+  },
+};
+
+const months = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+const eheRegistrations = [48, 36, 41, 22, 30, 27, 33];
+
+const byMonth = months.map((month, i) => ({
+  month,
+  eheNewRegistrations: eheRegistrations[i] ?? 0,
+  eheClosures: 14 + (i % 3) * 4,
+  returnsToSchool: 6 + (i % 2) * 3,
+  cmeReferrals: 12 + (i % 4) * 2,
+  cmeLocated: 10 + (i % 3) * 2,
+}));
+
+export const academicYearExample = {
+  label: '2025-26',
+  start: '2025-09-01',
+  end: '2026-08-31',
+  ehe: {
+    atAnyPoint: 512,
+    starts: 237,
+    startsByPreviousSchoolType: {
+      la_maintained: 88,
+      academy: 104,
+      independent: 9,
+      special: 6,
+      other_or_unknown: 30,
+    },
+    returnsToSchool: 61,
+    otherLeavers: 44,
+    section437NoticesIssued: 9,
+    saosIssued: 3,
+    saosRevoked: 1,
+  },
+  cme: {
+    referrals: 118,
+    located: 97,
+    closedByDestination: { on_roll: 58, handed_to_another_council: 21, abroad_confirmed: 9 },
+  },
+  byMonth,
+};
+
+export const committeeExample = {
+  from: '2025-09-01',
+  to: '2026-03-31',
+  ehe: {
+    openAtEnd: 351,
+    newRegistrations: 237,
+    newRegistrationsYearBefore: 214,
+    byYearGroup: { Y7: 41, Y11: 33 },
+    returnsToSchool: 61,
+    firstContact: {
+      referrals: 237,
+      withinStandard: 219,
+      rate: 0.92,
+      averageWorkingDays: 3.1,
+      medianWorkingDays: 3,
+    },
+    sao: { section437Notices: 9, section438Notices: 5, ordersServed: 3, ordersRevoked: 1 },
+  },
+  cme: {
+    referrals: 118,
+    openAtEnd: 21,
+    located: 97,
+    untracedAtEnd: 6,
+    highRisk: 7,
+    highRiskReportedWithinStandard: 7,
+  },
+  byMonth,
+};

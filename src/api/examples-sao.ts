@@ -1,0 +1,204 @@
+import { exampleSchools } from './examples.js';
+import type { EheStepExamples } from './examples-ehe.js';
+
+const court = "Southampton Magistrates' Court";
+
+/**
+ * The School Attendance Order route in Amelia's case (current regime), in order: each step's dates follow
+ * the one before, and the notices' periods run from the day of service.
+ */
+export const saoCommandExamples: Pick<
+  EheStepExamples,
+  | 'ServeSection437Notice'
+  | 'JudgeSection437Response'
+  | 'DecideAttendanceExpediency'
+  | 'ConsultSchool'
+  | 'ServeSection438Notice'
+  | 'RecordParentSchoolChoice'
+  | 'ServeSchoolAttendanceOrder'
+  | 'AmendSchoolAttendanceOrder'
+  | 'RecordSaoRevocationRequest'
+  | 'RevokeSchoolAttendanceOrder'
+  | 'RefuseSaoRevocation'
+  | 'ReferSaoRefusalToSecretaryOfState'
+  | 'RecordSaoCompliance'
+  | 'ConsiderEso'
+  | 'StartProsecution'
+  | 'RecordProsecutionOutcome'
+  | 'RecordEsoDirection'
+  | 'AnswerEsoDirection'
+> = {
+  ServeSection437Notice: {
+    served: {
+      summary: 'The s437(1) notice served by hand: the parent has 15 days beginning with the day of service',
+      value: { issuedOn: '2026-01-13', servedOn: '2026-01-14', serviceMethod: 'in_person', periodDays: 15 },
+      events: ['Section437NoticeServed'],
+    },
+  },
+  JudgeSection437Response: {
+    notSatisfied: {
+      summary: 'The period has ended and the council is not satisfied',
+      value: {
+        judgedOn: '2026-01-30',
+        satisfied: false,
+        rationale: 'No information about the education was given by the end of the period on 28 January.',
+      },
+      events: ['Section437ResponseJudged'],
+    },
+  },
+  DecideAttendanceExpediency: {
+    expedient: {
+      summary: 'The council decides it is expedient that Amelia attend school',
+      value: {
+        decidedOn: '2026-02-02',
+        expedient: true,
+        rationale: 'Amelia has had no known education since November and a local school place is available.',
+      },
+      events: ['AttendanceExpediencyDecided'],
+    },
+  },
+  ConsultSchool: {
+    consult: {
+      summary: 'The school the council intends to name is consulted',
+      value: {
+        school: exampleSchools.intended,
+        consultedOn: '2026-02-03',
+        response: 'A Year 8 place is available from 2 March.',
+      },
+      events: ['SchoolConsulted'],
+    },
+  },
+  ServeSection438Notice: {
+    served: {
+      summary: 'The notice of intention (s438) names the consulted school and an alternative',
+      value: {
+        issuedOn: '2026-02-09',
+        servedOn: '2026-02-10',
+        serviceMethod: 'post',
+        intendedSchool: exampleSchools.intended,
+        alternativeSchools: [exampleSchools.alternative],
+      },
+      events: ['Section438NoticeServed'],
+    },
+  },
+  RecordParentSchoolChoice: {
+    namedSchool: {
+      summary: 'Within the 15 days the parent selects a school the notice named',
+      value: { chosenOn: '2026-02-20', kind: 'named_school', school: exampleSchools.intended },
+      events: ['SchoolChosenByParent'],
+    },
+  },
+  ServeSchoolAttendanceOrder: {
+    served: {
+      summary: "The order served after the parent's 15 days ended without a choice",
+      value: {
+        issuedOn: '2026-02-25',
+        servedOn: '2026-02-26',
+        serviceMethod: 'in_person',
+        school: exampleSchools.intended,
+      },
+      events: ['SchoolAttendanceOrderServed'],
+    },
+  },
+  AmendSchoolAttendanceOrder: {
+    amend: {
+      summary: 'The order amended to name another school at the parent’s request (s440)',
+      value: { requestedOn: '2026-03-02', amendedOn: '2026-03-04', school: exampleSchools.alternative },
+      events: ['SchoolAttendanceOrderAmended'],
+    },
+  },
+  RecordSaoRevocationRequest: {
+    request: {
+      summary: 'The parent asks for the order to be revoked on the ground of suitable education (s442)',
+      value: {
+        requestedOn: '2026-03-05',
+        arrangements:
+          'Amelia is taught at home by her mother, with a qualified tutor for maths and English three ' +
+          'mornings a week; a timetable and work samples are attached.',
+      },
+      events: ['SaoRevocationRequested'],
+    },
+  },
+  RevokeSchoolAttendanceOrder: {
+    revoke: {
+      summary: 'The order revoked: the arrangements are suitable',
+      value: {
+        revokedOn: '2026-03-20',
+        rationale: 'The timetable and samples show suitable full-time education.',
+      },
+      events: ['SchoolAttendanceOrderRevoked'],
+    },
+  },
+  RefuseSaoRevocation: {
+    refuse: {
+      summary: 'Revocation refused, with the reasons',
+      value: {
+        refusedOn: '2026-03-20',
+        rationale: 'The arrangements cover ten hours a week with no plan for the rest of the week.',
+      },
+      events: ['SaoRevocationRefused'],
+    },
+  },
+  ReferSaoRefusalToSecretaryOfState: {
+    refer: {
+      summary: 'The parent refers the refusal to the Secretary of State',
+      value: {
+        referredOn: '2026-03-27',
+        notes: 'Referred by the parent under s442(4); papers sent to the DfE.',
+      },
+      events: ['SaoRefusalReferredToSecretaryOfState'],
+    },
+  },
+  RecordSaoCompliance: {
+    registered: {
+      summary: 'Amelia is registered at the school the order names',
+      value: { registeredOn: '2026-03-09', school: exampleSchools.intended },
+      events: ['SchoolAttendanceOrderComplied'],
+    },
+  },
+  ConsiderEso: {
+    prosecute: {
+      summary: 'An education supervision order considered before prosecution (s447(1))',
+      value: {
+        consideredOn: '2026-03-23',
+        decision: 'prosecute',
+        rationale:
+          'Amelia is still not registered three weeks after the order and the family has not taken up ' +
+          'the support offered, so an ESO is unlikely to help.',
+      },
+      events: ['EsoConsidered'],
+    },
+  },
+  StartProsecution: {
+    start: {
+      summary: 'A prosecution for failing to comply with the order (s443)',
+      value: { startedOn: '2026-03-30', court },
+      events: ['ProsecutionStarted'],
+    },
+  },
+  RecordProsecutionOutcome: {
+    convicted: {
+      summary: "The court's decision",
+      value: {
+        decidedOn: '2026-05-11',
+        outcome: 'convicted',
+        sentence: 'Fined £200 with £85 costs; the order stays in force.',
+      },
+      events: ['ProsecutionOutcomeRecorded'],
+    },
+  },
+  RecordEsoDirection: {
+    direction: {
+      summary: 'The court directs the council to apply for an education supervision order',
+      value: { directedOn: '2026-05-11', court },
+      events: ['EsoDirectionReceived'],
+    },
+  },
+  AnswerEsoDirection: {
+    applied: {
+      summary: 'The council applies for the ESO within 8 weeks of the direction',
+      value: { answeredOn: '2026-06-01', answer: 'eso_applied' },
+      events: ['EsoDirectionAnswered'],
+    },
+  },
+};
