@@ -1,0 +1,112 @@
+/**
+ * For each command example of the OpenAPI document (`<route path> <example name>`), the case it assumes: the
+ * referral that opens it and the steps before it, each step itself an example of the document.
+ */
+export type Step = readonly [path: string, example: string];
+export interface Scenario {
+  caseType: 'ehe' | 'cme';
+  /** The EHE referral varied: a child placed at a special school by the council, or with an EHCP. */
+  referral?: 'specialSchool' | 'ehcp';
+  after: readonly Step[];
+}
+
+const allocateEhe: Step = ['allocation', 'ehe.allocate'];
+const allocateCme: Step = ['allocation', 'cme.allocate'];
+
+const ehe = (after: readonly Step[] = [], referral?: Scenario['referral']): Scenario => ({
+  caseType: 'ehe',
+  after,
+  ...(referral ? { referral } : {}),
+});
+const cme = (after: readonly Step[] = []): Scenario => ({ caseType: 'cme', after });
+
+const offered: Step[] = [allocateEhe, ['visits', 'offer']];
+const returned: Step = ['return-to-school', 'returned'];
+const consentRequested: Step[] = [['consent-requests', 'requestByParent']];
+
+// The School Attendance Order route, one step after another.
+const unsuitable: Step[] = [allocateEhe, ['assessments', 'appearsUnsuitable']];
+const notice437: Step[] = [...unsuitable, ['sao/section-437-notices', 'served']];
+const notSatisfied: Step[] = [...notice437, ['sao/section-437-responses', 'notSatisfied']];
+const expedient: Step[] = [...notSatisfied, ['sao/expediency-decisions', 'expedient']];
+const consulted: Step[] = [...expedient, ['sao/school-consultations', 'consult']];
+const notice438: Step[] = [...consulted, ['sao/section-438-notices', 'served']];
+const order: Step[] = [...notice438, ['sao/orders', 'served']];
+const revocationRequested: Step[] = [...order, ['sao/revocation-requests', 'request']];
+const prosecuted: Step[] = [...order, ['sao/eso-considerations', 'prosecute'], ['sao/prosecutions', 'start']];
+
+const inArea: Step[] = [allocateCme, ['location', 'inArea']];
+const onRoll: Step[] = [allocateCme, ['location', 'onRoll']];
+
+export const exampleScenarios: Record<string, Scenario> = {
+  'allocation ehe.allocate': ehe(),
+  'allocation cme.allocate': cme(),
+  'reallocation ehe.reallocate': ehe([allocateEhe]),
+  'reallocation cme.reallocate': cme([allocateCme]),
+  'closure ehe.returnedToSchool': ehe([returned]),
+  'closure ehe.movedOutOfArea': ehe(),
+  'closure cme.onRoll': cme(onRoll),
+  'reopening ehe.reopen': ehe([returned, ['closure', 'ehe.returnedToSchool']]),
+  'reopening cme.missingAgain': cme([...onRoll, ['closure', 'cme.onRoll']]),
+  'missed-deadlines ehe.firstContact': ehe(),
+  'missed-deadlines cme.allocation': cme(),
+  'escalations ehe.toManager': ehe([['missed-deadlines', 'ehe.firstContact']]),
+  'escalations cme.toManager': cme([['missed-deadlines', 'cme.allocation']]),
+  'consent-requests requestByParent': ehe([], 'specialSchool'),
+  'consent-grants give': ehe(consentRequested, 'specialSchool'),
+  'consent-refusals refuse': ehe(consentRequested, 'specialSchool'),
+  'contacts contactMade': ehe([allocateEhe]),
+  'contacts noAnswer': ehe([allocateEhe]),
+  'visits offer': ehe([allocateEhe]),
+  'visits/acceptances accept': ehe(offered),
+  'visits/held held': ehe([...offered, ['visits/acceptances', 'accept']]),
+  'visits/declined declined': ehe(offered),
+  'informal-enquiries letter': ehe([allocateEhe]),
+  'evidence report': ehe([allocateEhe]),
+  'assessments suitable': ehe([allocateEhe]),
+  'assessments appearsUnsuitable': ehe([allocateEhe]),
+  'priority-flags childInNeed': ehe(),
+  'ehcp-reviews review': ehe([allocateEhe], 'ehcp'),
+  'panel-referrals childrenNotInSchool': ehe(),
+  'panel-decisions decision': ehe([['panel-referrals', 'childrenNotInSchool']]),
+  'return-to-school returned': ehe(),
+  'reclassification reclassify': ehe(),
+  'annual-contact-reminders reminder': ehe([allocateEhe, ['assessments', 'suitable']]),
+  'sao/section-437-notices served': ehe(unsuitable),
+  'sao/section-437-responses notSatisfied': ehe(notice437),
+  'sao/expediency-decisions expedient': ehe(notSatisfied),
+  'sao/school-consultations consult': ehe(expedient),
+  'sao/section-438-notices served': ehe(consulted),
+  'sao/parent-choices namedSchool': ehe(notice438),
+  'sao/orders served': ehe(notice438),
+  'sao/amendments amend': ehe(order),
+  'sao/revocation-requests request': ehe(order),
+  'sao/revocations revoke': ehe(revocationRequested),
+  'sao/revocation-refusals refuse': ehe(revocationRequested),
+  'sao/secretary-of-state-referrals refer': ehe([
+    ...revocationRequested,
+    ['sao/revocation-refusals', 'refuse'],
+  ]),
+  'sao/compliance registered': ehe(order),
+  'sao/eso-considerations prosecute': ehe(order),
+  'sao/prosecutions start': ehe([...order, ['sao/eso-considerations', 'prosecute']]),
+  'sao/prosecution-outcomes convicted': ehe(prosecuted),
+  'sao/eso-directions direction': ehe(prosecuted),
+  'sao/eso-direction-answers applied': ehe([...prosecuted, ['sao/eso-directions', 'direction']]),
+  'enquiries health': cme([allocateCme]),
+  'enquiry-outcomes informationReceived': cme([allocateCme, ['enquiries', 'health']]),
+  'risk-assessments high': cme(),
+  'social-care-reports report': cme([['risk-assessments', 'high']]),
+  'police-reports report': cme([
+    ['risk-assessments', 'high'],
+    ['social-care-reports', 'report'],
+  ]),
+  'location inArea': cme([allocateCme]),
+  'location otherCouncilArea': cme([allocateCme]),
+  'location onRoll': cme([allocateCme]),
+  'school-place-applications apply': cme(inArea),
+  'fair-access-referrals refer': cme(inArea),
+  'hand-over handOver': cme([allocateCme, ['location', 'otherCouncilArea']]),
+  'became-ehe becameEhe': cme(inArea),
+  'untraced-reviews review': cme([allocateCme]),
+};

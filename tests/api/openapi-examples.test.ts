@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  bodyExamplesOf,
+  commandResultExampleOf,
+  commandRouteExamples,
+} from '../../src/api/command-examples.js';
+import { CommandResultSchema } from '../../src/api/command-result.js';
+import { commandRoutes } from '../../src/api/command-routes.js';
+import { reportToCsv } from '../../src/api/csv.js';
+import { DeletionReturnResultSchema } from '../../src/api/deletion-returns.js';
+import { ProblemSchema } from '../../src/api/errors.js';
+import { exampleIds, exampleOfficers } from '../../src/api/examples.js';
+import {
+  cmeReferralExample,
+  deletionReturnExamples,
+  eheReferralExample,
+} from '../../src/api/examples-referrals.js';
+import { HealthSchema } from '../../src/api/operations.js';
+import { AccessLogPageSchema, CaseStateSchema, EventPageSchema } from '../../src/api/routes/audit.js';
+import { AcademicYearSchema, CommitteeSchema, DfeReturnSchema } from '../../src/api/routes/reports.js';
+import {
+  CaseListPageSchema,
+  CaseloadSchema,
+  CaseSummarySchema,
+  DashboardSchema,
+  DeadlineListSchema,
+} from '../../src/api/summary-schemas.js';
+import type { Role } from '../../src/domain/roles.js';
+import { bearer, type TestApi, testApi } from './support.js';
+
+type Media = { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> };
+interface Operation {
+  parameters?: { name: string; in: string; example?: unknown }[];
+  requestBody?: { content: Record<string, Media> };
+  responses: Record<string, { content?: Record<string, Media> }>;
+}
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+/** Each documented example of a media type: its single `example`, or each of its named `examples`. */
+const examplesOf = (media: Media): unknown[] => [
+  ...(media.example === undefined ? [] : [media.example]),
+  ...Object.values(media.examples ?? {}).map((example) => example.value),
+];
+
+/** The zod schema each JSON answer is serialized with, by operation; commands all answer CommandResult. */
+const successSchemas: Record<string, z.ZodType> = {
+  'get /v1/cases/{caseId}': CaseSummarySchema,
+  'get /v1/cases': CaseListPageSchema,
+  'get /v1/caseloads/{officerId}': CaseloadSchema,
+  'get /v1/dashboard': DashboardSchema,
+  'get /v1/deadlines': DeadlineListSchema,
+  'get /v1/cases/{caseId}/events': EventPageSchema,
+  'get /v1/cases/{caseId}/state': CaseStateSchema,
+  'get /v1/access-log': AccessLogPageSchema,
+  'get /v1/reports/dfe-return': DfeReturnSchema,
+  'get /v1/reports/academic-year': AcademicYearSchema,
+  'get /v1/reports/committee': CommitteeSchema,
+  'get /health/live': HealthSchema,
+  'get /health/ready': HealthSchema,
+  'post /v1/ehe-cases': CommandResultSchema,
+  'post /v1/cme-cases': CommandResultSchema,
+  'post /v1/deletion-returns': DeletionReturnResultSchema,
+  ...Object.fromEntries(
+    commandRoutes.map((route) => [`post /v1/cases/{caseId}/${route.path}`, CommandResultSchema]),
+  ),
+};
+
+/** RFC 9110's reason phrases, as problem titles. */
+const titles: Record<string, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+describe('the examples of the OpenAPI document', () => {
+  let api: TestApi;
+  let document: Document;
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        key: `${method} ${path}`,
+        method,
+        path,
+        operation,
+      })),
+    );
+
+  beforeAll(async () => {
+    api = await testApi({ now: new Date('2025-12-01T10:00:00Z') });
+    const manager = bearer(await api.token('manager', exampleOfficers.manager));
+    // The example cases exist, so that the parameter examples find them.
+    for (const [url, body] of [
+      ['/v1/ehe-cases', { ...eheReferralExample, caseId: exampleIds.eheCase }],
+      ['/v1/cme-cases', { ...cmeReferralExample, caseId: exampleIds.cmeCase }],
+      [
+        `/v1/cases/${exampleIds.eheCase}/allocation`,
+        { officerId: exampleOfficers.ehe, allocatedOn: '2025-11-18' },
+      ],
+    ] as const) {
+      const response = await api.app.inject({ method: 'POST', url, payload: body, headers: manager });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    }
+    document = (await api.app.inject('/openapi.json')).json();
+  });
+  afterAll(() => api.close());
+
+  it('gives every operation an example for its body, each parameter and each answer', () => {
+    const missing: string[] = [];
+    for (const { key, operation } of operations()) {
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
+        if (examplesOf(media).length === 0) missing.push(`${key} body ${type}`);
+      }
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.example === undefined) missing.push(`${key} ${parameter.in} ${parameter.name}`);
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const contents = Object.entries(response.content ?? {});
+        if (contents.length === 0) missing.push(`${key} ${status} has no content`);
+        for (const [type, media] of contents) {
+          if (examplesOf(media).length === 0) missing.push(`${key} ${status} ${type}`);
+        }
+      }
+    }
+    expect(operations().length).toBeGreaterThan(commandRoutes.length);
+    expect(missing).toEqual([]);
+  });
+
+  it('documents answers that parse, unchanged, with the schema the route serializes them with', () => {
+    for (const { key, operation } of operations()) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          const schema =
+            type === 'application/problem+json'
+              ? ProblemSchema
+              : type.startsWith('text/')
+                ? z.string()
+                : successSchemas[key];
+          expect(schema, `${key} ${status} ${type}`).toBeDefined();
+          for (const example of examplesOf(media)) {
+            // parse strips unknown keys: an example with a misspelt field would not come back equal
+            expect(schema?.parse(example), `${key} ${status}`).toEqual(example);
+          }
+        }
+      }
+    }
+  });
+
+  it('writes each problem example as the answer it documents: status, title, type and instance', () => {
+    for (const { key, path, operation } of operations()) {
+      const instance = new RegExp(`^${path.replaceAll(/\{\w+\}/g, '[^/]+')}$`);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const media = response.content?.['application/problem+json'];
+        if (!media) continue;
+        for (const problem of examplesOf(media) as z.infer<typeof ProblemSchema>[]) {
+          expect(problem.status, key).toBe(Number(status));
+          expect(problem.title, `${key} ${status}`).toBe(titles[status]);
+          expect(problem.type, key).toBe(`urn:sightline:problem:${problem.code}`);
+          expect(problem.instance, key).toMatch(instance);
+        }
+      }
+    }
+  });
+
+  it('documents the CSV of a report as the CSV of its JSON example', () => {
+    for (const report of ['dfe-return', 'academic-year', 'committee']) {
+      const content = document.paths[`/v1/reports/${report}`]?.get?.responses['200']?.content;
+      expect(content?.['text/csv']?.example).toBe(reportToCsv(content?.['application/json']?.example));
+    }
+  });
+
+  it('documents the command and referral bodies the server tests send, and the first one’s answer', () => {
+    for (const route of commandRoutes) {
+      const operation = document.paths[`/v1/cases/{caseId}/${route.path}`]?.post;
+      const examples = commandRouteExamples(route);
+      expect(operation?.requestBody?.content['application/json']?.examples, route.path).toEqual(
+        bodyExamplesOf(examples),
+      );
+      const answer = operation?.responses['200']?.content?.['application/json']?.example;
+      expect(answer, route.path).toEqual(commandResultExampleOf(route));
+      expect((answer as { events: { type: string }[] }).events.map((event) => event.type)).toEqual(
+        examples[0]?.events,
+      );
+    }
+    const bodyOf = (path: string) => document.paths[path]?.post?.requestBody?.content['application/json'];
+    expect(bodyOf('/v1/ehe-cases')?.example).toEqual(eheReferralExample);
+    expect(bodyOf('/v1/cme-cases')?.example).toEqual(cmeReferralExample);
+    expect(bodyOf('/v1/deletion-returns')?.examples).toEqual(deletionReturnExamples);
+  });
+
+  it('answers every read with its parameter examples, as the example cases stand', async () => {
+    const tokens: Partial<Record<Role, Record<string, string>>> = {};
+    for (const { key, method, path, operation } of operations()) {
+      if (method !== 'get') continue;
+      let url = path;
+      const query = new URLSearchParams();
+      for (const { name, in: where, example } of operation.parameters ?? []) {
+        if (where === 'path') url = url.replace(`{${name}}`, String(example));
+        if (where === 'query') query.set(name, String(example));
+      }
+      const role: Role = path === '/v1/access-log' ? 'auditor' : 'manager';
+      tokens[role] ??= bearer(await api.token(role, role === 'auditor' ? exampleOfficers.auditor : 'mary'));
+      const search = query.size > 0 ? `?${query}` : '';
+      const response = await api.app.inject({ url: `${url}${search}`, headers: tokens[role] });
+      expect(response.statusCode, `${key}: ${response.body.slice(0, 300)}`).toBe(200);
+    }
+  });
+
+  it('answers 401 and 403 on every /v1 operation exactly as their examples say', async () => {
+    for (const { key, method, path, operation } of operations()) {
+      if (!path.startsWith('/v1/')) continue;
+      const url = path.replaceAll('{caseId}', exampleIds.eheCase).replaceAll('{officerId}', 'olive');
+      const documented = (status: string) =>
+        operation.responses[status]?.content?.['application/problem+json']?.example as
+          | z.infer<typeof ProblemSchema>
+          | undefined;
+      const unauthorized = await api.app.inject({ method: method as 'GET', url });
+      expect(unauthorized.json(), key).toMatchObject({
+        code: documented('401')?.code,
+        detail: documented('401')?.detail,
+      });
+      const role = /^the (\w+) role may not do this$/.exec(documented('403')?.detail ?? '')?.[1] as Role;
+      expect(role, key).toBeDefined();
+      const forbidden = await api.app.inject({
+        method: method as 'GET',
+        url,
+        headers: bearer(await api.token(role)),
+      });
+      expect(forbidden.statusCode, key).toBe(403);
+      expect(forbidden.json(), key).toMatchObject({ code: 'forbidden', detail: documented('403')?.detail });
+    }
+  });
+});
