@@ -47,7 +47,8 @@ export const idempotentEventId = (stream: string, idempotencyKey: string, i: num
 interface Loaded<Event, State> {
   state: State;
   revision: bigint;
-  replay?: { events: { id: string; event: Event }[]; position: bigint };
+  /** The events an earlier request with the same key wrote, and the stream as it stood just after them. */
+  replay?: { events: { id: string; event: Event }[]; position: bigint; revision: bigint; state: State };
 }
 
 /** A stream folded up to `revision`, with the ids of its events (for idempotency-key lookups). */
@@ -107,9 +108,11 @@ async function load<C, E, S, X>(
     if (idempotencyKey === undefined) continue;
     const index = replay?.events.length ?? 0;
     if (recorded.id === idempotentEventId(stream, idempotencyKey, index)) {
-      replay ??= { events: [], position: recorded.position };
+      replay ??= { events: [], position: recorded.position, revision: recorded.revision, state };
       replay.events.push({ id: recorded.id, event });
       replay.position = recorded.position;
+      replay.revision = recorded.revision;
+      replay.state = state;
     }
   }
   if (revision >= 0n) remember(store, stream, { decider, state, revision, eventIds });
@@ -135,8 +138,8 @@ export async function handle<Command, Event, State, Context>(
     if (loaded.replay) {
       return {
         events: loaded.replay.events,
-        state: loaded.state,
-        revision: loaded.revision,
+        state: loaded.replay.state,
+        revision: loaded.replay.revision,
         position: loaded.replay.position,
         replayed: true,
       };

@@ -99,6 +99,18 @@ describe('commands over HTTP', () => {
     expect(await api.eventCount()).toBe(count);
   });
 
+  it('a repeated Idempotency-Key keeps the first ETag after the case has moved on', async () => {
+    const caseId = await openEhe();
+    const headers = { ...manager, 'idempotency-key': `allocate-${caseId}` };
+    const body = { officerId: 'olive', allocatedOn: '2025-11-18' };
+    const first = await post(`/v1/cases/${caseId}/allocation`, body, headers);
+    const contact = { attemptedOn: '2025-11-19', method: 'phone', outcome: 'no_reply' };
+    expect((await post(`/v1/cases/${caseId}/contacts`, contact, manager)).statusCode).toBe(200);
+    const again = await post(`/v1/cases/${caseId}/allocation`, body, headers);
+    expect(again.json()).toMatchObject({ replayed: true, revision: first.json().revision });
+    expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
   it("answers 409 with the domain error's code when the case's state forbids the command", async () => {
     const caseId = await openEhe();
     await post(`/v1/cases/${caseId}/allocation`, { officerId: 'olive', allocatedOn: '2025-11-18' });

@@ -217,6 +217,14 @@ describe('command handler', () => {
       expect(await stored()).toHaveLength(2);
     });
 
+    it('a repeat answers with the revision and state just after the first request, not the newest', async () => {
+      await run({ type: 'Open' });
+      const first = await run({ type: 'Add', amount: 5 }, { idempotencyKey: 'add' });
+      await run({ type: 'Add', amount: 7 });
+      const again = await run({ type: 'Add', amount: 5 }, { idempotencyKey: 'add' });
+      expect(again).toMatchObject({ replayed: true, revision: first.revision, state: first.state });
+    });
+
     it('the same key sent twice at once appends once', async () => {
       await run({ type: 'Open' });
       await Promise.all([
