@@ -38,6 +38,8 @@ export const ConfigSchema = z
     OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
     POLICY_FILE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+    /** Requests a minute one client (one bearer token, or one address without) may make to /v1. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     /** Comma-separated webhook endpoints told of missed deadlines, escalations and high-risk cases. */
     WEBHOOK_URLS: z
       .string()

@@ -8,7 +8,7 @@ import { defaultPolicy, type Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
 import { metricsRegistry } from '../metrics.js';
 import { authPlugin, createTokenVerifier } from './auth.js';
-import { errorsPlugin } from './errors.js';
+import { errorsPlugin, frameworkErrors } from './errors.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
 import { auditRoutesPlugin } from './routes/audit.js';
@@ -31,7 +31,6 @@ export interface AppDependencies {
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
-const DEFAULT_REQUESTS_PER_MINUTE = 600;
 
 /** A client's own request id when it is a plain token, otherwise a fresh UUID. */
 function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
@@ -56,6 +55,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...logging,
     bodyLimit: deps.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     genReqId: requestIdOf,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
-    max: deps.limits?.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+    max: deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     keyGenerator: clientKey,
     allowList: (request) => !request.url.startsWith('/v1/'),
