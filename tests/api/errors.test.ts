@@ -59,17 +59,15 @@ describe('errors and limits', () => {
 
   it('takes the allowance from RATE_LIMIT_PER_MINUTE', async () => {
     const config = testConfig({ RATE_LIMIT_PER_MINUTE: '2' });
-    const app = await buildApp({
-      config,
-      store: createSqliteEventStore({ path: ':memory:' }),
-      projections: emptyProjections(),
-    });
+    const store = createSqliteEventStore({ path: ':memory:' });
+    const app = await buildApp({ config, store, projections: emptyProjections() });
     const headers = bearer(await mintToken(config, { sub: 'olive', role: 'officer' }));
     const statuses = [];
     for (let i = 0; i < 3; i++)
       statuses.push((await app.inject({ url: '/v1/deadlines', headers })).statusCode);
     expect(statuses).toEqual([200, 200, 429]);
     await app.close();
+    await store.close();
   });
 
   it('names a query parameter that is wrong', async () => {
