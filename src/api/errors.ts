@@ -75,6 +75,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -184,6 +185,8 @@ const fastifyCodes: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
   FST_ERR_RATE_LIMITED: 'rate_limited',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'path_parameter_too_long',
 };
 
 export function sendProblem(reply: FastifyReply, problemBody: Problem, headers: Record<string, string> = {}) {
@@ -208,6 +211,15 @@ async function errors(app: FastifyInstance): Promise<void> {
       problem(request, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
     ),
   );
+}
+
+/**
+ * The router's own refusals (a path segment that is not valid percent-encoding, a parameter longer than the
+ * router takes) happen before any route or error handler; without this Fastify answers them in its own JSON.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { problem: body, headers } = toProblem(error, request);
+  return sendProblem(reply, body, headers);
 }
 
 /** Problem details for every error of every route (not encapsulated, so it covers all plugins). */
