@@ -1,5 +1,5 @@
 import type { CommandResult } from './command-result.js';
-import type { CommandRoute } from './command-routes.js';
+import { bodySchemaOf, type CommandRoute } from './command-routes.js';
 import type { Problem } from './errors.js';
 import { type CommandExample, commandResultExample, exampleIds, problemExample } from './examples.js';
 import { cmeCommandExamples } from './examples-cme.js';
@@ -59,23 +59,25 @@ const concurrentWrite = [
 ] as const;
 const saoOutOfOrder = (detail: string) => ['sao_step_out_of_order', detail] as const;
 
-/** The refusal each step most often meets, in the domain's own words; `case_closed` for the rest. */
+/**
+ * The refusal each step meets when its case's state forbids it, in the domain's own words: for most, the
+ * answer to the same step sent twice (the tests send it twice); `case_closed` for the rest.
+ */
 const conflicts: Record<string, readonly [code: string, detail: string]> = {
   allocation: ['already_allocated', 'allocated to olive: reallocate instead'],
-  reallocation: ['not_allocated', 'the case has no officer to reallocate from'],
-  closure: ['return_to_school_not_recorded', 'record the return to school first'],
+  reallocation: ['already_allocated', 'already allocated to this officer'],
   reopening: ['case_not_closed', 'only a closed case can be reopened'],
   'missed-deadlines': concurrentWrite,
   escalations: concurrentWrite,
   'annual-contact-reminders': concurrentWrite,
-  'consent-requests': ['consent_not_pending', 'consent is not needed'],
+  'consent-requests': ['consent_not_pending', 'consent is requested'],
   'consent-grants': ['consent_not_pending', 'consent is given'],
-  'consent-refusals': ['consent_not_pending', 'consent is given'],
+  'consent-refusals': ['consent_not_pending', 'consent is refused'],
   contacts: ['not_allocated', 'allocate the case to an officer first'],
   visits: ['visit_already_exists', 'visit visit-1 exists'],
   'visits/acceptances': ['visit_step_out_of_order', 'the visit was already accepted'],
-  'visits/held': ['visit_not_found', 'no visit visit-1 was offered'],
-  'visits/declined': ['visit_step_out_of_order', 'the visit was already held'],
+  'visits/held': ['visit_step_out_of_order', 'the visit was already held'],
+  'visits/declined': ['visit_step_out_of_order', 'the visit was already declined'],
   'informal-enquiries': [
     'consent_required',
     'the child was placed at a special school by the council: decide consent first',
@@ -87,26 +89,25 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'panel-referrals': ['panel_referral_pending', 'the case already awaits the children_not_in_school panel'],
   'panel-decisions': ['no_panel_referral', 'the case was not referred to the children_not_in_school panel'],
   'return-to-school': ['already_returned', 'the return to school is already recorded'],
-  'sao/section-437-notices': saoOutOfOrder('education must first be judged to appear unsuitable'),
-  'sao/section-437-responses': [
-    'notice_period_not_expired',
-    'the s437(1) period runs until the end of 2026-01-28',
-  ],
-  'sao/expediency-decisions': saoOutOfOrder('the expediency decision cannot follow notice served'),
+  'sao/section-437-notices': saoOutOfOrder('a School Attendance Order route is already under way'),
+  'sao/section-437-responses': saoOutOfOrder('judging the response cannot follow not satisfied'),
+  'sao/expediency-decisions': saoOutOfOrder('the expediency decision cannot follow expedient'),
   'sao/school-consultations': saoOutOfOrder('consulting a school cannot follow not satisfied'),
-  'sao/section-438-notices': ['school_not_consulted', 'consult the intended school before naming it'],
-  'sao/parent-choices': ['choice_period_expired', "the parent's 15 days ended on 2026-02-24"],
-  'sao/orders': ['notice_period_not_expired', "the parent's choice period runs until the end of 2026-02-24"],
+  'sao/section-438-notices': saoOutOfOrder(
+    'the notice of intention cannot follow notice of intention served',
+  ),
+  'sao/parent-choices': saoOutOfOrder("the parent's choice cannot follow school chosen"),
+  'sao/orders': saoOutOfOrder('the order cannot follow order in force'),
   'sao/amendments': saoOutOfOrder('no School Attendance Order is in force'),
   'sao/revocation-requests': saoOutOfOrder('a revocation request is already pending'),
-  'sao/revocations': saoOutOfOrder('no revocation request is pending'),
+  'sao/revocations': saoOutOfOrder('no School Attendance Order is in force'),
   'sao/revocation-refusals': saoOutOfOrder('no revocation request is pending'),
   'sao/secretary-of-state-referrals': saoOutOfOrder('only a refused revocation can be referred'),
   'sao/compliance': saoOutOfOrder('compliance is already recorded'),
   'sao/eso-considerations': saoOutOfOrder('the order has been complied with'),
-  'sao/prosecutions': ['eso_not_considered', 'consider an education supervision order first'],
+  'sao/prosecutions': saoOutOfOrder('a prosecution is under way'),
   'sao/prosecution-outcomes': saoOutOfOrder('no prosecution awaits an outcome'),
-  'sao/eso-directions': saoOutOfOrder('a court directs an ESO application in proceedings'),
+  'sao/eso-directions': saoOutOfOrder('a direction already awaits an answer'),
   'sao/eso-direction-answers': saoOutOfOrder('no court direction awaits an answer'),
   enquiries: ['enquiry_already_exists', 'enquiry enquiry-health-1 is already recorded'],
   'enquiry-outcomes': ['enquiry_outcome_recorded', 'enquiry enquiry-health-1 already has its outcome'],
@@ -122,9 +123,20 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'untraced-reviews': ['whereabouts_known', 'the child has been found: nothing to review'],
 };
 
+const NOT_A_DATE = '18/11/2025';
 const FUTURE_DAY = '2027-01-04';
+const BEFORE_REFERRAL = '2025-09-03';
+/** The deadline worker's commands: a due date ahead of today is not refused, nothing is recorded. */
+const noDateRefused = new Set(['missed-deadlines', 'annual-contact-reminders', 'escalations']);
 
-/** The first date (or instant) in a body, to show the 400 and 422 a wrong date gets. */
+/** One field of a route's first example given a wrong value, and the problem the server answers. */
+export interface FieldProblem {
+  field: string;
+  value: string;
+  problem: Problem;
+}
+
+/** The first date (or instant) in a body. */
 function firstDateField(value: unknown): { field: string; instant: boolean } | undefined {
   for (const [field, item] of Object.entries(value as Record<string, unknown>)) {
     if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}/.test(item))
@@ -133,31 +145,57 @@ function firstDateField(value: unknown): { field: string; instant: boolean } | u
   return undefined;
 }
 
-/** The 400, 409 and 422 problems of a command route, each as the server writes it for this route. */
-export function commandProblemExamples(route: CommandRoute, instance: string): Record<number, Problem> {
+/** The 400 and 422 a command route answers when one field of its first example is wrong. */
+export function commandFieldProblems(
+  route: CommandRoute,
+  instance: string,
+): { 400: FieldProblem; 422?: FieldProblem } {
   const [first] = commandRouteExamples(route);
   const date = firstDateField(first?.value ?? {});
-  const shared = route.ehe !== undefined && route.cme !== undefined;
-  // A body that fits neither case type's schema is refused as a whole by the union both types share.
-  const invalid = shared
-    ? { path: 'body', message: 'Invalid input' }
-    : date
-      ? { path: `body.${date.field}`, message: 'must be a real calendar date in the form YYYY-MM-DD' }
-      : { path: 'body.notes', message: 'is not a known field' };
+  const field = date?.field ?? 'level';
+  // The route's own schema says what is wrong, as the server's validation does (a union names no field).
+  const parsed = bodySchemaOf(route).safeParse({ ...(first?.value as object), [field]: NOT_A_DATE });
+  const errors = (parsed.error?.issues ?? []).map((issue) => ({
+    path: ['body', ...issue.path].join('.'),
+    message: issue.message,
+  }));
+  const [error] = errors;
+  if (!error) throw new Error(`the body of ${route.path} accepts ${field}: ${NOT_A_DATE}`);
+  const problems: { 400: FieldProblem; 422?: FieldProblem } = {
+    400: {
+      field,
+      value: NOT_A_DATE,
+      problem: problemExample(400, instance, 'validation_failed', `${error.path}: ${error.message}`, {
+        errors,
+      }),
+    },
+  };
+  if (!date || noDateRefused.has(route.path)) return problems;
+  // A school start date may lie ahead (a place for Monday), but not before the referral.
+  const [value, code, detail] =
+    route.path === 'return-to-school'
+      ? [BEFORE_REFERRAL, 'date_before_referral', `${field} ${BEFORE_REFERRAL} is before the referral`]
+      : date.instant
+        ? [`${FUTURE_DAY}T09:00:00Z`, 'date_in_future', `${field} ${FUTURE_DAY}T09:00:00Z is after now`]
+        : [FUTURE_DAY, 'date_in_future', `${field} ${FUTURE_DAY} is after today`];
+  problems[422] = {
+    field,
+    value,
+    problem: problemExample(422, instance, code, detail, {
+      errors: [{ path: `body.${field}`, message: detail }],
+    }),
+  };
+  return problems;
+}
+
+/** The 400, 409 and 422 problems of a command route, each as the server writes it for this route. */
+export function commandProblemExamples(route: CommandRoute, instance: string): Record<number, Problem> {
+  const { 400: invalid, 422: unprocessable } = commandFieldProblems(route, instance);
   const [code, detail] = conflicts[route.path] ?? ['case_closed', 'the case is closed: reopen it first'];
   const problems: Record<number, Problem> = {
-    400: problemExample(400, instance, 'validation_failed', `${invalid.path}: ${invalid.message}`, {
-      errors: [invalid],
-    }),
+    400: invalid.problem,
     409: problemExample(409, instance, code, detail),
   };
-  if (date) {
-    const late = date.instant
-      ? `${date.field} ${FUTURE_DAY}T09:00:00Z is after now`
-      : `${date.field} ${FUTURE_DAY} is after today`;
-    problems[422] = problemExample(422, instance, 'date_in_future', late, {
-      errors: [{ path: `body.${date.field}`, message: late }],
-    });
-  }
+  if (unprocessable) problems[422] = unprocessable.problem;
   return problems;
 }

@@ -1,5 +1,6 @@
-import type { CmeCommandType } from '../domain/cme/commands.js';
-import type { EheCommandType } from '../domain/ehe/commands.js';
+import { z } from 'zod';
+import { type CmeCommandType, cmeCommandBodies } from '../domain/cme/commands.js';
+import { type EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
 
 /**
  * Every decider command but the referrals, as `POST /v1/cases/{caseId}/<path>`. A path serves one command
@@ -160,3 +161,12 @@ export const commandRoutes: readonly CommandRoute[] = [
   },
   { path: 'untraced-reviews', summary: 'Record a review of an untraced child', cme: 'RecordUntracedReview' },
 ];
+
+/** The body a route accepts: its command's, or either of the two commands a shared path serves. */
+export function bodySchemaOf(route: CommandRoute): z.ZodType {
+  const ehe = route.ehe ? eheCommandBodies[route.ehe] : undefined;
+  const cme = route.cme ? cmeCommandBodies[route.cme] : undefined;
+  const body = ehe && cme ? z.union([ehe, cme]) : (ehe ?? cme);
+  if (!body) throw new Error(`command route ${route.path} names no command`);
+  return body;
+}

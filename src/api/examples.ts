@@ -206,7 +206,7 @@ export function problemExample(
 
 /** The answer every route gives for each of these statuses, whatever it does. */
 export const commonProblemExamples = (instance: string) => ({
-  400: validationProblemExample(instance, 'query.limit', 'Too big: expected number to be <=500'),
+  400: validationProblemExample(instance, 'querystring.limit', 'Too big: expected number to be <=500'),
   401: problemExample(401, instance, 'unauthorized', 'a bearer token is required'),
   403: problemExample(403, instance, 'forbidden', 'the referrer role may not do this'),
   404: problemExample(

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandRouteExamples } from '../../src/api/command-examples.js';
+import {
+  commandFieldProblems,
+  commandProblemExamples,
+  commandRouteExamples,
+} from '../../src/api/command-examples.js';
 import { commandRoutes } from '../../src/api/command-routes.js';
 import { exampleChildren, exampleSchools } from '../../src/api/examples.js';
 import {
@@ -77,12 +81,30 @@ describe('every request body example of the OpenAPI document, sent to the real s
       const before = await post(`/v1/cases/${caseId}/${step[0]}`, exampleAt(step).value);
       expect(before.statusCode, `${step.join(' ')}: ${before.body}`).toBe(200);
     }
+    // The route's documented 400 and 422: its first example with one field wrong, in the state it assumes.
+    const isFirst = commandRouteExamples(route)[0]?.name === example.name;
+    if (isFirst) {
+      for (const { field, value, problem } of Object.values(commandFieldProblems(route, ''))) {
+        const refused = await post(`/v1/cases/${caseId}/${route.path}`, {
+          ...(example.value as object),
+          [field]: value,
+        });
+        const { instance: _, requestId: __, ...documented } = problem;
+        expect(refused.json(), `${field}: ${value}`).toMatchObject(documented);
+      }
+    }
     const response = await post(`/v1/cases/${caseId}/${route.path}`, example.value);
     expect(response.statusCode, response.body).toBe(200);
     const result = response.json();
     expect(result.events.map((event: { type: string }) => event.type)).toEqual(example.events);
     const opensAnother = route.ehe === 'ReclassifyAsCme' || route.cme === 'RecordBecameEhe';
     expect(result.linkedCase !== undefined).toBe(opensAnother);
+    // A step the case's state now forbids is the 409 the route documents.
+    const again = await post(`/v1/cases/${caseId}/${route.path}`, example.value);
+    if (again.statusCode === 409 && isFirst) {
+      const documented = commandProblemExamples(route, '')[409];
+      expect(again.json()).toMatchObject({ code: documented?.code, detail: documented?.detail });
+    }
   });
 
   it('opens cases from the referral examples as they are documented', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -9,7 +10,7 @@ import { CommandResultSchema } from '../../src/api/command-result.js';
 import { commandRoutes } from '../../src/api/command-routes.js';
 import { reportToCsv } from '../../src/api/csv.js';
 import { DeletionReturnResultSchema } from '../../src/api/deletion-returns.js';
-import { ProblemSchema } from '../../src/api/errors.js';
+import { type Problem, ProblemSchema } from '../../src/api/errors.js';
 import { exampleIds, exampleOfficers } from '../../src/api/examples.js';
 import {
   cmeReferralExample,
@@ -80,6 +81,24 @@ const titles: Record<string, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+};
+
+const ehe = exampleIds.eheCase;
+/** A request each read refuses, for its documented 400 (and the committee report's 422). */
+const refusedReads: Record<string, [url: string, status: string][]> = {
+  'get /v1/cases/{caseId}': [['/v1/cases/not-a-case', '400']],
+  'get /v1/cases': [['/v1/cases?limit=501', '400']],
+  'get /v1/caseloads/{officerId}': [['/v1/caseloads/olive?limit=501', '400']],
+  'get /v1/deadlines': [['/v1/deadlines?dueFrom=2025-13-01', '400']],
+  'get /v1/cases/{caseId}/events': [[`/v1/cases/${ehe}/events?limit=1001`, '400']],
+  'get /v1/cases/{caseId}/state': [[`/v1/cases/${ehe}/state?asOf=yesterday`, '400']],
+  'get /v1/access-log': [['/v1/access-log?limit=1001', '400']],
+  'get /v1/reports/dfe-return': [['/v1/reports/dfe-return?censusDate=2026-02-30', '400']],
+  'get /v1/reports/academic-year': [['/v1/reports/academic-year?year=2025-27', '400']],
+  'get /v1/reports/committee': [
+    ['/v1/reports/committee?from=1+September&to=2026-03-31', '400'],
+    ['/v1/reports/committee?from=2026-04-01&to=2026-03-31', '422'],
+  ],
 };
 
 describe('the examples of the OpenAPI document', () => {
@@ -212,6 +231,36 @@ describe('the examples of the OpenAPI document', () => {
       const search = query.size > 0 ? `?${query}` : '';
       const response = await api.app.inject({ url: `${url}${search}`, headers: tokens[role] });
       expect(response.statusCode, `${key}: ${response.body.slice(0, 300)}`).toBe(200);
+    }
+  });
+
+  it('refuses a malformed read and an unknown case exactly as the examples say', async () => {
+    const auditor = bearer(await api.token('auditor', exampleOfficers.auditor));
+    const manager = bearer(await api.token('manager', exampleOfficers.manager));
+    for (const { key, method, path, operation } of operations()) {
+      const documented = (status: string) =>
+        operation.responses[status]?.content?.['application/problem+json']?.example as Problem | undefined;
+      if (method === 'get' && path.startsWith('/v1/') && documented('400')) {
+        expect(refusedReads, key).toHaveProperty([key]);
+      }
+      for (const [url, status] of refusedReads[key] ?? []) {
+        const refused = await api.app.inject({ url, headers: auditor });
+        const { instance: _, requestId: __, ...expected } = documented(status) ?? {};
+        expect(refused.json(), url).toMatchObject(expected);
+      }
+      if (!path.includes('{caseId}') || !documented('404')) continue;
+      const unknown = randomUUID();
+      const route = commandRoutes.find((candidate) => path.endsWith(`/${candidate.path}`));
+      const response = await api.app.inject({
+        method: method as 'GET',
+        url: path.replace('{caseId}', unknown),
+        headers: route ? manager : auditor,
+        ...(route ? { payload: commandRouteExamples(route)[0]?.value as object } : {}),
+      });
+      expect(response.json(), key).toMatchObject({
+        code: documented('404')?.code,
+        detail: documented('404')?.detail?.replace(/[\w-]{36}$/, unknown),
+      });
     }
   });
 

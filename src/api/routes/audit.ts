@@ -117,7 +117,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
           ...problemResponses(eventsInstance, {
             400: validationProblemExample(
               eventsInstance,
-              'query.limit',
+              'querystring.limit',
               'Too big: expected number to be <=1000',
             ),
           }),
@@ -164,7 +164,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
           200: CaseStateSchema.meta({ examples: [caseStateExample] }),
           ...notFoundResponse(stateInstance),
           ...problemResponses(stateInstance, {
-            400: validationProblemExample(stateInstance, 'query.asOf', 'Invalid ISO datetime'),
+            400: validationProblemExample(stateInstance, 'querystring.asOf', 'Invalid ISO datetime'),
           }),
         },
       },
@@ -225,7 +225,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
           ...problemResponses('/v1/access-log', {
             400: validationProblemExample(
               '/v1/access-log',
-              'query.limit',
+              'querystring.limit',
               'Too big: expected number to be <=1000',
             ),
             403: problemExample(403, '/v1/access-log', 'forbidden', 'the manager role may not do this'),

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CmeCommand } from '../../domain/cme/index.js';
 import { cmeCommandBodies, cmeCommandRoles } from '../../domain/cme/index.js';
 import type { EheCommand } from '../../domain/ehe/index.js';
@@ -17,7 +17,7 @@ import {
   commandRouteExamples,
 } from '../command-examples.js';
 import { CommandResultSchema, commandResult, sendCommandResult } from '../command-result.js';
-import { type CommandRoute, commandRoutes } from '../command-routes.js';
+import { bodySchemaOf, type CommandRoute, commandRoutes } from '../command-routes.js';
 import { HttpProblem } from '../errors.js';
 import { exampleIds } from '../examples.js';
 import {
@@ -38,14 +38,9 @@ export interface CommandRoutesOptions {
   projections: Projections;
 }
 
-function bodyOf(route: CommandRoute): z.ZodType {
-  const ehe = route.ehe ? eheCommandBodies[route.ehe] : undefined;
-  const cme = route.cme ? cmeCommandBodies[route.cme] : undefined;
-  const body = ehe && cme ? z.union([ehe, cme]) : (ehe ?? cme);
-  if (!body) throw new Error(`command route ${route.path} names no command`);
-  // `x-examples` becomes the request body's named examples in the document.
-  return body.meta({ 'x-examples': bodyExamplesOf(commandRouteExamples(route)) });
-}
+/** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
+const bodyOf = (route: CommandRoute): z.ZodType =>
+  bodySchemaOf(route).meta({ 'x-examples': bodyExamplesOf(commandRouteExamples(route)) });
 
 /** The route's path with the example case of its type, as a problem's `instance`. */
 const exampleInstanceOf = (route: CommandRoute) =>

@@ -33,6 +33,8 @@ const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'
 const listReaders = [...readRoles.ownService, 'auditor'] as const;
 const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
 
+// The dashboard takes no parameters: there is nothing to refuse as malformed.
+const { 400: _, ...dashboardProblems } = problemResponses('/v1/dashboard');
 const caseInstance = `/v1/cases/${exampleIds.eheCase}`;
 const caseloadInstance = `/v1/caseloads/${exampleOfficers.ehe}`;
 
@@ -183,7 +185,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         security,
         response: {
           200: DashboardSchema.meta({ description: "Today's dashboard", examples: [dashboardExample] }),
-          ...problemResponses('/v1/dashboard'),
+          ...dashboardProblems,
         },
       },
     },
@@ -228,7 +230,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
           ...problemResponses('/v1/deadlines', {
             400: validationProblemExample(
               '/v1/deadlines',
-              'query.dueFrom',
+              'querystring.dueFrom',
               'must be a real calendar date in the form YYYY-MM-DD',
             ),
           }),

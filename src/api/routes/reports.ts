@@ -112,14 +112,9 @@ function send(request: FastifyRequest, reply: FastifyReply, report: object, file
     .send(reportToCsv(report));
 }
 
-/** A report's errors: a period that is not one, or a query parameter that is not a date or a year. */
-const reportErrors = (instance: string, invalid: [path: string, message: string]) => ({
-  422: problemResponse(
-    'The period asked for is not valid',
-    problemExample(422, instance, 'invalid_period', '`from` is after `to`'),
-  ),
-  ...problemResponses(instance, { 400: validationProblemExample(instance, ...invalid) }),
-});
+/** A report's errors: a query parameter that is not a date or a year. */
+const reportErrors = (instance: string, invalid: [path: string, message: string]) =>
+  problemResponses(instance, { 400: validationProblemExample(instance, ...invalid) });
 const notADate = 'must be a real calendar date in the form YYYY-MM-DD';
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
@@ -145,7 +140,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         }),
         response: {
           200: csvOrJson(DfeReturnSchema, dfeReturnExample),
-          ...reportErrors('/v1/reports/dfe-return', ['query.censusDate', notADate]),
+          ...reportErrors('/v1/reports/dfe-return', ['querystring.censusDate', notADate]),
         },
       },
     },
@@ -181,8 +176,8 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         response: {
           200: csvOrJson(AcademicYearSchema, academicYearExample),
           ...reportErrors('/v1/reports/academic-year', [
-            'query.year',
-            'must be an academic year like 2025-26',
+            'querystring.year',
+            'the years must follow each other',
           ]),
         },
       },
@@ -207,7 +202,11 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         }),
         response: {
           200: csvOrJson(CommitteeSchema, committeeExample),
-          ...reportErrors('/v1/reports/committee', ['query.from', notADate]),
+          ...reportErrors('/v1/reports/committee', ['querystring.from', notADate]),
+          422: problemResponse(
+            'The period asked for is not one: `from` is after `to`',
+            problemExample(422, '/v1/reports/committee', 'invalid_period', '`from` is after `to`'),
+          ),
         },
       },
     },
