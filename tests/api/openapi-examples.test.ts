@@ -11,9 +11,16 @@ import { commandRoutes } from '../../src/api/command-routes.js';
 import { reportToCsv } from '../../src/api/csv.js';
 import { DeletionReturnResultSchema } from '../../src/api/deletion-returns.js';
 import { type Problem, ProblemSchema } from '../../src/api/errors.js';
-import { exampleIds, exampleOfficers } from '../../src/api/examples.js';
+import {
+  cmeSummaryExample,
+  eheSummaryExample,
+  exampleIds,
+  exampleOfficers,
+  referredEheSummaryExample,
+} from '../../src/api/examples.js';
 import {
   cmeReferralExample,
+  cmeReferralResultExample,
   deletionReturnExamples,
   eheReferralExample,
 } from '../../src/api/examples-referrals.js';
@@ -24,6 +31,7 @@ import {
   CaseListPageSchema,
   CaseloadSchema,
   CaseSummarySchema,
+  type CaseSummaryView,
   DashboardSchema,
   DeadlineListSchema,
 } from '../../src/api/summary-schemas.js';
@@ -101,6 +109,13 @@ const refusedReads: Record<string, [url: string, status: string][]> = {
   ],
 };
 
+function exampleBody(path: string, name: string): object {
+  const route = commandRoutes.find((candidate) => candidate.path === path);
+  const example = route && commandRouteExamples(route).find((candidate) => candidate.name === name);
+  if (!example) throw new Error(`no example ${name} on ${path}`);
+  return example.value as object;
+}
+
 describe('the examples of the OpenAPI document', () => {
   let api: TestApi;
   let document: Document;
@@ -114,20 +129,33 @@ describe('the examples of the OpenAPI document', () => {
       })),
     );
 
+  /** The server's answers to the example cases' referrals and first steps, by request. */
+  const answers: Record<string, { summary: unknown }> = {};
+
   beforeAll(async () => {
     api = await testApi({ now: new Date('2025-12-01T10:00:00Z') });
     const manager = bearer(await api.token('manager', exampleOfficers.manager));
     // The example cases exist, so that the parameter examples find them.
-    for (const [url, body] of [
-      ['/v1/ehe-cases', { ...eheReferralExample, caseId: exampleIds.eheCase }],
-      ['/v1/cme-cases', { ...cmeReferralExample, caseId: exampleIds.cmeCase }],
+    const steps: [name: string, url: string, body: object][] = [
+      ['eheReferral', '/v1/ehe-cases', { ...eheReferralExample, caseId: exampleIds.eheCase }],
+      ['cmeReferral', '/v1/cme-cases', { ...cmeReferralExample, caseId: exampleIds.cmeCase }],
+      ['allocation', `/v1/cases/${exampleIds.eheCase}/allocation`, exampleBody('allocation', 'ehe.allocate')],
+      ['contact', `/v1/cases/${exampleIds.eheCase}/contacts`, exampleBody('contacts', 'contactMade')],
       [
-        `/v1/cases/${exampleIds.eheCase}/allocation`,
-        { officerId: exampleOfficers.ehe, allocatedOn: '2025-11-18' },
+        'cmeAllocation',
+        `/v1/cases/${exampleIds.cmeCase}/allocation`,
+        exampleBody('allocation', 'cme.allocate'),
       ],
-    ] as const) {
+      [
+        'risk',
+        `/v1/cases/${exampleIds.cmeCase}/risk-assessments`,
+        { ...exampleBody('risk-assessments', 'high'), level: 'medium' },
+      ],
+    ];
+    for (const [name, url, body] of steps) {
       const response = await api.app.inject({ method: 'POST', url, payload: body, headers: manager });
       expect(response.statusCode, response.body).toBeLessThan(300);
+      answers[name] = response.json();
     }
     document = (await api.app.inject('/openapi.json')).json();
   });
@@ -188,6 +216,17 @@ describe('the examples of the OpenAPI document', () => {
         }
       }
     }
+  });
+
+  it("shows the example cases' summaries as the server gives them, but for their position in the log", () => {
+    const expectSummary = (answer: string, example: CaseSummaryView | null) => {
+      const summary = answers[answer]?.summary as CaseSummaryView | undefined;
+      expect(summary, answer).toEqual({ ...example, position: summary?.position });
+    };
+    expectSummary('eheReferral', referredEheSummaryExample);
+    expectSummary('cmeReferral', cmeReferralResultExample.summary);
+    expectSummary('contact', eheSummaryExample);
+    expectSummary('risk', cmeSummaryExample);
   });
 
   it('documents the CSV of a report as the CSV of its JSON example', () => {
