@@ -5,8 +5,10 @@ import type { CaseSummaryView } from './summary-schemas.js';
 /*
  * The example data of the OpenAPI document: one council's 2025-26 school year, with a fictional EHE child
  * (Amelia Walker), a fictional CME child (Noah Smith) and fictional officers. Any likeness to real people
- * is accidental. Command bodies are in examples-ehe.ts and examples-cme.ts, query answers in
- * examples-queries.ts; the tests send every body to the real server and parse every answer with its schema.
+ * is accidental. Here: what the examples share. Command bodies: examples-ehe.ts (with examples-casework.ts
+ * and examples-sao.ts) and examples-cme.ts, gathered per route by command-examples.ts; referrals, query
+ * answers and reports: examples-referrals.ts, examples-queries.ts, examples-reports.ts. The tests send every
+ * body to the real server and parse every answer with the schema its route serializes it with.
  */
 
 export const exampleIds = {
@@ -150,6 +152,14 @@ export const cmeSummaryExample: CaseSummaryView = {
   position: '7',
 };
 
+/** One request body example of a command: shown in the document, sent to the real server by the tests. */
+export interface CommandExample<Body> {
+  summary: string;
+  value: Body;
+  /** The event types the command records on a case in the state the example assumes. */
+  events: readonly string[];
+}
+
 /** What a command answers: the events it recorded, the new revision and the case's summary. */
 export function commandResultExample(
   caseType: 'ehe' | 'cme',
@@ -204,6 +214,10 @@ export function problemExample(
   };
 }
 
+/** A 400 naming the one field that was wrong, as errors.ts writes it. */
+export const validationProblemExample = (instance: string, path: string, message: string) =>
+  problemExample(400, instance, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+
 /** The answer every route gives for each of these statuses, whatever it does. */
 export const commonProblemExamples = (instance: string) => ({
   400: validationProblemExample(instance, 'querystring.limit', 'Too big: expected number to be <=500'),
@@ -229,15 +243,3 @@ export const commonProblemExamples = (instance: string) => ({
   ),
   503: problemExample(503, instance, 'store_unavailable', 'the event store is not answering: retry later'),
 });
-
-/** One request body example of a command: shown in the document, sent to the real server by the tests. */
-export interface CommandExample<Body> {
-  summary: string;
-  value: Body;
-  /** The event types the command records on a case in the state the example assumes. */
-  events: readonly string[];
-}
-
-/** A 400 naming the one field that was wrong, as errors.ts writes it. */
-export const validationProblemExample = (instance: string, path: string, message: string) =>
-  problemExample(400, instance, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
