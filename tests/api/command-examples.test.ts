@@ -6,11 +6,15 @@ import {
   commandRouteExamples,
 } from '../../src/api/command-examples.js';
 import { commandRoutes } from '../../src/api/command-routes.js';
+import type { Problem } from '../../src/api/errors.js';
 import { exampleChildren, exampleSchools } from '../../src/api/examples.js';
 import {
+  cmeAgeProblem,
   cmeReferralExample,
   deletionReturnExamples,
+  eheAgeProblem,
   eheReferralExample,
+  referralProblemExamples,
 } from '../../src/api/examples-referrals.js';
 import { exampleScenarios, type Scenario, type Step } from './example-scenarios.js';
 import { uniqueFamilyName } from './fixtures.js';
@@ -114,6 +118,26 @@ describe('every request body example of the OpenAPI document, sent to the real s
     const cme = await post('/v1/cme-cases', cmeReferralExample);
     expect(cme.statusCode, cme.body).toBe(201);
     expect(cme.json().events).toMatchObject([{ type: 'CmeReferralReceived' }]);
+  });
+
+  it('refuses referrals with the problems their examples document', async () => {
+    const asAnswered = ({ instance: _, requestId: __, existingCaseId: ___, ...problem }: Problem) => problem;
+    const ehe = referralProblemExamples('/v1/ehe-cases', eheAgeProblem);
+    const cme = referralProblemExamples('/v1/cme-cases', cmeAgeProblem);
+    const { amelia, noah } = exampleChildren;
+    const young = { dateOfBirth: '2021-06-01' };
+    const badPostcode = { ...amelia, address: { ...amelia.address, postcode: 'SO99' } };
+    const invalid = await post('/v1/ehe-cases', { ...eheReferralExample, child: badPostcode });
+    expect(invalid.json()).toMatchObject(asAnswered(ehe[400]));
+    await post('/v1/ehe-cases', eheReferralExample);
+    const duplicate = await post('/v1/ehe-cases', eheReferralExample);
+    expect(duplicate.json()).toMatchObject(asAnswered(ehe[409]));
+    const youngAmelia = { ...amelia, ...young, familyName: uniqueFamilyName() };
+    const eheTooYoung = await post('/v1/ehe-cases', { ...eheReferralExample, child: youngAmelia });
+    expect(eheTooYoung.json()).toMatchObject(asAnswered(ehe[422]));
+    const youngNoah = { ...noah, ...young, familyName: uniqueFamilyName() };
+    const cmeTooYoung = await post('/v1/cme-cases', { ...cmeReferralExample, child: youngNoah });
+    expect(cmeTooYoung.json()).toMatchObject(asAnswered(cme[422]));
   });
 
   it('records the deletion return examples, each opening the case its summary says', async () => {
