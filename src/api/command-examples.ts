@@ -1,6 +1,6 @@
 import type { CommandResult } from './command-result.js';
 import { bodySchemaOf, type CommandRoute } from './command-routes.js';
-import type { Problem } from './errors.js';
+import { type Problem, zodFieldErrors } from './errors.js';
 import { type CommandExample, commandResultExample, exampleIds, problemExample } from './examples.js';
 import { cmeCommandExamples } from './examples-cme.js';
 import { eheCommandExamples } from './examples-ehe.js';
@@ -153,12 +153,9 @@ export function commandFieldProblems(
   const [first] = commandRouteExamples(route);
   const date = firstDateField(first?.value ?? {});
   const field = date?.field ?? 'level';
-  // The route's own schema says what is wrong, as the server's validation does (a union names no field).
+  // The route's own schema says what is wrong, reported as the server's validation reports it.
   const parsed = bodySchemaOf(route).safeParse({ ...(first?.value as object), [field]: NOT_A_DATE });
-  const errors = (parsed.error?.issues ?? []).map((issue) => ({
-    path: ['body', ...issue.path].join('.'),
-    message: issue.message,
-  }));
+  const errors = zodFieldErrors('body', parsed.error?.issues ?? []);
   const [error] = errors;
   if (!error) throw new Error(`the body of ${route.path} accepts ${field}: ${NOT_A_DATE}`);
   const problems: { 400: FieldProblem; 422?: FieldProblem } = {

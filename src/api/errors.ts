@@ -95,18 +95,51 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
   };
 }
 
-const jsonPointerToPath = (pointer: string): string => pointer.replace(/^\//, '').replaceAll('/', '.');
+/** A zod issue, or a Fastify validation issue turned into one; unions nest the issues of each branch. */
+interface FieldIssue {
+  code: string | undefined;
+  path: readonly PropertyKey[];
+  message: string | undefined;
+  keys?: unknown;
+  errors?: unknown;
+}
+
+const isIssueList = (value: unknown): value is FieldIssue[][] =>
+  Array.isArray(value) && value.every((branch) => Array.isArray(branch));
+
+/**
+ * Each offending field by its path. A body that matches no branch of a union (a step either case type
+ * takes) is explained by the branch it came closest to, so the field is still named.
+ */
+function fieldErrors(context: string, at: readonly PropertyKey[], issue: FieldIssue): FieldError[] {
+  const path = [...at, ...issue.path].map(String);
+  const where = (keys: string[]) => [context, ...keys].join('.');
+  if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {
+    return [{ path: where([...path, issue.keys.join(',')]), message: 'is not a known field' }];
+  }
+  if (issue.code === 'invalid_union' && isIssueList(issue.errors) && issue.errors.length > 0) {
+    const closest = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+    const errors = closest.flatMap((nested) => fieldErrors(context, path, nested));
+    if (errors.length > 0) return errors;
+  }
+  return [{ path: where(path), message: issue.message ?? 'is not valid' }];
+}
+
+/** The field errors of a zod parse, as the server reports them. */
+export const zodFieldErrors = (context: string, issues: readonly FieldIssue[]): FieldError[] =>
+  issues.flatMap((issue) => fieldErrors(context, [], issue));
 
 function validationProblem(request: FastifyRequest, error: FastifyError): Problem {
   const context = error.validationContext ?? 'body';
-  const errors = (error.validation ?? []).map((issue) => {
-    const path = jsonPointerToPath(issue.instancePath);
-    const unknownKeys = (issue.params as { keys?: unknown }).keys;
-    if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
-      const prefix = path ? `${path}.` : '';
-      return { path: `${context}.${prefix}${unknownKeys.join(',')}`, message: 'is not a known field' };
-    }
-    return { path: path ? `${context}.${path}` : context, message: issue.message ?? 'is not valid' };
+  const errors = (error.validation ?? []).flatMap((issue) => {
+    const params = issue.params as { keys?: unknown; errors?: unknown };
+    return fieldErrors(context, [], {
+      code: issue.keyword,
+      path: issue.instancePath.split('/').filter((key) => key !== ''),
+      message: issue.message,
+      keys: params.keys,
+      errors: params.errors,
+    });
   });
   const first = errors[0];
   return {

@@ -99,6 +99,20 @@ describe('commands over HTTP', () => {
     expect(await api.eventCount()).toBe(count);
   });
 
+  it('names the wrong field on a step either case type takes (the body matches neither)', async () => {
+    const caseId = await openEhe();
+    const before = await api.eventCount();
+    const refused = await post(`/v1/cases/${caseId}/allocation`, {
+      officerId: 'olive',
+      allocatedOn: '2025-02-30',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { path: 'body.allocatedOn', message: 'must be a real calendar date in the form YYYY-MM-DD' },
+    ]);
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('a repeated Idempotency-Key keeps the first ETag after the case has moved on', async () => {
     const caseId = await openEhe();
     const headers = { ...manager, 'idempotency-key': `allocate-${caseId}` };
