@@ -36,6 +36,8 @@ export const ConfigSchema = z
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+    /** The claim naming a panel member's panel (children_not_in_school or fair_access). */
+    OIDC_PANEL_CLAIM: z.string().min(1).default('panel'),
     POLICY_FILE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
     /** Requests a minute one client (one bearer token, or one address without) may make to /v1. */

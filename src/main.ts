@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { mintToken } from './api/auth.js';
 import { buildApp } from './api/server.js';
 import { ConfigError, loadConfig } from './config.js';
+import { PanelSchema } from './domain/ehe/commands.js';
 import { RoleSchema } from './domain/roles.js';
 import { rebuildAndCheck } from './projections/index.js';
 import { seedCouncil } from './seed/council.js';
@@ -16,7 +17,9 @@ Commands:
   serve                    API and views only
   work                     deadline workers only (BullMQ when REDIS_URL is set)
   rebuild                  replay the whole log into fresh views and check them
-  token --sub ID --role R  mint a bearer token for the embedded (local) auth mode
+  token --sub ID --role R [--panel P]
+                           mint a bearer token for the embedded (local) auth mode (a panel member's names
+                           their panel: children_not_in_school or fair_access)
   seed --cases N [--seed S] fill the store with a synthetic council's history (demos, benchmarks)
   help                     show this text
 `;
@@ -86,17 +89,27 @@ async function rebuild(): Promise<void> {
 async function token(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { sub: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } },
+    options: {
+      sub: { type: 'string' },
+      role: { type: 'string' },
+      panel: { type: 'string' },
+      expires: { type: 'string' },
+    },
   });
   const role = RoleSchema.safeParse(values.role);
   if (!values.sub || !role.success) {
     throw new ConfigError(`token needs --sub ID and --role one of ${RoleSchema.options.join(', ')}`);
+  }
+  const panel = PanelSchema.safeParse(values.panel);
+  if (role.data === 'panel' && !panel.success) {
+    throw new ConfigError(`a panel member's token needs --panel one of ${PanelSchema.options.join(', ')}`);
   }
   const config = loadConfig();
   if (config.AUTH_MODE !== 'local') throw new ConfigError('token mints tokens only in AUTH_MODE=local');
   const minted = await mintToken(config, {
     sub: values.sub,
     role: role.data,
+    ...(role.data === 'panel' && panel.success ? { panel: panel.data } : {}),
     expiresIn: values.expires ?? '8h',
   });
   process.stdout.write(`${minted}\n`);

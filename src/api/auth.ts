@@ -4,14 +4,16 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
+import { type Panel, PanelSchema } from '../domain/ehe/commands.js';
 import { type Role, RoleSchema } from '../domain/roles.js';
 import { HttpProblem } from './errors.js';
 import { unencapsulated } from './plugin.js';
 
-/** Who is calling: the token's subject and the one role the API acts on. */
+/** Who is calling: the token's subject, the one role the API acts on, and a panel member's panel. */
 export interface Actor {
   id: string;
   role: Role;
+  panel?: Panel;
 }
 
 declare module 'fastify' {
@@ -56,10 +58,10 @@ export function resolveAuthSecret(config: Config): string {
 /** A token for the embedded default (`sightline token --sub alice --role officer`). */
 export async function mintToken(
   config: Config,
-  claims: { sub: string; role: Role; expiresIn?: string | number },
+  claims: { sub: string; role: Role; panel?: Panel; expiresIn?: string | number },
 ): Promise<string> {
   const key = new TextEncoder().encode(resolveAuthSecret(config));
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({ role: claims.role, ...(claims.panel ? { panel: claims.panel } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(LOCAL_ISSUER)
@@ -110,7 +112,7 @@ export function createTokenVerifier(config: Config): TokenVerifier {
         throw error;
       });
       const { payload } = await jwtVerify(token, await jwks, { issuer, audience });
-      return actorFrom(payload, config.OIDC_ROLE_CLAIM);
+      return actorFrom(payload, config.OIDC_ROLE_CLAIM, config.OIDC_PANEL_CLAIM);
     };
   }
   // Imported once: handing jose the raw bytes imports the key again on every request.
@@ -128,14 +130,18 @@ export function createTokenVerifier(config: Config): TokenVerifier {
       audience: config.AUTH_AUDIENCE,
       algorithms: ['HS256'],
     });
-    return actorFrom(payload, 'role');
+    return actorFrom(payload, 'role', 'panel');
   };
 }
 
-function actorFrom(payload: JWTPayload, roleClaim: string): Actor {
+/** A panel member reads and decides only for the panel their token names; without one, nothing. */
+function actorFrom(payload: JWTPayload, roleClaim: string, panelClaim: string): Actor {
   const role = roleFrom(claimAt(payload, roleClaim));
   if (!payload.sub || !role) throw new Error('the token names no subject or no known role');
-  return { id: payload.sub, role };
+  if (role !== 'panel') return { id: payload.sub, role };
+  const panel = PanelSchema.safeParse(claimAt(payload, panelClaim));
+  if (!panel.success) throw new Error(`a panel member's token names no known panel in ${panelClaim}`);
+  return { id: payload.sub, role, panel: panel.data };
 }
 
 const unauthorized = (detail: string) =>

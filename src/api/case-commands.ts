@@ -49,6 +49,18 @@ export function assertMayIssue(actor: Actor, caseType: CaseType, commandType: st
   }
 }
 
+/** A panel member records the decisions of their own panel only. */
+function assertOwnPanel(actor: Actor, command: CaseCommand['command']): void {
+  if (actor.role !== 'panel' || command.type !== 'RecordPanelDecision') return;
+  if (command.data.panel !== actor.panel) {
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      `a member of the ${actor.panel} panel may not record another panel's decision`,
+    );
+  }
+}
+
 const requestHash = (command: unknown): string =>
   createHash('sha256').update(JSON.stringify(command)).digest('base64url');
 
@@ -83,6 +95,7 @@ export async function runCaseCommand(
   options: HandleOptions,
 ): Promise<CommandOutcome> {
   assertMayIssue(meta.actor, caseType, command.type);
+  assertOwnPanel(meta.actor, command);
   const context = decideContext(services.now(), services.policy, meta.actor);
   const metadata = {
     actor: meta.actor.id,

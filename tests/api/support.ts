@@ -4,6 +4,7 @@ import { buildApp } from '../../src/api/server.js';
 import type { Projections } from '../../src/api/views.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { londonDate } from '../../src/domain/calendar/index.js';
+import type { Panel } from '../../src/domain/ehe/commands.js';
 import type { Role } from '../../src/domain/roles.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
@@ -57,7 +58,7 @@ export interface TestApi {
   app: FastifyInstance;
   store: EventStore;
   config: Config;
-  token(role: Role, sub?: string): Promise<string>;
+  token(role: Role, sub?: string, panel?: Panel): Promise<string>;
   /** Moves the server's clock (business time); the store's own recordedAt stays real. */
   setNow(now: Date): void;
   /** Every event in the store, to show that a refused request wrote nothing. */
@@ -86,7 +87,9 @@ export async function testApi(
     app,
     store,
     config,
-    token: (role, sub = `${role}-1`) => mintToken(config, { sub, role }),
+    // A panel member's token names a panel: the Children Not In School panel unless a test says otherwise.
+    token: (role, sub = `${role}-1`, panel = 'children_not_in_school') =>
+      mintToken(config, { sub, role, ...(role === 'panel' ? { panel } : {}) }),
     setNow: (next) => {
       now = next;
     },

@@ -2,6 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { londonDate } from '../../domain/calendar/index.js';
+import type { CmeState } from '../../domain/cme/state.js';
+import type { Panel } from '../../domain/ehe/commands.js';
+import type { EheState } from '../../domain/ehe/state.js';
 import { readRoles } from '../../domain/roles.js';
 import { recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
@@ -54,11 +57,17 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       at: services.now(),
     });
 
-  /** A panel member reads only the EHE cases referred to a panel. */
-  const panelMayRead = async (caseId: string): Promise<boolean> => {
-    if ((await findCaseType(store, caseId)) !== 'ehe') return false;
-    const { state } = await caseStateAsOf(store, 'ehe', caseId, undefined, 'recorded');
-    return ((state as { panels?: unknown[] }).panels ?? []).length > 0;
+  /**
+   * A panel member reads only the cases referred to their own panel: EHE cases referred to it, and for the
+   * Fair Access panel also the CME cases referred to it.
+   */
+  const panelMayRead = async (caseId: string, panel: Panel | undefined): Promise<boolean> => {
+    const caseType = await findCaseType(store, caseId);
+    if (!panel || !caseType) return false;
+    const { state } = await caseStateAsOf(store, caseType, caseId, undefined, 'recorded');
+    if (caseType === 'ehe') return (state as EheState).panels.some((referral) => referral.panel === panel);
+    const cme = state as CmeState;
+    return panel === 'fair_access' && cme.status !== 'none' && cme.fairAccessReferredOn !== null;
   };
 
   app.get(
@@ -84,8 +93,8 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       const actor = actorOf(request);
       const summary = projections.caseSummary.get(caseId);
       if (!summary) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
-      if (actor.role === 'panel' && !(await panelMayRead(caseId))) {
-        throw new HttpProblem(403, 'forbidden', 'a panel member reads only cases referred to a panel');
+      if (actor.role === 'panel' && !(await panelMayRead(caseId, actor.panel))) {
+        throw new HttpProblem(403, 'forbidden', 'a panel member reads only cases referred to their panel');
       }
       await logRead(request, actor, [caseId]);
       reply.header('etag', etagOf(summary.revision));

@@ -169,6 +169,7 @@ export const ChangePriorityFlagsBody = z.strictObject({
 export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: IsoDateSchema, notes: text.optional() });
 
 export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
+export type Panel = z.infer<typeof PanelSchema>;
 export const ReferToPanelBody = z.strictObject({
   panel: PanelSchema,
   referredOn: IsoDateSchema,
