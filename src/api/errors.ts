@@ -66,7 +66,8 @@ const unprocessableCodes = new Set([
 export const domainErrorStatus = (code: string): number =>
   code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
 
-const titles: Record<number, string> = {
+/** RFC 9110's reason phrases, as problem titles. */
+export const problemTitles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -86,7 +87,7 @@ const titles: Record<number, string> = {
 function problem(request: FastifyRequest, status: number, code: string, detail: string): Problem {
   return {
     type: `urn:sightline:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status] ?? 'Error',
     status,
     detail,
     instance: request.url.split('?')[0],

@@ -1,5 +1,5 @@
 import type { CommandResult } from './command-result.js';
-import type { Problem } from './errors.js';
+import { type Problem, problemTitles } from './errors.js';
 import type { CaseSummaryView } from './summary-schemas.js';
 
 /*
@@ -179,21 +179,6 @@ export function commandResultExample(
   };
 }
 
-const titles: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
 /** A problem as errors.ts writes it, at `instance` (a route's path with example ids). */
 export function problemExample(
   status: number,
@@ -204,7 +189,7 @@ export function problemExample(
 ): Problem {
   return {
     type: `urn:sightline:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status] ?? 'Error',
     status,
     detail,
     instance,
