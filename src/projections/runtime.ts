@@ -114,8 +114,11 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
 
   async function follow(): Promise<void> {
     while (!closed) {
-      subscription = store.subscribeToAll(applied >= 0n ? { fromPosition: applied } : {});
       try {
+        // After a failure: caught up again once the log's end as it is now has been applied.
+        caughtUpAt ??= await headPosition(store);
+        if (applied >= caughtUpAt) markCaughtUp();
+        subscription = store.subscribeToAll(applied >= 0n ? { fromPosition: applied } : {});
         for await (const recorded of subscription) {
           applyOne(recorded);
           if (!isCaughtUp && caughtUpAt !== undefined && applied >= caughtUpAt) markCaughtUp();
@@ -125,6 +128,9 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
         }
       } catch (error) {
         if (closed) return;
+        // Until the subscription is back and has caught up, readiness must not say the views are current.
+        isCaughtUp = false;
+        caughtUpAt = undefined;
         logger?.error(
           { err: error, position: applied.toString() },
           'view subscription failed; resubscribing',
@@ -141,7 +147,6 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
       const ready = new Promise<void>((resolve) => {
         onCaughtUp = resolve;
       });
-      if (head <= applied) markCaughtUp();
       void follow();
       await ready;
     },

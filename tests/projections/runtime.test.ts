@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import { createProjections, rebuildAndCheck, WaitForTimeoutError } from '../../src/projections/index.js';
@@ -163,6 +163,39 @@ describe('projection runtime on SQLite', () => {
     const report = await rebuildAndCheck(reopened, second, { today: today() });
     expect(report).toMatchObject({ events: 2, consistent: true, differences: [] });
     expect(report.eventsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('is not caught up while its subscription is down, and is again once it has caught up', async () => {
+    const store = memoryStore();
+    let cut: (error: Error) => void = () => {};
+    let calls = 0;
+    const flaky: EventStore = {
+      ...store,
+      append: (...args) => store.append(...args),
+      readAll: (options) => store.readAll(options),
+      subscribeToAll(options) {
+        const inner = store.subscribeToAll(options);
+        if (++calls > 1) return inner;
+        // The first subscription delivers until cut, then fails as a lost connection would.
+        const lost = new Promise<never>((_, reject) => {
+          cut = reject;
+        });
+        const iterator = inner[Symbol.asyncIterator]();
+        return {
+          close: () => inner.close(),
+          [Symbol.asyncIterator]: () => ({ next: () => Promise.race([iterator.next(), lost]) }),
+        };
+      },
+    };
+    const projections = started(flaky, { logger: recordingLogger().logger });
+    await projections.start();
+    expect(projections.caughtUp()).toBe(true);
+    cut(new Error('connection lost'));
+    await vi.waitFor(() => expect(projections.caughtUp()).toBe(false));
+    const { caseId } = await appendCase(store);
+    await vi.waitFor(() => expect(projections.caughtUp()).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(projections.caseSummary.get(caseId)).toBeDefined());
+    expect(calls).toBe(2);
   });
 
   it('the rebuild reports live views that differ from the log', async () => {
