@@ -76,6 +76,22 @@ export const notFoundResponse = (instance: string) => ({
   404: problemResponse('No case with this id', commonProblemExamples(instance)[404]),
 });
 
+/** A referral opens a case, so it has no revision to match: only the key that makes a retry safe. */
+export const ReferralHeadersSchema = CommandHeadersSchema.pick({ 'idempotency-key': true });
+
+/** The error answers of a referral: the child already has an open case, and the body. */
+export const referralProblemResponses = (instance: string, examples: ProblemExamples = {}) => {
+  const example = { ...commonProblemExamples(instance), ...examples };
+  return {
+    ...problemResponses(instance, examples),
+    409: problemResponse(
+      'The same child already has an open case (its id is in the problem), unless deliberateNewCase',
+      example[409],
+    ),
+    ...bodyProblemResponses(example),
+  };
+};
+
 /** The error answers of a write: the case, its state, its revision, and the body. */
 export const commandProblemResponses = (instance: string, examples: ProblemExamples = {}) => {
   const example = { ...commonProblemExamples(instance), ...examples };
@@ -87,10 +103,14 @@ export const commandProblemResponses = (instance: string, examples: ProblemExamp
       example[409],
     ),
     412: problemResponse('If-Match is stale: the case has changed', example[412]),
-    413: problemResponse('The body is too large', example[413]),
-    415: problemResponse('The body is not JSON', example[415]),
-    422: problemResponse('A field is wrong for the domain (a date, a code, a required field)', example[422]),
+    ...bodyProblemResponses(example),
   };
 };
+
+const bodyProblemResponses = (example: ReturnType<typeof commonProblemExamples>) => ({
+  413: problemResponse('The body is too large', example[413]),
+  415: problemResponse('The body is not JSON', example[415]),
+  422: problemResponse('A field is wrong for the domain (a date, a code, a required field)', example[422]),
+});
 
 export const security = [{ bearer: [] }];

@@ -17,7 +17,7 @@ import {
   eheReferralResultExample,
   referralProblemExamples,
 } from '../examples-referrals.js';
-import { CommandHeadersSchema, commandProblemResponses, security } from '../http.js';
+import { ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
 import { openCase } from '../open-case.js';
 import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from '../referral-checks.js';
 import type { Projections } from '../views.js';
@@ -60,11 +60,11 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
           'A referral matching an open case for the same child answers 409 with existingCaseId.',
         tags: ['referrals'],
         security,
-        headers: CommandHeadersSchema,
+        headers: ReferralHeadersSchema,
         body: EheReferralRequest,
         response: {
           201: opened(eheReferralResultExample),
-          ...commandProblemResponses(
+          ...referralProblemResponses(
             '/v1/ehe-cases',
             referralProblemExamples('/v1/ehe-cases', eheAgeProblem),
           ),
@@ -98,11 +98,11 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
           'A referral matching an open case for the same child answers 409 with existingCaseId.',
         tags: ['referrals'],
         security,
-        headers: CommandHeadersSchema,
+        headers: ReferralHeadersSchema,
         body: CmeReferralRequest,
         response: {
           201: opened(cmeReferralResultExample),
-          ...commandProblemResponses(
+          ...referralProblemResponses(
             '/v1/cme-cases',
             referralProblemExamples('/v1/cme-cases', cmeAgeProblem),
           ),
@@ -134,14 +134,14 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
           'case) is recorded only. Every return is kept in its own stream for the committee figures.',
         tags: ['referrals'],
         security,
-        headers: CommandHeadersSchema,
+        headers: ReferralHeadersSchema,
         body: DeletionReturnBody,
         response: {
           201: DeletionReturnResultSchema.meta({
             description: 'The return recorded, and the case it opened if any (Location names it)',
             examples: [deletionReturnResultExample],
           }),
-          ...commandProblemResponses(
+          ...referralProblemResponses(
             '/v1/deletion-returns',
             referralProblemExamples('/v1/deletion-returns', eheAgeProblem),
           ),

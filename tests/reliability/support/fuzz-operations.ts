@@ -7,6 +7,8 @@ export interface Operation {
   parameters: { name: string; in: 'path' | 'query' | 'header'; required: boolean; schema: JsonSchema }[];
   body?: { schema: JsonSchema; examples: unknown[] };
   secured: boolean;
+  /** The statuses the document says the operation may answer. */
+  statuses: Set<number>;
 }
 
 interface OpenApiDocument {
@@ -34,6 +36,7 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         parameters: (operation.parameters as Operation['parameters'] | undefined) ?? [],
         ...(json ? { body: { schema: json.schema, examples } } : {}),
         secured: Array.isArray(operation.security) && operation.security.length > 0,
+        statuses: new Set(Object.keys((operation.responses as object | undefined) ?? {}).map(Number)),
       });
     }
   }
