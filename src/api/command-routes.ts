@@ -166,7 +166,7 @@ export const commandRoutes: readonly CommandRoute[] = [
 export function bodySchemaOf(route: CommandRoute): z.ZodType {
   const ehe = route.ehe ? eheCommandBodies[route.ehe] : undefined;
   const cme = route.cme ? cmeCommandBodies[route.cme] : undefined;
-  const body = ehe && cme ? z.union([ehe, cme]) : (ehe ?? cme);
+  const body = ehe && cme && ehe !== cme ? z.union([ehe, cme]) : (ehe ?? cme);
   if (!body) throw new Error(`command route ${route.path} names no command`);
   return body;
 }

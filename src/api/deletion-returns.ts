@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isoDateSchema } from '../domain/calendar/index.js';
 import { ukAddressSchema } from '../domain/child.js';
 import { ChildSchema, ParentCarerSchema, ReasonSchema, SchoolSchema } from '../domain/ehe/index.js';
-import { IsoDateSchema } from '../domain/policy.js';
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
 import { actorOf } from './auth.js';
 import type { CaseCommand, CommandServices } from './case-commands.js';
@@ -44,15 +44,15 @@ export const DeletionReturnBody = z
     previousSchoolType: z.string().trim().min(1).max(200).default('other_or_unknown'),
     pupil: ChildSchema,
     parentsCarers: z.array(ParentWithEmergencyPhone).max(10).default([]),
-    deletedOn: IsoDateSchema,
+    deletedOn: isoDateSchema,
     ground: DeletionGroundSchema,
     groundDetail: z.string().trim().min(1).max(2000).optional(),
     /** The date the parent's notice says home education begins. */
-    homeEducationFrom: IsoDateSchema.optional(),
+    homeEducationFrom: isoDateSchema.optional(),
     primaryReason: ReasonSchema.optional(),
     futureAddress: ukAddressSchema.optional(),
     destinationSchool: SchoolSchema.optional(),
-    destinationStartDate: IsoDateSchema.optional(),
+    destinationStartDate: isoDateSchema.optional(),
     ...ReferralOverridesSchema,
   })
   // Named examples: the document shows each in the request body's example list.

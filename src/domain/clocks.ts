@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Calendar, IsoDate } from './calendar/index.js';
+import { isoDateSchema } from './calendar/index.js';
 import { cmeClockTable } from './cme/clock-table.js';
 import { eheClockTable } from './ehe/clock-table.js';
 import type { ClockName, DayType, Policy } from './policy.js';
-import { ClockNameSchema, clockNames, DayTypeSchema, IsoDateSchema } from './policy.js';
+import { ClockNameSchema, clockNames, DayTypeSchema } from './policy.js';
 
 export type { ClockName, DayType } from './policy.js';
 export { ClockNameSchema, clockNames } from './policy.js';
@@ -15,9 +16,9 @@ export { ClockNameSchema, clockNames } from './policy.js';
  */
 export const StartedClockSchema = z.strictObject({
   clock: ClockNameSchema,
-  startedOn: IsoDateSchema,
-  dueOn: IsoDateSchema,
-  remindOn: IsoDateSchema.optional(),
+  startedOn: isoDateSchema,
+  dueOn: isoDateSchema,
+  remindOn: isoDateSchema.optional(),
   policyVersion: z.string().min(1),
   dayType: DayTypeSchema,
 });

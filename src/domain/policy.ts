@@ -27,8 +27,6 @@ export const clockNames = [
 export const ClockNameSchema = z.enum(clockNames);
 export type ClockName = z.infer<typeof ClockNameSchema>;
 
-export const IsoDateSchema = isoDateSchema;
-
 /**
  * - `working` / `school`: N days *after* the start, the start itself not counted.
  * - `calendar`: N calendar days (or months) after the start.
@@ -122,7 +120,7 @@ const PolicyObjectSchema = z.strictObject({
     cmeClosureReasons: z.array(CodeSchema).min(1),
   }),
   /** When the CWSA 2026 SAO process and register start for this council; null keeps the current regime. */
-  cwsa2026CommencementDate: IsoDateSchema.nullable(),
+  cwsa2026CommencementDate: isoDateSchema.nullable(),
   /** Flags that make a case a priority case (tighter clocks, listed first); the others are recorded only. */
   priorityCaseFlags: z.array(PriorityFlagSchema),
   /** A vulnerable child's family refusing a visit is a reason to make formal enquiries (local policy). */

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { ClockNameSchema } from '../policy.js';
 import {
+  EscalateCaseBody,
+  ReallocateCaseBody,
+  RecordDeadlineMissedBody,
+  ReopenCaseBody,
+} from '../shared-commands.js';
+import {
   CmeChildSchema,
   CmeDestinationSchema,
   EnquiryAgencySchema,
@@ -43,12 +49,6 @@ export const ReceiveCmeReferralBody = z.strictObject({
 });
 
 export const AllocateCaseBody = z.strictObject({ officerId: id, allocatedOn: isoDateSchema });
-
-export const ReallocateCaseBody = z.strictObject({
-  officerId: id,
-  reallocatedOn: isoDateSchema,
-  reason: FreeTextSchema,
-});
 
 export const MakeCmeEnquiryBody = z.strictObject({
   enquiryId: id,
@@ -120,12 +120,6 @@ export const CloseCaseBody = z.strictObject({
   reasonText: FreeTextSchema.optional(),
 });
 
-export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason: FreeTextSchema });
-
-export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema });
-
-export const EscalateCaseBody = z.strictObject({ clock: ClockNameSchema, level: EscalationLevelSchema });
-
 export const cmeCommandBodies = {
   ReceiveCmeReferral: ReceiveCmeReferralBody,
   AllocateCase: AllocateCaseBody,
@@ -175,3 +169,5 @@ export const clockCommands: ReadonlySet<CmeCommandType> = new Set<CmeCommandType
   'RecordDeadlineMissed',
   'EscalateCase',
 ]);
+
+export { EscalateCaseBody, ReallocateCaseBody, RecordDeadlineMissedBody, ReopenCaseBody };

@@ -80,8 +80,7 @@ export const WhereaboutsSchema = z.discriminatedUnion('kind', [
 ]);
 export type Whereabouts = z.infer<typeof WhereaboutsSchema>;
 
-export const EscalationLevelSchema = z.enum(['manager', 'head_of_service']);
-export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
+export { type EscalationLevel, EscalationLevelSchema } from '../shared-commands.js';
 
 /**
  * The law each CME step rests on, recorded in the event so a later regime cannot rewrite what happened.

@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/index.js';
 import { childSchema, ukAddressSchema } from '../child.js';
-import { ClockNameSchema, IsoDateSchema, PriorityFlagSchema } from '../policy.js';
+import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
+import {
+  EscalateCaseBody,
+  ReallocateCaseBody,
+  RecordDeadlineMissedBody,
+  ReopenCaseBody,
+} from '../shared-commands.js';
 
 /**
  * EHE commands. Each body schema is also the REST API's request body, so field-level rules live here;
@@ -45,11 +52,11 @@ export const ParentCarerSchema = z.strictObject({
 /** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
 export const DeletionReturnSchema = z.strictObject({
   school: SchoolSchema,
-  deletedOn: IsoDateSchema,
+  deletedOn: isoDateSchema,
   ground: shortText,
   futureAddress: ukAddressSchema.optional(),
   destinationSchool: SchoolSchema.optional(),
-  destinationStartDate: IsoDateSchema.optional(),
+  destinationStartDate: isoDateSchema.optional(),
 });
 
 export const ReferralSourceSchema = z.enum([
@@ -64,7 +71,7 @@ export const ReferralSourceSchema = z.enum([
 
 export const ReceiveEheReferralBody = z.strictObject({
   caseId: z.uuid(),
-  receivedOn: IsoDateSchema,
+  receivedOn: isoDateSchema,
   source: ReferralSourceSchema,
   sourceDetail: shortText.optional(),
   deletionReturn: DeletionReturnSchema.optional(),
@@ -74,7 +81,7 @@ export const ReceiveEheReferralBody = z.strictObject({
   schoolLeft: SchoolSchema.optional(),
   previousSchoolType: shortText,
   placedAtSpecialSchoolByCouncil: z.boolean().default(false),
-  eheStartDate: IsoDateSchema,
+  eheStartDate: isoDateSchema,
   // Parents need not give a reason: no primary reason is recorded as `no_reason_given`.
   primaryReason: ReasonSchema.optional(),
   otherReasons: z.array(ReasonSchema).max(20).default([]),
@@ -83,28 +90,22 @@ export const ReceiveEheReferralBody = z.strictObject({
 });
 
 export const RequestSpecialSchoolConsentBody = z.strictObject({
-  requestedOn: IsoDateSchema,
+  requestedOn: isoDateSchema,
   requestedBy: z.enum(['parent', 'school']),
   school: SchoolSchema.optional(),
 });
 export const GiveSpecialSchoolConsentBody = z.strictObject({
-  decidedOn: IsoDateSchema,
+  decidedOn: isoDateSchema,
   rationale: text.optional(),
 });
 // Consent "may not unreasonably be withheld": a refusal always carries its reasons.
-export const RefuseSpecialSchoolConsentBody = z.strictObject({ decidedOn: IsoDateSchema, rationale: text });
+export const RefuseSpecialSchoolConsentBody = z.strictObject({ decidedOn: isoDateSchema, rationale: text });
 
 export const AllocateCaseBody = z.strictObject({
   officerId: id,
-  allocatedOn: IsoDateSchema,
+  allocatedOn: isoDateSchema,
   reason: text.optional(),
 });
-export const ReallocateCaseBody = z.strictObject({
-  officerId: id,
-  reallocatedOn: IsoDateSchema,
-  reason: text,
-});
-
 export const ContactMethodSchema = z.enum(['phone', 'letter', 'email', 'visit', 'text_message']);
 export const ContactOutcomeSchema = z.enum([
   'contact_made',
@@ -115,7 +116,7 @@ export const ContactOutcomeSchema = z.enum([
   'contact_refused',
 ]);
 export const RecordContactAttemptBody = z.strictObject({
-  attemptedOn: IsoDateSchema,
+  attemptedOn: isoDateSchema,
   method: ContactMethodSchema,
   outcome: ContactOutcomeSchema,
   notes: text.optional(),
@@ -123,36 +124,36 @@ export const RecordContactAttemptBody = z.strictObject({
 
 export const OfferVisitBody = z.strictObject({
   visitId: id,
-  offeredOn: IsoDateSchema,
-  proposedFor: IsoDateSchema,
+  offeredOn: isoDateSchema,
+  proposedFor: isoDateSchema,
   location: z.enum(['home', 'council_office', 'other']),
 });
-export const RecordVisitAcceptedBody = z.strictObject({ visitId: id, acceptedOn: IsoDateSchema });
+export const RecordVisitAcceptedBody = z.strictObject({ visitId: id, acceptedOn: isoDateSchema });
 export const RecordVisitHeldBody = z.strictObject({
   visitId: id,
-  heldOn: IsoDateSchema,
+  heldOn: isoDateSchema,
   notes: text,
   outcome: z.enum(['satisfactory', 'further_information_needed', 'concerns_raised']),
 });
 export const RecordVisitDeclinedBody = z.strictObject({
   visitId: id.optional(),
-  declinedOn: IsoDateSchema,
+  declinedOn: isoDateSchema,
   reason: text.optional(),
 });
 
 export const SendInformalEnquiryBody = z.strictObject({
-  sentOn: IsoDateSchema,
+  sentOn: isoDateSchema,
   method: z.enum(['letter', 'email', 'in_person']),
   notes: text.optional(),
 });
 export const RecordEvidenceBody = z.strictObject({
-  receivedOn: IsoDateSchema,
+  receivedOn: isoDateSchema,
   kind: z.enum(['report', 'samples', 'meeting', 'tutor_report', 'other']),
   description: text,
 });
 export const SuitabilityOutcomeSchema = z.enum(['suitable', 'not_yet_able_to_judge', 'appears_unsuitable']);
 export const JudgeSuitabilityBody = z.strictObject({
-  judgedOn: IsoDateSchema,
+  judgedOn: isoDateSchema,
   outcome: SuitabilityOutcomeSchema,
   rationale: text,
   /** The parents refused to provide any information (usually: education does not appear suitable). */
@@ -160,24 +161,24 @@ export const JudgeSuitabilityBody = z.strictObject({
 });
 
 export const ChangePriorityFlagsBody = z.strictObject({
-  changedOn: IsoDateSchema,
+  changedOn: isoDateSchema,
   /** The complete set of flags from now on. */
   flags: z.array(PriorityFlagSchema),
   toldBy: z.enum(['social_care', 'send_service', 'youth_justice', 'police', 'health', 'school', 'other']),
   notes: text.optional(),
 });
-export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: IsoDateSchema, notes: text.optional() });
+export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: isoDateSchema, notes: text.optional() });
 
 export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
 export type Panel = z.infer<typeof PanelSchema>;
 export const ReferToPanelBody = z.strictObject({
   panel: PanelSchema,
-  referredOn: IsoDateSchema,
+  referredOn: isoDateSchema,
   reason: text,
 });
 export const RecordPanelDecisionBody = z.strictObject({
   panel: PanelSchema,
-  decidedOn: IsoDateSchema,
+  decidedOn: isoDateSchema,
   decision: text,
   actions: z.array(text).max(50).default([]),
   /** A Fair Access place: starts the placement clock. */
@@ -185,109 +186,102 @@ export const RecordPanelDecisionBody = z.strictObject({
 });
 
 export const ServeSection437NoticeBody = z.strictObject({
-  issuedOn: IsoDateSchema,
-  servedOn: IsoDateSchema,
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
   serviceMethod: ServiceMethodSchema,
   /** The period stated in the notice, in days beginning with the day of service (the policy's by default). */
   periodDays: z.int().positive().max(365).optional(),
 });
 export const JudgeSection437ResponseBody = z.strictObject({
-  judgedOn: IsoDateSchema,
+  judgedOn: isoDateSchema,
   satisfied: z.boolean(),
   rationale: text,
 });
 export const DecideAttendanceExpediencyBody = z.strictObject({
-  decidedOn: IsoDateSchema,
+  decidedOn: isoDateSchema,
   expedient: z.boolean(),
   rationale: text,
 });
 export const ConsultSchoolBody = z.strictObject({
   school: SchoolSchema,
-  consultedOn: IsoDateSchema,
+  consultedOn: isoDateSchema,
   response: text.optional(),
 });
 export const ServeSection438NoticeBody = z.strictObject({
-  issuedOn: IsoDateSchema,
-  servedOn: IsoDateSchema,
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
   serviceMethod: ServiceMethodSchema,
   intendedSchool: SchoolSchema,
   alternativeSchools: z.array(SchoolSchema).max(10).default([]),
 });
 export const RecordParentSchoolChoiceBody = z.strictObject({
-  chosenOn: IsoDateSchema,
+  chosenOn: isoDateSchema,
   /** A school named in the notice, or a place the parent applied for and was offered elsewhere. */
   kind: z.enum(['named_school', 'place_offered_elsewhere']),
   school: SchoolSchema,
 });
 export const ServeSchoolAttendanceOrderBody = z.strictObject({
-  issuedOn: IsoDateSchema,
-  servedOn: IsoDateSchema,
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
   serviceMethod: ServiceMethodSchema,
   school: SchoolSchema,
   /** For a child with an EHCP the order names the school named in the plan. */
   schoolNamedInEhcp: z.boolean().default(false),
 });
 export const AmendSchoolAttendanceOrderBody = z.strictObject({
-  requestedOn: IsoDateSchema,
-  amendedOn: IsoDateSchema,
+  requestedOn: isoDateSchema,
+  amendedOn: isoDateSchema,
   school: SchoolSchema,
 });
 export const RecordSaoRevocationRequestBody = z.strictObject({
-  requestedOn: IsoDateSchema,
+  requestedOn: isoDateSchema,
   /** s442's one ground: the child is receiving suitable education otherwise than at school. */
   arrangements: text,
 });
-export const RevokeSchoolAttendanceOrderBody = z.strictObject({ revokedOn: IsoDateSchema, rationale: text });
-export const RefuseSaoRevocationBody = z.strictObject({ refusedOn: IsoDateSchema, rationale: text });
+export const RevokeSchoolAttendanceOrderBody = z.strictObject({ revokedOn: isoDateSchema, rationale: text });
+export const RefuseSaoRevocationBody = z.strictObject({ refusedOn: isoDateSchema, rationale: text });
 export const ReferSaoRefusalToSecretaryOfStateBody = z.strictObject({
-  referredOn: IsoDateSchema,
+  referredOn: isoDateSchema,
   notes: text.optional(),
 });
-export const RecordSaoComplianceBody = z.strictObject({ registeredOn: IsoDateSchema, school: SchoolSchema });
+export const RecordSaoComplianceBody = z.strictObject({ registeredOn: isoDateSchema, school: SchoolSchema });
 export const ConsiderEsoBody = z.strictObject({
-  consideredOn: IsoDateSchema,
+  consideredOn: isoDateSchema,
   decision: z.enum(['apply_for_eso', 'prosecute', 'no_further_action']),
   rationale: text,
 });
-export const StartProsecutionBody = z.strictObject({ startedOn: IsoDateSchema, court: shortText.optional() });
+export const StartProsecutionBody = z.strictObject({ startedOn: isoDateSchema, court: shortText.optional() });
 export const RecordProsecutionOutcomeBody = z.strictObject({
-  decidedOn: IsoDateSchema,
+  decidedOn: isoDateSchema,
   outcome: z.enum(['convicted', 'acquitted', 'withdrawn']),
   /** On acquittal the court may direct that the order ceases to be in force. */
   orderCeases: z.boolean().default(false),
   sentence: text.optional(),
 });
 export const RecordEsoDirectionBody = z.strictObject({
-  directedOn: IsoDateSchema,
+  directedOn: isoDateSchema,
   court: shortText.optional(),
 });
 export const AnswerEsoDirectionBody = z.strictObject({
-  answeredOn: IsoDateSchema,
+  answeredOn: isoDateSchema,
   answer: z.enum(['eso_applied', 'reasons_given']),
   reasons: text.optional(),
 });
 
-export const RecordReturnToSchoolBody = z.strictObject({ school: SchoolSchema, startDate: IsoDateSchema });
+export const RecordReturnToSchoolBody = z.strictObject({ school: SchoolSchema, startDate: isoDateSchema });
 export const ReclassifyAsCmeBody = z.strictObject({
-  reclassifiedOn: IsoDateSchema,
+  reclassifiedOn: isoDateSchema,
   cmeCaseId: z.uuid(),
   reason: text,
 });
 export const CloseCaseBody = z.strictObject({
-  closedOn: IsoDateSchema,
+  closedOn: isoDateSchema,
   reason: shortText,
   reasonText: text.optional(),
   /** For a move out of the area: the council told. */
   receivingCouncil: shortText.optional(),
 });
-export const ReopenCaseBody = z.strictObject({ reopenedOn: IsoDateSchema, reason: text });
-
-export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: IsoDateSchema });
-export const EscalateCaseBody = z.strictObject({
-  clock: ClockNameSchema,
-  level: z.enum(['manager', 'head_of_service']),
-});
-export const RecordAnnualContactDueBody = z.strictObject({ dueOn: IsoDateSchema });
+export const RecordAnnualContactDueBody = z.strictObject({ dueOn: isoDateSchema });
 
 export const eheCommandBodies = {
   ReceiveEheReferral: ReceiveEheReferralBody,
@@ -396,3 +390,5 @@ export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'EscalateCase',
   'RecordAnnualContactDue',
 ]);
+
+export { EscalateCaseBody, ReallocateCaseBody, RecordDeadlineMissedBody, ReopenCaseBody };

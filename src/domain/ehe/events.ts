@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
-import { ClockNameSchema, IsoDateSchema, PriorityFlagSchema } from '../policy.js';
+import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
 import * as body from './commands.js';
 import { LegalBasisSchema } from './legal-basis.js';
 
@@ -70,7 +71,7 @@ export const PanelDecisionRecorded = body.RecordPanelDecisionBody.extend({
 export const Section437NoticeServed = body.ServeSection437NoticeBody.extend({
   periodDays: z.int().positive(),
   /** Last day of the period (beginning with the day of service). */
-  periodEndsOn: IsoDateSchema,
+  periodEndsOn: isoDateSchema,
   ...statutory,
   clocksStarted,
 });
@@ -81,7 +82,7 @@ export const Section437ResponseJudged = body.JudgeSection437ResponseBody.extend(
 export const AttendanceExpediencyDecided = body.DecideAttendanceExpediencyBody.extend(statutory);
 export const SchoolConsulted = body.ConsultSchoolBody.extend(statutory);
 export const Section438NoticeServed = body.ServeSection438NoticeBody.extend({
-  choiceEndsOn: IsoDateSchema,
+  choiceEndsOn: isoDateSchema,
   ...statutory,
   clocksStarted,
 });
@@ -111,19 +112,19 @@ export const EheCaseClosed = body.CloseCaseBody.extend({ closedBy: officer });
 export const EheCaseReopened = body.ReopenCaseBody.extend({ reopenedBy: officer });
 export const DeadlineMissed = z.strictObject({
   clock: ClockNameSchema,
-  dueOn: IsoDateSchema,
-  recordedOn: IsoDateSchema,
+  dueOn: isoDateSchema,
+  recordedOn: isoDateSchema,
 });
 export const CaseEscalated = z.strictObject({
   clock: ClockNameSchema,
-  dueOn: IsoDateSchema,
+  dueOn: isoDateSchema,
   level: z.enum(['manager', 'head_of_service']),
-  escalatedOn: IsoDateSchema,
+  escalatedOn: isoDateSchema,
 });
 export const AnnualContactDue = z.strictObject({
-  dueOn: IsoDateSchema,
-  remindOn: IsoDateSchema,
-  recordedOn: IsoDateSchema,
+  dueOn: isoDateSchema,
+  remindOn: isoDateSchema,
+  recordedOn: isoDateSchema,
 });
 
 const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isoDateSchema } from './calendar/index.js';
+import { ClockNameSchema } from './policy.js';
+
+/**
+ * The steps both deciders take, with one body each: the same request is valid on either case type, and a
+ * route serving both validates it against one schema.
+ */
+
+const officerId = z.string().trim().min(1).max(100);
+const reason = z.string().trim().min(1).max(5000);
+
+export const EscalationLevelSchema = z.enum(['manager', 'head_of_service']);
+export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
+
+export const ReallocateCaseBody = z.strictObject({ officerId, reallocatedOn: isoDateSchema, reason });
+export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason });
+export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema });
+export const EscalateCaseBody = z.strictObject({ clock: ClockNameSchema, level: EscalationLevelSchema });
