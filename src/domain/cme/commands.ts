@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import { ClockNameSchema } from '../policy.js';
 import {
   EscalateCaseBody,
   ReallocateCaseBody,
@@ -12,7 +11,6 @@ import {
   CmeDestinationSchema,
   EnquiryAgencySchema,
   EnquiryOutcomeSchema,
-  EscalationLevelSchema,
   FreeTextSchema,
   NameTextSchema,
   ReferralSourceSchema,

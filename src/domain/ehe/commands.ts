@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { childSchema, ukAddressSchema } from '../child.js';
-import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
+import { PriorityFlagSchema } from '../policy.js';
 import {
   EscalateCaseBody,
   ReallocateCaseBody,
