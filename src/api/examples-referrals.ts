@@ -1,4 +1,5 @@
 import {
+  cmeSummaryExample,
   commandResultExample,
   exampleChildren,
   exampleDates,
@@ -88,14 +89,7 @@ const referredCmeSummary: CaseSummaryView = {
   caseType: 'cme',
   status: 'open',
   open: true,
-  child: {
-    givenName: 'Noah',
-    familyName: 'Smith',
-    dateOfBirth: '2014-05-01',
-    sex: 'M',
-    ehcp: false,
-    yearGroup: 7,
-  },
+  child: cmeSummaryExample.child,
   priority: false,
   priorityFlags: [],
   source: 'continuous_absence_ten_school_days',
