@@ -1,19 +1,9 @@
+import type { CaseworkCommandType } from '../domain/ehe/decide-casework.js';
 import { exampleDates } from './examples.js';
 import type { EheStepExamples } from './examples-ehe.js';
 
 /** Getting to know Amelia's education: contacts, a visit, the informal enquiry and the judgement. */
-export const caseworkCommandExamples: Pick<
-  EheStepExamples,
-  | 'RecordContactAttempt'
-  | 'OfferVisit'
-  | 'RecordVisitAccepted'
-  | 'RecordVisitHeld'
-  | 'RecordVisitDeclined'
-  | 'SendInformalEnquiry'
-  | 'RecordEvidence'
-  | 'JudgeSuitability'
-  | 'RecordEhcpAnnualReview'
-> = {
+export const caseworkCommandExamples: Pick<EheStepExamples, CaseworkCommandType> = {
   RecordContactAttempt: {
     contactMade: {
       summary: 'First contact by phone: stops the first-contact clock and starts the first-visit clock',

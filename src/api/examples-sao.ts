@@ -1,3 +1,4 @@
+import type { SaoCommandType } from '../domain/ehe/decide-sao.js';
 import { exampleSchools } from './examples.js';
 import type { EheStepExamples } from './examples-ehe.js';
 
@@ -7,27 +8,7 @@ const court = "Southampton Magistrates' Court";
  * The School Attendance Order route in Amelia's case (current regime), in order: each step's dates follow
  * the one before, and the notices' periods run from the day of service.
  */
-export const saoCommandExamples: Pick<
-  EheStepExamples,
-  | 'ServeSection437Notice'
-  | 'JudgeSection437Response'
-  | 'DecideAttendanceExpediency'
-  | 'ConsultSchool'
-  | 'ServeSection438Notice'
-  | 'RecordParentSchoolChoice'
-  | 'ServeSchoolAttendanceOrder'
-  | 'AmendSchoolAttendanceOrder'
-  | 'RecordSaoRevocationRequest'
-  | 'RevokeSchoolAttendanceOrder'
-  | 'RefuseSaoRevocation'
-  | 'ReferSaoRefusalToSecretaryOfState'
-  | 'RecordSaoCompliance'
-  | 'ConsiderEso'
-  | 'StartProsecution'
-  | 'RecordProsecutionOutcome'
-  | 'RecordEsoDirection'
-  | 'AnswerEsoDirection'
-> = {
+export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
   ServeSection437Notice: {
     served: {
       summary: 'The s437(1) notice served by hand: the parent has 15 days beginning with the day of service',

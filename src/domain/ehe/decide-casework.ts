@@ -17,7 +17,7 @@ function checkVisitOpen(visit: VisitState): void {
 const firstVisitSettled = (state: EheState) =>
   Object.values(state.visits).some((v) => v.status === 'held' || v.status === 'declined');
 
-export const caseworkHandlers: Handlers<
+export type CaseworkCommandType =
   | 'RecordContactAttempt'
   | 'OfferVisit'
   | 'RecordVisitAccepted'
@@ -26,8 +26,9 @@ export const caseworkHandlers: Handlers<
   | 'SendInformalEnquiry'
   | 'RecordEvidence'
   | 'JudgeSuitability'
-  | 'RecordEhcpAnnualReview'
-> = {
+  | 'RecordEhcpAnnualReview';
+
+export const caseworkHandlers: Handlers<CaseworkCommandType> = {
   RecordContactAttempt(data, state, ctx) {
     checkDate(ctx, state, data.attemptedOn, 'attemptedOn');
     const recordedBy = ctx.actor.id;

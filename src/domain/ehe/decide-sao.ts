@@ -56,7 +56,7 @@ function orderInForce(state: EheState): NonNullable<SaoState['order']> {
 
 const isNamed = (schools: readonly School[], school: School) => schools.some((s) => sameSchool(s, school));
 
-export const saoHandlers: Handlers<
+export type SaoCommandType =
   | 'ServeSection437Notice'
   | 'JudgeSection437Response'
   | 'DecideAttendanceExpediency'
@@ -74,8 +74,9 @@ export const saoHandlers: Handlers<
   | 'StartProsecution'
   | 'RecordProsecutionOutcome'
   | 'RecordEsoDirection'
-  | 'AnswerEsoDirection'
-> = {
+  | 'AnswerEsoDirection';
+
+export const saoHandlers: Handlers<SaoCommandType> = {
   ServeSection437Notice(data, state, ctx) {
     checkServed(ctx, state, data);
     if (isSaoRouteActive(state.sao))
