@@ -75,6 +75,11 @@ async function rebuild(): Promise<void> {
     const report = await rebuildAndCheck(services.store, services.projections);
     const line = `${report.events} events in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s)`;
     process.stdout.write(`rebuilt: ${line}\n`);
+    for (const event of report.skipped) {
+      process.stdout.write(
+        `  skipped ${event.type} at ${event.position} in ${event.stream}: ${event.reason}\n`,
+      );
+    }
     process.stdout.write(
       report.consistent ? 'consistency check: views equal\n' : 'consistency check: FAILED\n',
     );

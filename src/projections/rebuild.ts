@@ -10,6 +10,8 @@ import { applyRecordedEvent, createViews, type Views } from './views.js';
 
 export interface RebuildReport {
   events: number;
+  /** Events no view could apply (poison or of an unknown type), skipped as the live views skip them. */
+  skipped: { position: string; stream: string; type: string; reason: string }[];
   seconds: number;
   eventsPerSecond: number;
   /** True when every view read through the live instance equals the rebuilt one (always true without one). */
@@ -31,14 +33,17 @@ async function replay(
   store: EventStore,
   views: Views,
   after: bigint,
+  skipped: RebuildReport['skipped'],
 ): Promise<{ events: number; last: bigint }> {
   let events = 0;
   let last = after;
   for await (const recorded of store.readAll(after >= 0n ? { fromPosition: after + 1n } : {})) {
     try {
       applyRecordedEvent(views, recorded);
-    } catch {
-      // The live runtime logs and counts these; the rebuild skips them the same way, silently.
+    } catch (error) {
+      const { position, stream, type } = recorded;
+      const reason = error instanceof Error ? error.message : String(error);
+      skipped.push({ position: position.toString(), stream, type, reason });
     }
     events++;
     last = recorded.position;
@@ -57,10 +62,12 @@ export async function rebuildAndCheck(
 ): Promise<RebuildReport> {
   const views = createViews();
   const started = performance.now();
-  const first = await replay(store, views, -1n);
+  const skipped: RebuildReport['skipped'] = [];
+  const first = await replay(store, views, -1n, skipped);
   const seconds = (performance.now() - started) / 1000;
   const report: RebuildReport = {
     events: first.events,
+    skipped,
     seconds,
     eventsPerSecond: seconds > 0 ? Math.round(first.events / seconds) : first.events,
     consistent: true,
@@ -72,7 +79,7 @@ export async function rebuildAndCheck(
   await live.waitFor(last, 60_000);
   // The live views may have moved on while we read: follow them to the same position before comparing.
   for (let round = 0; round < 10 && live.position() > last; round++) {
-    last = (await replay(store, views, last)).last;
+    last = (await replay(store, views, last, skipped)).last;
     await live.waitFor(last, 60_000);
   }
   if (live.position() !== last) {

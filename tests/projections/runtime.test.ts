@@ -119,6 +119,16 @@ describe('projection runtime on SQLite', () => {
       stream: `ehe-${caseId}`,
       type: 'CaseAllocated',
     });
+    const rebuilt = await rebuildAndCheck(store, projections, { today: today() });
+    expect(rebuilt).toMatchObject({ consistent: true });
+    expect(rebuilt.skipped).toEqual([
+      {
+        position: poison.position.toString(),
+        stream: `ehe-${caseId}`,
+        type: 'CaseAllocated',
+        reason: expect.any(String),
+      },
+    ]);
   });
 
   it('skips unknown event types, logging each type once, and ignores streams that are not cases', async () => {
