@@ -129,7 +129,8 @@ export const operationsPlugin = unencapsulated(
       try {
         if (redis.status === 'wait') await redis.connect();
         return (await redis.ping()) === 'PONG' ? 'ok' : 'unreachable';
-      } catch {
+      } catch (error) {
+        app.log.warn({ err: error }, 'Redis not reachable');
         return 'unreachable';
       }
     };
