@@ -47,4 +47,3 @@ describe.skipIf(!dockerAnswers)(title, () => {
     };
   });
 });
-
