@@ -61,10 +61,23 @@ function assertOwnPanel(actor: Actor, command: CaseCommand['command']): void {
   }
 }
 
-const requestHash = (command: unknown): string =>
-  createHash('sha256').update(JSON.stringify(command)).digest('base64url');
+/** What makes two requests the same: who sent them and what they asked. */
+export const requestHash = (actorId: string, request: unknown): string =>
+  createHash('sha256')
+    .update(JSON.stringify([actorId, request]))
+    .digest('base64url');
 
-/** A key reused for a different command is the client's mistake, not a retry: refuse it rather than replay. */
+export const keyReused = () =>
+  new HttpProblem(
+    422,
+    'idempotency_key_reused',
+    'this Idempotency-Key was used for a different request: use a new key for a new request',
+  );
+
+/**
+ * A key reused for a different command, or by another client, is not a retry: refuse it rather than
+ * replay (a replay would hand the first request's answer to whoever sent the key).
+ */
 async function assertSameRequest(
   store: EventStore,
   stream: string,
@@ -75,13 +88,8 @@ async function assertSameRequest(
   for await (const event of store.readStream(stream)) {
     if (event.id !== firstEventId) continue;
     const recorded = event.metadata.requestHash;
-    if (typeof recorded === 'string' && recorded !== hash) {
-      throw new HttpProblem(
-        422,
-        'idempotency_key_reused',
-        'this Idempotency-Key was used for a different request: use a new key for a new request',
-      );
-    }
+    // Events written before requests were hashed have nothing to compare: they replay as they always did.
+    if (typeof recorded === 'string' && recorded !== hash) throw keyReused();
     return;
   }
 }
@@ -104,7 +112,7 @@ export async function runCaseCommand(
     causationId: meta.causationId,
     occurredAt: services.now().toISOString(),
     ...meta.extra,
-    ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(command) }),
+    ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(meta.actor.id, command) }),
   };
   const stream = streamOf(caseType, caseId);
   const handled =
@@ -138,6 +146,9 @@ export async function runCaseCommand(
   });
   if (result.replayed)
     await assertSameRequest(services.store, stream, result.events[0]?.id, metadata.requestHash);
+  // Only the workers' clock steps can decide nothing, and they have no route: answer no data for it.
+  else if (result.events.length === 0)
+    throw new HttpProblem(409, 'nothing_to_record', `${command.type} changes nothing on this case`);
   return {
     caseType,
     caseId,

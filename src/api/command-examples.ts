@@ -53,10 +53,6 @@ export function commandResultExampleOf(route: CommandRoute): CommandResult {
   return commandResultExample(first.caseType, first.events, linkedCase ? { linkedCase } : {});
 }
 
-const concurrentWrite = [
-  'concurrent_write',
-  'the case changed while this request was handled: retry',
-] as const;
 const saoOutOfOrder = (detail: string) => ['sao_step_out_of_order', detail] as const;
 
 /**
@@ -67,9 +63,6 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   allocation: ['already_allocated', 'allocated to olive: reallocate instead'],
   reallocation: ['already_allocated', 'already allocated to this officer'],
   reopening: ['case_not_closed', 'only a closed case can be reopened'],
-  'missed-deadlines': concurrentWrite,
-  escalations: concurrentWrite,
-  'annual-contact-reminders': concurrentWrite,
   'consent-requests': ['consent_not_pending', 'consent is requested'],
   'consent-grants': ['consent_not_pending', 'consent is given'],
   'consent-refusals': ['consent_not_pending', 'consent is refused'],
@@ -126,8 +119,6 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
 const NOT_A_DATE = '18/11/2025';
 const FUTURE_DAY = '2027-01-04';
 const BEFORE_REFERRAL = '2025-09-03';
-/** The deadline worker's commands: a due date ahead of today is not refused, nothing is recorded. */
-const noDateRefused = new Set(['missed-deadlines', 'annual-contact-reminders', 'escalations']);
 
 /** One field of a route's first example given a wrong value, and the problem the server answers. */
 export interface FieldProblem {
@@ -167,7 +158,7 @@ export function commandFieldProblems(
       }),
     },
   };
-  if (!date || noDateRefused.has(route.path)) return problems;
+  if (!date) return problems;
   // A school start date may lie ahead (a place for Monday), but not before the referral.
   const [value, code, detail] =
     route.path === 'return-to-school'

@@ -3,7 +3,8 @@ import { type CmeCommandType, cmeCommandBodies } from '../domain/cme/commands.js
 import { type EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
 
 /**
- * Every decider command but the referrals, as `POST /v1/cases/{caseId}/<path>`. A path serves one command
+ * Every decider command a person issues but the referrals (the workers' clock steps have no route: the
+ * deadline worker appends them in-process through the command handler), as `POST /v1/cases/{caseId}/<path>`. A path serves one command
  * of one case type or, where both deciders know it, the same step of either; a command sent to the other
  * type of case answers 409 `wrong_case_type`.
  */
@@ -30,18 +31,6 @@ export const commandRoutes: readonly CommandRoute[] = [
   },
   { path: 'closure', summary: 'Close the case', ehe: 'CloseCase', cme: 'CloseCase' },
   { path: 'reopening', summary: 'Reopen a closed case', ehe: 'ReopenCase', cme: 'ReopenCase' },
-  {
-    path: 'missed-deadlines',
-    summary: 'Record a missed deadline (deadline worker)',
-    ehe: 'RecordDeadlineMissed',
-    cme: 'RecordDeadlineMissed',
-  },
-  {
-    path: 'escalations',
-    summary: 'Escalate a missed deadline (deadline worker)',
-    ehe: 'EscalateCase',
-    cme: 'EscalateCase',
-  },
   // EHE casework
   {
     path: 'consent-requests',
@@ -71,11 +60,6 @@ export const commandRoutes: readonly CommandRoute[] = [
     path: 'reclassification',
     summary: 'Reclassify as CME (opens the CME case)',
     ehe: 'ReclassifyAsCme',
-  },
-  {
-    path: 'annual-contact-reminders',
-    summary: 'Record that annual contact is due (worker)',
-    ehe: 'RecordAnnualContactDue',
   },
   // EHE School Attendance Order route (current regime)
   { path: 'sao/section-437-notices', summary: 'Serve the s437(1) notice', ehe: 'ServeSection437Notice' },

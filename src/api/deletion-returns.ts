@@ -5,12 +5,18 @@ import { ukAddressSchema } from '../domain/child.js';
 import { ChildSchema, ParentCarerSchema, ReasonSchema, SchoolSchema } from '../domain/ehe/index.js';
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
 import { actorOf } from './auth.js';
-import type { CaseCommand, CommandServices } from './case-commands.js';
-import { CommandResultSchema } from './command-result.js';
+import { type CaseCommand, type CommandServices, keyReused, requestHash } from './case-commands.js';
+import { CommandResultSchema, ReferralReceiptSchema } from './command-result.js';
 import { deletionReturnExamples } from './examples-referrals.js';
 import { requestMeta } from './http.js';
 import { openCase } from './open-case.js';
-import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from './referral-checks.js';
+import {
+  assertStaffOnlyFieldsAbsent,
+  checkSchoolAge,
+  newCaseId,
+  possibleDuplicatesOf,
+  ReferralOverridesSchema,
+} from './referral-checks.js';
 import type { Projections } from './views.js';
 
 /** The grounds for deleting a pupil from roll that a return reports, in the council's words. */
@@ -36,10 +42,10 @@ const ParentWithEmergencyPhone = ParentCarerSchema.extend({
 /** A deletion return as reg 13 of the 2024 Regulations has a school send it (DOMAIN.md "Words"). */
 export const DeletionReturnBody = z
   .strictObject({
-    returnId: z
-      .uuid()
-      .optional()
-      .meta({ description: 'Chosen by the portal, or derived from Idempotency-Key' }),
+    returnId: z.uuid().optional().meta({
+      description:
+        "Chosen by the portal, or derived from Idempotency-Key; bound to the school that sent it: another sender's return id is refused",
+    }),
     school: SchoolSchema,
     previousSchoolType: z.string().trim().min(1).max(200).default('other_or_unknown'),
     pupil: ChildSchema,
@@ -62,7 +68,7 @@ type DeletionReturn = z.infer<typeof DeletionReturnBody>;
 export const DeletionReturnResultSchema = z.object({
   returnId: z.uuid(),
   outcome: z.enum(['ehe_case_opened', 'cme_case_opened', 'recorded']),
-  case: CommandResultSchema.optional(),
+  case: z.union([CommandResultSchema, ReferralReceiptSchema]).optional(),
 });
 
 function outcomeOf(body: DeletionReturn): 'ehe_case_opened' | 'cme_case_opened' | 'recorded' {
@@ -71,7 +77,11 @@ function outcomeOf(body: DeletionReturn): 'ehe_case_opened' | 'cme_case_opened' 
   return 'cme_case_opened';
 }
 
-function caseCommandFor(body: DeletionReturn, caseId: string): CaseCommand {
+function caseCommandFor(
+  body: DeletionReturn,
+  caseId: string,
+  possibleDuplicateOf: string[] | undefined,
+): CaseCommand {
   const { school, pupil, deletedOn, ground, futureAddress, destinationSchool, destinationStartDate } = body;
   if (outcomeOf(body) === 'ehe_case_opened') {
     return {
@@ -99,6 +109,7 @@ function caseCommandFor(body: DeletionReturn, caseId: string): CaseCommand {
           primaryReason: body.primaryReason,
           otherReasons: [],
           priorityFlags: [],
+          possibleDuplicateOf,
         },
       },
     };
@@ -116,14 +127,28 @@ function caseCommandFor(body: DeletionReturn, caseId: string): CaseCommand {
         whatIsKnown: `Deleted from roll of ${school.name} on ${deletedOn} (${ground.replaceAll('_', ' ')})${body.groundDetail ? `: ${body.groundDetail}` : ''}; destination unknown.`,
         timeMissing: 'unknown',
         lastSchool: { name: school.name, ...(school.urn ? { urn: school.urn } : {}) },
+        possibleDuplicateOf,
       },
     },
   };
 }
 
+/** The return already recorded under this id, if any, with the hash of the request that sent it. */
+async function recordedReturn(
+  services: CommandServices,
+  stream: string,
+): Promise<{ requestHash: unknown } | undefined> {
+  for await (const event of services.store.readStream(stream, { maxCount: 1 })) {
+    return { requestHash: event.metadata.requestHash };
+  }
+  return undefined;
+}
+
 /**
- * Opens the case first (nothing is kept if it is refused), then records the return in
- * `deletionreturn-<returnId>`; a retry with the same return id or key replays both halves.
+ * Records a school's return in `deletionreturn-<returnId>` and opens the case it calls for. A retry (same
+ * return id or key, same sender, same body) answers as the first did and writes nothing; the same id with
+ * another body or from another sender is refused before anything is written, including when two such
+ * requests race (the case's own key check, then the return's `no_stream`, catch the second).
  */
 export async function deletionReturnRoute(
   { services, projections }: { services: CommandServices; projections: Projections },
@@ -131,36 +156,34 @@ export async function deletionReturnRoute(
   reply: FastifyReply,
   body: DeletionReturn,
 ) {
+  const actor = actorOf(request);
+  assertStaffOnlyFieldsAbsent(actor, body);
   const key = request.headers['idempotency-key'] as string | undefined;
-  const returnId = newCaseId(body.returnId, key, 'deletion-return');
+  const returnId = newCaseId(body.returnId, key, 'deletion-return', actor);
+  const stream = `deletionreturn-${returnId}`;
+  const hash = requestHash(actor.id, body);
+  const earlier = await recordedReturn(services, stream);
+  if (earlier && earlier.requestHash !== hash) throw keyReused();
   const outcome = outcomeOf(body);
   const { deliberateNewCase, schoolAgeOverride, ...record } = body;
   let opened: Awaited<ReturnType<typeof openCase>> | undefined;
   let caseId: string | undefined;
   if (outcome !== 'recorded') {
-    caseId = newCaseId(undefined, returnId, 'deletion-return-case');
+    caseId = newCaseId(undefined, returnId, 'deletion-return-case', actor);
     const extra = {
       ...(outcome === 'ehe_case_opened'
         ? checkSchoolAge(body.pupil.dateOfBirth, body.deletedOn, schoolAgeOverride)
         : {}),
-      ...checkDuplicate(projections, body.pupil, deliberateNewCase, caseId),
+      ...(deliberateNewCase ? { duplicateOverride: deliberateNewCase.reason } : {}),
     };
-    opened = await openCase(
-      services,
-      projections,
-      request,
-      reply,
-      caseId,
-      caseCommandFor(body, caseId),
-      extra,
-      returnId,
-    );
+    const duplicates = possibleDuplicatesOf(projections, body.pupil, deliberateNewCase, caseId);
+    const command = caseCommandFor(body, caseId, duplicates);
+    opened = await openCase(services, projections, request, reply, caseId, command, extra, returnId);
   }
-  const actor = actorOf(request);
   const { correlationId, causationId } = requestMeta(request);
   try {
     await services.store.append(
-      `deletionreturn-${returnId}`,
+      stream,
       [
         {
           type: 'DeletionReturnReceived',
@@ -172,15 +195,18 @@ export async function deletionReturnRoute(
             causationId,
             occurredAt: services.now().toISOString(),
             schemaVersion: 1,
+            requestHash: hash,
           },
         },
       ],
       'no_stream',
     );
   } catch (error) {
-    // Already recorded by an earlier attempt: the same answer again.
     if (!(error instanceof WrongExpectedVersionError)) throw error;
+    // Recorded meanwhile: by a retry of this request (the same answer again), or by another (refused).
+    if ((await recordedReturn(services, stream))?.requestHash !== hash) throw keyReused();
   }
   reply.code(201).header('location', caseId ? `/v1/cases/${caseId}` : `/v1/deletion-returns/${returnId}`);
+  if (earlier) reply.header('idempotent-replayed', 'true');
   return { returnId, outcome, ...(opened ? { case: opened } : {}) };
 }

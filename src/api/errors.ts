@@ -23,7 +23,6 @@ export const ProblemSchema = z
     code: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    existingCaseId: z.string().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -36,7 +35,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; existingCaseId?: string; headers?: Record<string, string> } = {},
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
     super(detail);
   }
@@ -160,12 +159,12 @@ export function toProblem(
   request: FastifyRequest,
 ): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof HttpProblem) {
-    const { errors, existingCaseId, headers = {} } = error.extra;
+    const { errors, headers = {} } = error.extra;
     const body = {
       ...problem(request, error.status, error.code, error.detail),
       ...(errors ? { errors } : {}),
     };
-    return { problem: existingCaseId ? { ...body, existingCaseId } : body, headers };
+    return { problem: body, headers };
   }
   if (error instanceof DomainError) {
     const status = domainErrorStatus(error.code);

@@ -9,9 +9,12 @@ import {
   exampleSchools,
 } from './examples.js';
 
-/** Each CME step's body examples, by name (every command but the referral, which has its own route). */
+/**
+ * Each CME step's body examples, by name: every command a person issues but the referral (which has its own
+ * route); the deadline worker's clock steps have no route.
+ */
 export type CmeStepExamples = {
-  [T in Exclude<CmeCommandType, 'ReceiveCmeReferral'>]: Record<
+  [T in Exclude<CmeCommandType, 'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase'>]: Record<
     string,
     CommandExample<z.input<(typeof cmeCommandBodies)[T]>>
   >;
@@ -185,20 +188,6 @@ export const cmeCommandExamples: CmeStepExamples = {
         reason: 'Itchen Vale Academy reports Noah has not attended since the Christmas holiday.',
       },
       events: ['CmeCaseReopened'],
-    },
-  },
-  RecordDeadlineMissed: {
-    allocation: {
-      summary: 'The deadline worker records the allocation standard missed',
-      value: { clock: 'allocation', dueOn: '2025-11-19' },
-      events: ['DeadlineMissed'],
-    },
-  },
-  EscalateCase: {
-    toManager: {
-      summary: 'The deadline worker escalates the missed allocation to the co-ordinator',
-      value: { clock: 'allocation', level: 'manager' },
-      events: ['CaseEscalated'],
     },
   },
 };

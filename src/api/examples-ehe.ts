@@ -10,12 +10,15 @@ import {
 import { caseworkCommandExamples } from './examples-casework.js';
 import { saoCommandExamples } from './examples-sao.js';
 
-/** Each EHE step's body examples, by name (every command but the referral, which has its own route). */
+/**
+ * Each EHE step's body examples, by name: every command a person issues but the referral (which has its own
+ * route); the deadline worker's clock steps have no route.
+ */
 export type EheStepExamples = {
-  [T in Exclude<EheCommandType, 'ReceiveEheReferral'>]: Record<
-    string,
-    CommandExample<z.input<(typeof eheCommandBodies)[T]>>
-  >;
+  [T in Exclude<
+    EheCommandType,
+    'ReceiveEheReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue'
+  >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
 };
 
 /** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
@@ -148,27 +151,6 @@ const caseExamples: Omit<
           'Itchen Vale Academy has taken Amelia off roll again: her mother has written that she will home educate.',
       },
       events: ['EheCaseReopened'],
-    },
-  },
-  RecordDeadlineMissed: {
-    firstContact: {
-      summary: 'The deadline worker records the first-contact standard missed',
-      value: { clock: 'firstContact', dueOn: '2025-11-24' },
-      events: ['DeadlineMissed'],
-    },
-  },
-  EscalateCase: {
-    toManager: {
-      summary: 'The deadline worker escalates the missed first contact to the co-ordinator',
-      value: { clock: 'firstContact', level: 'manager' },
-      events: ['CaseEscalated'],
-    },
-  },
-  RecordAnnualContactDue: {
-    reminder: {
-      summary: 'The deadline worker records that annual contact falls due (30 days ahead)',
-      value: { dueOn: '2026-12-10' },
-      events: ['AnnualContactDue'],
     },
   },
 };

@@ -149,7 +149,7 @@ export const deletionReturnResultExample = {
 /** A referral's own refusals: the same child already has an open case, or is not of school age. */
 export const eheAgeProblem = {
   detail:
-    'the child is not of compulsory school age on 2025-11-17; send schoolAgeOverride with a reason to refer anyway',
+    'the child is not of compulsory school age on 2025-11-17; staff may send schoolAgeOverride with a reason to refer anyway',
   message: 'not of compulsory school age on the referral date',
 };
 export const cmeAgeProblem = {
@@ -168,13 +168,7 @@ export const referralProblemExamples = (instance: string, age: { detail: string;
       errors: [{ path: 'body.child.address.postcode', message: 'must be a UK postcode, like SO14 7LY' }],
     },
   ),
-  409: problemExample(
-    409,
-    instance,
-    'possible_duplicate',
-    'an open case for this child exists (same UPN, or same name and date of birth); send deliberateNewCase with a reason to open another',
-    { existingCaseId: exampleIds.eheCase },
-  ),
+  409: problemExample(409, instance, 'case_id_taken', "this id is already another case's: choose another"),
   422: problemExample(422, instance, 'not_of_compulsory_school_age', age.detail, {
     errors: [{ path: 'body.child.dateOfBirth', message: age.message }],
   }),

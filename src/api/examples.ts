@@ -160,7 +160,7 @@ export interface CommandExample<Body> {
   events: readonly string[];
 }
 
-/** What a command answers: the events it recorded, the new revision and the case's summary. */
+/** What a command answers: the events it recorded, the new revision and the clocks of the example's case. */
 export function commandResultExample(
   caseType: 'ehe' | 'cme',
   events: readonly string[],
@@ -174,7 +174,7 @@ export function commandResultExample(
     revision,
     events: events.map((type, index) => ({ id: exampleIds.events[index] ?? exampleIds.events[0], type })),
     replayed: false,
-    summary: { ...summary, revision },
+    clocks: summary.clocks,
     ...(options.linkedCase ? { linkedCase: options.linkedCase } : {}),
   };
 }
@@ -185,7 +185,7 @@ export function problemExample(
   instance: string,
   code: string,
   detail: string,
-  extra: Pick<Problem, 'errors' | 'existingCaseId'> = {},
+  extra: Pick<Problem, 'errors'> = {},
 ): Problem {
   return {
     type: `urn:sightline:problem:${code}`,

@@ -85,7 +85,7 @@ export const referralProblemResponses = (instance: string, examples: ProblemExam
   return {
     ...problemResponses(instance, examples),
     409: problemResponse(
-      'The same child already has an open case (its id is in the problem), unless deliberateNewCase',
+      'The case id a staff client chose is already a case of the other type',
       example[409],
     ),
     ...bodyProblemResponses(example),

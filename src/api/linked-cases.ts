@@ -1,8 +1,13 @@
 import type { CmeCommandOf } from '../domain/cme/index.js';
-import { CmeChildSchema } from '../domain/cme/index.js';
+import { CmeChildSchema, cmeDecider } from '../domain/cme/index.js';
+import { decideContext } from '../domain/context.js';
 import type { EheCommandOf } from '../domain/ehe/index.js';
-import { ChildSchema } from '../domain/ehe/index.js';
+import { ChildSchema, eheDecider } from '../domain/ehe/index.js';
+import { idempotentEventId } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
+import type { Actor } from './auth.js';
+import type { CaseCommand, CommandServices } from './case-commands.js';
+import { assertCaseIdAvailable, caseIdTaken } from './case-ids.js';
 import { streamOf } from './case-streams.js';
 import { HttpProblem } from './errors.js';
 
@@ -82,4 +87,33 @@ export async function eheReferralFromCmeCase(
       priorityFlags: [],
     },
   };
+}
+
+/**
+ * Both halves of a step that opens a case of the other type succeed, or neither does: before the first
+ * half is recorded, the case to open must be one this request may still open (its id free, or already
+ * opened by this very request's earlier attempt) and a referral its decider accepts.
+ */
+export async function assertLinkedCaseCanOpen(
+  services: CommandServices,
+  linked: CaseCommand & { command: { data: { caseId: string } } },
+  actor: Actor,
+  idempotencyKey: string | undefined,
+): Promise<void> {
+  const { caseId } = linked.command.data;
+  const stream = streamOf(linked.caseType, caseId);
+  let first: string | undefined;
+  for await (const event of services.store.readStream(stream, { maxCount: 1 })) first = event.id;
+  // A retry whose first attempt opened it: the handler replays that half.
+  if (
+    first !== undefined &&
+    idempotencyKey !== undefined &&
+    first === idempotentEventId(stream, idempotencyKey, 0)
+  )
+    return;
+  if (first !== undefined) throw caseIdTaken();
+  await assertCaseIdAvailable(services.store, caseId, linked.caseType);
+  const context = decideContext(services.now(), services.policy, actor);
+  if (linked.caseType === 'ehe') eheDecider.decide(linked.command, eheDecider.initialState(), context);
+  else cmeDecider.decide(linked.command, cmeDecider.initialState(), context);
 }

@@ -2,31 +2,58 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
+import type { Actor } from './auth.js';
 import { HttpProblem } from './errors.js';
 import type { Projections } from './views.js';
 
 const CASE_ID_NAMESPACE = '6f1c2a52-3a55-4c0e-9f6b-5b8e8f2d7c11';
 
-/** A client-chosen id, or one derived from the idempotency key so that a retried create finds its case. */
+/**
+ * A client-chosen id, or one derived from the idempotency key so that a retried create finds its case.
+ * The derivation is salted by what is opened (`ehe-case`, `cme-case`, `deletion-return`) and by who asks:
+ * one key sent to both referral routes opens two cases under two ids, never two case types under one, and
+ * another client's key is another request, never a way to reach the first client's case.
+ */
 export const newCaseId = (
   given: string | undefined,
   idempotencyKey: string | undefined,
-  salt = 'case',
+  salt: string,
+  actor: Actor,
 ): string =>
-  given ?? (idempotencyKey ? uuidv5(`${salt}\u0000${idempotencyKey}`, CASE_ID_NAMESPACE) : randomUUID());
+  given ??
+  (idempotencyKey
+    ? uuidv5(`${salt}\u0000${actor.id}\u0000${idempotencyKey}`, CASE_ID_NAMESPACE)
+    : randomUUID());
 
 const reason = z.string().trim().min(1).max(2000);
 
 /** What a client adds to a referral to go past a check on purpose; the reason is kept with the events. */
 export const ReferralOverridesSchema = {
-  deliberateNewCase: z
-    .strictObject({ reason })
-    .optional()
-    .meta({ description: 'Open a new case although an open case for the same child exists, saying why' }),
+  deliberateNewCase: z.strictObject({ reason }).optional().meta({
+    description:
+      'Staff only: open a new case although an open case for the same child exists, saying why (no triage flag)',
+  }),
   schoolAgeOverride: z.strictObject({ reason }).optional().meta({
-    description: 'Accept a child who is not of compulsory school age on the referral date, saying why',
+    description:
+      'Staff only: accept a child who is not of compulsory school age on the referral date, saying why',
   }),
 };
+
+/**
+ * A referrer (a school's portal, another agency) reads nothing: it may not choose the case's id (which would
+ * let it probe for other cases' ids) nor go past the council's checks.
+ */
+export function assertStaffOnlyFieldsAbsent(actor: Actor, body: Record<string, unknown>): void {
+  if (actor.role !== 'referrer') return;
+  const sent = ['caseId', 'deliberateNewCase', 'schoolAgeOverride'].filter(
+    (field) => body[field] !== undefined,
+  );
+  if (sent.length > 0) {
+    throw new HttpProblem(403, 'forbidden', `a referrer may not send ${sent.join(', ')}`, {
+      errors: sent.map((field) => ({ path: `body.${field}`, message: 'staff only' })),
+    });
+  }
+}
 
 export interface ChildKey {
   givenName: string;
@@ -35,31 +62,25 @@ export interface ChildKey {
   upn?: string | undefined;
 }
 
-/** 409 with the existing case's id when the child already has an open case, unless told it is deliberate. */
-export function checkDuplicate(
+/**
+ * The open cases this child may already have (same UPN, or same name and date of birth), to flag for triage;
+ * undefined when there are none or the client said a new case is deliberate.
+ */
+export function possibleDuplicatesOf(
   projections: Projections,
   child: ChildKey,
   deliberate: { reason: string } | undefined,
   /** The case this referral opens: a retried request finds its own case, which is no duplicate. */
   ownCaseId: string,
-): Record<string, string> {
-  if (deliberate) return { duplicateOverride: deliberate.reason };
-  // Without a date of birth only the UPN could match, and the index is asked for both together.
+): string[] | undefined {
+  if (deliberate) return undefined;
   const { dateOfBirth, upn, givenName, familyName } = child;
-  if (dateOfBirth === undefined) return {};
-  const query = { givenName, familyName, dateOfBirth, ...(upn ? { upn } : {}) };
-  const first = projections.childIndex
-    .matches(query)
-    .find((match) => match.open && match.caseId !== ownCaseId)?.caseId;
-  if (first) {
-    throw new HttpProblem(
-      409,
-      'possible_duplicate',
-      'an open case for this child exists (same UPN, or same name and date of birth); send deliberateNewCase with a reason to open another',
-      { existingCaseId: first },
-    );
-  }
-  return {};
+  const matches = projections.childIndex
+    .matches({ givenName, familyName, dateOfBirth, ...(upn ? { upn } : {}) })
+    .filter((match) => match.open && match.caseId !== ownCaseId)
+    .map((match) => match.caseId)
+    .slice(0, 20);
+  return matches.length > 0 ? matches : undefined;
 }
 
 /** An EHE child is of compulsory school age on the referral date, unless the client overrides it with a reason. */
@@ -73,7 +94,7 @@ export function checkSchoolAge(
     throw new HttpProblem(
       422,
       'not_of_compulsory_school_age',
-      `the child is not of compulsory school age on ${on}; send schoolAgeOverride with a reason to refer anyway`,
+      `the child is not of compulsory school age on ${on}; staff may send schoolAgeOverride with a reason to refer anyway`,
       {
         errors: [
           { path: 'body.child.dateOfBirth', message: 'not of compulsory school age on the referral date' },

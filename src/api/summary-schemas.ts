@@ -52,6 +52,10 @@ export const CaseSummarySchema = z
     saoStage: z.string().optional(),
     riskLevel: z.enum(['low', 'medium', 'high']).optional(),
     located: z.boolean().optional(),
+    possibleDuplicateOf: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Open cases this child may already have, flagged at referral for triage' }),
     revision: z.string(),
     position: z.string(),
   })
@@ -102,6 +106,9 @@ export const DashboardSchema = z
     escalationsOpen: counted(OpenDeadlineSchema),
     highRiskCme: counted(DashboardCaseSchema),
     untracedCme: counted(DashboardCaseSchema),
+    possibleDuplicates: counted(DashboardCaseSchema).meta({
+      description: 'Referrals that may be a child with another open case, awaiting the co-ordinator',
+    }),
     saoByStage: z.record(z.string(), z.int()),
     position: z.string(),
   })

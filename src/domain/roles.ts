@@ -13,10 +13,10 @@ const statutory = ['senior', 'manager'] as const satisfies readonly Role[];
 /** Allocation, closure and reopening. */
 const management = ['manager'] as const satisfies readonly Role[];
 /**
- * Clock events are appended by the deadline worker, which runs under the service identity (`admin`: queues,
- * no case data). A manager may record them by hand when the workers are down.
+ * Clock events are no person's to record: the deadline worker appends them in-process through the command
+ * handler under the service identity, and no API route takes them (an answer to one was a free read).
  */
-const clockWorker = ['admin', 'manager'] as const satisfies readonly Role[];
+const clockWorker = [] as const satisfies readonly Role[];
 
 export const eheCommandRoles = {
   ReceiveEheReferral: ['referrer', ...casework],

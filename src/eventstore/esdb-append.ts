@@ -43,12 +43,12 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
    * (it only checks idempotency when the expected revision is behind). The port promises that ids the caller
    * chose are stored once, so when the caller chose ids, look for them in the stream first.
    */
-  async function rejectRepeatedIds(
+  async function findRepeatedIds(
     stream: string,
     events: PreparedEvent[],
-    expected: bigint,
+    expected: ExpectedRevision,
     deadline: number,
-  ) {
+  ): Promise<boolean> {
     const ids = new Set(events.map((e) => e.id));
     const scan = async () => {
       let current: bigint | undefined;
@@ -61,6 +61,7 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
     };
     const { current, repeated } = await before(scan(), deadline, 'append');
     if (repeated && current === expected) throw new WrongExpectedVersionError(stream, expected, current);
+    return repeated;
   }
 
   /** Idempotent re-appends come back without a position from some servers: find the event's own. */
@@ -91,9 +92,9 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
     );
     for (let attempt = 0; ; attempt++) {
       try {
-        if (callerChoseIds && typeof expected === 'bigint') {
-          await rejectRepeatedIds(stream, events, expected, deadline);
-        }
+        // The server answers a repeat as if it wrote it: only this scan tells the caller it did not. A
+        // writer with the same ids between the scan and the append is not seen (SQLite has no such gap).
+        const replayed = callerChoseIds && (await findRepeatedIds(stream, events, expected, deadline));
         const result = await before(
           client.appendToStream(stream, proposed, {
             expectedRevision: toClientRevision(expected),
@@ -104,7 +105,7 @@ export function createEsdbAppender(client: EventStoreDBClient, deadlineMs: numbe
         );
         const nextRevision = result.nextExpectedRevision;
         const position = result.position?.commit ?? (await positionOf(stream, nextRevision, deadline));
-        return { nextRevision, position };
+        return { nextRevision, position, replayed };
       } catch (error) {
         // Retrying is safe: the events keep their ids, so a first attempt that did commit makes this one an
         // idempotent no-op on the server. It is also how we survive client 6.2.1's BatchAppend, which rejects

@@ -27,6 +27,11 @@ export interface HandleOptions {
   /** The same key on the same stream appends once; a repeat returns the first result. */
   idempotencyKey?: string;
   maxAttempts?: number;
+  /**
+   * Runs after the command is decided and before its events are appended: a check that must not write
+   * anything for a command the decider refuses (e.g. reserving a new case's id).
+   */
+  beforeAppend?: () => Promise<void>;
 }
 
 export interface HandleResult<Event, State> {
@@ -169,8 +174,12 @@ export async function handle<Command, Event, State, Context>(
       const { type, data, schemaVersion } = caseType.codec.encode(event);
       return { id: ids[i], type, data, metadata: { ...metadata, occurredAt, schemaVersion } };
     });
+    await options.beforeAppend?.();
     try {
       const result = await store.append(stream, toAppend, current);
+      // Another request with this key got there first: what is stored is its decision, so load it and
+      // answer with that as a replay (the caller then checks it was the same request).
+      if (result.replayed) continue;
       const state = decided.reduce(caseType.decider.evolve, loaded.state);
 
       return {

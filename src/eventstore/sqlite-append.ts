@@ -73,7 +73,11 @@ export function createGroupCommit(db: Database, onCommitted: () => void) {
       (append.expected === 'no_stream' ? before === null : append.expected === before);
     if (!fits) throw new WrongExpectedVersionError(append.stream, append.expected, current ?? 'no_stream');
     const nextRevision = found.revision + BigInt(append.events.length) - 1n;
-    return { nextRevision, position: lastPositionOf.get(append.stream, nextRevision) as bigint };
+    return {
+      nextRevision,
+      position: lastPositionOf.get(append.stream, nextRevision) as bigint,
+      replayed: true,
+    };
   };
 
   const appendOne = (append: PendingAppend, recordedAt: string): AppendResult => {
@@ -108,7 +112,7 @@ export function createGroupCommit(db: Database, onCommitted: () => void) {
         throw error;
       }
     });
-    return { nextRevision: revision, position };
+    return { nextRevision: revision, position, replayed: false };
   };
 
   const commitBatch = (batch: PendingAppend[]): Outcome[] => {

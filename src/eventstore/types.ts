@@ -47,6 +47,11 @@ export interface AppendResult {
   nextRevision: bigint;
   /** Global position of the last event appended. */
   position: bigint;
+  /**
+   * True when these event ids were already stored at this place, so nothing was written now: the caller's
+   * decision was not recorded, an earlier one with the same ids was (an idempotency key reused meanwhile).
+   */
+  replayed: boolean;
 }
 
 export type EventFilter = { eventTypePrefixes: string[] } | { streamPrefixes: string[] };

@@ -39,6 +39,22 @@ function touched<R extends Omit<CaseRecord, 'revision' | 'position'>>(
   return { ...record, revision: change.revision, position: change.position };
 }
 
+/**
+ * Two case types under one id: the views key by id alone, so the second case would vanish from every
+ * caseload, dashboard and return. The API refuses such an id before writing; if one is ever stored anyway
+ * (another writer, an old bug), the views say so loudly rather than skip it in silence.
+ */
+export class CaseIdConflictError extends Error {
+  override readonly name = 'CaseIdConflictError';
+  constructor(
+    readonly caseId: string,
+    readonly known: CaseType,
+    readonly found: CaseType,
+  ) {
+    super(`case ${caseId} is a ${known} case; a ${found} stream under the same id cannot be shown`);
+  }
+}
+
 function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & { caseType: 'ehe' }) {
   const { event } = change;
   if (!previous) {
@@ -63,7 +79,7 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
       change,
     );
   }
-  if (previous.caseType !== 'ehe') return previous;
+  if (previous.caseType !== 'ehe') throw new CaseIdConflictError(change.caseId, previous.caseType, 'ehe');
   const record = touched({ ...previous, state: evolveEhe(previous.state, event) }, change);
   switch (event.type) {
     case 'FirstContactMade':
@@ -105,7 +121,7 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
       change,
     );
   }
-  if (previous.caseType !== 'cme') return previous;
+  if (previous.caseType !== 'cme') throw new CaseIdConflictError(change.caseId, previous.caseType, 'cme');
   const state = evolveCme(previous.state, event);
   if (state.status === 'none') return previous;
   const record = touched({ ...previous, state }, change);
@@ -233,6 +249,8 @@ function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
   if (record.lastContactOn) summary.lastContactOn = record.lastContactOn;
   if (record.lastVisitOn) summary.lastVisitOn = record.lastVisitOn;
   if (record.lastAssessment) summary.lastAssessment = { ...record.lastAssessment };
+  const { possibleDuplicateOf } = record.state;
+  if (possibleDuplicateOf.length > 0) summary.possibleDuplicateOf = [...possibleDuplicateOf];
   if (record.caseType === 'ehe') {
     summary.saoStage = record.state.sao.stage;
   } else {

@@ -45,7 +45,9 @@ export function childMatches(
   }
   let key: string | undefined;
   try {
-    key = childMatchKey(child.givenName, child.familyName, child.dateOfBirth);
+    if (child.dateOfBirth !== undefined) {
+      key = childMatchKey(child.givenName, child.familyName, child.dateOfBirth);
+    }
   } catch {
     // Not a date: nothing can match on it, and the UPN may still have.
   }

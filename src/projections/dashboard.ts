@@ -20,6 +20,8 @@ export interface DashboardView {
   highRiskCme: DatedSet;
   /** Open CME cases whose child is untraced, by date of referral (or reopening). */
   untracedCme: DatedSet;
+  /** Open cases flagged at referral as possibly the same child as another open case, awaiting triage. */
+  possibleDuplicates: DatedSet;
   saoStage: Map<string, string>;
   saoCountByStage: Map<string, number>;
 }
@@ -28,6 +30,7 @@ export const createDashboardView = (): DashboardView => ({
   unallocated: createDatedSet(),
   highRiskCme: createDatedSet(),
   untracedCme: createDatedSet(),
+  possibleDuplicates: createDatedSet(),
   saoStage: new Map(),
   saoCountByStage: new Map(),
 });
@@ -57,6 +60,8 @@ export function evolveDashboard(
   const { caseId } = after;
   const since = receivedOnOf(after);
   placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
+  const flagged = open && after.state.possibleDuplicateOf.length > 0;
+  placeInDatedSet(view.possibleDuplicates, caseId, flagged ? since : undefined);
   if (after.caseType === 'cme') {
     const { state } = after;
     placeInDatedSet(
@@ -155,6 +160,7 @@ export function buildDashboard(
     },
     highRiskCme: listCases(view.highRiskCme, records, limit),
     untracedCme: listCases(view.untracedCme, records, limit, untracedBefore),
+    possibleDuplicates: listCases(view.possibleDuplicates, records, limit),
     saoByStage,
     position,
   };

@@ -13,6 +13,11 @@ export const projectionMetrics = {
     help: 'Events the views could not apply and skipped (logged with position and stream)',
     registers: [metricsRegistry],
   }),
+  caseIdConflicts: new Counter({
+    name: 'sightline_projection_case_id_conflicts_total',
+    help: 'Events of a case stream whose id already names a case of the other type (logged with both types)',
+    registers: [metricsRegistry],
+  }),
   unknownEventTypes: new Counter({
     name: 'sightline_projection_unknown_event_types_total',
     help: 'Events of a type the views do not know, skipped',

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/decider.js';
 import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
+import { CaseIdConflictError } from './case-summary.js';
 import { projectionMetrics } from './metrics.js';
 import type { Logger } from './types.js';
 
@@ -96,6 +97,12 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
           unknownTypesLogged.add(recorded.type);
           logger?.warn({ type: recorded.type, stream: recorded.stream }, 'views skip an unknown event type');
         }
+      } else if (error instanceof CaseIdConflictError) {
+        projectionMetrics.caseIdConflicts.inc();
+        logger?.error(
+          { caseId: error.caseId, known: error.known, found: error.found, stream: recorded.stream },
+          'a case id holds two case types: this case is missing from every view',
+        );
       } else {
         projectionMetrics.poisonEvents.inc();
         logger?.error(

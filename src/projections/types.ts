@@ -71,6 +71,8 @@ export interface CaseSummary {
   riskLevel?: 'low' | 'medium' | 'high';
   /** CME only: null while untraced. */
   located?: boolean;
+  /** Open cases the child may already have, flagged at referral for triage. */
+  possibleDuplicateOf?: string[];
   revision: bigint;
   position: bigint;
 }
@@ -136,6 +138,8 @@ export interface Dashboard {
   highRiskCme: CountedList<DashboardCase>;
   /** Untraced for more than 20 school days since referral. */
   untracedCme: CountedList<DashboardCase>;
+  /** Referrals that may be a child with another open case, for the co-ordinator's triage. */
+  possibleDuplicates: CountedList<DashboardCase>;
   saoByStage: Record<string, number>;
   position: bigint;
 }
@@ -256,7 +260,8 @@ export interface ChildQuery {
   upn?: string;
   givenName: string;
   familyName: string;
-  dateOfBirth: IsoDate;
+  /** Unknown: only the UPN can match. */
+  dateOfBirth?: IsoDate | undefined;
 }
 
 export interface Projections {

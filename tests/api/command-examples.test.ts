@@ -121,7 +121,7 @@ describe('every request body example of the OpenAPI document, sent to the real s
   });
 
   it('refuses referrals with the problems their examples document', async () => {
-    const asAnswered = ({ instance: _, requestId: __, existingCaseId: ___, ...problem }: Problem) => problem;
+    const asAnswered = ({ instance: _, requestId: __, ...problem }: Problem) => problem;
     const ehe = referralProblemExamples('/v1/ehe-cases', eheAgeProblem);
     const cme = referralProblemExamples('/v1/cme-cases', cmeAgeProblem);
     const { amelia, noah } = exampleChildren;
@@ -129,9 +129,9 @@ describe('every request body example of the OpenAPI document, sent to the real s
     const badPostcode = { ...amelia, address: { ...amelia.address, postcode: 'SO99' } };
     const invalid = await post('/v1/ehe-cases', { ...eheReferralExample, child: badPostcode });
     expect(invalid.json()).toMatchObject(asAnswered(ehe[400]));
-    await post('/v1/ehe-cases', eheReferralExample);
-    const duplicate = await post('/v1/ehe-cases', eheReferralExample);
-    expect(duplicate.json()).toMatchObject(asAnswered(ehe[409]));
+    const cmeCase = await post('/v1/cme-cases', cmeReferralExample);
+    const sameId = await post('/v1/ehe-cases', { ...eheReferralExample, caseId: cmeCase.json().caseId });
+    expect(sameId.json()).toMatchObject(asAnswered(ehe[409]));
     const youngAmelia = { ...amelia, ...young, familyName: uniqueFamilyName() };
     const eheTooYoung = await post('/v1/ehe-cases', { ...eheReferralExample, child: youngAmelia });
     expect(eheTooYoung.json()).toMatchObject(asAnswered(ehe[422]));

@@ -183,7 +183,8 @@ describe('commands over HTTP', () => {
     });
     expect(visit.statusCode).toBe(409);
     expect(visit.json()).toMatchObject({ code: 'wrong_case_type' });
-    expect(afterReferral).toBe(before + 1);
+    // The referral and the reservation of its id (caseid-<id>).
+    expect(afterReferral).toBe(before + 2);
     expect(await api.eventCount()).toBe(afterReferral);
   });
 
@@ -247,10 +248,9 @@ describe('duplicate referrals', () => {
   });
   afterAll(() => api.close());
 
-  it('answers 409 with the open case for the same child, unless the client says it is deliberate', async () => {
+  it('accepts a referral for a child with an open case and flags it for triage, unless the client says it is deliberate', async () => {
     const first = eheReferral();
     await api.app.inject({ method: 'POST', url: '/v1/ehe-cases', payload: first, headers: manager });
-    const before = await api.eventCount();
     // The same child, written differently: names compare normalised.
     const sameChild = { ...first.child, familyName: first.child.familyName.toUpperCase() };
     const again = await api.app.inject({
@@ -259,9 +259,21 @@ describe('duplicate referrals', () => {
       payload: eheReferral({ child: sameChild }),
       headers: manager,
     });
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'possible_duplicate', existingCaseId: first.caseId });
-    expect(await api.eventCount()).toBe(before);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().events.map((e: { type: string }) => e.type)).toEqual([
+      'EheReferralReceived',
+      'PossibleDuplicateFlagged',
+    ]);
+    const dashboard = await api.app.inject({ method: 'GET', url: '/v1/dashboard', headers: manager });
+    expect(
+      dashboard.json().possibleDuplicates.items.map((item: { caseId: string }) => item.caseId),
+    ).toContain(again.json().caseId);
+    const summary = await api.app.inject({
+      method: 'GET',
+      url: `/v1/cases/${again.json().caseId}`,
+      headers: manager,
+    });
+    expect(summary.json().possibleDuplicateOf).toEqual([first.caseId]);
     const deliberate = await api.app.inject({
       method: 'POST',
       url: '/v1/ehe-cases',
@@ -272,6 +284,7 @@ describe('duplicate referrals', () => {
       headers: manager,
     });
     expect(deliberate.statusCode).toBe(201);
+    expect(deliberate.json().events.map((e: { type: string }) => e.type)).toEqual(['EheReferralReceived']);
   });
 });
 
@@ -313,7 +326,13 @@ describe('closing and reopening', () => {
       reason: 'The family came back to Southampton.',
     });
     expect(reopened.statusCode).toBe(200);
-    expect(reopened.json()).toMatchObject({ events: [{ type: 'EheCaseReopened' }], summary: { open: true } });
+    expect(reopened.json()).toMatchObject({ events: [{ type: 'EheCaseReopened' }] });
+    const summary = await api.app.inject({
+      method: 'GET',
+      url: `/v1/cases/${ehe.caseId}`,
+      headers: bearer(await api.token('manager', 'mary')),
+    });
+    expect(summary.json()).toMatchObject({ open: true });
   });
 });
 

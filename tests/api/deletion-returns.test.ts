@@ -46,7 +46,7 @@ describe("a school's deletion return", () => {
       deletionReturn({ ground: 'parent_notice_home_education', homeEducationFrom: '2025-11-10' }),
     );
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ outcome: 'ehe_case_opened', case: { caseType: 'ehe' } });
+    expect(response.json()).toMatchObject({ outcome: 'ehe_case_opened', case: { replayed: false } });
     expect(response.headers.location).toBe(`/v1/cases/${response.json().case.caseId}`);
     expect(await firstEvent(response.json().case.caseId)).toMatchObject({
       type: 'EheReferralReceived',
@@ -61,7 +61,7 @@ describe("a school's deletion return", () => {
   it('opens a CME case when the destination is unknown', async () => {
     const response = await send(deletionReturn({ ground: 'moved_away' }));
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ outcome: 'cme_case_opened', case: { caseType: 'cme' } });
+    expect(response.json()).toMatchObject({ outcome: 'cme_case_opened', case: { replayed: false } });
     expect(await firstEvent(response.json().case.caseId)).toMatchObject({
       type: 'CmeReferralReceived',
       data: { source: 'deletion_return_no_destination', lastSchool: { urn: '116453' } },

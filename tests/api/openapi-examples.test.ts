@@ -20,7 +20,6 @@ import {
 } from '../../src/api/examples.js';
 import {
   cmeReferralExample,
-  cmeReferralResultExample,
   deletionReturnExamples,
   eheReferralExample,
 } from '../../src/api/examples-referrals.js';
@@ -130,7 +129,7 @@ describe('the examples of the OpenAPI document', () => {
     );
 
   /** The server's answers to the example cases' referrals and first steps, by request. */
-  const answers: Record<string, { summary: unknown }> = {};
+  const answers: Record<string, { clocks?: unknown }> = {};
 
   beforeAll(async () => {
     api = await testApi({ now: new Date('2025-12-01T10:00:00Z') });
@@ -218,15 +217,14 @@ describe('the examples of the OpenAPI document', () => {
     }
   });
 
-  it("shows the example cases' summaries as the server gives them, but for their position in the log", () => {
-    const expectSummary = (answer: string, example: CaseSummaryView | null) => {
-      const summary = answers[answer]?.summary as CaseSummaryView | undefined;
-      expect(summary, answer).toEqual({ ...example, position: summary?.position });
+  it("shows the example cases' clocks as the server gives them, and no personal data in a command's answer", () => {
+    const expectClocks = (answer: string, example: CaseSummaryView) => {
+      expect(answers[answer]?.clocks, answer).toEqual(example.clocks);
+      expect(answers[answer], answer).not.toHaveProperty('summary');
     };
-    expectSummary('eheReferral', referredEheSummaryExample);
-    expectSummary('cmeReferral', cmeReferralResultExample.summary);
-    expectSummary('contact', eheSummaryExample);
-    expectSummary('risk', cmeSummaryExample);
+    expectClocks('eheReferral', referredEheSummaryExample);
+    expectClocks('contact', eheSummaryExample);
+    expectClocks('risk', cmeSummaryExample);
   });
 
   it('documents the CSV of a report as the CSV of its JSON example', () => {

@@ -36,6 +36,7 @@ export const emptyProjections = (): Projections => ({
       escalationsOpen: { count: 0, items: [] },
       highRiskCme: { count: 0, items: [] },
       untracedCme: { count: 0, items: [] },
+      possibleDuplicates: { count: 0, items: [] },
       saoByStage: {},
       position: -1n,
     }),

@@ -339,8 +339,18 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         const batch = [event('A', {}, randomUUID()), event('B', {}, randomUUID())];
         const first = await store.append(stream, batch, 'no_stream');
         const again = await store.append(stream, batch, 'no_stream');
-        expect(again).toEqual(first);
+        expect(first.replayed).toBe(false);
+        expect(again).toEqual({ ...first, replayed: true });
         expect(await collect(store.readStream(stream))).toHaveLength(2);
+      });
+
+      it('says when an append of ids already stored at that revision wrote nothing', async () => {
+        const stream = streamName();
+        await store.append(stream, [event('A')], 'no_stream');
+        const batch = [event('B', {}, randomUUID())];
+        const first = await store.append(stream, batch, 0n);
+        expect(first.replayed).toBe(false);
+        expect(await store.append(stream, batch, 0n)).toEqual({ ...first, replayed: true });
       });
 
       it('the same event ids appended again with any are stored once', async () => {
@@ -348,7 +358,7 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         await store.append(stream, [event('A')], 'no_stream');
         const batch = [event('B', {}, randomUUID())];
         const first = await store.append(stream, batch, 'any');
-        expect(await store.append(stream, batch, 'any')).toEqual(first);
+        expect(await store.append(stream, batch, 'any')).toEqual({ ...first, replayed: true });
         expect(await collect(store.readStream(stream))).toHaveLength(2);
       });
 

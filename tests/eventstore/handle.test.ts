@@ -234,6 +234,21 @@ describe('command handler', () => {
       expect((await stored()).filter((e) => e.type === 'Added')).toHaveLength(1);
     });
 
+    it('of two requests sent at once with one key, the one whose events were not stored is told it replayed', async () => {
+      await run({ type: 'Open' });
+      const answers = await Promise.all([
+        run({ type: 'Add', amount: 3 }, { idempotencyKey: 'same' }),
+        run({ type: 'Add', amount: 4 }, { idempotencyKey: 'same' }),
+      ]);
+      const added = (await stored()).filter((e) => e.type === 'Added');
+      expect(added).toHaveLength(1);
+      // Each answer says what is stored: the writer's own events, or a replay of the other's.
+      for (const answer of answers) {
+        expect(answer.events.map(({ event }) => event)).toEqual([added[0]?.data]);
+      }
+      expect(answers.map((answer) => answer.replayed).sort()).toEqual([false, true]);
+    });
+
     it('the same key on another stream is another request', async () => {
       await run({ type: 'Open' }, { idempotencyKey: 'k' });
       const other = await run({ type: 'Open' }, { idempotencyKey: 'k' }, 'tally-2');

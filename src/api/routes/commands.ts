@@ -9,6 +9,7 @@ import type { Role } from '../../domain/roles.js';
 import { eheCommandRoles } from '../../domain/roles.js';
 import { actorOf, authorize } from '../auth.js';
 import { type CaseCommand, type CommandServices, runCaseCommand } from '../case-commands.js';
+import { reserveCaseId } from '../case-ids.js';
 import { findCaseType } from '../case-streams.js';
 import {
   bodyExamplesOf,
@@ -29,7 +30,7 @@ import {
   requestMeta,
   security,
 } from '../http.js';
-import { cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
+import { assertLinkedCaseCanOpen, cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
 import type { Projections } from '../views.js';
 
 export interface CommandRoutesOptions {
@@ -117,12 +118,21 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = 
               command: await eheReferralFromCmeCase(store, caseId, command.command.data),
             } as const)
           : undefined;
-    const outcome = await runCaseCommand(services, caseId, command, meta, options);
-    const linked = linkedCommand
-      ? await runCaseCommand(services, linkedCommand.command.data.caseId, linkedCommand, meta, {
-          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        })
-      : undefined;
+    const outcome = await runCaseCommand(services, caseId, command, meta, {
+      ...options,
+      // After the step itself is decided (its own refusals first), before it is recorded.
+      ...(linkedCommand
+        ? { beforeAppend: () => assertLinkedCaseCanOpen(services, linkedCommand, actor, idempotencyKey) }
+        : {}),
+    });
+    const linkedId = linkedCommand?.command.data.caseId;
+    const linked =
+      linkedCommand && linkedId
+        ? await runCaseCommand(services, linkedId, linkedCommand, meta, {
+            ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+            beforeAppend: () => reserveCaseId(store, linkedId, linkedCommand.caseType, meta, services.now()),
+          })
+        : undefined;
     return { outcome, result: await commandResult(projections, outcome, linked) };
   };
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { cmeCommandRoles, ReceiveCmeReferralBody } from '../../domain/cme/index.js';
 import { ReceiveEheReferralBody } from '../../domain/ehe/index.js';
 import { eheCommandRoles } from '../../domain/roles.js';
-import { authorize } from '../auth.js';
+import { actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
-import { type CommandResult, CommandResultSchema } from '../command-result.js';
+import { type CommandResult, CommandResultSchema, ReferralReceiptSchema } from '../command-result.js';
 import { DeletionReturnBody, DeletionReturnResultSchema, deletionReturnRoute } from '../deletion-returns.js';
 import {
   cmeAgeProblem,
@@ -19,7 +19,13 @@ import {
 } from '../examples-referrals.js';
 import { ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
 import { openCase } from '../open-case.js';
-import { checkDuplicate, checkSchoolAge, newCaseId, ReferralOverridesSchema } from '../referral-checks.js';
+import {
+  assertStaffOnlyFieldsAbsent,
+  checkSchoolAge,
+  newCaseId,
+  possibleDuplicatesOf,
+  ReferralOverridesSchema,
+} from '../referral-checks.js';
 import type { Projections } from '../views.js';
 
 export interface ReferralRoutesOptions {
@@ -28,19 +34,28 @@ export interface ReferralRoutesOptions {
   projections: Projections;
 }
 
-const EheReferralRequest = ReceiveEheReferralBody.extend({
-  caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
-  ...ReferralOverridesSchema,
-}).meta({ examples: [eheReferralExample] });
-const CmeReferralRequest = ReceiveCmeReferralBody.extend({
-  caseId: z.uuid().optional().meta({ description: 'Chosen by the client, or derived from Idempotency-Key' }),
-  deliberateNewCase: ReferralOverridesSchema.deliberateNewCase,
-}).meta({ examples: [cmeReferralExample] });
+const caseIdField = z
+  .uuid()
+  .optional()
+  .meta({ description: 'Staff only: chosen by the client, or derived from Idempotency-Key' });
+// The duplicate flag is the council's finding, never the client's say: it is not part of a request.
+const EheReferralRequest = ReceiveEheReferralBody.omit({ possibleDuplicateOf: true })
+  .extend({
+    caseId: caseIdField,
+    ...ReferralOverridesSchema,
+  })
+  .meta({ examples: [eheReferralExample] });
+const CmeReferralRequest = ReceiveCmeReferralBody.omit({ possibleDuplicateOf: true })
+  .extend({
+    caseId: caseIdField,
+    deliberateNewCase: ReferralOverridesSchema.deliberateNewCase,
+  })
+  .meta({ examples: [cmeReferralExample] });
 
 const opened = (example: CommandResult) =>
-  CommandResultSchema.meta({
+  z.union([CommandResultSchema, ReferralReceiptSchema]).meta({
     description:
-      'The case opened (Location names it): its first event, revision 0 and the summary with its clocks',
+      'The case opened (Location names it). Staff get its events, revision (also the ETag) and clocks; a referrer gets a receipt only',
     examples: [example],
   });
 
@@ -57,7 +72,8 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
         summary: 'Open an EHE case from a referral',
         description:
           'Starts the allocation and first contact clocks (and the EHCP review clock for a child with an EHCP). ' +
-          'A referral matching an open case for the same child answers 409 with existingCaseId.',
+          'A referral matching an open case for the same child (same UPN, or same name and date of birth) is ' +
+          'accepted and flagged for the co-ordinator (PossibleDuplicateFlagged, on the dashboard).',
         tags: ['referrals'],
         security,
         headers: ReferralHeadersSchema,
@@ -72,16 +88,19 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
       },
     },
     async (request, reply) => {
+      const actor = actorOf(request);
+      assertStaffOnlyFieldsAbsent(actor, request.body);
       const { deliberateNewCase, schoolAgeOverride, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
-      const id = newCaseId(caseId, key);
+      const id = newCaseId(caseId, key, 'ehe-case', actor);
       const extra = {
         ...checkSchoolAge(data.child.dateOfBirth, data.receivedOn, schoolAgeOverride),
-        ...checkDuplicate(projections, data.child, deliberateNewCase, id),
+        ...(deliberateNewCase ? { duplicateOverride: deliberateNewCase.reason } : {}),
       };
+      const possibleDuplicateOf = possibleDuplicatesOf(projections, data.child, deliberateNewCase, id);
       const command = {
         caseType: 'ehe',
-        command: { type: 'ReceiveEheReferral', data: { ...data, caseId: id } },
+        command: { type: 'ReceiveEheReferral', data: { ...data, caseId: id, possibleDuplicateOf } },
       } as const;
       return openCase(services, projections, request, reply, id, command, extra, key);
     },
@@ -95,7 +114,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
         summary: 'Open a CME case from a referral',
         description:
           'Starts the allocation and tracing review clocks. The child must be of compulsory school age. ' +
-          'A referral matching an open case for the same child answers 409 with existingCaseId.',
+          'A referral matching an open case for the same child is accepted and flagged for the co-ordinator.',
         tags: ['referrals'],
         security,
         headers: ReferralHeadersSchema,
@@ -110,13 +129,18 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> 
       },
     },
     async (request, reply) => {
+      const actor = actorOf(request);
+      assertStaffOnlyFieldsAbsent(actor, request.body);
       const { deliberateNewCase, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
-      const id = newCaseId(caseId, key);
-      const extra = checkDuplicate(projections, data.child, deliberateNewCase, id);
+      const id = newCaseId(caseId, key, 'cme-case', actor);
+      const extra: Record<string, string> = deliberateNewCase
+        ? { duplicateOverride: deliberateNewCase.reason }
+        : {};
+      const possibleDuplicateOf = possibleDuplicatesOf(projections, data.child, deliberateNewCase, id);
       const command = {
         caseType: 'cme',
-        command: { type: 'ReceiveCmeReferral', data: { ...data, caseId: id } },
+        command: { type: 'ReceiveCmeReferral', data: { ...data, caseId: id, possibleDuplicateOf } },
       } as const;
       return openCase(services, projections, request, reply, id, command, extra, key);
     },

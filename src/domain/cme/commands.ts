@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
+import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import {
   EscalateCaseBody,
   ReallocateCaseBody,
@@ -44,6 +45,8 @@ export const ReceiveCmeReferralBody = z.strictObject({
   lastSchool: SchoolSchema.optional(),
   /** The EHE case whose education was judged unsuitable, for that source. */
   eheCaseId: z.uuid().optional(),
+  /** Set by the application, never taken from a request: the open cases this child may already have. */
+  possibleDuplicateOf: PossibleDuplicateOfSchema,
 });
 
 export const AllocateCaseBody = z.strictObject({ officerId: id, allocatedOn: isoDateSchema });

@@ -9,7 +9,7 @@ export const referralHandlers: {
   ReceiveCmeReferral: Handler<'ReceiveCmeReferral', CmeState>;
   ReopenCase: Handler<'ReopenCase', CmeState>;
 } = {
-  ReceiveCmeReferral(data, state, ctx) {
+  ReceiveCmeReferral({ possibleDuplicateOf, ...data }, state, ctx) {
     if (state.status !== 'none') fail('case_already_exists', 'this CME case has already been referred');
     notInFuture(data.receivedOn, 'receivedOn', ctx);
     const { dateOfBirth } = data.child;
@@ -33,7 +33,12 @@ export const referralHandlers: {
       startClock(ctx, 'allocation', data.receivedOn),
       startClock(ctx, 'cmeTracingReview', data.receivedOn),
     ];
-    return [cmeEvent('CmeReferralReceived', { ...data, clocksStarted, ...s436A(ctx) })];
+    return [
+      cmeEvent('CmeReferralReceived', { ...data, clocksStarted, ...s436A(ctx) }),
+      ...(possibleDuplicateOf
+        ? [cmeEvent('PossibleDuplicateFlagged', { caseIds: possibleDuplicateOf, flaggedOn: data.receivedOn })]
+        : []),
+    ];
   },
 
   ReopenCase(data, state, ctx) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
+import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema } from '../policy.js';
 import { AllocateCaseBody, ReallocateCaseBody } from './commands.js';
 import {
@@ -142,6 +143,7 @@ const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data 
 /** Every CME event type with its current schema version; older versions are upcast in the codec. */
 export const cmeEvents = {
   CmeReferralReceived: v1(schemas.CmeReferralReceived),
+  PossibleDuplicateFlagged: v1(PossibleDuplicateFlaggedSchema),
   CaseAllocated: v1(schemas.CaseAllocated),
   CaseReallocated: v1(schemas.CaseReallocated),
   CmeEnquiryMade: v1(schemas.CmeEnquiryMade),

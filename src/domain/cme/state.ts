@@ -54,6 +54,8 @@ export interface CmeCase {
   fairAccessReferredOn: IsoDate | null;
   handedToCouncil: string | null;
   eheCaseId: string | null;
+  /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
+  possibleDuplicateOf: string[];
   closure: { closedOn: IsoDate; destination: CmeDestination } | null;
   /** The date before which no later step may be dated: the referral, or the latest reopening. */
   openedOn: IsoDate;
@@ -100,6 +102,8 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
   switch (event.type) {
     case 'CmeReferralReceived':
       return state;
+    case 'PossibleDuplicateFlagged':
+      return { ...state, possibleDuplicateOf: event.data.caseIds };
     case 'CaseAllocated':
       return { ...state, allocatedTo: event.data.officerId };
     case 'CaseReallocated':
@@ -202,6 +206,7 @@ function openCase(event: CmeEvent): CmeState {
     fairAccessReferredOn: null,
     handedToCouncil: null,
     eheCaseId: null,
+    possibleDuplicateOf: [],
     closure: null,
     clocks: applyClockEffects({}, event),
   };

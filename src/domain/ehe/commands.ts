@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { childSchema, ukAddressSchema } from '../child.js';
+import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import { PriorityFlagSchema } from '../policy.js';
 import {
   EscalateCaseBody,
@@ -87,6 +88,8 @@ export const ReceiveEheReferralBody = z.strictObject({
   otherReasons: z.array(ReasonSchema).max(20).default([]),
   priorityFlags: z.array(PriorityFlagSchema).default([]),
   mosaicGroup: shortText.optional(),
+  /** Set by the application, never taken from a request: the open cases this child may already have. */
+  possibleDuplicateOf: PossibleDuplicateOfSchema,
 });
 
 export const RequestSpecialSchoolConsentBody = z.strictObject({

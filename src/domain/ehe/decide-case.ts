@@ -52,7 +52,7 @@ export const caseHandlers: Handlers<
   | 'CloseCase'
   | 'ReopenCase'
 > = {
-  ReceiveEheReferral(data, state, ctx) {
+  ReceiveEheReferral({ possibleDuplicateOf, ...data }, state, ctx) {
     checkDate(ctx, state, data.receivedOn, 'receivedOn');
     if (data.child.dateOfBirth > today(ctx))
       fail('date_in_future', 'the child is not born yet', 'child.dateOfBirth');
@@ -98,6 +98,9 @@ export const caseHandlers: Handlers<
         recordedBy: ctx.actor.id,
         clocksStarted,
       }),
+      ...(possibleDuplicateOf
+        ? [eheEvent('PossibleDuplicateFlagged', { caseIds: possibleDuplicateOf, flaggedOn: data.receivedOn })]
+        : []),
     ];
   },
 

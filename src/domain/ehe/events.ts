@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
+import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
 import * as body from './commands.js';
 import { LegalBasisSchema } from './legal-basis.js';
@@ -14,7 +15,7 @@ const officer = z.string().min(1);
 const clocksStarted = z.array(StartedClockSchema);
 const statutory = { legalBasis: LegalBasisSchema, decidedBy: officer };
 
-export const EheReferralReceived = body.ReceiveEheReferralBody.extend({
+export const EheReferralReceived = body.ReceiveEheReferralBody.omit({ possibleDuplicateOf: true }).extend({
   primaryReason: body.ReasonSchema,
   priority: z.boolean(),
   /** The family may feel advised into home education (reason `school_suggestion`): offer support to return. */
@@ -132,6 +133,7 @@ const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data 
 /** Every EHE event type with its current schema version; older versions are upcast in the codec. */
 export const eheEvents = {
   EheReferralReceived: v1(EheReferralReceived),
+  PossibleDuplicateFlagged: v1(PossibleDuplicateFlaggedSchema),
   SpecialSchoolConsentRequested: v1(SpecialSchoolConsentRequested),
   SpecialSchoolConsentGiven: v1(SpecialSchoolConsentGiven),
   SpecialSchoolConsentRefused: v1(SpecialSchoolConsentRefused),

@@ -88,6 +88,8 @@ export interface EheState {
   sao: SaoState;
   returnedToSchool: { school: School; startDate: IsoDate } | null;
   reclassifiedAsCme: string | null;
+  /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
+  possibleDuplicateOf: string[];
   closed: { closedOn: IsoDate; reason: string } | null;
   /** The status to go back to on reopening. */
   statusBeforeClosure: EheStatus | null;
@@ -122,6 +124,7 @@ export const initialEheState = (): EheState => ({
   sao: initialSao(),
   returnedToSchool: null,
   reclassifiedAsCme: null,
+  possibleDuplicateOf: [],
   closed: null,
   statusBeforeClosure: null,
   clocks: {},
@@ -169,6 +172,8 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
         consent: d.consentNeeded ? 'needed' : 'not_needed',
       };
     }
+    case 'PossibleDuplicateFlagged':
+      return { ...state, possibleDuplicateOf: event.data.caseIds };
     case 'SpecialSchoolConsentRequested':
       return { ...state, consent: 'requested' };
     case 'SpecialSchoolConsentGiven':

@@ -65,7 +65,9 @@ describe('who may issue CME commands', () => {
     ['senior', 'ReferToFairAccess', true],
     ['officer', 'ReferToFairAccess', false],
     ['auditor', 'AssessCmeRisk', false],
-    ['admin', 'RecordDeadlineMissed', true],
+    // The deadline worker records clock events through the handler in-process; no person may.
+    ['admin', 'RecordDeadlineMissed', false],
+    ['manager', 'EscalateCase', false],
     ['admin', 'EstablishWhereabouts', false],
   ] as const)('%s may issue %s: %s', (role, type, allowed) => {
     expect(mayIssue(role, type, cmeCommandRoles)).toBe(allowed);
