@@ -18,6 +18,8 @@ export class Registry {
   readonly outcomes = new Map<string, number>();
   /** One token per actor, minted on first use. */
   readonly tokens = new Map<string, Promise<string>>();
+  /** The case's revision (its ETag) read by the same client right after each 2xx, by request id. */
+  readonly readBack = new Map<string, bigint>();
 }
 
 export interface Officers {
@@ -52,6 +54,16 @@ export async function post(
   });
   const answer: unknown = await response.json();
   registry.sent.set(requestId, { requestId, actor, command, status: response.status, answer });
+  const { caseId } = answer as { caseId?: string };
+  if (response.ok && caseId) {
+    // Read-your-writes: the same client's next read of the case already shows its write.
+    const read = await fetch(`${officers.url}/v1/cases/${caseId}`, {
+      headers: { authorization: `Bearer ${await token}` },
+    });
+    await read.arrayBuffer();
+    const revision = /"(\d+)"/.exec(read.headers.get('etag') ?? '')?.[1];
+    if (revision !== undefined) registry.readBack.set(requestId, BigInt(revision));
+  }
   registry.statuses.set(response.status, (registry.statuses.get(response.status) ?? 0) + 1);
   const outcome = `${response.status} ${outcomeOf(answer)}`;
   registry.outcomes.set(outcome, (registry.outcomes.get(outcome) ?? 0) + 1);
