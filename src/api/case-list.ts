@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDate } from './date-bounds.js';
 import type { CaseSummary, Projections } from './views.js';
 
 /** A true/false query flag; its example sits before the transform, where the input's JSON Schema has it. */
@@ -29,8 +30,7 @@ export const CaseListQuerySchema = z.object({
   unallocated: flag({ examples: ['false'] }).optional(),
   priority: flag({ examples: ['true'] }).optional(),
   overdue: flag({ description: 'Only cases with a clock past its due date', examples: ['true'] }).optional(),
-  dueBefore: z.iso
-    .date()
+  dueBefore: boundedDate
     .optional()
     .meta({ description: 'Only cases whose next clock is due before this date', examples: ['2025-12-31'] }),
   yearGroup: z.coerce

@@ -82,14 +82,16 @@ export function dfeReturn(
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);
 
+/** A month as a number (year * 12 + month - 1), so months compare as numbers whatever the year's width. */
+function monthNumber(date: IsoDate): number {
+  const [year, month] = date.split('-');
+  return Number(year) * 12 + Number(month) - 1;
+}
+
 function monthsBetween(from: IsoDate, to: IsoDate): MonthFigures[] {
   const months: MonthFigures[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = monthOf(to);
-  for (;;) {
-    const label = `${year}-${String(month).padStart(2, '0')}`;
-    if (label > last) break;
+  for (let month = monthNumber(from); month <= monthNumber(to); month++) {
+    const label = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
     months.push({
       month: label,
       eheNewRegistrations: 0,
@@ -98,8 +100,6 @@ function monthsBetween(from: IsoDate, to: IsoDate): MonthFigures[] {
       cmeReferrals: 0,
       cmeLocated: 0,
     });
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
   }
   return months;
 }

@@ -7,6 +7,7 @@ import { type Actor, actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
 import { type CaseType, findCaseType, streamOf } from '../case-streams.js';
+import { boundedDateTime } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
 import { exampleIds, exampleOfficers, problemExample, validationProblemExample } from '../examples.js';
 import { accessLogExample, caseStateExample, eventsExample } from '../examples-queries.js';
@@ -151,10 +152,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         security,
         params: CaseParamsSchema,
         querystring: z.object({
-          asOf: z.iso
-            .datetime({ offset: true })
-            .optional()
-            .meta({ examples: ['2025-12-01T17:00:00Z'] }),
+          asOf: boundedDateTime.optional().meta({ examples: ['2025-12-01T17:00:00Z'] }),
           basis: z
             .enum(['recorded', 'occurred'])
             .default('recorded')

@@ -12,6 +12,7 @@ import type { CommandServices } from '../case-commands.js';
 import { caseStateAsOf } from '../case-history.js';
 import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
 import { findCaseType } from '../case-streams.js';
+import { boundedDate } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
 import { eheSummaryExample, exampleIds, exampleOfficers, validationProblemExample } from '../examples.js';
 import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples-queries.js';
@@ -34,7 +35,7 @@ export interface QueryRoutesOptions {
 
 const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'] as const;
 const listReaders = [...readRoles.ownService, 'auditor'] as const;
-const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
+const date = boundedDate;
 
 // The dashboard takes no parameters: there is nothing to refuse as malformed.
 const { 400: _, ...dashboardProblems } = problemResponses('/v1/dashboard');
