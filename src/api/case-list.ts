@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCaseListCursor } from '../projections/index.js';
 import { boundedDate } from './date-bounds.js';
 import type { CaseSummary, Projections } from './views.js';
 
@@ -57,6 +58,7 @@ export const CaseListQuerySchema = z.object({
   cursor: z
     .string()
     .max(500)
+    .refine(isCaseListCursor, 'must be the `nextCursor` of a previous page')
     .optional()
     .meta({
       description: '`nextCursor` from the previous page',

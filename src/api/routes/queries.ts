@@ -14,7 +14,13 @@ import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-lis
 import { findCaseType } from '../case-streams.js';
 import { boundedDate } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
-import { eheSummaryExample, exampleIds, exampleOfficers, validationProblemExample } from '../examples.js';
+import {
+  eheSummaryExample,
+  exampleIds,
+  exampleOfficers,
+  invalidCursorExample,
+  validationProblemExample,
+} from '../examples.js';
 import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples-queries.js';
 import { CaseParamsSchema, etagOf, notFoundResponse, problemResponses, security } from '../http.js';
 import {
@@ -115,7 +121,13 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         querystring: CaseListQuerySchema,
         response: {
           200: CaseListPageSchema.meta({ examples: [caseListExample] }),
-          ...problemResponses('/v1/cases'),
+          ...problemResponses('/v1/cases', {
+            400: invalidCursorExample(
+              '/v1/cases',
+              'querystring.cursor',
+              'must be the `nextCursor` of a previous page',
+            ),
+          }),
         },
       },
     },
@@ -165,7 +177,13 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         }),
         response: {
           200: CaseloadSchema.meta({ examples: [caseloadExample] }),
-          ...problemResponses(caseloadInstance),
+          ...problemResponses(caseloadInstance, {
+            400: invalidCursorExample(
+              caseloadInstance,
+              'querystring.cursor',
+              'must be a cursor from the previous page',
+            ),
+          }),
         },
       },
     },
