@@ -22,12 +22,14 @@ const isWithinBounds = (date: string) => date >= EARLIEST_DATE && date <= LATEST
 /** A calendar date from 1990 to 2100. */
 export const boundedDate = z.iso
   .date({ error: notADate, abort: true })
-  .refine(isWithinBounds, { error: outOfBounds, abort: true });
+  .refine(isWithinBounds, { error: outOfBounds, abort: true })
+  .meta({ description: `A date from ${EARLIEST_DATE} to ${LATEST_DATE}` });
 
 /** An instant (with its offset) from 1990 to 2100, as written in the date part. */
 export const boundedDateTime = z.iso
   .datetime({ offset: true, abort: true })
-  .refine((instant) => isWithinBounds(instant.slice(0, 10)), { error: outOfBounds, abort: true });
+  .refine((instant) => isWithinBounds(instant.slice(0, 10)), { error: outOfBounds, abort: true })
+  .meta({ description: `An instant from ${EARLIEST_DATE} to ${LATEST_DATE}, with its offset` });
 
 /** The same month and day `years` later, as text (29 February stays so and still sorts between 28 February and 1 March). */
 const yearsAfter = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;

@@ -5,7 +5,14 @@ import { readRoles } from '../../domain/roles.js';
 import { authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { reportToCsv } from '../csv.js';
-import { boundedDate, EARLIEST_DATE, LATEST_DATE, notADate, periodIssue } from '../date-bounds.js';
+import {
+  boundedDate,
+  EARLIEST_DATE,
+  LATEST_DATE,
+  MAX_PERIOD_YEARS,
+  notADate,
+  periodIssue,
+} from '../date-bounds.js';
 import { validationProblemExample } from '../examples.js';
 import { academicYearExample, committeeExample, dfeReturnExample } from '../examples-reports.js';
 import { problemResponses, security } from '../http.js';
@@ -211,6 +218,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
       onRequest: authorize(roles),
       schema: {
         summary: "The committee's figures for a period",
+        description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
         tags: ['reports'],
         security,
         querystring: CommitteeQuerySchema,
