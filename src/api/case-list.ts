@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCaseListCursor } from '../projections/index.js';
+import { boundedDate } from './date-bounds.js';
 import type { CaseSummary, Projections } from './views.js';
 
 /** A true/false query flag; its example sits before the transform, where the input's JSON Schema has it. */
@@ -29,8 +31,7 @@ export const CaseListQuerySchema = z.object({
   unallocated: flag({ examples: ['false'] }).optional(),
   priority: flag({ examples: ['true'] }).optional(),
   overdue: flag({ description: 'Only cases with a clock past its due date', examples: ['true'] }).optional(),
-  dueBefore: z.iso
-    .date()
+  dueBefore: boundedDate
     .optional()
     .meta({ description: 'Only cases whose next clock is due before this date', examples: ['2025-12-31'] }),
   yearGroup: z.coerce
@@ -57,6 +58,7 @@ export const CaseListQuerySchema = z.object({
   cursor: z
     .string()
     .max(500)
+    .refine(isCaseListCursor, 'must be the `nextCursor` of a previous page')
     .optional()
     .meta({
       description: '`nextCursor` from the previous page',

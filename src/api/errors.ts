@@ -129,6 +129,18 @@ function fieldErrors(context: string, at: readonly PropertyKey[], issue: FieldIs
 export const zodFieldErrors = (context: string, issues: readonly FieldIssue[]): FieldError[] =>
   issues.flatMap((issue) => fieldErrors(context, [], issue));
 
+/** The query parameters that resume a listing where a previous page ended. */
+const cursorParameters = new Set(['querystring.cursor', 'querystring.after']);
+
+/**
+ * A cursor the server cannot read is refused as `invalid_cursor`, so a client learns its place in the list
+ * is lost rather than silently getting the first page again.
+ */
+const validationCode = (errors: FieldError[]) =>
+  errors.length > 0 && errors.every((error) => cursorParameters.has(error.path))
+    ? 'invalid_cursor'
+    : 'validation_failed';
+
 function validationProblem(request: FastifyRequest, error: FastifyError): Problem {
   const context = error.validationContext ?? 'body';
   const errors = (error.validation ?? []).flatMap((issue) => {
@@ -146,7 +158,7 @@ function validationProblem(request: FastifyRequest, error: FastifyError): Proble
     ...problem(
       request,
       400,
-      'validation_failed',
+      validationCode(errors),
       first ? `${first.path}: ${first.message}` : 'invalid request',
     ),
     errors,

@@ -203,6 +203,10 @@ export function problemExample(
 export const validationProblemExample = (instance: string, path: string, message: string) =>
   problemExample(400, instance, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
 
+/** A cursor (or `after`) the server cannot read: 400 `invalid_cursor`, the parameter named. */
+export const invalidCursorExample = (instance: string, path: string, message: string) =>
+  problemExample(400, instance, 'invalid_cursor', `${path}: ${message}`, { errors: [{ path, message }] });
+
 /** The answer every route gives for each of these statuses, whatever it does. */
 export const commonProblemExamples = (instance: string) => ({
   400: validationProblemExample(instance, 'querystring.limit', 'Too big: expected number to be <=500'),

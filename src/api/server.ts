@@ -27,10 +27,12 @@ export interface AppDependencies {
   /** A pino logger to use instead of one built from LOG_LEVEL. */
   logger?: FastifyBaseLogger;
   /** Limits for benchmarks and tests; the defaults suit one council's staff and portals. */
-  limits?: { requestsPerMinute?: number; bodyLimitBytes?: number };
+  limits?: { requestsPerMinute?: number; bodyLimitBytes?: number; requestTimeoutMs?: number };
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const CONNECTION_TIMEOUT_MS = 60_000;
 
 /** A client's own request id when it is a plain token, otherwise a fresh UUID. */
 function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
@@ -51,9 +53,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     deps.logger !== undefined
       ? { loggerInstance: deps.logger }
       : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } };
+  const requestTimeout = deps.limits?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     ...logging,
     bodyLimit: deps.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    // A client that trickles its headers or body (or sends nothing) would otherwise hold a connection, and
+    // its memory, for as long as it likes: the whole request must arrive in time, and an idle socket closes.
+    // Node enforces requestTimeout only when headersTimeout is no longer (with its default 60 s, Node 20
+    // never cuts off a trickled body), and looks for late requests on an interval (30 s by default).
+    requestTimeout,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 5) },
     genReqId: requestIdOf,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type IsoDate, isIsoDate, isoDateSchema } from './calendar/index.js';
+import { nameSkeleton } from './name-skeleton.js';
 
 /*
  * The child as a referral describes them: value objects with zod schemas, exported so the API can use them
@@ -9,11 +10,24 @@ import { type IsoDate, isIsoDate, isoDateSchema } from './calendar/index.js';
 
 const MAX_NAME_LENGTH = 100;
 
+/**
+ * What a name never holds and what could hide what it says: NUL and the other C0 and C1 controls (tabs and
+ * line breaks too, inside the name), the bidirectional embeddings, overrides and isolates that reorder how
+ * it is shown (U+202A–U+202E, U+2066–U+2069), and unpaired surrogates, which are not text at all.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+export const hasNoHiddenCharacters = (text: string): boolean => !HIDDEN_CHARACTERS.test(text);
+/** The refinement every name schema carries (a person's, a parent's, a school's). */
+export const noHiddenCharacters = {
+  error: 'must not contain control characters, text-direction overrides or unpaired surrogates',
+} as const;
+
 export const personNameSchema = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, { error: 'must not be empty' })
-  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
+  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
+  .refine(hasNoHiddenCharacters, noHiddenCharacters);
 export const givenNameSchema = personNameSchema;
 export const familyNameSchema = personNameSchema;
 
@@ -168,12 +182,13 @@ export function normaliseName(name: string): string {
 }
 
 /**
- * The key under which two records of the same child meet: family name, given name and date of birth.
- * Spaces are dropped too, so 'O Brien' meets 'OBrien' and 'Mary Ann' meets 'Maryann'.
+ * The key under which two records of the same child meet: family name, given name and date of birth, each
+ * name by its confusable skeleton (so 'Grаce' with a Cyrillic а meets 'Grace'). Spaces are dropped too, so
+ * 'O Brien' meets 'OBrien' and 'Mary Ann' meets 'Maryann'.
  */
 export function childMatchKey(givenName: string, familyName: string, dateOfBirth: IsoDate): string {
   if (!isIsoDate(dateOfBirth))
     throw new RangeError(`Not a calendar date in the form YYYY-MM-DD: "${dateOfBirth}"`);
-  const compact = (name: string) => normaliseName(name).replaceAll(' ', '');
+  const compact = (name: string) => normaliseName(nameSkeleton(name)).replaceAll(' ', '');
   return `${compact(familyName)}|${compact(givenName)}|${dateOfBirth}`;
 }

@@ -12,10 +12,18 @@ const comesBefore = (a: SortKey, b: SortKey) =>
 
 const encodeCursor = (key: SortKey) => Buffer.from(`${key.receivedOn}|${key.caseId}`).toString('base64url');
 
+const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The position a cursor names, or undefined for text this server never gave as a cursor. */
 function decodeCursor(cursor: string): SortKey | undefined {
-  const [receivedOn, caseId] = Buffer.from(cursor, 'base64url').toString().split('|');
-  return receivedOn && caseId ? { receivedOn, caseId } : undefined;
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const [, receivedOn, caseId] = CURSOR_TEXT.exec(text) ?? [];
+  // Buffer skips characters outside base64url: only a cursor that encodes back the same is one of ours.
+  if (!receivedOn || !caseId || encodeCursor({ receivedOn, caseId }) !== cursor) return undefined;
+  return { receivedOn, caseId };
 }
+
+export const isCaseListCursor = (cursor: string): boolean => decodeCursor(cursor) !== undefined;
 
 function matches(record: CaseRecord, query: CaseListQuery, name: string | undefined): boolean {
   if (query.caseType && record.caseType !== query.caseType) return false;
@@ -32,7 +40,7 @@ function matches(record: CaseRecord, query: CaseListQuery, name: string | undefi
   return true;
 }
 
-/** A page of cases; an unreadable cursor starts from the beginning. */
+/** A page of cases; the API refuses an unreadable cursor before it gets here (one starts from the beginning). */
 export function listCases(
   records: ReadonlyMap<string, CaseRecord>,
   query: CaseListQuery,

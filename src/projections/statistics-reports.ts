@@ -1,6 +1,6 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { yearGroup } from '../domain/calendar/index.js';
-import { breakdown, figure, tally } from './rounding.js';
+import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
 import { flagsOn, isOpenOn, wasOpenDuring } from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
@@ -27,15 +27,21 @@ export function dfeReturn(
 ): DfeReturn {
   const ehe = {
     total: 0,
-    bySex: {},
-    byYearGroup: {},
-    byPrimaryReason: {},
+    bySex: emptyCounts(),
+    byYearGroup: emptyCounts(),
+    byPrimaryReason: emptyCounts(),
     senSupport: 0,
     ehcp: 0,
     cin: 0,
     cpp: 0,
   };
-  const cme = { total: 0, bySex: {}, byYearGroup: {}, byTimeMissing: {}, bySource: {} };
+  const cme = {
+    total: 0,
+    bySex: emptyCounts(),
+    byYearGroup: emptyCounts(),
+    byTimeMissing: emptyCounts(),
+    bySource: emptyCounts(),
+  };
   for (const history of view.values()) {
     if (!isOpenOn(history, censusDate)) continue;
     const yearKey = yearGroupKey(history.dateOfBirth, censusDate);
@@ -82,14 +88,16 @@ export function dfeReturn(
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);
 
+/** A month as a number (year * 12 + month - 1), so months compare as numbers whatever the year's width. */
+function monthNumber(date: IsoDate): number {
+  const [year, month] = date.split('-');
+  return Number(year) * 12 + Number(month) - 1;
+}
+
 function monthsBetween(from: IsoDate, to: IsoDate): MonthFigures[] {
   const months: MonthFigures[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = monthOf(to);
-  for (;;) {
-    const label = `${year}-${String(month).padStart(2, '0')}`;
-    if (label > last) break;
+  for (let month = monthNumber(from); month <= monthNumber(to); month++) {
+    const label = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
     months.push({
       month: label,
       eheNewRegistrations: 0,
@@ -98,8 +106,6 @@ function monthsBetween(from: IsoDate, to: IsoDate): MonthFigures[] {
       cmeReferrals: 0,
       cmeLocated: 0,
     });
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
   }
   return months;
 }
@@ -150,14 +156,14 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
     ehe: {
       atAnyPoint: 0,
       starts: 0,
-      startsByPreviousSchoolType: {},
+      startsByPreviousSchoolType: emptyCounts(),
       returnsToSchool: 0,
       otherLeavers: 0,
       section437NoticesIssued: 0,
       saosIssued: 0,
       saosRevoked: 0,
     },
-    cme: { referrals: 0, located: 0, closedByDestination: {} },
+    cme: { referrals: 0, located: 0, closedByDestination: emptyCounts() },
     byMonth: byMonth(view, start, end),
   };
   for (const history of view.values()) {
@@ -212,14 +218,14 @@ export function committeeReport(
     openAtEnd: 0,
     newRegistrations: 0,
     newRegistrationsYearBefore: 0,
-    bySource: {},
-    byPrimaryReason: {},
-    byYearGroup: {},
-    bySenStatus: {},
-    byPriorityFlag: {},
-    byMosaicGroup: {},
+    bySource: emptyCounts(),
+    byPrimaryReason: emptyCounts(),
+    byYearGroup: emptyCounts(),
+    bySenStatus: emptyCounts(),
+    byPriorityFlag: emptyCounts(),
+    byMosaicGroup: emptyCounts(),
     returnsToSchool: 0,
-    closuresByReason: {},
+    closuresByReason: emptyCounts(),
     visitsOffered: 0,
     visitsAccepted: 0,
     firstContact: {
@@ -231,14 +237,14 @@ export function committeeReport(
     },
     firstVisit: { averageWorkingDays: null, medianWorkingDays: null },
     sao: { section437Notices: 0, section438Notices: 0, ordersServed: 0, ordersRevoked: 0 },
-    schoolSuggestionBySchool: {},
+    schoolSuggestionBySchool: emptyCounts(),
   };
   const cme: CommitteeReport['cme'] = {
     referrals: 0,
     openAtEnd: 0,
     located: 0,
     untracedAtEnd: 0,
-    closedByDestination: {},
+    closedByDestination: emptyCounts(),
     highRisk: 0,
     highRiskReportedWithinStandard: 0,
   };

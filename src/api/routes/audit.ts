@@ -7,8 +7,15 @@ import { type Actor, actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
 import { type CaseType, findCaseType, streamOf } from '../case-streams.js';
+import { boundedDateTime } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
-import { exampleIds, exampleOfficers, problemExample, validationProblemExample } from '../examples.js';
+import {
+  exampleIds,
+  exampleOfficers,
+  invalidCursorExample,
+  problemExample,
+  validationProblemExample,
+} from '../examples.js';
 import { accessLogExample, caseStateExample, eventsExample } from '../examples-queries.js';
 import { CaseParamsSchema, notFoundResponse, problemResponses, security, withEtag } from '../http.js';
 import type { Projections } from '../views.js';
@@ -51,6 +58,7 @@ export const AccessLogPageSchema = z.object({
   next: z.string().nullable(),
 });
 
+const notACursor = 'must be the `next` of a previous page';
 const eventsInstance = `/v1/cases/${exampleIds.eheCase}/events`;
 const stateInstance = `/v1/cases/${exampleIds.eheCase}/state`;
 
@@ -98,9 +106,9 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         params: CaseParamsSchema,
         querystring: z.object({
           after: z.coerce
-            .number()
-            .int()
-            .min(-1)
+            .number({ error: notACursor })
+            .int({ error: notACursor })
+            .min(-1, { error: notACursor })
             .optional()
             .meta({ description: 'The last revision already read', examples: [1] }),
           limit: z.coerce
@@ -115,11 +123,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
           200: EventPageSchema.meta({ examples: [eventsExample] }),
           ...notFoundResponse(eventsInstance),
           ...problemResponses(eventsInstance, {
-            400: validationProblemExample(
-              eventsInstance,
-              'querystring.limit',
-              'Too big: expected number to be <=1000',
-            ),
+            400: invalidCursorExample(eventsInstance, 'querystring.after', notACursor),
           }),
         },
       },
@@ -151,10 +155,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         security,
         params: CaseParamsSchema,
         querystring: z.object({
-          asOf: z.iso
-            .datetime({ offset: true })
-            .optional()
-            .meta({ examples: ['2025-12-01T17:00:00Z'] }),
+          asOf: boundedDateTime.optional().meta({ examples: ['2025-12-01T17:00:00Z'] }),
           basis: z
             .enum(['recorded', 'occurred'])
             .default('recorded')
@@ -198,9 +199,9 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         security,
         querystring: z.object({
           after: z.coerce
-            .number()
-            .int()
-            .min(0)
+            .number({ error: notACursor })
+            .int({ error: notACursor })
+            .min(0, { error: notACursor })
             .optional()
             .meta({ description: 'The cursor from the previous page', examples: [50] }),
           limit: z.coerce
@@ -223,11 +224,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
         response: {
           200: AccessLogPageSchema.meta({ examples: [accessLogExample] }),
           ...problemResponses('/v1/access-log', {
-            400: validationProblemExample(
-              '/v1/access-log',
-              'querystring.limit',
-              'Too big: expected number to be <=1000',
-            ),
+            400: invalidCursorExample('/v1/access-log', 'querystring.after', notACursor),
             403: problemExample(403, '/v1/access-log', 'forbidden', 'the manager role may not do this'),
           }),
         },

@@ -31,6 +31,7 @@ import {
   security,
 } from '../http.js';
 import { assertLinkedCaseCanOpen, cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
+import { assertPanelMayAct } from '../panel-access.js';
 import type { Projections } from '../views.js';
 
 export interface CommandRoutesOptions {
@@ -162,6 +163,7 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = 
       },
       async (request, reply) => {
         const { caseId } = request.params;
+        await assertPanelMayAct(store, actorOf(request), caseId);
         const caseType = await findCaseType(store, caseId);
         if (!caseType) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
         const { outcome, result } = await run(

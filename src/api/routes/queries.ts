@@ -2,20 +2,23 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { londonDate } from '../../domain/calendar/index.js';
-import type { CmeState } from '../../domain/cme/state.js';
-import type { Panel } from '../../domain/ehe/commands.js';
-import type { EheState } from '../../domain/ehe/state.js';
 import { readRoles } from '../../domain/roles.js';
 import { recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
-import { caseStateAsOf } from '../case-history.js';
 import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
-import { findCaseType } from '../case-streams.js';
+import { boundedDate } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
-import { eheSummaryExample, exampleIds, exampleOfficers, validationProblemExample } from '../examples.js';
+import {
+  eheSummaryExample,
+  exampleIds,
+  exampleOfficers,
+  invalidCursorExample,
+  validationProblemExample,
+} from '../examples.js';
 import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples-queries.js';
 import { CaseParamsSchema, etagOf, notFoundResponse, problemResponses, security } from '../http.js';
+import { assertPanelMayAct } from '../panel-access.js';
 import {
   CaseListPageSchema,
   CaseloadSchema,
@@ -34,7 +37,7 @@ export interface QueryRoutesOptions {
 
 const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'] as const;
 const listReaders = [...readRoles.ownService, 'auditor'] as const;
-const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
+const date = boundedDate;
 
 // The dashboard takes no parameters: there is nothing to refuse as malformed.
 const { 400: _, ...dashboardProblems } = problemResponses('/v1/dashboard');
@@ -57,19 +60,6 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       at: services.now(),
     });
 
-  /**
-   * A panel member reads only the cases referred to their own panel: EHE cases referred to it, and for the
-   * Fair Access panel also the CME cases referred to it.
-   */
-  const panelMayRead = async (caseId: string, panel: Panel | undefined): Promise<boolean> => {
-    const caseType = await findCaseType(store, caseId);
-    if (!panel || !caseType) return false;
-    const { state } = await caseStateAsOf(store, caseType, caseId, undefined, 'recorded');
-    if (caseType === 'ehe') return (state as EheState).panels.some((referral) => referral.panel === panel);
-    const cme = state as CmeState;
-    return panel === 'fair_access' && cme.status !== 'none' && cme.fairAccessReferredOn !== null;
-  };
-
   app.get(
     '/v1/cases/:caseId',
     {
@@ -91,11 +81,9 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
     async (request, reply) => {
       const { caseId } = request.params;
       const actor = actorOf(request);
+      await assertPanelMayAct(store, actor, caseId);
       const summary = projections.caseSummary.get(caseId);
       if (!summary) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
-      if (actor.role === 'panel' && !(await panelMayRead(caseId, actor.panel))) {
-        throw new HttpProblem(403, 'forbidden', 'a panel member reads only cases referred to their panel');
-      }
       await logRead(request, actor, [caseId]);
       reply.header('etag', etagOf(summary.revision));
       return summaryView(summary);
@@ -114,7 +102,13 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         querystring: CaseListQuerySchema,
         response: {
           200: CaseListPageSchema.meta({ examples: [caseListExample] }),
-          ...problemResponses('/v1/cases'),
+          ...problemResponses('/v1/cases', {
+            400: invalidCursorExample(
+              '/v1/cases',
+              'querystring.cursor',
+              'must be the `nextCursor` of a previous page',
+            ),
+          }),
         },
       },
     },
@@ -164,7 +158,13 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
         }),
         response: {
           200: CaseloadSchema.meta({ examples: [caseloadExample] }),
-          ...problemResponses(caseloadInstance),
+          ...problemResponses(caseloadInstance, {
+            400: invalidCursorExample(
+              caseloadInstance,
+              'querystring.cursor',
+              'must be a cursor from the previous page',
+            ),
+          }),
         },
       },
     },

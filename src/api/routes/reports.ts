@@ -5,10 +5,17 @@ import { readRoles } from '../../domain/roles.js';
 import { authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { reportToCsv } from '../csv.js';
-import { HttpProblem } from '../errors.js';
-import { problemExample, validationProblemExample } from '../examples.js';
+import {
+  boundedDate,
+  EARLIEST_DATE,
+  LATEST_DATE,
+  MAX_PERIOD_YEARS,
+  notADate,
+  periodIssue,
+} from '../date-bounds.js';
+import { validationProblemExample } from '../examples.js';
 import { academicYearExample, committeeExample, dfeReturnExample } from '../examples-reports.js';
-import { problemResponse, problemResponses, security } from '../http.js';
+import { problemResponses, security } from '../http.js';
 import type { Projections } from '../views.js';
 
 export interface ReportRoutesOptions {
@@ -17,7 +24,6 @@ export interface ReportRoutesOptions {
   projections: Projections;
 }
 
-const date = z.iso.date({ error: 'must be a real calendar date in the form YYYY-MM-DD' });
 const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);
 const Counts = z.record(z.string(), z.number());
@@ -112,10 +118,35 @@ function send(request: FastifyRequest, reply: FastifyReply, report: object, file
     .send(reportToCsv(report));
 }
 
-/** A report's errors: a query parameter that is not a date or a year. */
+/** A report's errors: a query parameter that is not a date, a year or a period. */
 const reportErrors = (instance: string, invalid: [path: string, message: string]) =>
   problemResponses(instance, { 400: validationProblemExample(instance, ...invalid) });
-const notADate = 'must be a real calendar date in the form YYYY-MM-DD';
+
+// An academic year runs 1 September to 31 August: its first year is bounded so that both ends lie within
+// the dates any report takes.
+const firstAcademicYear = Number(EARLIEST_DATE.slice(0, 4));
+const lastAcademicYear = Number(LATEST_DATE.slice(0, 4)) - 1;
+const academicYearLabel = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'must be an academic year like 2025-26')
+  .refine(
+    (year) => (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5)),
+    'the years must follow each other',
+  )
+  .refine((year) => {
+    const first = Number(year.slice(0, 4));
+    return first >= firstAcademicYear && first <= lastAcademicYear;
+  }, `must start between ${firstAcademicYear} and ${lastAcademicYear}`);
+
+const CommitteeQuerySchema = z
+  .object({
+    from: boundedDate.meta({ examples: ['2025-09-01'] }),
+    to: boundedDate.meta({ examples: ['2026-03-31'] }),
+  })
+  .superRefine(({ from, to }, context) => {
+    const issue = periodIssue(from, to);
+    if (issue) context.addIssue({ code: 'custom', path: ['to'], message: issue });
+  });
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
 export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = async (
@@ -132,7 +163,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         tags: ['reports'],
         security,
         querystring: z.object({
-          censusDate: date.meta({ examples: ['2026-01-15'] }),
+          censusDate: boundedDate.meta({ examples: ['2026-01-15'] }),
           rounding: z
             .enum(['published', 'raw'])
             .default('published')
@@ -164,14 +195,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
         tags: ['reports'],
         security,
         querystring: z.object({
-          year: z
-            .string()
-            .regex(/^\d{4}-\d{2}$/, 'must be an academic year like 2025-26')
-            .refine(
-              (year) => (Number(year.slice(0, 4)) + 1) % 100 === Number(year.slice(5)),
-              'the years must follow each other',
-            )
-            .meta({ examples: ['2025-26'] }),
+          year: academicYearLabel.meta({ examples: ['2025-26'] }),
         }),
         response: {
           200: csvOrJson(AcademicYearSchema, academicYearExample),
@@ -194,25 +218,18 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = as
       onRequest: authorize(roles),
       schema: {
         summary: "The committee's figures for a period",
+        description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
         tags: ['reports'],
         security,
-        querystring: z.object({
-          from: date.meta({ examples: ['2025-09-01'] }),
-          to: date.meta({ examples: ['2026-03-31'] }),
-        }),
+        querystring: CommitteeQuerySchema,
         response: {
           200: csvOrJson(CommitteeSchema, committeeExample),
-          ...reportErrors('/v1/reports/committee', ['querystring.from', notADate]),
-          422: problemResponse(
-            'The period asked for is not one: `from` is after `to`',
-            problemExample(422, '/v1/reports/committee', 'invalid_period', '`from` is after `to`'),
-          ),
+          ...reportErrors('/v1/reports/committee', ['querystring.to', 'must be on or after `from`']),
         },
       },
     },
     async (request, reply) => {
       const { from, to } = request.query;
-      if (from > to) throw new HttpProblem(422, 'invalid_period', '`from` is after `to`');
       return send(request, reply, projections.statistics.committee(from, to), `committee-${from}-${to}`);
     },
   );

@@ -90,6 +90,8 @@ function checkLandedOnce(ledger: Ledger, events: readonly RecordedEvent[]): stri
   const byKey = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const key = event.metadata.correlationId;
+    // A referral also reserves its case's id in caseid-<id>: only the case's own events are acknowledged.
+    if (event.stream.startsWith('caseid-')) continue;
     if (typeof key !== 'string' || !ledger.sent.has(key)) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), event]);
   }

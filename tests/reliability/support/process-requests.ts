@@ -28,8 +28,9 @@ export function eheReferral(rng: Rng, caseId: string): PlannedWrite {
   return {
     key: rng.uuid(),
     path: '/v1/ehe-cases',
-    role: 'referrer',
-    sub: 'bitterne-park',
+    // An officer's intake: a school's portal may not choose the case id, and gets a receipt only.
+    role: 'officer',
+    sub: 'intake-officer',
     stream: `ehe-${caseId}`,
     body: {
       caseId,
@@ -54,8 +55,9 @@ export function cmeReferral(rng: Rng, caseId: string): PlannedWrite {
   return {
     key: rng.uuid(),
     path: '/v1/cme-cases',
-    role: 'referrer',
-    sub: 'bitterne-park',
+    // An officer's intake: a school's portal may not choose the case id, and gets a receipt only.
+    role: 'officer',
+    sub: 'intake-officer',
     stream: `cme-${caseId}`,
     body: {
       caseId,
