@@ -11,6 +11,20 @@ const optionalUrl = (protocols: string[]) =>
     )
     .optional();
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * Where identity comes from (the OIDC issuer, its keys) must be https: anyone on the path could otherwise
+ * hand us keys and mint any role. Plain http is allowed only to this machine's loopback, and never in
+ * production (tests and a developer's local issuer).
+ */
+export function isTrustedIdentityUrl(value: string, nodeEnv: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && nodeEnv !== 'production' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
 /** Every setting sightline reads from its environment. Defaults are the embedded, single-machine ones. */
 export const ConfigSchema = z
   .object({
@@ -77,6 +91,13 @@ export const ConfigSchema = z
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE'] as const) {
         if (!env[key])
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
+      }
+      if (env.OIDC_ISSUER && !isTrustedIdentityUrl(env.OIDC_ISSUER, env.NODE_ENV)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OIDC_ISSUER'],
+          message: 'must be https (http only to localhost, and not in production)',
+        });
       }
     }
   });
