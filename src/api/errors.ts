@@ -63,8 +63,11 @@ const unprocessableCodes = new Set([
   'ehcp_school_required',
 ]);
 
+/** A stored or about-to-be-stored event our own schemas refuse: our fault, never the caller's. */
+const internalCodes = new Set(['invalid_event', 'unknown_event_type', 'unknown_schema_version']);
+
 export const domainErrorStatus = (code: string): number =>
-  code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
+  internalCodes.has(code) ? 500 : code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
 
 /** RFC 9110's reason phrases, as problem titles. */
 export const problemTitles: Record<number, string> = {
@@ -167,7 +170,7 @@ export function toProblem(
     };
     return { problem: existingCaseId ? { ...body, existingCaseId } : body, headers };
   }
-  if (error instanceof DomainError) {
+  if (error instanceof DomainError && domainErrorStatus(error.code) < 500) {
     const status = domainErrorStatus(error.code);
     const body = problem(request, status, error.code, error.message);
     return {
