@@ -54,8 +54,10 @@ export const ConfigSchema = z
     OIDC_PANEL_CLAIM: z.string().min(1).default('panel'),
     POLICY_FILE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
-    /** Requests a minute one client (one bearer token, or one address without) may make to /v1. */
+    /** Requests a minute one person (a verified token's subject) may make to /v1. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Requests a minute one client address may make to /v1, refused tokens included; 10 × the above if unset. */
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Comma-separated webhook endpoints told of missed deadlines, escalations and high-risk cases. */
     WEBHOOK_URLS: z
       .string()

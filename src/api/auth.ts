@@ -7,6 +7,7 @@ import { type Config, ConfigError, isTrustedIdentityUrl } from '../config.js';
 import { ActorIdSchema } from '../domain/actor-id.js';
 import { type Panel, PanelSchema } from '../domain/ehe/commands.js';
 import { type Role, RoleSchema } from '../domain/roles.js';
+import { isApiRequest } from './api-scope.js';
 import { HttpProblem } from './errors.js';
 import { unencapsulated } from './plugin.js';
 
@@ -220,7 +221,7 @@ export const authPlugin = unencapsulated(
   async (app: FastifyInstance, { verify }: { verify: TokenVerifier }) => {
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/v1/')) return;
+      if (!isApiRequest(request)) return;
       const header = request.headers.authorization;
       const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header ?? '');
       if (!match?.[1]) throw unauthorized('a bearer token is required');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { mintToken } from '../../src/api/auth.js';
-import { buildApp } from '../../src/api/server.js';
+import { type AppDependencies, buildApp } from '../../src/api/server.js';
 import type { Projections } from '../../src/api/views.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { londonDate } from '../../src/domain/calendar/index.js';
@@ -68,7 +68,7 @@ export interface TestApi {
 
 /** The real server on the real SQLite store in memory, at a fixed "now" so that dates are predictable. */
 export async function testApi(
-  options: { now?: Date; limits?: { requestsPerMinute?: number; bodyLimitBytes?: number } } = {},
+  options: { now?: Date; limits?: AppDependencies['limits'] } = {},
 ): Promise<TestApi> {
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
