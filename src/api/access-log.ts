@@ -22,6 +22,7 @@ export const AccessLogEntrySchema = z
     caseIds: z.array(z.string()),
     route: z.string(),
     requestId: z.string(),
+    clientRequestId: z.string().optional().meta({ description: 'the X-Request-Id the client sent, if any' }),
     malformed: z
       .literal(true)
       .optional()
@@ -43,6 +44,8 @@ export interface CaseRead {
   caseIds: readonly string[];
   route: string;
   requestId: string;
+  /** The X-Request-Id the client sent, kept beside ours. */
+  clientRequestId?: string | null;
   at: Date;
 }
 
@@ -55,6 +58,7 @@ export async function recordCaseRead(store: EventStore, read: CaseRead): Promise
     role: read.actor.role,
     correlationId: read.requestId,
     causationId: read.requestId,
+    ...(read.clientRequestId ? { clientRequestId: read.clientRequestId } : {}),
     occurredAt: read.at.toISOString(),
     schemaVersion: 1,
   };
@@ -77,6 +81,9 @@ function entryOf(event: RecordedEvent): AccessLogEntry {
     position: event.position.toString(),
     readAt: String(event.metadata.occurredAt ?? event.recordedAt.toISOString()),
     requestId: String(event.metadata.causationId ?? ''),
+    ...(typeof event.metadata.clientRequestId === 'string'
+      ? { clientRequestId: event.metadata.clientRequestId }
+      : {}),
   };
   const parsed = CaseDataReadSchema.safeParse(event.data);
   if (parsed.success) return { ...common, ...parsed.data };

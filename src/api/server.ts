@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +11,12 @@ import { errorsPlugin, frameworkErrors } from './errors.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
 import { rateLimitHooks } from './rate-limits.js';
+import {
+  childLoggerWithClientId,
+  clientErrorHandler,
+  requestIdsPlugin,
+  serverRequestId,
+} from './request-ids.js';
 import { auditRoutesPlugin } from './routes/audit.js';
 import { commandRoutesPlugin } from './routes/commands.js';
 import { queryRoutesPlugin } from './routes/queries.js';
@@ -33,12 +38,6 @@ export interface AppDependencies {
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 
-/** A client's own request id when it is a plain token, otherwise a fresh UUID. */
-function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-}
-
 /** Builds the HTTP application (not listening); tests call it with in-memory dependencies. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, projections } = deps;
@@ -49,7 +48,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...logging,
     bodyLimit: deps.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
-    genReqId: requestIdOf,
+    genReqId: serverRequestId,
+    childLoggerFactory: childLoggerWithClientId,
+    clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const services = { store, policy: deps.policy ?? defaultPolicy, now: deps.now ?? (() => new Date()) };
 
   await app.register(errorsPlugin);
+  await app.register(requestIdsPlugin);
   await app.register(helmet, { global: true });
   const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
   const limit = await rateLimitHooks(app, {

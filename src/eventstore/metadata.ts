@@ -3,12 +3,9 @@ import { ActorIdSchema } from '../domain/actor-id.js';
 import { DomainError } from '../domain/decider.js';
 import { RoleSchema } from '../domain/roles.js';
 
-/** A request or command id as metadata keeps it: a short printable string. */
-const TraceIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+/** A request, correlation or causation id as metadata keeps it: 1–200 printable ASCII, no spaces. */
+export const TRACE_ID = /^[\x21-\x7e]{1,200}$/;
+const TraceIdSchema = z.string().regex(TRACE_ID, 'must be 1–200 printable ASCII characters without spaces');
 
 /**
  * What every event's metadata must hold (ARCHITECTURE.md, "Metadata on every event"). Checked before an
