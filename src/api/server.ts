@@ -8,6 +8,7 @@ import { metricsRegistry } from '../metrics.js';
 import { isApiRequest } from './api-scope.js';
 import { authPlugin, createTokenVerifier } from './auth.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
+import { logSerializers } from './log-redaction.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
 import { rateLimitHooks } from './rate-limits.js';
@@ -41,10 +42,14 @@ const DEFAULT_BODY_LIMIT = 256 * 1024;
 /** Builds the HTTP application (not listening); tests call it with in-memory dependencies. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, projections } = deps;
+  // Our request serializer on either logger: a caller's (main.ts passes one) would log Fastify's default.
   const logging =
     deps.logger !== undefined
-      ? { loggerInstance: deps.logger }
-      : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } };
+      ? { loggerInstance: deps.logger.child({}, { serializers: logSerializers }) }
+      : {
+          logger:
+            config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, serializers: logSerializers },
+        };
   const app = Fastify({
     ...logging,
     bodyLimit: deps.limits?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
