@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/api/auth.js';
@@ -86,6 +88,21 @@ describe('sightline token caps the lifetime it mints', () => {
     await expect(mintToken(config, { sub: 'olive', role: 'officer', expiresIn: '13h' })).rejects.toThrow(
       ConfigError,
     );
+  });
+
+  it('the CLI refuses --expires 13h with a message, not a stack trace', () => {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const run = spawnSync(
+      tsx,
+      ['src/main.ts', 'token', '--sub', 'olive', '--role', 'officer', '--expires', '13h'],
+      {
+        env: { ...process.env, AUTH_SECRET: TEST_SECRET, SQLITE_PATH: ':memory:', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('at most 12 hours');
+    expect(run.stdout).toBe('');
   });
 
   it('refuses a subject with a space or a control character', async () => {
