@@ -7,6 +7,7 @@ import {
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../eventstore/errors.js';
+import { pathOf } from './api-scope.js';
 import { unencapsulated } from './plugin.js';
 
 /**
@@ -95,7 +96,7 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
     title: problemTitles[status] ?? 'Error',
     status,
     detail,
-    instance: request.url.split('?')[0],
+    instance: pathOf(request),
     code,
     requestId: request.id,
   };
@@ -247,7 +248,7 @@ async function errors(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
-      problem(request, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+      problem(request, 404, 'route_not_found', `no route ${request.method} ${pathOf(request)}`),
     ),
   );
 }

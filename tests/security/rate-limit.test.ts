@@ -28,8 +28,8 @@ async function rawRequest(port: number, target: string, headers: Record<string, 
     socket.on('end', () => resolve(received));
     socket.on('error', reject);
   });
-  const [head = ''] = answer.split('\r\n\r\n');
-  return { status: Number(head.split(' ')[1]), head: head.toLowerCase() };
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  return { status: Number(head.split(' ')[1]), head: head.toLowerCase(), body };
 }
 
 describe('rate limits count before authentication and per verified actor', () => {
@@ -64,7 +64,7 @@ describe('rate limits count before authentication and per verified actor', () =>
 
 describe('an absolute-form request target is the same /v1 request', () => {
   it('is authenticated, marked no-store and rate limited like its origin-form twin', async () => {
-    api = await testApi({ limits: { requestsPerMinute: 100, requestsPerMinutePerAddress: 3 } });
+    api = await testApi({ limits: { requestsPerMinute: 100, requestsPerMinutePerAddress: 4 } });
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = api.app.server.address() as { port: number };
     const authorization = `Bearer ${await api.token('officer')}`;
@@ -73,6 +73,14 @@ describe('an absolute-form request target is the same /v1 request', () => {
     // Before: the auth hook skipped it (url did not start with /v1/), so the route saw no actor: 401.
     expect(withToken.status).toBe(200);
     expect(withToken.head).toContain('cache-control: no-store');
+    // The problem names the path, not the absolute target.
+    const refused = await rawRequest(port, target, { authorization: 'Bearer not.a.token' });
+    expect(
+      JSON.parse(refused.body.slice(refused.body.indexOf('{'), refused.body.lastIndexOf('}') + 1)),
+    ).toMatchObject({
+      status: 401,
+      instance: '/v1/deadlines',
+    });
     const withoutToken = [];
     for (let i = 0; i < 3; i++) withoutToken.push((await rawRequest(port, target)).status);
     expect(withoutToken).toEqual([401, 401, 429]);
