@@ -7,17 +7,13 @@ import type { EventStore } from '../eventstore/types.js';
 import { metricsRegistry } from '../metrics.js';
 import { isApiRequest } from './api-scope.js';
 import { authPlugin, createTokenVerifier } from './auth.js';
+import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
 import { logSerializers } from './log-redaction.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
 import { rateLimitHooks } from './rate-limits.js';
-import {
-  childLoggerWithClientId,
-  clientErrorHandler,
-  requestIdsPlugin,
-  serverRequestId,
-} from './request-ids.js';
+import { childLoggerWithClientId, requestIdsPlugin, serverRequestId } from './request-ids.js';
 import { auditRoutesPlugin } from './routes/audit.js';
 import { commandRoutesPlugin } from './routes/commands.js';
 import { queryRoutesPlugin } from './routes/queries.js';
