@@ -11,6 +11,20 @@ const optionalUrl = (protocols: string[]) =>
     )
     .optional();
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * Where identity comes from (the OIDC issuer, its keys) must be https: anyone on the path could otherwise
+ * hand us keys and mint any role. Plain http is allowed only to this machine's loopback, and never in
+ * production (tests and a developer's local issuer).
+ */
+export function isTrustedIdentityUrl(value: string, nodeEnv: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && nodeEnv !== 'production' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
 /** Every setting sightline reads from its environment. Defaults are the embedded, single-machine ones. */
 export const ConfigSchema = z
   .object({
@@ -40,8 +54,10 @@ export const ConfigSchema = z
     OIDC_PANEL_CLAIM: z.string().min(1).default('panel'),
     POLICY_FILE: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
-    /** Requests a minute one client (one bearer token, or one address without) may make to /v1. */
+    /** Requests a minute one person (a verified token's subject) may make to /v1. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    /** Requests a minute one client address may make to /v1, refused tokens included; 10 × the above if unset. */
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Comma-separated webhook endpoints told of missed deadlines, escalations and high-risk cases. */
     WEBHOOK_URLS: z
       .string()
@@ -77,6 +93,13 @@ export const ConfigSchema = z
       for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE'] as const) {
         if (!env[key])
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
+      }
+      if (env.OIDC_ISSUER && !isTrustedIdentityUrl(env.OIDC_ISSUER, env.NODE_ENV)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OIDC_ISSUER'],
+          message: 'must be https (http only to localhost, and not in production)',
+        });
       }
     }
   });

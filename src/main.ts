@@ -17,9 +17,9 @@ Commands:
   serve                    API and views only
   work                     deadline workers only (BullMQ when REDIS_URL is set)
   rebuild                  replay the whole log into fresh views and check them
-  token --sub ID --role R [--panel P]
+  token --sub ID --role R [--panel P] [--expires 8h]
                            mint a bearer token for the embedded (local) auth mode (a panel member's names
-                           their panel: children_not_in_school or fair_access)
+                           their panel: children_not_in_school or fair_access); it lives 8h, at most 12h
   seed --cases N [--seed S] fill the store with a synthetic council's history (demos, benchmarks)
   help                     show this text
 `;

@@ -2,10 +2,12 @@ import { randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { Config } from '../config.js';
+import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { type Config, ConfigError, isTrustedIdentityUrl } from '../config.js';
+import { ActorIdSchema } from '../domain/actor-id.js';
 import { type Panel, PanelSchema } from '../domain/ehe/commands.js';
 import { type Role, RoleSchema } from '../domain/roles.js';
+import { isApiRequest } from './api-scope.js';
 import { HttpProblem } from './errors.js';
 import { unencapsulated } from './plugin.js';
 
@@ -24,6 +26,14 @@ declare module 'fastify' {
 
 const LOCAL_ISSUER = 'sightline';
 const SECRET_FILE = 'auth-secret';
+/** The longest a token may live (exp − iat), minted here or by an issuer: one working day. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+/** How far ahead of our clock an issuer's `iat` may be (its clock drifts from ours). */
+const CLOCK_TOLERANCE_SECONDS = 60;
+/** The claims every token must carry, whoever signed it. */
+const REQUIRED_CLAIMS = ['sub', 'iat', 'exp'];
+/** An OIDC issuer signs with one of these; `none`, HMAC (a public key used as a secret) and the rest are refused. */
+const OIDC_ALGORITHMS = ['RS256', 'ES256'];
 
 /**
  * The HS256 secret of the embedded default: AUTH_SECRET, or a random one kept beside the SQLite file
@@ -42,7 +52,7 @@ export function resolveAuthSecret(config: Config): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   try {
     // 'wx': if another process created it meanwhile, read theirs rather than overwrite it
@@ -60,15 +70,24 @@ export async function mintToken(
   config: Config,
   claims: { sub: string; role: Role; panel?: Panel; expiresIn?: string | number },
 ): Promise<string> {
+  if (!ActorIdSchema.safeParse(claims.sub).success) {
+    throw new ConfigError('a token subject must be 1–200 letters, digits or . _ @ : | -');
+  }
   const key = new TextEncoder().encode(resolveAuthSecret(config));
-  return new SignJWT({ role: claims.role, ...(claims.panel ? { panel: claims.panel } : {}) })
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ role: claims.role, ...(claims.panel ? { panel: claims.panel } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(LOCAL_ISSUER)
     .setAudience(config.AUTH_AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(issuedAt)
     .setExpirationTime(claims.expiresIn ?? '8h')
     .sign(key);
+  const { exp = Number.POSITIVE_INFINITY } = decodeJwt(token);
+  if (exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new ConfigError('a token lives at most 12 hours (--expires 12h or less)');
+  }
+  return token;
 }
 
 /** Reads a claim by a dotted path (`realm_access.roles`), as OIDC providers nest them. */
@@ -81,17 +100,42 @@ function claimAt(payload: JWTPayload, path: string): unknown {
   return value;
 }
 
-/** The role a claim names; from a list, the first value that is one of ours. */
+/**
+ * The one role a claim names. A list may hold other values (`offline_access`), but a token naming two of
+ * our roles is refused rather than guessed at: which one the issuer meant is not ours to choose.
+ */
 function roleFrom(claim: unknown): Role | undefined {
   const values = Array.isArray(claim) ? claim : [claim];
-  for (const value of values) {
-    const parsed = RoleSchema.safeParse(value);
-    if (parsed.success) return parsed.data;
-  }
-  return undefined;
+  const ours = new Set(values.flatMap((value) => RoleSchema.safeParse(value).data ?? []));
+  if (ours.size > 1) throw new Error('the token names more than one role');
+  return [...ours][0];
+}
+
+/** A token's lifetime is bounded, and it was not issued in our future. */
+function checkLifetime(payload: JWTPayload): void {
+  const { iat = 0, exp = 0 } = payload;
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('the token lives longer than 12 hours');
+  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+    throw new Error('the token was issued in the future');
 }
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
+
+/**
+ * The issuer's discovery document, trusted only if it names the configured issuer exactly (OpenID Connect
+ * Discovery 1.0 §4.3) and its keys are fetched over https (loopback http only outside production).
+ */
+async function discoverJwks(config: Config, issuer: string) {
+  const response = await fetch(new URL('.well-known/openid-configuration', issuer.replace(/\/?$/, '/')));
+  if (!response.ok) throw new Error(`OIDC discovery answered ${response.status}`);
+  const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+  if (document.issuer !== issuer) throw new Error('OIDC discovery names another issuer');
+  if (typeof document.jwks_uri !== 'string') throw new Error('OIDC discovery has no jwks_uri');
+  if (!isTrustedIdentityUrl(document.jwks_uri, config.NODE_ENV)) {
+    throw new Error('OIDC discovery names a jwks_uri that is not https');
+  }
+  return createRemoteJWKSet(new URL(document.jwks_uri));
+}
 
 /** Verifies local HS256 tokens, or an OIDC issuer's tokens against its JWKS (found by discovery). */
 export function createTokenVerifier(config: Config): TokenVerifier {
@@ -99,19 +143,17 @@ export function createTokenVerifier(config: Config): TokenVerifier {
     const issuer = config.OIDC_ISSUER ?? '';
     const audience = config.OIDC_AUDIENCE ?? '';
     let jwks: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
-    const discover = async () => {
-      const response = await fetch(new URL('.well-known/openid-configuration', issuer.replace(/\/?$/, '/')));
-      if (!response.ok) throw new Error(`OIDC discovery answered ${response.status}`);
-      const { jwks_uri } = (await response.json()) as { jwks_uri?: string };
-      if (!jwks_uri) throw new Error('OIDC discovery has no jwks_uri');
-      return createRemoteJWKSet(new URL(jwks_uri));
-    };
     return async (token) => {
-      jwks ??= discover().catch((error: unknown) => {
+      jwks ??= discoverJwks(config, issuer).catch((error: unknown) => {
         jwks = undefined; // discovery failed: try again on the next request
         throw error;
       });
-      const { payload } = await jwtVerify(token, await jwks, { issuer, audience });
+      const { payload } = await jwtVerify(token, await jwks, {
+        issuer,
+        audience,
+        algorithms: OIDC_ALGORITHMS,
+        requiredClaims: REQUIRED_CLAIMS,
+      });
       return actorFrom(payload, config.OIDC_ROLE_CLAIM, config.OIDC_PANEL_CLAIM);
     };
   }
@@ -129,6 +171,7 @@ export function createTokenVerifier(config: Config): TokenVerifier {
       issuer: LOCAL_ISSUER,
       audience: config.AUTH_AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: REQUIRED_CLAIMS,
     });
     return actorFrom(payload, 'role', 'panel');
   };
@@ -136,12 +179,16 @@ export function createTokenVerifier(config: Config): TokenVerifier {
 
 /** A panel member reads and decides only for the panel their token names; without one, nothing. */
 function actorFrom(payload: JWTPayload, roleClaim: string, panelClaim: string): Actor {
+  checkLifetime(payload);
+  // The subject becomes every event's actor: a number, an object or a control character would poison the log.
+  const id = ActorIdSchema.safeParse(payload.sub);
+  if (!id.success) throw new Error('the token names no valid subject');
   const role = roleFrom(claimAt(payload, roleClaim));
-  if (!payload.sub || !role) throw new Error('the token names no subject or no known role');
-  if (role !== 'panel') return { id: payload.sub, role };
+  if (!role) throw new Error('the token names no known role');
+  if (role !== 'panel') return { id: id.data, role };
   const panel = PanelSchema.safeParse(claimAt(payload, panelClaim));
   if (!panel.success) throw new Error(`a panel member's token names no known panel in ${panelClaim}`);
-  return { id: payload.sub, role, panel: panel.data };
+  return { id: id.data, role, panel: panel.data };
 }
 
 const unauthorized = (detail: string) =>
@@ -174,7 +221,7 @@ export const authPlugin = unencapsulated(
   async (app: FastifyInstance, { verify }: { verify: TokenVerifier }) => {
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/v1/')) return;
+      if (!isApiRequest(request)) return;
       const header = request.headers.authorization;
       const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header ?? '');
       if (!match?.[1]) throw unauthorized('a bearer token is required');

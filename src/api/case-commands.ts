@@ -25,6 +25,8 @@ export interface RequestMeta {
   actor: Actor;
   correlationId: string;
   causationId: string;
+  /** The X-Request-Id the client sent, kept beside our own (causationId). */
+  clientRequestId?: string;
   /** Route-level facts worth keeping beside the events, e.g. an override's reason. */
   extra?: Record<string, string>;
 }
@@ -110,6 +112,7 @@ export async function runCaseCommand(
     role: meta.actor.role,
     correlationId: meta.correlationId,
     causationId: meta.causationId,
+    ...(meta.clientRequestId ? { clientRequestId: meta.clientRequestId } : {}),
     occurredAt: services.now().toISOString(),
     ...meta.extra,
     ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(meta.actor.id, command) }),

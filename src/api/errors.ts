@@ -7,6 +7,7 @@ import {
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../eventstore/errors.js';
+import { pathOf } from './api-scope.js';
 import { unencapsulated } from './plugin.js';
 
 /**
@@ -62,8 +63,11 @@ const unprocessableCodes = new Set([
   'ehcp_school_required',
 ]);
 
+/** A stored or about-to-be-stored event our own schemas refuse: our fault, never the caller's. */
+const internalCodes = new Set(['invalid_event', 'unknown_event_type', 'unknown_schema_version']);
+
 export const domainErrorStatus = (code: string): number =>
-  code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
+  internalCodes.has(code) ? 500 : code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
 
 /** RFC 9110's reason phrases, as problem titles. */
 export const problemTitles: Record<number, string> = {
@@ -72,6 +76,7 @@ export const problemTitles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
@@ -79,6 +84,7 @@ export const problemTitles: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -89,7 +95,7 @@ function problem(request: FastifyRequest, status: number, code: string, detail: 
     title: problemTitles[status] ?? 'Error',
     status,
     detail,
-    instance: request.url.split('?')[0],
+    instance: pathOf(request),
     code,
     requestId: request.id,
   };
@@ -178,7 +184,7 @@ export function toProblem(
     };
     return { problem: body, headers };
   }
-  if (error instanceof DomainError) {
+  if (error instanceof DomainError && domainErrorStatus(error.code) < 500) {
     const status = domainErrorStatus(error.code);
     const body = problem(request, status, error.code, error.message);
     return {
@@ -253,7 +259,7 @@ async function errors(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
-      problem(request, 404, 'route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+      problem(request, 404, 'route_not_found', `no route ${request.method} ${pathOf(request)}`),
     ),
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { TRACE_ID } from '../eventstore/metadata.js';
 import { HttpProblem, type Problem, ProblemSchema } from './errors.js';
 import { commonProblemExamples, exampleIds } from './examples.js';
 
@@ -36,11 +37,13 @@ export function expectedRevisionFrom(ifMatch: string | undefined): bigint | unde
   return BigInt(match[1]);
 }
 
+/** The ids event metadata keeps: a client's correlation id only if it is one (see EventMetadataSchema). */
 export const requestMeta = (request: FastifyRequest) => {
   const correlation = request.headers['x-correlation-id'];
   return {
-    correlationId: typeof correlation === 'string' && correlation.length <= 200 ? correlation : request.id,
+    correlationId: typeof correlation === 'string' && TRACE_ID.test(correlation) ? correlation : request.id,
     causationId: request.id,
+    ...(request.clientRequestId ? { clientRequestId: request.clientRequestId } : {}),
   };
 };
 

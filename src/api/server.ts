@@ -1,16 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { defaultPolicy, type Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
 import { metricsRegistry } from '../metrics.js';
+import { isApiRequest } from './api-scope.js';
 import { authPlugin, createTokenVerifier } from './auth.js';
+import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
+import { logSerializers } from './log-redaction.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
+import { rateLimitHooks } from './rate-limits.js';
+import { childLoggerWithClientId, requestIdsPlugin, serverRequestId } from './request-ids.js';
 import { auditRoutesPlugin } from './routes/audit.js';
 import { commandRoutesPlugin } from './routes/commands.js';
 import { queryRoutesPlugin } from './routes/queries.js';
@@ -27,32 +30,29 @@ export interface AppDependencies {
   /** A pino logger to use instead of one built from LOG_LEVEL. */
   logger?: FastifyBaseLogger;
   /** Limits for benchmarks and tests; the defaults suit one council's staff and portals. */
-  limits?: { requestsPerMinute?: number; bodyLimitBytes?: number; requestTimeoutMs?: number };
+  limits?: {
+    requestsPerMinute?: number;
+    requestsPerMinutePerAddress?: number;
+    bodyLimitBytes?: number;
+    requestTimeoutMs?: number;
+  };
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 60_000;
 
-/** A client's own request id when it is a plain token, otherwise a fresh UUID. */
-function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-}
-
-/** Rate limits count per token (one client), or per address without one. */
-const clientKey = (request: FastifyRequest): string => {
-  const token = request.headers.authorization;
-  return token ? createHash('sha256').update(token).digest('base64url') : request.ip;
-};
-
 /** Builds the HTTP application (not listening); tests call it with in-memory dependencies. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, projections } = deps;
+  // Our request serializer on either logger: a caller's (main.ts passes one) would log Fastify's default.
   const logging =
     deps.logger !== undefined
-      ? { loggerInstance: deps.logger }
-      : { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } };
+      ? { loggerInstance: deps.logger.child({}, { serializers: logSerializers }) }
+      : {
+          logger:
+            config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, serializers: logSerializers },
+        };
   const requestTimeout = deps.limits?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     ...logging,
@@ -64,7 +64,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestTimeout,
     connectionTimeout: CONNECTION_TIMEOUT_MS,
     http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 5) },
-    genReqId: requestIdOf,
+    genReqId: serverRequestId,
+    childLoggerFactory: childLoggerWithClientId,
+    clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -74,7 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Case data is personal data: no shared or browser cache may keep a copy.
-    if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });
 
   const metrics = apiMetrics(metricsRegistry);
@@ -82,14 +84,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const services = { store, policy: deps.policy ?? defaultPolicy, now: deps.now ?? (() => new Date()) };
 
   await app.register(errorsPlugin);
+  await app.register(requestIdsPlugin);
   await app.register(helmet, { global: true });
-  await app.register(rateLimit, {
-    max: deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-    keyGenerator: clientKey,
-    allowList: (request) => !request.url.startsWith('/v1/'),
+  const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
+  const limit = await rateLimitHooks(app, {
+    perActor,
+    perAddress:
+      deps.limits?.requestsPerMinutePerAddress ?? config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 10 * perActor,
   });
+  // Order matters: the address is counted before the token is checked, the actor after.
+  app.addHook('onRequest', limit.byAddress);
   await app.register(authPlugin, { verify: createTokenVerifier(config) });
+  app.addHook('onRequest', limit.byActor);
   await app.register(openapiPlugin);
   await app.register(operationsPlugin, { config, store, projections, registry: metricsRegistry, metrics });
   await app.register(referralRoutesPlugin, { services, projections });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Decider, EventCodec } from '../domain/decider.js';
 import { WrongExpectedVersionError } from './errors.js';
+import { checkEventMetadata } from './metadata.js';
 import type { EventStore, ExpectedRevision, NewEvent } from './types.js';
 
 /** Fixed namespace so that an idempotency key always maps to the same event ids. */
@@ -172,7 +173,9 @@ export async function handle<Command, Event, State, Context>(
     const occurredAt = metadata.occurredAt ?? new Date().toISOString();
     const toAppend: NewEvent[] = decided.map((event, i) => {
       const { type, data, schemaVersion } = caseType.codec.encode(event);
-      return { id: ids[i], type, data, metadata: { ...metadata, occurredAt, schemaVersion } };
+      const eventMetadata = { ...metadata, occurredAt, schemaVersion };
+      checkEventMetadata(eventMetadata);
+      return { id: ids[i], type, data, metadata: eventMetadata };
     });
     await options.beforeAppend?.();
     try {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventStoreClosedError } from './errors.js';
 import { createGroupCommit } from './sqlite-append.js';
+import { prepareDatabaseFiles } from './sqlite-files.js';
 import { createSqliteReader } from './sqlite-read.js';
 import { ensureSchema } from './sqlite-schema.js';
 import { createPollingSubscription } from './sqlite-subscription.js';
@@ -24,6 +25,7 @@ export interface SqliteEventStoreOptions {
 }
 
 export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  prepareDatabaseFiles(options.path);
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
   // better-sqlite3 defaults WAL to NORMAL, which can lose the last commits on power loss.

@@ -32,7 +32,11 @@ describe('errors and limits', () => {
       },
     });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toMatchObject({ status: 500, code: 'internal_error', requestId: 'req-42' });
+    expect(response.json()).toMatchObject({
+      status: 500,
+      code: 'internal_error',
+      requestId: response.headers['x-request-id'],
+    });
     expect(response.body).not.toContain('SQLITE');
     expect(response.body).not.toContain('/srv/');
     await app.close();

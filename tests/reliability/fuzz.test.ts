@@ -12,10 +12,13 @@ import type { SchemaContext } from './support/fuzz-schema.js';
  * the API answers below 500 with a status the operation documents, every refusal is a problem document, and
  * a refused request writes nothing: not even the access-log record a successful read writes.
  *
- * The run is seeded: FUZZ_SEED replays one (its seed is printed), FUZZ_RUNS sets the requests per operation.
+ * The run is seeded, with a fixed seed unless FUZZ_SEED names another (the seed is printed, so a failure
+ * replays), and FUZZ_RUNS sets the requests per operation.
  * A time budget bounds a run on a slow machine: an operation stops early rather than the run overrunning.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** Fixed, so CI runs the same requests every time; set FUZZ_SEED (any integer) for a wider run. */
+const DEFAULT_SEED = 20_261_203;
+const SEED = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 60);
 const TIME_BUDGET_MS = 100_000;
 /** Answered by the router before any route (src/api/errors.ts frameworkErrors), so no operation lists them. */
@@ -65,6 +68,11 @@ describe('bad input fuzz', () => {
     // Another method is another route's request, and the router's own refusals come before any route.
     if (!request.intent.includes('other method') && !routerRefusals.includes(problem?.code)) {
       expect(operation.statuses, `${what}: the status is not in the document`).toContain(response.statusCode);
+    }
+    // On a secured operation a refused token is a 401 whatever else is wrong, unless the router refused
+    // the path before any hook ran.
+    if (operation.secured && request.refusedCredential && !routerRefusals.includes(problem?.code)) {
+      expect(response.statusCode, `${what}: a refused credential got through`).toBe(401);
     }
     if (response.statusCode < 400) return;
     expect(response.headers['content-type'], what).toMatch(/^application\/problem\+json/);

@@ -92,6 +92,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = asyn
       caseIds: [caseId],
       route: request.routeOptions.url ?? request.url,
       requestId: request.id,
+      clientRequestId: request.clientRequestId,
       at: services.now(),
     });
 

@@ -57,6 +57,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = asyn
       caseIds,
       route: request.routeOptions.url ?? request.url,
       requestId: request.id,
+      clientRequestId: request.clientRequestId,
       at: services.now(),
     });
 

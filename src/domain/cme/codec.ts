@@ -13,11 +13,20 @@ export const cmeUpcasters: Partial<Record<CmeEventType, Record<number, Upcaster>
 const isCmeEventType = (type: string): type is CmeEventType => Object.hasOwn(cmeEvents, type);
 
 export const cmeCodec: EventCodec<CmeEvent> = {
-  encode: (event) => ({
-    type: event.type,
-    data: event.data,
-    schemaVersion: cmeEvents[event.type].schemaVersion,
-  }),
+  encode: (event) => {
+    // The store is append-only: an event its own schema refuses would be refused on every read after.
+    const entry = cmeEvents[event.type];
+    const parsed = entry?.data.safeParse(event.data);
+    if (!parsed?.success) {
+      const issue = parsed?.error.issues[0];
+      throw new DomainError(
+        'invalid_event',
+        `${event.type}: ${issue?.path.join('.')}: ${issue?.message ?? 'not a CME event'}`,
+        issue?.path.join('.'),
+      );
+    }
+    return { type: event.type, data: event.data, schemaVersion: entry.schemaVersion };
+  },
   decode: ({ type, data, schemaVersion }) => {
     if (!isCmeEventType(type)) {
       throw new DomainError('unknown_event_type', `${type} is not a CME event`);

@@ -8,7 +8,18 @@ const isEheEventType = (type: string): type is EheEventType => Object.hasOwn(ehe
 /** Writes EHE events with their schema version; reads them back through the schema (upcasting when needed). */
 export const eheCodec: EventCodec<EheEvent> = {
   encode(event) {
-    return { type: event.type, data: event.data, schemaVersion: eheEvents[event.type].schemaVersion };
+    // The store is append-only: an event its own schema refuses would be refused on every read after.
+    const entry = eheEvents[event.type];
+    const parsed = entry?.data.safeParse(event.data);
+    if (!parsed?.success) {
+      const issue = parsed?.error.issues[0];
+      throw new DomainError(
+        'invalid_event',
+        `${event.type}: ${issue?.message ?? 'not an EHE event'}`,
+        issue?.path.join('.'),
+      );
+    }
+    return { type: event.type, data: event.data, schemaVersion: entry.schemaVersion };
   },
   decode(stored) {
     if (!isEheEventType(stored.type)) {

@@ -50,6 +50,37 @@ async function refusedTokens(config: TestApi['config']): Promise<Credential[]> {
       await sign({ role: 'superuser', sub: 'eve' }, (jwt) => local(jwt).setExpirationTime('1h')),
     ),
     bearer('no subject', await sign({ role: 'manager' }, (jwt) => local(jwt).setExpirationTime('1h'))),
+    ...(await badSubjectsAndLifetimes(config, sign, local)),
+  ].map((credential) => ({ ...credential, refused: true }));
+}
+
+/** Subjects that would poison the log, lifetimes out of bounds, and a token naming two roles (issue 12). */
+async function badSubjectsAndLifetimes(
+  config: TestApi['config'],
+  sign: (claims: Record<string, unknown>, edit: (jwt: SignJWT) => SignJWT) => Promise<string>,
+  local: (jwt: SignJWT) => SignJWT,
+): Promise<Credential[]> {
+  const bearer = (label: string, token: string): Credential => ({ label, header: `Bearer ${token}` });
+  const hour = (jwt: SignJWT) => local(jwt).setExpirationTime('1h');
+  const now = Math.floor(Date.now() / 1000);
+  const withoutIat = await new SignJWT({ role: 'manager', sub: 'mary' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('sightline')
+    .setAudience(config.AUTH_AUDIENCE)
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(TEST_SECRET));
+  return [
+    bearer('sub a number', await sign({ role: 'manager', sub: 42 }, hour)),
+    bearer('sub an object', await sign({ role: 'manager', sub: { id: 'mary' } }, hour)),
+    bearer('sub too long', await sign({ role: 'manager', sub: 'm'.repeat(201) }, hour)),
+    bearer('sub with controls', await sign({ role: 'manager', sub: 'mary\u0000\n' }, hour)),
+    bearer('no exp', await sign({ role: 'manager', sub: 'mary' }, local)),
+    bearer('no iat', withoutIat),
+    bearer(
+      'lives 13 hours',
+      await sign({ role: 'manager', sub: 'mary' }, (jwt) => local(jwt).setExpirationTime(now + 13 * 3600)),
+    ),
+    bearer('two roles', await sign({ role: ['manager', 'officer'], sub: 'mary' }, hour)),
   ];
 }
 
@@ -76,6 +107,8 @@ export async function fuzzTarget() {
     ...(await Promise.all(
       roles.map(async (role) => ({ label: `role:${role}`, header: `Bearer ${await api.token(role)}` })),
     )),
+    // The scheme is case-insensitive (RFC 9110 §11.1): the same token, spelled `bearer`, works the same.
+    { label: 'role:manager (lowercase bearer)', header: `bearer ${await api.token('manager')}` },
     ...(await refusedTokens(api.config)),
   ];
   return {

@@ -11,6 +11,8 @@ export interface FuzzRequest {
   payload?: string;
   /** What the request was meant to get wrong, for the failure message. */
   intent: string;
+  /** Its credential must be refused: the answer is 401 whatever else is wrong. */
+  refusedCredential: boolean;
 }
 
 const encodeQuery = (pairs: [string, string][]) =>
@@ -151,6 +153,8 @@ function bodyOf(operation: Operation, ctx: SchemaContext): fc.Arbitrary<Body> {
 export interface Credential {
   label: string;
   header?: string;
+  /** A token (or none) the server must refuse with 401. */
+  refused?: boolean;
 }
 
 const ifMatch = fc.option(
@@ -220,6 +224,7 @@ export function requestsFor(
         headers,
         ...(body.payload !== undefined ? { payload: body.payload } : {}),
         intent,
+        refusedCredential: credential.refused === true,
       };
     });
 }

@@ -22,7 +22,8 @@ export function groupByRequest(
 ): { requestId: string; events: RecordedEvent[] }[] {
   const groups: { requestId: string; events: RecordedEvent[] }[] = [];
   for (const event of events) {
-    const requestId = String(event.metadata.causationId);
+    // The client's X-Request-Id is kept as clientRequestId; causationId is the server's own id.
+    const requestId = String(event.metadata.clientRequestId ?? event.metadata.causationId);
     const last = groups[groups.length - 1];
     if (last?.requestId === requestId) last.events.push(event);
     else groups.push({ requestId, events: [event] });

@@ -90,10 +90,14 @@ export function caseCommand(
   };
 }
 
-/** How many requests one token makes before a new one: the API allows 600 a minute per token. */
+/**
+ * How many requests one token makes before a new one. The API's allowance follows the token's subject and
+ * the address, not the token, so fresh tokens no longer buy allowance (serverEnv raises it); rotating them
+ * still exercises many distinct tokens.
+ */
 const USES_PER_TOKEN = 100;
 
-/** Fresh tokens for each actor as the old ones near the rate limit (each token has its own expiry). */
+/** Fresh tokens for each actor every USES_PER_TOKEN requests (each token has its own expiry). */
 export class TokenSource {
   private readonly tokens = new Map<string, { token: string; uses: number }>();
   private minted = 0;
