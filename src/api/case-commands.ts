@@ -31,6 +31,16 @@ export interface RequestMeta {
   extra?: Record<string, string>;
 }
 
+/** The metadata every event a request writes carries (ARCHITECTURE.md), at business time `at`. */
+export const eventMetadataOf = (meta: RequestMeta, at: Date) => ({
+  actor: meta.actor.id,
+  role: meta.actor.role,
+  correlationId: meta.correlationId,
+  causationId: meta.causationId,
+  ...(meta.clientRequestId ? { clientRequestId: meta.clientRequestId } : {}),
+  occurredAt: at.toISOString(),
+});
+
 export interface CommandOutcome {
   caseType: CaseType;
   caseId: string;
@@ -108,12 +118,7 @@ export async function runCaseCommand(
   assertOwnPanel(meta.actor, command);
   const context = decideContext(services.now(), services.policy, meta.actor);
   const metadata = {
-    actor: meta.actor.id,
-    role: meta.actor.role,
-    correlationId: meta.correlationId,
-    causationId: meta.causationId,
-    ...(meta.clientRequestId ? { clientRequestId: meta.clientRequestId } : {}),
-    occurredAt: services.now().toISOString(),
+    ...eventMetadataOf(meta, services.now()),
     ...meta.extra,
     ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(meta.actor.id, command) }),
   };

@@ -1,6 +1,7 @@
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
+import { checkEventMetadata } from '../eventstore/metadata.js';
 import type { EventStore } from '../eventstore/types.js';
-import type { RequestMeta } from './case-commands.js';
+import { eventMetadataOf, type RequestMeta } from './case-commands.js';
 import { type CaseType, caseTypes, streamExists, streamOf } from './case-streams.js';
 import { HttpProblem } from './errors.js';
 
@@ -36,18 +37,12 @@ export async function reserveCaseId(
   store: EventStore,
   caseId: string,
   caseType: CaseType,
-  { actor, correlationId, causationId }: RequestMeta,
+  meta: RequestMeta,
   at: Date,
 ): Promise<void> {
   await assertCaseIdAvailable(store, caseId, caseType);
-  const metadata = {
-    actor: actor.id,
-    role: actor.role,
-    correlationId,
-    causationId,
-    occurredAt: at.toISOString(),
-    schemaVersion: 1,
-  };
+  const metadata = { ...eventMetadataOf(meta, at), schemaVersion: 1 };
+  checkEventMetadata(metadata);
   try {
     await store.append(
       `${RESERVATION_PREFIX}${caseId}`,

@@ -4,8 +4,15 @@ import { isoDateSchema } from '../domain/calendar/index.js';
 import { ukAddressSchema } from '../domain/child.js';
 import { ChildSchema, ParentCarerSchema, ReasonSchema, SchoolSchema } from '../domain/ehe/index.js';
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
+import { checkEventMetadata } from '../eventstore/metadata.js';
 import { actorOf } from './auth.js';
-import { type CaseCommand, type CommandServices, keyReused, requestHash } from './case-commands.js';
+import {
+  type CaseCommand,
+  type CommandServices,
+  eventMetadataOf,
+  keyReused,
+  requestHash,
+} from './case-commands.js';
 import { CommandResultSchema, ReferralReceiptSchema } from './command-result.js';
 import { deletionReturnExamples } from './examples-referrals.js';
 import { requestMeta } from './http.js';
@@ -180,7 +187,12 @@ export async function deletionReturnRoute(
     const command = caseCommandFor(body, caseId, duplicates);
     opened = await openCase(services, projections, request, reply, caseId, command, extra, returnId);
   }
-  const { correlationId, causationId } = requestMeta(request);
+  const metadata = {
+    ...eventMetadataOf({ actor, ...requestMeta(request) }, services.now()),
+    schemaVersion: 1,
+    requestHash: hash,
+  };
+  checkEventMetadata(metadata);
   try {
     await services.store.append(
       stream,
@@ -188,15 +200,7 @@ export async function deletionReturnRoute(
         {
           type: 'DeletionReturnReceived',
           data: { ...record, returnId, outcome, ...(caseId ? { caseId } : {}) },
-          metadata: {
-            actor: actor.id,
-            role: actor.role,
-            correlationId,
-            causationId,
-            occurredAt: services.now().toISOString(),
-            schemaVersion: 1,
-            requestHash: hash,
-          },
+          metadata,
         },
       ],
       'no_stream',
