@@ -19,6 +19,7 @@ import { caseFor, people, roleHeaders, type SeededCases, seedCases } from './see
 /** A token the server can verify in every way but its subject, which is a number, not a string. */
 async function numericSubjectToken(): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
+  // jose types `sub` as a string; sending a number anyway is the point of this token.
   return new SignJWT({ role: 'manager', sub: 12345 as unknown as string })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer('sightline')
@@ -54,7 +55,10 @@ function callsFor(op: DocumentedOperation, cases: SeededCases, role: Role | unde
   if (op.method === 'GET') return [{ label: op.key, method: op.method, url }];
   const route = commandRoutes.find((candidate) => op.path === `/v1/cases/{caseId}/${candidate.path}`);
   if (!route) {
-    const { caseId: _, ...body } = bodyExampleOf(op) as { caseId?: string };
+    const example = bodyExampleOf(op);
+    if (typeof example !== 'object' || example === null)
+      throw new Error(`${op.key} documents no body example`);
+    const { caseId: _, ...body } = example as { caseId?: string };
     return [{ label: op.key, method: op.method, url, payload: body }];
   }
   return (['ehe', 'cme'] as const).flatMap((caseType) => {
