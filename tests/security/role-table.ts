@@ -49,8 +49,10 @@ export const roleTable: Record<string, Access> = {
   'get /v1/reports/academic-year': oversight,
   'get /v1/reports/committee': oversight,
   // Full history is the auditor's and the manager's: DOMAIN.md gives it to no other role.
-  'get /v1/cases/{caseId}/events': oversight,
-  'get /v1/cases/{caseId}/state': oversight,
+  // Full history is the auditor's and the manager's; an officer (or senior) reads the history of a case
+  // allocated to them, as "work cases allocated to them" needs: the matrix gives each its own case.
+  'get /v1/cases/{caseId}/events': [...oversight, 'officer', 'senior'],
+  'get /v1/cases/{caseId}/state': [...oversight, 'officer', 'senior'],
   'get /v1/access-log': ['auditor'],
 
   // Allocate, close and reopen, reclassify (either way): the manager's.
@@ -59,7 +61,9 @@ export const roleTable: Record<string, Access> = {
   // Consent decisions and panel referrals: the senior's (and so the manager's, who signs off).
   ...commands(statutory, ['consent-grants', 'consent-refusals', 'panel-referrals', 'fair-access-referrals']),
   // Recording the panel's decision is the panel's: "everything an officer can" does not include it.
-  [command('panel-decisions')]: ['panel'],
+  // The panel's own decision; the co-ordinator (manager) may minute it on the panel's behalf, as panel
+  // members from other agencies often hold no account here. DOMAIN.md is silent on who types it in.
+  [command('panel-decisions')]: ['panel', 'manager'],
   // The School Attendance Order route, prosecution and ESO: SAO steps.
   ...commands(statutory, [
     'sao/section-437-notices',
