@@ -9,6 +9,7 @@ import { isApiRequest } from './api-scope.js';
 import { authPlugin, createTokenVerifier } from './auth.js';
 import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
+import { hiddenCharactersPlugin } from './hidden-characters.js';
 import { logSerializers } from './log-redaction.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Order matters: the address is counted before the token is checked, the actor after.
   app.addHook('onRequest', limit.byAddress);
   await app.register(authPlugin, { verify: createTokenVerifier(config) });
+  await app.register(hiddenCharactersPlugin);
   app.addHook('onRequest', limit.byActor);
   await app.register(openapiPlugin);
   await app.register(operationsPlugin, { config, store, projections, registry: metricsRegistry, metrics });

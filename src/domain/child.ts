@@ -10,24 +10,11 @@ import { nameSkeleton } from './name-skeleton.js';
 
 const MAX_NAME_LENGTH = 100;
 
-/**
- * What a name never holds and what could hide what it says: NUL and the other C0 and C1 controls (tabs and
- * line breaks too, inside the name), the bidirectional embeddings, overrides and isolates that reorder how
- * it is shown (U+202A–U+202E, U+2066–U+2069), and unpaired surrogates, which are not text at all.
- */
-const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
-export const hasNoHiddenCharacters = (text: string): boolean => !HIDDEN_CHARACTERS.test(text);
-/** The refinement every name schema carries (a person's, a parent's, a school's). */
-export const noHiddenCharacters = {
-  error: 'must not contain control characters, text-direction overrides or unpaired surrogates',
-} as const;
-
 export const personNameSchema = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, { error: 'must not be empty' })
-  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` })
-  .refine(hasNoHiddenCharacters, noHiddenCharacters);
+  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
 export const givenNameSchema = personNameSchema;
 export const familyNameSchema = personNameSchema;
 

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import {
-  childSchema,
-  dateOfBirthSchema,
-  hasNoHiddenCharacters,
-  noHiddenCharacters,
-  ukAddressSchema,
-} from '../child.js';
+import { childSchema, dateOfBirthSchema, ukAddressSchema } from '../child.js';
 
 /** The small vocabularies of a CME case, in the words the council uses (DOMAIN.md "A CME case"). */
 
@@ -58,8 +52,7 @@ export const CmeDestinationSchema = z.enum([
 export type CmeDestination = z.infer<typeof CmeDestinationSchema>;
 
 const text = z.string().trim().min(1).max(4000);
-// A referrer's, an agency's or a school's name: without the characters that could hide what it says.
-const name = z.string().trim().min(1).max(200).refine(hasNoHiddenCharacters, noHiddenCharacters);
+const name = z.string().trim().min(1).max(200);
 export const FreeTextSchema = text;
 export const NameTextSchema = name;
 

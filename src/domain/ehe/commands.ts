@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import { childSchema, hasNoHiddenCharacters, noHiddenCharacters, ukAddressSchema } from '../child.js';
+import { childSchema, ukAddressSchema } from '../child.js';
 import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import { PriorityFlagSchema } from '../policy.js';
 import {
@@ -17,13 +17,11 @@ import {
 
 const text = z.string().trim().min(1).max(5000);
 const shortText = z.string().trim().min(1).max(200);
-/** A parent's or a school's name: short text without the characters that could hide what it says. */
-const nameText = shortText.refine(hasNoHiddenCharacters, noHiddenCharacters);
 const id = z.string().trim().min(1).max(100);
 
 /** A school as the council knows it: `schoolId` picks its own term dates where configured. */
 export const SchoolSchema = z.strictObject({
-  name: nameText,
+  name: shortText,
   urn: z
     .string()
     .regex(/^\d{6,7}$/, 'a URN is 6 or 7 digits')
@@ -41,7 +39,7 @@ export const ReasonSchema = z.strictObject({ code: shortText, text: text.optiona
 export const ChildSchema = childSchema.extend({ address: ukAddressSchema }).strict();
 
 export const ParentCarerSchema = z.strictObject({
-  name: nameText,
+  name: shortText,
   relationship: shortText,
   livesWithChild: z.boolean(),
   phone: z
