@@ -16,17 +16,25 @@ const HIDDEN_CHARACTERS = /[\p{Cs}\u202A-\u202E\u2066-\u2069]|(?![\t\n\r])\p{Cc}
 export const hiddenCharactersMessage =
   'must not contain control characters, text-direction overrides or unpaired surrogates';
 
-/** The paths (`body.child.givenName`) of every string in `value` that holds a hidden character. */
-export function hiddenCharacterPaths(value: unknown, path = 'body'): string[] {
-  if (typeof value === 'string') return HIDDEN_CHARACTERS.test(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => hiddenCharacterPaths(item, `${path}.${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => {
-      const inKey = HIDDEN_CHARACTERS.test(key) ? [`${path}.${key}`] : [];
-      return [...inKey, ...hiddenCharacterPaths(item, `${path}.${key}`)];
-    });
+/**
+ * The paths (`body.child.givenName`) of every string in `value` that holds a hidden character. Walked with a
+ * stack of its own, not by recursion: a body nested 50,000 deep must not overflow the call stack.
+ */
+export function hiddenCharacterPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, string][] = [[value, 'body']];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (HIDDEN_CHARACTERS.test(item)) found.push(path);
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (HIDDEN_CHARACTERS.test(key)) found.push(`${path}.${key}`);
+        pending.push([child, `${path}.${key}`]);
+      }
+    }
   }
-  return [];
+  return found.sort();
 }
 
 /** Refuses a body with hidden characters before its schema is checked: 400 naming every such field. */

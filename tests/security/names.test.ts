@@ -131,3 +131,11 @@ describe('the child index compares names by their confusable skeleton', () => {
     expect(matches.map((match) => match.caseId)).toEqual([grace]);
   });
 });
+
+describe('the hidden-character check', () => {
+  it('walks a body nested 100,000 deep without overflowing the stack', async () => {
+    const { hiddenCharacterPaths } = await import('../../src/api/hidden-characters.js');
+    const deep = JSON.parse(`${'['.repeat(100_000)}"x\u202E"${']'.repeat(100_000)}`);
+    expect(hiddenCharacterPaths(deep)).toHaveLength(1);
+  });
+});
