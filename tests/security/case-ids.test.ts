@@ -50,31 +50,25 @@ describe('one case id, one case type', () => {
     },
   );
 
-  it('refuses a reclassification to an existing CME id before closing the EHE case', async () => {
+  it.each([
+    [
+      'an existing CME case',
+      async () => {
+        const cme = cmeReferral();
+        await post('/v1/cme-cases', cme);
+        return cme.caseId;
+      },
+    ],
+    ['the EHE case itself', async (ehe: string) => ehe],
+  ])('refuses a reclassification to the id of %s before closing the EHE case', async (_, target) => {
     const ehe = eheReferral();
-    const cme = cmeReferral();
     await post('/v1/ehe-cases', ehe);
-    await post('/v1/cme-cases', cme);
+    const cmeCaseId = await target(ehe.caseId);
     const before = await api.eventCount();
     const answer = await post(`/v1/cases/${ehe.caseId}/reclassification`, {
       reclassifiedOn: '2025-11-19',
       reason: 'The family has left the address and no education is known.',
-      cmeCaseId: cme.caseId,
-    });
-    expect(answer.statusCode).toBe(409);
-    expect(answer.json().code).toBe('case_id_taken');
-    expect(await api.eventCount()).toBe(before);
-    expect((await listed(ehe.caseId)).open).toBe(true);
-  });
-
-  it('refuses a reclassification to an EHE id, its own included, before closing the EHE case', async () => {
-    const ehe = eheReferral();
-    await post('/v1/ehe-cases', ehe);
-    const before = await api.eventCount();
-    const answer = await post(`/v1/cases/${ehe.caseId}/reclassification`, {
-      reclassifiedOn: '2025-11-19',
-      reason: 'The family has left the address and no education is known.',
-      cmeCaseId: ehe.caseId,
+      cmeCaseId,
     });
     expect(answer.statusCode).toBe(409);
     expect(answer.json().code).toBe('case_id_taken');
