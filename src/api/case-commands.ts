@@ -1,22 +1,23 @@
 import { createHash } from 'node:crypto';
+import { type CaseTypeName as CaseType, caseTypes, streamOf } from '../domain/case-types.js';
 import type { CmeCommand } from '../domain/cme/index.js';
-import { cmeCodec, cmeCommandRoles, cmeDecider } from '../domain/cme/index.js';
 import { decideContext } from '../domain/context.js';
 import type { EheCommand } from '../domain/ehe/index.js';
-import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { Policy } from '../domain/policy.js';
-import { eheCommandRoles, mayIssue } from '../domain/roles.js';
+import { mayIssue } from '../domain/roles.js';
+import type { CaseHandlers } from '../eventstore/case-handlers.js';
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
-import { type HandleOptions, handle } from '../eventstore/handle.js';
+import type { HandleOptions } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
-import { type CaseType, streamOf } from './case-streams.js';
 import { HttpProblem } from './errors.js';
 
 export type CaseCommand = { caseType: 'ehe'; command: EheCommand } | { caseType: 'cme'; command: CmeCommand };
 
 export interface CommandServices {
   store: EventStore;
+  /** Each case type's command handler on `store`. */
+  handlers: CaseHandlers;
   policy: Policy;
   now: () => Date;
 }
@@ -51,8 +52,7 @@ export interface CommandOutcome {
 }
 
 export function assertMayIssue(actor: Actor, caseType: CaseType, commandType: string): void {
-  const table = caseType === 'ehe' ? eheCommandRoles : cmeCommandRoles;
-  if (!mayIssue(actor.role, commandType, table)) {
+  if (!mayIssue(actor.role, commandType, caseTypes[caseType].commandRoles)) {
     throw new HttpProblem(
       403,
       'forbidden',
@@ -123,26 +123,11 @@ export async function runCaseCommand(
     ...(options.idempotencyKey === undefined ? {} : { requestHash: requestHash(meta.actor.id, command) }),
   };
   const stream = streamOf(caseType, caseId);
+  const request = { stream, metadata, context, options };
   const handled =
     caseType === 'ehe'
-      ? handle(
-          services.store,
-          { decider: eheDecider, codec: eheCodec },
-          stream,
-          command,
-          metadata,
-          context,
-          options,
-        )
-      : handle(
-          services.store,
-          { decider: cmeDecider, codec: cmeCodec },
-          stream,
-          command,
-          metadata,
-          context,
-          options,
-        );
+      ? services.handlers.ehe({ ...request, command })
+      : services.handlers.cme({ ...request, command });
   const result = await handled.catch((error: unknown) => {
     if (error instanceof WrongExpectedVersionError && options.expectedRevision !== undefined) {
       const actual = error.actual === 'no_stream' ? -1n : error.actual;

@@ -1,7 +1,7 @@
+import { type CaseTypeName as CaseType, streamOf } from '../domain/case-types.js';
 import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
 import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
-import { type CaseType, streamOf } from './case-streams.js';
 
 export type Basis = 'recorded' | 'occurred';
 

@@ -1,8 +1,9 @@
+import { type CaseTypeName as CaseType, caseTypeNames, streamOf } from '../domain/case-types.js';
 import { WrongExpectedVersionError } from '../eventstore/errors.js';
 import { checkEventMetadata } from '../eventstore/metadata.js';
 import type { EventStore } from '../eventstore/types.js';
 import { eventMetadataOf, type RequestMeta } from './case-commands.js';
-import { type CaseType, caseTypes, streamExists, streamOf } from './case-streams.js';
+import { streamExists } from './case-streams.js';
 import { HttpProblem } from './errors.js';
 
 /**
@@ -25,7 +26,7 @@ async function reservedType(store: EventStore, caseId: string): Promise<string |
 
 /** 409 `case_id_taken` when a case of another type holds the id or has reserved it; writes nothing. */
 export async function assertCaseIdAvailable(store: EventStore, caseId: string, caseType: CaseType) {
-  for (const other of caseTypes) {
+  for (const other of caseTypeNames) {
     if (other !== caseType && (await streamExists(store, streamOf(other, caseId)))) throw caseIdTaken();
   }
   const reserved = await reservedType(store, caseId);

@@ -1,10 +1,8 @@
+import { type CaseTypeName, caseTypeNames, streamOf } from '../domain/case-types.js';
 import type { EventStore } from '../eventstore/types.js';
 
-export type CaseType = 'ehe' | 'cme';
-export const caseTypes: readonly CaseType[] = ['ehe', 'cme'];
-
-/** A case's id is the UUID part of its stream (`ehe-<uuid>`, `cme-<uuid>`). */
-export const streamOf = (type: CaseType, caseId: string): string => `${type}-${caseId}`;
+export type CaseType = CaseTypeName;
+export { streamOf };
 
 export async function streamExists(store: EventStore, stream: string): Promise<boolean> {
   for await (const _ of store.readStream(stream, { maxCount: 1 })) return true;
@@ -12,13 +10,13 @@ export async function streamExists(store: EventStore, stream: string): Promise<b
 }
 
 const KNOWN_TYPES_KEPT = 100_000;
-const knownTypes = new WeakMap<EventStore, Map<string, CaseType>>();
+const knownTypes = new WeakMap<EventStore, Map<string, CaseTypeName>>();
 
 /**
  * Which kind of case this id is, from the store itself (the views may not have seen a new case yet).
  * Streams are never deleted, so a type once found is remembered; an id not found is asked again.
  */
-export async function findCaseType(store: EventStore, caseId: string): Promise<CaseType | undefined> {
+export async function findCaseType(store: EventStore, caseId: string): Promise<CaseTypeName | undefined> {
   let known = knownTypes.get(store);
   if (!known) {
     known = new Map();
@@ -26,7 +24,7 @@ export async function findCaseType(store: EventStore, caseId: string): Promise<C
   }
   const remembered = known.get(caseId);
   if (remembered) return remembered;
-  for (const type of caseTypes) {
+  for (const type of caseTypeNames) {
     if (!(await streamExists(store, streamOf(type, caseId)))) continue;
     if (known.size >= KNOWN_TYPES_KEPT) known.clear();
     known.set(caseId, type);

@@ -1,3 +1,4 @@
+import { streamOf } from '../domain/case-types.js';
 import type { CmeCommandOf } from '../domain/cme/index.js';
 import { CmeChildSchema, cmeDecider } from '../domain/cme/index.js';
 import { decideContext } from '../domain/context.js';
@@ -8,7 +9,6 @@ import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
 import type { CaseCommand, CommandServices } from './case-commands.js';
 import { assertCaseIdAvailable, caseIdTaken } from './case-ids.js';
-import { streamOf } from './case-streams.js';
 import { HttpProblem } from './errors.js';
 
 /*

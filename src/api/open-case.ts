@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { streamOf } from '../domain/case-types.js';
 import type { EventStore } from '../eventstore/types.js';
 import { actorOf } from './auth.js';
 import { type CaseCommand, type CommandServices, runCaseCommand } from './case-commands.js';
 import { reserveCaseId } from './case-ids.js';
-import { streamOf } from './case-streams.js';
 import {
   type CommandResult,
   commandResult,

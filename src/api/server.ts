@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { defaultPolicy, type Policy } from '../domain/policy.js';
+import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import { metricsRegistry } from '../metrics.js';
 import { isApiRequest } from './api-scope.js';
@@ -82,7 +83,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const metrics = apiMetrics(metricsRegistry);
   const store = timedStore(deps.store, metrics);
-  const services = { store, policy: deps.policy ?? defaultPolicy, now: deps.now ?? (() => new Date()) };
+  const services = {
+    store,
+    handlers: createCaseHandlers(store),
+    policy: deps.policy ?? defaultPolicy,
+    now: deps.now ?? (() => new Date()),
+  };
 
   await app.register(errorsPlugin);
   await app.register(requestIdsPlugin);

@@ -8,7 +8,7 @@ import type { EventStore, ExpectedRevision, NewEvent } from './types.js';
 /** Fixed namespace so that an idempotency key always maps to the same event ids. */
 const IDEMPOTENCY_NAMESPACE = '1b4e28ba-2fa1-4d3b-a3f5-ef19a8d9c7e2';
 
-export interface CaseType<Command, Event, State, Context> {
+export interface DeciderWithCodec<Command, Event, State, Context> {
   decider: Decider<Command, Event, State, Context>;
   codec: EventCodec<Event>;
 }
@@ -58,50 +58,45 @@ interface Loaded<Event, State> {
 }
 
 /** A stream folded up to `revision`, with the ids of its events (for idempotency-key lookups). */
-interface Folded {
-  decider: unknown;
-  state: unknown;
+interface Folded<State> {
+  state: State;
   revision: bigint;
   eventIds: readonly string[];
 }
 
 const FOLDED_STREAMS_KEPT = 10_000;
-const foldedStreams = new WeakMap<EventStore, Map<string, Folded>>();
 
 /**
  * The streams most recently handled, folded from what was read (never from what was decided), so that a
  * command reads only the events written since. Safe with other writers and processes: the tail is always
- * read, and a decision on a stale fold fails the append's revision check.
+ * read, and a decision on a stale fold fails the append's revision check. One per handler: the composition
+ * root that creates the handler owns it, no module keeps one.
  */
-function foldedCache(store: EventStore): Map<string, Folded> {
-  let cache = foldedStreams.get(store);
-  if (!cache) {
-    cache = new Map();
-    foldedStreams.set(store, cache);
-  }
-  return cache;
-}
-
-function remember(store: EventStore, stream: string, folded: Folded): void {
-  const cache = foldedCache(store);
-  cache.delete(stream);
-  cache.set(stream, folded);
-  if (cache.size > FOLDED_STREAMS_KEPT) cache.delete(cache.keys().next().value as string);
+function createFoldCache<State>() {
+  const cache = new Map<string, Folded<State>>();
+  return {
+    get: (stream: string) => cache.get(stream),
+    remember(stream: string, folded: Folded<State>): void {
+      cache.delete(stream);
+      cache.set(stream, folded);
+      if (cache.size > FOLDED_STREAMS_KEPT) cache.delete(cache.keys().next().value as string);
+    },
+  };
 }
 
 async function load<C, E, S, X>(
   store: EventStore,
-  caseType: CaseType<C, E, S, X>,
+  caseType: DeciderWithCodec<C, E, S, X>,
+  folds: ReturnType<typeof createFoldCache<S>>,
   stream: string,
   idempotencyKey: string | undefined,
 ): Promise<Loaded<E, S>> {
   const { decider, codec } = caseType;
-  let cached = foldedCache(store).get(stream);
-  if (cached?.decider !== decider) cached = undefined;
+  let cached = folds.get(stream);
   // A repeat whose first events are already folded needs them decoded again: read the stream whole.
   if (idempotencyKey !== undefined && cached?.eventIds.includes(idempotentEventId(stream, idempotencyKey, 0)))
     cached = undefined;
-  let state = cached ? (cached.state as S) : decider.initialState();
+  let state = cached ? cached.state : decider.initialState();
   let revision = cached?.revision ?? -1n;
   const eventIds = [...(cached?.eventIds ?? [])];
   let replay: Loaded<E, S>['replay'];
@@ -121,26 +116,50 @@ async function load<C, E, S, X>(
       replay.state = state;
     }
   }
-  if (revision >= 0n) remember(store, stream, { decider, state, revision, eventIds });
+  if (revision >= 0n) folds.remember(stream, { state, revision, eventIds });
   return { state, revision, ...(replay ? { replay } : {}) };
 }
 
+/** One command for one stream: what the handler is asked to do. */
+export interface CommandRequest<Command, Context> {
+  stream: string;
+  command: Command;
+  metadata: CommandMetadata;
+  context: Context;
+  options?: HandleOptions;
+}
+
+export type CommandHandler<Command, Event, State, Context> = (
+  request: CommandRequest<Command, Context>,
+) => Promise<HandleResult<Event, State>>;
+
 /**
- * Load, fold, decide, append with the revision read. On a concurrent write, retry a bounded number of
+ * The command handler of one case type on one store, created once by the composition root. Each call loads,
+ * folds, decides and appends with the revision read. On a concurrent write it retries a bounded number of
  * times, unless the caller pinned the revision, in which case the WrongExpectedVersionError surfaces.
  */
-export async function handle<Command, Event, State, Context>(
+export function createCommandHandler<Command, Event, State, Context>(
   store: EventStore,
-  caseType: CaseType<Command, Event, State, Context>,
+  caseType: DeciderWithCodec<Command, Event, State, Context>,
+): CommandHandler<Command, Event, State, Context> {
+  const folds = createFoldCache<State>();
+  return ({ stream, command, metadata, context, options = {} }) =>
+    handleOne(store, caseType, folds, stream, command, metadata, context, options);
+}
+
+async function handleOne<Command, Event, State, Context>(
+  store: EventStore,
+  caseType: DeciderWithCodec<Command, Event, State, Context>,
+  folds: ReturnType<typeof createFoldCache<State>>,
   stream: string,
   command: Command,
   metadata: CommandMetadata,
   context: Context,
-  options: HandleOptions = {},
+  options: HandleOptions,
 ): Promise<HandleResult<Event, State>> {
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await load(store, caseType, stream, options.idempotencyKey);
+    const loaded = await load(store, caseType, folds, stream, options.idempotencyKey);
     if (loaded.replay) {
       return {
         events: loaded.replay.events,

@@ -13,13 +13,6 @@ export type CaseEvent =
   | { caseType: 'ehe'; event: EheEvent; caseId: string; position: bigint; revision: bigint }
   | { caseType: 'cme'; event: CmeEvent; caseId: string; position: bigint; revision: bigint };
 
-/** `ehe-<uuid>` → ehe; anything else (the access log, `$` streams) is not a case. */
-export function caseStream(stream: string): { caseType: CaseType; caseId: string } | undefined {
-  if (stream.startsWith('ehe-')) return { caseType: 'ehe', caseId: stream.slice(4) };
-  if (stream.startsWith('cme-')) return { caseType: 'cme', caseId: stream.slice(4) };
-  return undefined;
-}
-
 /** Throws the codec's DomainError (`unknown_event_type`, `invalid_event`, ...) for an event it cannot read. */
 export function decodeCaseEvent(
   recorded: RecordedEvent,

@@ -1,5 +1,6 @@
+import { caseOfStream } from '../domain/case-types.js';
 import type { RecordedEvent } from '../eventstore/types.js';
-import { caseStream, decodeCaseEvent } from './case-event.js';
+import { decodeCaseEvent } from './case-event.js';
 import type { CaseRecords } from './case-summary.js';
 import { evolveCaseRecord } from './case-summary.js';
 import type { CaseloadView } from './caseload.js';
@@ -39,7 +40,7 @@ export const createViews = (): Views => ({
  * Throws the codec's DomainError for an event it cannot read.
  */
 export function applyRecordedEvent(views: Views, recorded: RecordedEvent): boolean {
-  const stream = caseStream(recorded.stream);
+  const stream = caseOfStream(recorded.stream);
   if (!stream) return false;
   const change = decodeCaseEvent(recorded, stream);
   const before = views.records.get(change.caseId);

@@ -8,7 +8,7 @@ import { whereabouts } from './cme-whereabouts.js';
 import { address, birthDateFor, FAMILY_NAMES, GIVEN_NAMES, maxDate, school, upn } from './people.js';
 import type { Rng } from './random.js';
 import type { CmeRun, Shared } from './run.js';
-import { cmeType, Horizon, Run, wd, workerMissed } from './run.js';
+import { Horizon, Run, wd, workerMissed } from './run.js';
 import { cmeOfficer, councilTeam, MANAGER, PORTAL } from './team.js';
 
 export const CME_SOURCES = [
@@ -34,7 +34,7 @@ export interface CmeSeedCase {
 
 export async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promise<void> {
   const caseId = spec.fromEhe?.caseId ?? rng.uuid();
-  const run: CmeRun = new Run(shared, cmeType, `cme-${caseId}`, rng, cmeDecider.initialState());
+  const run: CmeRun = new Run(shared, shared.handlers.cme, `cme-${caseId}`, rng, cmeDecider.initialState());
   shared.counts.cme++;
   try {
     await cmeStory(run, spec, caseId);

@@ -7,6 +7,7 @@ import {
 } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import { defaultPolicy } from '../domain/policy.js';
+import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Shared } from './run.js';
 import { councilJobs, defaultFrom, runJobs } from './schedule.js';
@@ -64,8 +65,10 @@ export async function seedCouncil(
   const span = calendarDaysBetween(from, to);
   const years = Math.max(span / 365, 0.1);
   const schoolPopulation = options.schoolPopulation ?? Math.round(options.cases / years / 0.0135);
+  const seeding = seedingStore(store);
   const shared: Shared = {
-    store: seedingStore(store),
+    store: seeding,
+    handlers: createCaseHandlers(seeding),
     policy,
     calendar: createCalendar(policy.calendar),
     to,

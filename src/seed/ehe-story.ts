@@ -11,14 +11,14 @@ import { saoRoute } from './ehe-sao-story.js';
 import { maxDate, school } from './people.js';
 import type { Rng } from './random.js';
 import type { EheRun, Shared } from './run.js';
-import { eheType, Horizon, Run, wd, workerMissed } from './run.js';
+import { Horizon, Run, wd, workerMissed } from './run.js';
 import { councilTeam, MANAGER, officerFor, PANEL, senior } from './team.js';
 
 export type { EheSeedCase } from './ehe-referral.js';
 
 export async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promise<void> {
   const caseId = spec.fromCme?.caseId ?? rng.uuid();
-  const run: EheRun = new Run(shared, eheType, `ehe-${caseId}`, rng, eheDecider.initialState());
+  const run: EheRun = new Run(shared, shared.handlers.ehe, `ehe-${caseId}`, rng, eheDecider.initialState());
   shared.counts.ehe++;
   try {
     await eheStory(run, spec, caseId);

@@ -3,14 +3,12 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { addCalendarDays, startOfLondonDay } from '../domain/calendar/index.js';
 import type { CmeCommand, CmeEvent, CmeState } from '../domain/cme/index.js';
-import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
 import type { DecideContext } from '../domain/context.js';
 import { decideContext } from '../domain/context.js';
 import type { EheCommand, EheEvent, EheState } from '../domain/ehe/index.js';
-import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { ClockName, Policy } from '../domain/policy.js';
-import type { CaseType } from '../eventstore/handle.js';
-import { handle } from '../eventstore/handle.js';
+import type { CaseHandlers } from '../eventstore/case-handlers.js';
+import type { CommandHandler } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
 import { maxDate } from './people.js';
 import type { Rng } from './random.js';
@@ -21,6 +19,8 @@ export class Horizon extends Error {}
 
 export interface Shared {
   store: EventStore & { forget(stream: string): void };
+  /** Each case type's command handler on `store`. */
+  handlers: CaseHandlers;
   policy: Policy;
   calendar: Calendar;
   to: IsoDate;
@@ -37,7 +37,7 @@ export class Run<C, E, S> {
   lastDate: IsoDate = '0000-01-01';
   constructor(
     readonly shared: Shared,
-    readonly caseType: CaseType<C, E, S, DecideContext>,
+    readonly handle: CommandHandler<C, E, S, DecideContext>,
     readonly stream: string,
     readonly rng: Rng,
     public state: S,
@@ -61,20 +61,18 @@ export class Run<C, E, S> {
     this.lastDate = maxDate(this.lastDate, date);
     const instant = new Date(now);
     const body = command(instant.toISOString());
-    const result = await handle(
-      this.shared.store,
-      this.caseType,
-      this.stream,
-      body,
-      {
+    const result = await this.handle({
+      stream: this.stream,
+      command: body,
+      metadata: {
         actor: actor.id,
         role: actor.role,
         correlationId: this.correlationId,
         causationId: this.rng.uuid(),
         occurredAt: instant.toISOString(),
       },
-      decideContext(instant, this.shared.policy, actor),
-    );
+      context: decideContext(instant, this.shared.policy, actor),
+    });
     for (const { event } of result.events) {
       const type = (event as { type: string }).type;
       this.shared.eventTypes.set(type, (this.shared.eventTypes.get(type) ?? 0) + 1);
@@ -84,15 +82,6 @@ export class Run<C, E, S> {
     return result.state;
   }
 }
-
-export const eheType: CaseType<EheCommand, EheEvent, EheState, DecideContext> = {
-  decider: eheDecider,
-  codec: eheCodec,
-};
-export const cmeType: CaseType<CmeCommand, CmeEvent, CmeState, DecideContext> = {
-  decider: cmeDecider,
-  codec: cmeCodec,
-};
 
 export type EheRun = Run<EheCommand, EheEvent, EheState>;
 export type CmeRun = Run<CmeCommand, CmeEvent, CmeState>;

@@ -1,10 +1,8 @@
 import type { CmeCommand } from '../domain/cme/index.js';
-import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
 import { decideContext } from '../domain/context.js';
 import type { EheCommand } from '../domain/ehe/index.js';
-import { eheCodec, eheDecider } from '../domain/ehe/index.js';
 import type { Policy } from '../domain/policy.js';
-import { handle } from '../eventstore/handle.js';
+import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { jobIdOf } from './clock-jobs.js';
@@ -12,9 +10,6 @@ import { workerMetrics } from './metrics.js';
 
 /** The service identity clock commands are recorded under (DOMAIN.md roles: `admin`, no case data). */
 export const CLOCK_WORKER_ACTOR = { id: 'sightline-clock-worker', role: 'admin' } as const;
-
-const eheCase = { decider: eheDecider, codec: eheCodec };
-const cmeCase = { decider: cmeDecider, codec: cmeCodec };
 
 export interface DueClockOutcome {
   /**
@@ -65,6 +60,7 @@ export function createDueClockHandler(deps: {
   policy: Policy;
   now: () => Date;
 }): DueClockHandler {
+  const handlers = createCaseHandlers(deps.store);
   return {
     async run(job, causationId) {
       const key = idempotencyKeyOf(job);
@@ -75,13 +71,12 @@ export function createDueClockHandler(deps: {
         causationId: causationId ?? key,
       };
       const context = decideContext(deps.now(), deps.policy, { ...CLOCK_WORKER_ACTOR });
-      const options = { idempotencyKey: key };
-      const { store } = deps;
+      const request = { stream: job.stream, metadata, context, options: { idempotencyKey: key } };
       const cmeCommand = cmeCommandOf(job);
       const result = !job.stream.startsWith('cme-')
-        ? await handle(store, eheCase, job.stream, eheCommandOf(job), metadata, context, options)
+        ? await handlers.ehe({ ...request, command: eheCommandOf(job) })
         : cmeCommand
-          ? await handle(store, cmeCase, job.stream, cmeCommand, metadata, context, options)
+          ? await handlers.cme({ ...request, command: cmeCommand })
           : { events: [], replayed: false };
       // A replay (the same job run again after a crash) wrote nothing new: report nothing.
       const appended = result.replayed ? [] : result.events.map(({ event }) => event.type);

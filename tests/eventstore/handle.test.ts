@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Decider, DomainError, type EventCodec } from '../../src/domain/decider.js';
 import { WrongExpectedVersionError } from '../../src/eventstore/errors.js';
-import { handle, idempotentEventId } from '../../src/eventstore/handle.js';
+import { createCommandHandler, idempotentEventId } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import { collect } from './contract.js';
@@ -56,13 +56,15 @@ const context = { limit: 100 };
 
 describe('command handler', () => {
   let store: EventStore;
+  let handle: ReturnType<typeof createCommandHandler<TallyCommand, TallyEvent, Tally, { limit: number }>>;
   beforeEach(() => {
     store = createSqliteEventStore({ path: ':memory:' });
+    handle = createCommandHandler(store, caseType);
   });
   afterEach(() => store.close());
 
   const run = (command: TallyCommand, options = {}, stream = 'tally-1') =>
-    handle(store, caseType, stream, command, meta, context, options);
+    handle({ stream, command, metadata: meta, context, options });
   const stored = () => collect(store.readStream('tally-1'));
 
   it('folds the stream, decides, and appends at the revision it read', async () => {
@@ -81,14 +83,12 @@ describe('command handler', () => {
   });
 
   it('keeps a business time given by the caller', async () => {
-    await handle(
-      store,
-      caseType,
-      'tally-1',
-      { type: 'Open' },
-      { ...meta, occurredAt: '2025-01-02T10:00:00.000Z' },
+    await handle({
+      stream: 'tally-1',
+      command: { type: 'Open' },
+      metadata: { ...meta, occurredAt: '2025-01-02T10:00:00.000Z' },
       context,
-    );
+    });
     expect((await stored())[0]?.metadata.occurredAt).toBe('2025-01-02T10:00:00.000Z');
   });
 
@@ -149,8 +149,15 @@ describe('command handler', () => {
       },
     };
     await expect(
-      handle(alwaysConflicting, caseType, 'tally-1', { type: 'Add', amount: 1 }, meta, context, {
-        maxAttempts: 3,
+      createCommandHandler(
+        alwaysConflicting,
+        caseType,
+      )({
+        stream: 'tally-1',
+        command: { type: 'Add', amount: 1 },
+        metadata: meta,
+        context,
+        options: { maxAttempts: 3 },
       }),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect(attempts).toBe(3);
@@ -179,8 +186,9 @@ describe('command handler', () => {
           return store.readStream(s, o);
         },
       };
+      const handleCounted = createCommandHandler(counting, caseType);
       const runCounted = (command: TallyCommand) =>
-        handle(counting, caseType, 'tally-1', command, meta, context);
+        handleCounted({ stream: 'tally-1', command, metadata: meta, context });
       await runCounted({ type: 'Open' });
       await runCounted({ type: 'Add', amount: 1 });
       await runCounted({ type: 'Add', amount: 1 });

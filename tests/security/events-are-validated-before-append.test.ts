@@ -5,7 +5,7 @@ import { cmeCodec } from '../../src/domain/cme/index.js';
 import type { Decider, EventCodec } from '../../src/domain/decider.js';
 import { eheCodec } from '../../src/domain/ehe/index.js';
 import type { Role } from '../../src/domain/roles.js';
-import { type CommandMetadata, handle } from '../../src/eventstore/handle.js';
+import { type CommandMetadata, createCommandHandler } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import { bearer, testApi } from '../api/support.js';
@@ -63,7 +63,12 @@ describe('handle() checks every event’s metadata before it appends', () => {
   afterEach(() => store.close());
 
   const attempt = (metadata: CommandMetadata) =>
-    handle(store, { decider: once, codec: asIs }, 'tally-1', { type: 'Open' }, metadata, null);
+    createCommandHandler(store, { decider: once, codec: asIs })({
+      stream: 'tally-1',
+      command: { type: 'Open' },
+      metadata,
+      context: null,
+    });
   const count = async () => {
     let n = 0;
     for await (const _ of store.readAll()) n++;

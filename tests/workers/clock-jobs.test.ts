@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/domain/calendar/index.js';
 import { cmeCodec, cmeDecider } from '../../src/domain/cme/index.js';
 import { decideContext } from '../../src/domain/context.js';
-import { handle } from '../../src/eventstore/handle.js';
+import { createCommandHandler } from '../../src/eventstore/handle.js';
 import { createOpenClocks, jobIdOf, planForEvent, runAt } from '../../src/workers/clock-jobs.js';
 import { createDueClockHandler } from '../../src/workers/due-clocks.js';
 import { notificationFor, signatureOf } from '../../src/workers/notifications.js';
@@ -151,7 +151,10 @@ describe('due-clock handler', () => {
         rationale: 'Known to police.',
       }),
     ]) {
-      await handle(store, cmeCase, cmeStream, command, meta, context());
+      await createCommandHandler(
+        store,
+        cmeCase,
+      )({ stream: cmeStream, command, metadata: meta, context: context() });
       clock.set('2026-11-03T10:00:00Z');
     }
     const handler = createDueClockHandler({ store, policy, now: clock.now });

@@ -5,7 +5,7 @@ import { decideContext } from '../../src/domain/context.js';
 import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import { eheCodec, eheDecider } from '../../src/domain/ehe/index.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
-import { handle } from '../../src/eventstore/handle.js';
+import { createCommandHandler } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/types.js';
 import { createProjections } from '../../src/projections/index.js';
@@ -61,14 +61,12 @@ export async function record(store: EventStore, caseId: string, command: EheComm
     correlationId: randomUUID(),
     causationId: randomUUID(),
   };
-  return handle(
-    store,
-    { decider: eheDecider, codec: eheCodec },
-    `ehe-${caseId}`,
-    command as never,
-    meta,
+  return createCommandHandler(store, { decider: eheDecider, codec: eheCodec })({
+    stream: `ehe-${caseId}`,
+    command: command as never,
+    metadata: meta,
     context,
-  );
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type CaseTypeName as CaseType, streamOf } from '../../domain/case-types.js';
 import { readRoles } from '../../domain/roles.js';
 import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
 import type { CommandServices } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
-import { type CaseType, findCaseType, streamOf } from '../case-streams.js';
+import { findCaseType } from '../case-streams.js';
 import { boundedDateTime } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
 import {

@@ -1,0 +1,48 @@
+import { cmeClockTable } from './cme/clock-table.js';
+import { cmeCodec } from './cme/codec.js';
+import { cmeCommandBodies } from './cme/commands.js';
+import { cmeDecider } from './cme/decider.js';
+import { cmeCommandRoles } from './cme/roles.js';
+import { eheClockTable } from './ehe/clock-table.js';
+import { eheCodec } from './ehe/codec.js';
+import { eheCommandBodies } from './ehe/commands.js';
+import { eheDecider } from './ehe/decider.js';
+import { eheCommandRoles } from './roles.js';
+
+/**
+ * The two case types, each as one record: its decider and codec, the prefix of its streams (`ehe-{id}`),
+ * its command bodies, who may issue each command, and which events start and stop which clocks. Code that
+ * treats both alike looks a case type up here instead of branching on its name.
+ */
+export const caseTypes = {
+  ehe: {
+    name: 'ehe',
+    decider: eheDecider,
+    codec: eheCodec,
+    commandBodies: eheCommandBodies,
+    commandRoles: eheCommandRoles,
+    clockTable: eheClockTable,
+  },
+  cme: {
+    name: 'cme',
+    decider: cmeDecider,
+    codec: cmeCodec,
+    commandBodies: cmeCommandBodies,
+    commandRoles: cmeCommandRoles,
+    clockTable: cmeClockTable,
+  },
+} as const;
+
+export type CaseTypeName = keyof typeof caseTypes;
+export const caseTypeNames = Object.keys(caseTypes) as CaseTypeName[];
+
+/** A case's stream: its type's prefix and its id (EventStoreDB reads the text before the first `-` as the category). */
+export const streamOf = (caseType: CaseTypeName, caseId: string): string => `${caseType}-${caseId}`;
+
+/** The case type and id a stream holds, or undefined for a stream that is not a case's. */
+export function caseOfStream(stream: string): { caseType: CaseTypeName; caseId: string } | undefined {
+  const dash = stream.indexOf('-');
+  const prefix = stream.slice(0, dash);
+  if (dash < 0 || !Object.hasOwn(caseTypes, prefix)) return undefined;
+  return { caseType: prefix as CaseTypeName, caseId: stream.slice(dash + 1) };
+}
