@@ -62,6 +62,11 @@ export function importsOf(file: string): ImportEdge[] {
   return edges;
 }
 
+/** Every `.ts` file under src/, relative to it (`api/server.ts`). */
+export function srcFiles(): string[] {
+  return sourceFiles(srcDir).map((file) => relative(srcDir, file));
+}
+
 export function importGraph(): ImportEdge[] {
   return sourceFiles(srcDir).flatMap(importsOf);
 }
