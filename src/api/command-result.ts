@@ -1,7 +1,5 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { CommandOutcome } from './case-commands.js';
-import { withEtag } from './http.js';
 import { CaseClockSchema } from './summary-schemas.js';
 import type { Projections } from './views.js';
 
@@ -73,9 +71,3 @@ export const ReferralReceiptSchema = z
   })
   .meta({ id: 'ReferralReceipt' });
 export type ReferralReceipt = z.infer<typeof ReferralReceiptSchema>;
-
-export function sendCommandResult<Body>(reply: FastifyReply, outcome: CommandOutcome, result: Body): Body {
-  withEtag(reply, outcome.revision);
-  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-  return result;
-}

@@ -1,6 +1,5 @@
 import type { CaseworkCommandType } from '../domain/ehe/decide-casework.js';
-import { exampleDates } from './examples.js';
-import type { EheStepExamples } from './examples-ehe.js';
+import { type EheStepExamples, exampleDates } from './examples.js';
 
 /** Getting to know Amelia's education: contacts, a visit, the informal enquiry and the judgement. */
 export const caseworkCommandExamples: Pick<EheStepExamples, CaseworkCommandType> = {

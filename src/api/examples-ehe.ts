@@ -1,7 +1,5 @@
-import type { z } from 'zod';
-import type { EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
 import {
-  type CommandExample,
+  type EheStepExamples,
   exampleDates,
   exampleIds,
   exampleOfficers,
@@ -9,17 +7,6 @@ import {
 } from './examples.js';
 import { caseworkCommandExamples } from './examples-casework.js';
 import { saoCommandExamples } from './examples-sao.js';
-
-/**
- * Each EHE step's body examples, by name: every command a person issues but the referral (which has its own
- * route); the deadline worker's clock steps have no route.
- */
-export type EheStepExamples = {
-  [T in Exclude<
-    EheCommandType,
-    'ReceiveEheReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue'
-  >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
-};
 
 /** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
 const caseExamples: Omit<

@@ -1,6 +1,5 @@
 import type { SaoCommandType } from '../domain/ehe/decide-sao.js';
-import { exampleSchools } from './examples.js';
-import type { EheStepExamples } from './examples-ehe.js';
+import { type EheStepExamples, exampleSchools } from './examples.js';
 
 const court = "Southampton Magistrates' Court";
 

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
 import type { CommandResult } from './command-result.js';
 import { type Problem, problemTitles } from './errors.js';
 import type { CaseSummaryView } from './summary-schemas.js';
@@ -159,6 +161,18 @@ export interface CommandExample<Body> {
   /** The event types the command records on a case in the state the example assumes. */
   events: readonly string[];
 }
+
+/**
+ * Each EHE step's body examples, by name: every command a person issues but the referral (which has its own
+ * route); the deadline worker's clock steps have no route. Here rather than in examples-ehe.ts because
+ * examples-casework.ts and examples-sao.ts, which examples-ehe.ts gathers, are typed by it.
+ */
+export type EheStepExamples = {
+  [T in Exclude<
+    EheCommandType,
+    'ReceiveEheReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue'
+  >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
+};
 
 /** What a command answers: the events it recorded, the new revision and the clocks of the example's case. */
 export function commandResultExample(

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TRACE_ID } from '../eventstore/metadata.js';
+import type { CommandOutcome } from './case-commands.js';
 import { HttpProblem, type Problem, ProblemSchema } from './errors.js';
 import { commonProblemExamples, exampleIds } from './examples.js';
 
@@ -49,6 +50,13 @@ export const requestMeta = (request: FastifyRequest) => {
 
 export const withEtag = (reply: FastifyReply, revision: bigint): FastifyReply =>
   reply.header('etag', etagOf(revision));
+
+/** A write's answer: the case's new revision as its ETag, and whether an earlier request did the work. */
+export function sendCommandResult<Body>(reply: FastifyReply, outcome: CommandOutcome, result: Body): Body {
+  withEtag(reply, outcome.revision);
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return result;
+}
 
 /** A problem answer for the document, with an example; Fastify reads only `schema` (sendProblem writes it). */
 export const problemResponse = (description: string, example: Problem) => ({

@@ -4,13 +4,8 @@ import type { EventStore } from '../eventstore/types.js';
 import { actorOf } from './auth.js';
 import { type CaseCommand, type CommandServices, runCaseCommand } from './case-commands.js';
 import { reserveCaseId } from './case-ids.js';
-import {
-  type CommandResult,
-  commandResult,
-  type ReferralReceipt,
-  sendCommandResult,
-} from './command-result.js';
-import { requestMeta } from './http.js';
+import { type CommandResult, commandResult, type ReferralReceipt } from './command-result.js';
+import { requestMeta, sendCommandResult } from './http.js';
 import type { Projections } from './views.js';
 
 /** When the council recorded the case's first event: a replay answers the first request's time. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Calendar, IsoDate } from './calendar/index.js';
 import { isoDateSchema } from './calendar/index.js';
+import type { ClockRule, ClockTable } from './clock-rule.js';
 import { cmeClockTable } from './cme/clock-table.js';
 import { eheClockTable } from './ehe/clock-table.js';
 import type { ClockName, DayType, Policy } from './policy.js';
@@ -23,21 +24,6 @@ export const StartedClockSchema = z.strictObject({
   dayType: DayTypeSchema,
 });
 export type StartedClock = z.infer<typeof StartedClockSchema>;
-
-/**
- * What one event type does to clocks.
- * - `starts`: clocks the event may start; the event's `clocksStarted` says which it did, with their due
- *   dates. Starting a clock that is already open restarts or moves it (the new due date replaces the old).
- * - `stops`: clocks the event always stops (`'all'`: every open clock of the case).
- * - `mayStop`: clocks the event stops only when its `clocksStopped` lists them.
- * Stops apply before starts, so an event may stop and restart the same clock.
- */
-export interface ClockRule {
-  readonly starts?: readonly ClockName[];
-  readonly stops?: readonly ClockName[] | 'all';
-  readonly mayStop?: readonly ClockName[];
-}
-export type ClockTable = Readonly<Record<string, ClockRule>>;
 
 function union(a: readonly ClockName[] | undefined, b: readonly ClockName[] | undefined): ClockName[] {
   return [...new Set([...(a ?? []), ...(b ?? [])])];

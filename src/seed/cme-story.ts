@@ -7,7 +7,7 @@ import { DomainError } from '../domain/decider.js';
 import { whereabouts } from './cme-whereabouts.js';
 import { address, birthDateFor, FAMILY_NAMES, GIVEN_NAMES, maxDate, school, upn } from './people.js';
 import type { Rng } from './random.js';
-import type { CmeRun, Shared } from './run.js';
+import type { CmeRun, CmeSeedCase, Shared } from './run.js';
 import { Horizon, Run, wd, workerMissed } from './run.js';
 import { cmeOfficer, councilTeam, MANAGER, PORTAL } from './team.js';
 
@@ -20,17 +20,6 @@ export const CME_SOURCES = [
   ['other_agency', 17],
   ['public', 11],
 ] as const;
-
-export interface CmeSeedCase {
-  index: number;
-  receivedOn: IsoDate;
-  group: number;
-  fromEhe?: {
-    eheCaseId: string;
-    caseId: string;
-    child: { givenName: string; familyName: string; dateOfBirth: IsoDate };
-  };
-}
 
 export async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promise<void> {
   const caseId = spec.fromEhe?.caseId ?? rng.uuid();

@@ -2,7 +2,6 @@
 
 import type { IsoDate } from '../domain/calendar/index.js';
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
-import { runEhe } from './ehe-story.js';
 import { address, GIVEN_NAMES, maxDate, OTHER_COUNCILS, school } from './people.js';
 import type { CmeRun } from './run.js';
 import { wd, workerMissed } from './run.js';
@@ -87,7 +86,7 @@ export async function whereabouts(
     t = wd(run, t, rng.int(1, 5));
     const eheCaseId = rng.uuid();
     await run.step(t, { type: 'RecordBecameEhe', data: { eheCaseId, establishedOn: t } }, MANAGER);
-    await runEhe(run.shared, rng, {
+    await run.shared.stories.ehe(run.shared, rng, {
       index: -1,
       receivedOn: t,
       group,

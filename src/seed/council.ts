@@ -9,6 +9,8 @@ import type { Policy } from '../domain/policy.js';
 import { defaultPolicy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
+import { runCme } from './cme-story.js';
+import { runEhe } from './ehe-story.js';
 import type { Shared } from './run.js';
 import { councilJobs, defaultFrom, runJobs } from './schedule.js';
 import { seedingStore } from './seeding-store.js';
@@ -76,6 +78,7 @@ export async function seedCouncil(
     eventTypes: new Map(),
     counts: { ehe: 0, cme: 0, events: 0 },
     rejected: [],
+    stories: { ehe: runEhe, cme: runCme },
   };
 
   await runJobs(

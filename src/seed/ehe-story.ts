@@ -3,7 +3,6 @@
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
 import { DomainError } from '../domain/decider.js';
 import { eheDecider } from '../domain/ehe/index.js';
-import { runCme } from './cme-story.js';
 import { monitor, returnAndClose } from './ehe-monitor.js';
 import type { EheSeedCase } from './ehe-referral.js';
 import { eheReferral } from './ehe-referral.js';
@@ -340,7 +339,7 @@ export async function eheStory(run: EheRun, spec: EheSeedCase, caseId: string): 
         },
         MANAGER,
       );
-      await runCme(run.shared, rng, {
+      await run.shared.stories.cme(run.shared, rng, {
         index: -1,
         receivedOn: t,
         group,

@@ -10,6 +10,7 @@ import type { ClockName, Policy } from '../domain/policy.js';
 import type { CaseHandlers } from '../eventstore/case-handlers.js';
 import type { CommandHandler } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
+import type { EheSeedCase } from './ehe-referral.js';
 import { maxDate } from './people.js';
 import type { Rng } from './random.js';
 import type { Actor } from './team.js';
@@ -28,6 +29,28 @@ export interface Shared {
   eventTypes: Map<string, number>;
   counts: { ehe: number; cme: number; events: number };
   rejected: string[];
+  /**
+   * Each case type's story from its referral: runEhe (ehe-story.ts) and runCme (cme-story.ts), supplied by
+   * council.ts. A story that opens a case of the other type (an EHE child reclassified as missing
+   * education, a missing child found home educated) runs it through here, so the two stories, which
+   * open each other's cases, do not import each other.
+   */
+  stories: { ehe: Story<EheSeedCase>; cme: Story<CmeSeedCase> };
+}
+
+/** Opens a case from `spec` and runs its story to the council's "today". */
+export type Story<Spec> = (shared: Shared, rng: Rng, spec: Spec) => Promise<void>;
+
+/** A CME case to seed (EHE's is ehe-referral.ts's `EheSeedCase`); `fromEhe` when a reclassification opens it. */
+export interface CmeSeedCase {
+  index: number;
+  receivedOn: IsoDate;
+  group: number;
+  fromEhe?: {
+    eheCaseId: string;
+    caseId: string;
+    child: { givenName: string; familyName: string; dateOfBirth: IsoDate };
+  };
 }
 
 /** One stream's run: its own generator, clock of simulated time and state. */

@@ -4,7 +4,6 @@ import type { CmeState } from '../domain/cme/index.js';
 import type { EheState } from '../domain/ehe/index.js';
 import type { Role } from '../domain/roles.js';
 import type { Rng } from './random.js';
-import type { CmeRun } from './run.js';
 
 /** The team: eight officers, two seniors, one manager (src/domain/roles.ts). */
 export const councilTeam = {
@@ -39,4 +38,5 @@ export function officerFor(state: EheState | CmeState): Actor {
 
 export const senior = (rng: Rng): Actor => ({ id: rng.pick(councilTeam.seniors), role: 'senior' });
 
-export const cmeOfficer = (run: CmeRun): Actor => officerFor(run.state);
+/** The officer of a CME case's run (typed by its state alone: run.ts imports this file). */
+export const cmeOfficer = (run: { readonly state: CmeState }): Actor => officerFor(run.state);

@@ -17,7 +17,7 @@ import {
   commandResultExampleOf,
   commandRouteExamples,
 } from '../command-examples.js';
-import { CommandResultSchema, commandResult, sendCommandResult } from '../command-result.js';
+import { CommandResultSchema, commandResult } from '../command-result.js';
 import { bodySchemaOf, type CommandRoute, commandRoutes } from '../command-routes.js';
 import { HttpProblem } from '../errors.js';
 import { exampleIds } from '../examples.js';
@@ -29,6 +29,7 @@ import {
   expectedRevisionFrom,
   requestMeta,
   security,
+  sendCommandResult,
 } from '../http.js';
 import { assertLinkedCaseCanOpen, cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
 import { assertPanelMayAct } from '../panel-access.js';

@@ -1,4 +1,4 @@
-import type { ClockTable } from '../clocks.js';
+import type { ClockTable } from '../clock-rule.js';
 
 /**
  * Which EHE events start, move and stop which clocks (DOMAIN.md "Clocks"). The decider computes the due
