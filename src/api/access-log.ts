@@ -65,7 +65,7 @@ export async function recordCaseRead(store: EventStore, read: CaseRead): Promise
   // An append-only log: a record the reader cannot parse would stay in every audit. Refuse it (a 500, so
   // the data is not sent either) rather than write it.
   if (!CaseDataReadSchema.safeParse(data).success) {
-    throw new DomainError('invalid_event', 'CaseDataRead: the record does not match its schema');
+    throw new DomainError('internal', 'invalid_event', 'CaseDataRead: the record does not match its schema');
   }
   checkEventMetadata(metadata);
   await store.append(`${ACCESS_LOG_PREFIX}${day}`, [{ type: 'CaseDataRead', data, metadata }], 'any');

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../domain/decider.js';
+import { type DomainErrorCode, type DomainErrorKind, domainErrorKindOf } from '../domain/error-codes.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
@@ -43,31 +44,20 @@ export class HttpProblem extends Error {
 }
 
 /**
- * Domain error codes that say the request itself is wrong, whatever state the case is in (a field's value:
- * a date, a code, a missing field): 422. Every other DomainError is the case's state forbidding the
- * command now: 409.
+ * The status of each kind of DomainError, the one place the API maps them. An `internal` one (an event our
+ * own schemas refuse, stored or about to be) is our fault, never the caller's: it answers 500
+ * `internal_error`, and its own code and words stay in the log.
  */
-const unprocessableCodes = new Set([
-  'field_required',
-  'invalid_command',
-  'invalid_reason_code',
-  'invalid_school_type',
-  'reason_text_required',
-  'contradictory_fields',
-  'date_in_future',
-  'date_before_referral',
-  'date_before_previous_step',
-  'service_before_issue',
-  'notice_period_too_short',
-  'not_of_compulsory_school_age',
-  'ehcp_school_required',
-]);
+export const domainErrorStatuses = {
+  invalid: 422,
+  conflict: 409,
+  notFound: 404,
+  internal: 500,
+} as const satisfies Record<DomainErrorKind, number>;
 
-/** A stored or about-to-be-stored event our own schemas refuse: our fault, never the caller's. */
-const internalCodes = new Set(['invalid_event', 'unknown_event_type', 'unknown_schema_version']);
-
-export const domainErrorStatus = (code: string): number =>
-  internalCodes.has(code) ? 500 : code === 'case_not_found' ? 404 : unprocessableCodes.has(code) ? 422 : 409;
+/** The status a DomainError code answers with: its kind's. */
+export const domainErrorStatus = (code: DomainErrorCode): number =>
+  domainErrorStatuses[domainErrorKindOf(code)];
 
 /** RFC 9110's reason phrases, as problem titles. */
 export const problemTitles: Record<number, string> = {
@@ -184,8 +174,8 @@ export function toProblem(
     };
     return { problem: body, headers };
   }
-  if (error instanceof DomainError && domainErrorStatus(error.code) < 500) {
-    const status = domainErrorStatus(error.code);
+  if (error instanceof DomainError && domainErrorStatuses[error.kind] < 500) {
+    const status = domainErrorStatuses[error.kind];
     const body = problem(request, status, error.code, error.message);
     return {
       problem: error.field

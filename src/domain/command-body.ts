@@ -15,7 +15,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
  * The error says whether the field the schema complained of was missing (field_required) or malformed.
  */
 export function parseCommandBody<T>(type: string, schema: z.ZodType<T> | undefined, data: unknown): T {
-  if (!schema) throw new DomainError('unknown_command', `unknown command ${type}`);
+  if (!schema) throw new DomainError('internal', 'unknown_command', `unknown command ${type}`);
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -23,6 +23,7 @@ export function parseCommandBody<T>(type: string, schema: z.ZodType<T> | undefin
   const field = path.join('.');
   const missing = valueAt(data, path) === undefined;
   throw new DomainError(
+    'invalid',
     missing ? 'field_required' : 'invalid_command',
     `${field || 'command'}: ${issue?.message ?? 'invalid'}`,
     field,

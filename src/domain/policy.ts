@@ -355,18 +355,32 @@ export function loadPolicy(text: string, format: 'json' | 'yaml'): Policy {
   try {
     raw = format === 'json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new DomainError('policy_invalid', `policy is not valid ${format}: ${(error as Error).message}`);
+    throw new DomainError(
+      'internal',
+      'policy_invalid',
+      `policy is not valid ${format}: ${(error as Error).message}`,
+    );
   }
   raw ??= {};
-  if (!isPlainObject(raw)) throw new DomainError('policy_invalid', 'policy must be an object');
+  if (!isPlainObject(raw)) throw new DomainError('internal', 'policy_invalid', 'policy must be an object');
   if (typeof raw.version !== 'string' || raw.version === '') {
-    throw new DomainError('policy_invalid', 'version: a policy file must state its version', 'version');
+    throw new DomainError(
+      'internal',
+      'policy_invalid',
+      'version: a policy file must state its version',
+      'version',
+    );
   }
   const result = PolicySchema.safeParse(mergeOver(defaultPolicy, raw));
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    throw new DomainError('policy_invalid', `${field}: ${issue?.message ?? 'invalid policy'}`, field);
+    throw new DomainError(
+      'internal',
+      'policy_invalid',
+      `${field}: ${issue?.message ?? 'invalid policy'}`,
+      field,
+    );
   }
   return result.data;
 }

@@ -30,5 +30,5 @@ export function checkEventMetadata(metadata: unknown): void {
   if (parsed.success) return;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  throw new DomainError('invalid_event', `metadata.${path}: ${issue?.message ?? 'invalid'}`);
+  throw new DomainError('internal', 'invalid_event', `metadata.${path}: ${issue?.message ?? 'invalid'}`);
 }

@@ -1,7 +1,11 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/api/auth.js';
 import { csvField, reportToCsv } from '../../src/api/csv.js';
+import { domainErrorStatus, domainErrorStatuses, errorsPlugin } from '../../src/api/errors.js';
 import { buildApp } from '../../src/api/server.js';
+import { DomainError } from '../../src/domain/decider.js';
+import { type DomainErrorKind, domainErrorCodes } from '../../src/domain/error-codes.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import { eheReferral } from './fixtures.js';
@@ -98,5 +102,78 @@ describe('CSV', () => {
     expect(reportToCsv({ ehe: { total: 40, bySex: { F: 20, M: 'low' } } })).toBe(
       'figure,value\r\nehe.total,40\r\nehe.bySex.F,20\r\nehe.bySex.M,low\r\n',
     );
+  });
+});
+
+describe('domain errors', () => {
+  /** One DomainError of each kind, as a decider or a codec throws it. */
+  const oneOfEach: Record<DomainErrorKind, DomainError> = {
+    invalid: new DomainError(
+      'invalid',
+      'date_in_future',
+      'receivedOn 2027-01-04 is after today',
+      'receivedOn',
+    ),
+    conflict: new DomainError('conflict', 'case_closed', 'the case is closed: reopen it first'),
+    notFound: new DomainError('notFound', 'case_not_found', 'no referral has opened this case'),
+    internal: new DomainError('internal', 'invalid_event', 'CaseAllocated: secret internals'),
+  };
+  const kinds = Object.keys(domainErrorCodes) as DomainErrorKind[];
+
+  /** What the API answers when a route throws `error`. */
+  async function answerTo(error: DomainError) {
+    const app = Fastify();
+    await app.register(errorsPlugin);
+    app.post('/v1/throws', async () => {
+      throw error;
+    });
+    const response = await app.inject({ method: 'POST', url: '/v1/throws', payload: {} });
+    await app.close();
+    return response;
+  }
+
+  it('gives every kind a status: invalid 422, conflict 409, not found 404, internal 500', () => {
+    expect(domainErrorStatuses).toEqual({ invalid: 422, conflict: 409, notFound: 404, internal: 500 });
+    for (const kind of kinds) expect(domainErrorStatuses[kind]).toBeTypeOf('number');
+  });
+
+  it('lists each code under one kind only, and answers a code with its kind’s status', () => {
+    const all = Object.values(domainErrorCodes).flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const kind of kinds) {
+      for (const code of domainErrorCodes[kind])
+        expect(domainErrorStatus(code)).toBe(domainErrorStatuses[kind]);
+    }
+  });
+
+  it.each(['invalid', 'conflict', 'notFound'] as const)(
+    'answers a %s DomainError with its kind’s status, its code and its words',
+    async (kind) => {
+      const error = oneOfEach[kind];
+      const response = await answerTo(error);
+      expect(response.statusCode).toBe(domainErrorStatuses[kind]);
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(response.json()).toMatchObject({
+        status: domainErrorStatuses[kind],
+        code: error.code,
+        detail: error.message,
+        type: `urn:sightline:problem:${error.code}`,
+      });
+    },
+  );
+
+  it('names the field a DomainError blames by its path in the body', async () => {
+    const response = await answerTo(oneOfEach.invalid);
+    expect(response.json().errors).toEqual([
+      { path: 'body.receivedOn', message: 'receivedOn 2027-01-04 is after today' },
+    ]);
+  });
+
+  it('answers an internal DomainError as 500 internal_error, keeping its code and words to the log', async () => {
+    const response = await answerTo(oneOfEach.internal);
+    expect(response.statusCode).toBe(domainErrorStatuses.internal);
+    expect(response.json()).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(response.body).not.toContain('invalid_event');
+    expect(response.body).not.toContain('secret internals');
   });
 });

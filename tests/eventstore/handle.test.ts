@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Decider, DomainError, type EventCodec } from '../../src/domain/decider.js';
+import type { Decider, EventCodec } from '../../src/domain/decider.js';
 import { WrongExpectedVersionError } from '../../src/eventstore/errors.js';
 import { createCommandHandler, idempotentEventId } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
@@ -15,6 +15,17 @@ type TallyCommand =
 type TallyEvent = { type: 'Opened' } | { type: 'Added'; amount: number } | { type: 'Closed' };
 type Tally = { status: 'none' | 'open' | 'closed'; total: number };
 
+/** The tally's refusals, with codes of its own: the handler passes whatever a decider throws through. */
+class TallyRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 const tally: Decider<TallyCommand, TallyEvent, Tally, { limit: number }> = {
   initialState: () => ({ status: 'none', total: 0 }),
   evolve: (state, event) => {
@@ -29,13 +40,13 @@ const tally: Decider<TallyCommand, TallyEvent, Tally, { limit: number }> = {
   },
   decide: (command, state, { limit }) => {
     if (command.type === 'Open') {
-      if (state.status !== 'none') throw new DomainError('already_open', 'The tally is already open');
+      if (state.status !== 'none') throw new TallyRefused('already_open', 'The tally is already open');
       return [{ type: 'Opened' }];
     }
-    if (state.status !== 'open') throw new DomainError('not_open', 'The tally is not open');
+    if (state.status !== 'open') throw new TallyRefused('not_open', 'The tally is not open');
     if (command.type === 'Touch') return [];
     if (command.type === 'Close') return [{ type: 'Closed' }];
-    if (state.total + command.amount > limit) throw new DomainError('over_limit', 'Too much', 'amount');
+    if (state.total + command.amount > limit) throw new TallyRefused('over_limit', 'Too much', 'amount');
     return [{ type: 'Added', amount: command.amount }];
   },
 };

@@ -20,6 +20,7 @@ export const cmeCodec: EventCodec<CmeEvent> = {
     if (!parsed?.success) {
       const issue = parsed?.error.issues[0];
       throw new DomainError(
+        'internal',
         'invalid_event',
         `${event.type}: ${issue?.path.join('.')}: ${issue?.message ?? 'not a CME event'}`,
         issue?.path.join('.'),
@@ -29,23 +30,29 @@ export const cmeCodec: EventCodec<CmeEvent> = {
   },
   decode: ({ type, data, schemaVersion }) => {
     if (!isCmeEventType(type)) {
-      throw new DomainError('unknown_event_type', `${type} is not a CME event`);
+      throw new DomainError('internal', 'unknown_event_type', `${type} is not a CME event`);
     }
     const version: number = cmeEvents[type].schemaVersion;
     const upcasters = cmeUpcasters[type] ?? {};
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > version) {
-      throw new DomainError('unknown_schema_version', `${type} has no schema version ${schemaVersion}`);
+      throw new DomainError(
+        'internal',
+        'unknown_schema_version',
+        `${type} has no schema version ${schemaVersion}`,
+      );
     }
     let current = data;
     for (let from = schemaVersion; from < version; from++) {
       const upcast = upcasters[from];
-      if (!upcast) throw new DomainError('unknown_schema_version', `${type} cannot be upcast from ${from}`);
+      if (!upcast)
+        throw new DomainError('internal', 'unknown_schema_version', `${type} cannot be upcast from ${from}`);
       current = upcast(current);
     }
     const parsed = cmeEvents[type].data.safeParse(current);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new DomainError(
+        'internal',
         'invalid_event',
         `${type}: ${issue?.path.join('.')}: ${issue?.message}`,
         issue?.path.join('.'),

@@ -1,5 +1,6 @@
 import { escalationThresholds } from '../clocks.js';
-import { fail, type Handler } from './decide-support.js';
+import { fail } from '../decider.js';
+import type { Handler } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { today } from './guards.js';
 import type { CmeState } from './state.js';
@@ -17,7 +18,7 @@ export const clockHandlers: {
   EscalateCase: Handler<'EscalateCase', CmeState>;
 } = {
   RecordDeadlineMissed(data, state, ctx) {
-    if (state.status === 'none') fail('case_not_found', 'there is no CME case');
+    if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case');
     const clock = state.clocks[data.clock];
     const on = today(ctx);
     if (!clock || clock.dueOn !== data.dueOn || clock.missed || on <= clock.dueOn) return [];
@@ -31,7 +32,7 @@ export const clockHandlers: {
   },
 
   EscalateCase(data, state, ctx) {
-    if (state.status === 'none') fail('case_not_found', 'there is no CME case');
+    if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case');
     const clock = state.clocks[data.clock];
     if (!clock || rank[clock.escalation] >= rank[data.level]) return [];
     const on = today(ctx);

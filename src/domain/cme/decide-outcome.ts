@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { ClockName } from '../clocks.js';
-import { type CaseHandlers, fail, requireWhereabouts, s436A, startClock } from './decide-support.js';
+import { fail } from '../decider.js';
+import { type CaseHandlers, requireWhereabouts, s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkCode, checkDate, checkOtherText, compulsorySchoolAgeAt, notInFuture } from './guards.js';
 import type { CmeCase } from './state.js';
@@ -34,7 +35,7 @@ export const outcomeHandlers: CaseHandlers<
     checkDate(ctx, state, data.referredOn, 'referredOn');
     requireWhereabouts(state, 'in_area', 'a Fair Access referral');
     if (state.clocks.fairAccessPlacement) {
-      fail('fair_access_pending', 'a Fair Access referral is already waiting for a place');
+      fail.conflict('fair_access_pending', 'a Fair Access referral is already waiting for a place');
     }
     const clocksStarted = [startClock(ctx, 'fairAccessPlacement', data.referredOn)];
     return [cmeEvent('CmeFairAccessReferralMade', { ...data, clocksStarted, ...s436A(ctx) })];
@@ -43,14 +44,15 @@ export const outcomeHandlers: CaseHandlers<
   HandToAnotherCouncil(data, state, ctx) {
     checkDate(ctx, state, data.handedOn, 'handedOn');
     requireWhereabouts(state, 'other_council_area', 'handing over');
-    if (state.handedToCouncil !== null) fail('already_handed_over', `handed to ${state.handedToCouncil}`);
+    if (state.handedToCouncil !== null)
+      fail.conflict('already_handed_over', `handed to ${state.handedToCouncil}`);
     return [cmeEvent('CmeCaseHandedToAnotherCouncil', { ...data, ...s436A(ctx) })];
   },
 
   RecordBecameEhe(data, state, ctx) {
     checkDate(ctx, state, data.establishedOn, 'establishedOn');
     requireWhereabouts(state, 'in_area', 'home education here');
-    if (state.eheCaseId !== null) fail('already_ehe', `EHE case ${state.eheCaseId} was recorded`);
+    if (state.eheCaseId !== null) fail.conflict('already_ehe', `EHE case ${state.eheCaseId} was recorded`);
     return [cmeEvent('CmeChildBecameEhe', { ...data, legalBasis: 'EA1996_s7', decidedBy: ctx.actor.id })];
   },
 
@@ -59,7 +61,7 @@ export const outcomeHandlers: CaseHandlers<
     checkCode(ctx.policy.codes.cmeClosureReasons, data.destination, 'destination');
     checkOtherText(data.destination, data.reasonText, 'reasonText');
     if (state.whereabouts === null && !closableWhileUntraced.includes(data.destination)) {
-      fail(
+      fail.conflict(
         'whereabouts_unknown',
         'a child whose whereabouts are unknown stays open under review; an untraced case never closes for age',
         'destination',
@@ -75,7 +77,7 @@ const closableWhileUntraced: readonly CmeDestination[] = ['end_of_compulsory_sch
 
 /** What must already be on the case before it can close to each destination. */
 function destinationEstablished(destination: CmeDestination, state: CmeCase, closedOn: IsoDate): void {
-  const missing = (message: string) => fail('destination_not_established', message, 'destination');
+  const missing = (message: string) => fail.conflict('destination_not_established', message, 'destination');
   switch (destination) {
     case 'on_roll':
       if (state.whereabouts?.kind !== 'on_roll') missing('the child is not recorded on roll at a school');
@@ -91,9 +93,13 @@ function destinationEstablished(destination: CmeDestination, state: CmeCase, clo
       return;
     case 'end_of_compulsory_school_age': {
       const age = compulsorySchoolAgeAt(state.child.dateOfBirth, closedOn);
-      if (age === 'unknown') fail('field_required', 'the date of birth is unknown', 'destination');
+      if (age === 'unknown') fail.invalid('field_required', 'the date of birth is unknown', 'destination');
       if (age !== 'after')
-        fail('still_of_compulsory_school_age', 'the child is still of compulsory school age', 'closedOn');
+        fail.conflict(
+          'still_of_compulsory_school_age',
+          'the child is still of compulsory school age',
+          'closedOn',
+        );
       return;
     }
     case 'died':

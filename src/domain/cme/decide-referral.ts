@@ -1,5 +1,6 @@
+import { fail } from '../decider.js';
 import type { Handler } from './decide-support.js';
-import { fail, s436A, startClock } from './decide-support.js';
+import { s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkCode, compulsorySchoolAgeAt, notInFuture } from './guards.js';
 import type { CmeState } from './state.js';
@@ -10,23 +11,24 @@ export const referralHandlers: {
   ReopenCase: Handler<'ReopenCase', CmeState>;
 } = {
   ReceiveCmeReferral({ possibleDuplicateOf, ...data }, state, ctx) {
-    if (state.status !== 'none') fail('case_already_exists', 'this CME case has already been referred');
+    if (state.status !== 'none')
+      fail.conflict('case_already_exists', 'this CME case has already been referred');
     notInFuture(data.receivedOn, 'receivedOn', ctx);
     const { dateOfBirth } = data.child;
     if (dateOfBirth !== undefined) notInFuture(dateOfBirth, 'child.dateOfBirth', ctx);
     const age = compulsorySchoolAgeAt(dateOfBirth, data.receivedOn);
     if (age === 'before' || age === 'after') {
-      fail(
+      fail.invalid(
         'not_of_compulsory_school_age',
         'a child missing education is of compulsory school age when referred',
         'child.dateOfBirth',
       );
     }
     if (data.source === 'other_agency' && !data.referrer) {
-      fail('field_required', 'a referral from another agency names the agency', 'referrer');
+      fail.invalid('field_required', 'a referral from another agency names the agency', 'referrer');
     }
     if (data.source === 'ehe_judged_unsuitable' && !data.eheCaseId) {
-      fail('field_required', 'a referral from an EHE case names that case', 'eheCaseId');
+      fail.invalid('field_required', 'a referral from an EHE case names that case', 'eheCaseId');
     }
     checkCode(ctx.policy.codes.cmeTimeMissing, data.timeMissing, 'timeMissing');
     const clocksStarted = [
@@ -42,12 +44,12 @@ export const referralHandlers: {
   },
 
   ReopenCase(data, state, ctx) {
-    if (state.status === 'none') fail('case_not_found', 'there is no CME case to reopen');
+    if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case to reopen');
     if (state.status !== 'closed' || state.closure === null)
-      fail('case_not_closed', 'only a closed case can be reopened');
+      fail.conflict('case_not_closed', 'only a closed case can be reopened');
     notInFuture(data.reopenedOn, 'reopenedOn', ctx);
     if (data.reopenedOn < state.closure.closedOn) {
-      fail(
+      fail.invalid(
         'date_before_previous_step',
         `reopenedOn is before the closure on ${state.closure.closedOn}`,
         'reopenedOn',

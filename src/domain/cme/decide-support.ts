@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import type { ClockName, StartedClock } from '../clocks.js';
 import { computeDueDate } from '../clocks.js';
 import type { DecideContext } from '../context.js';
-import { DomainError } from '../decider.js';
+import { fail } from '../decider.js';
 import type { CmeCommandOf, CmeCommandType } from './commands.js';
 import type { CmeEvent } from './events.js';
 import type { CmeCase, CmeState } from './state.js';
@@ -15,10 +15,6 @@ export type Handler<T extends CmeCommandType, S> = (
 ) => CmeEvent[];
 /** Handlers of commands on an open case (the dispatcher has checked it is open). */
 export type CaseHandlers<K extends CmeCommandType> = { [T in K]: Handler<T, CmeCase> };
-
-export function fail(code: string, message: string, field?: string): never {
-  throw new DomainError(code, message, field);
-}
 
 /** The officer deciding a step, and the s436A duty most CME steps are taken under. */
 export const s436A = (ctx: DecideContext) => ({
@@ -41,16 +37,22 @@ export function startClock(
 }
 
 export function requireOpen(state: CmeState): CmeCase {
-  if (state.status === 'none') fail('case_not_found', 'there is no CME case: refer the child first');
-  if (state.status === 'closed') fail('case_closed', 'the case is closed: reopen it first');
+  if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case: refer the child first');
+  if (state.status === 'closed') fail.conflict('case_closed', 'the case is closed: reopen it first');
   return state;
 }
 
-export function requireWhereabouts(state: CmeCase, kind: Whereabouts['kind'], what: string): void {
+/** The code that refuses a step needing the child found somewhere else than they are. */
+const wrongWhereabouts = {
+  in_area: 'whereabouts_not_in_area',
+  other_council_area: 'whereabouts_not_other_council_area',
+} as const satisfies Partial<Record<Whereabouts['kind'], string>>;
+
+export function requireWhereabouts(state: CmeCase, kind: keyof typeof wrongWhereabouts, what: string): void {
   if (state.whereabouts === null) {
-    fail('whereabouts_unknown', `the child's whereabouts are unknown: ${what} needs them`);
+    fail.conflict('whereabouts_unknown', `the child's whereabouts are unknown: ${what} needs them`);
   }
   if (state.whereabouts.kind !== kind) {
-    fail(`whereabouts_not_${kind}`, `${what} needs the child found ${kind.replaceAll('_', ' ')}`);
+    fail.conflict(wrongWhereabouts[kind], `${what} needs the child found ${kind.replaceAll('_', ' ')}`);
   }
 }

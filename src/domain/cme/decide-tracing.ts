@@ -1,8 +1,9 @@
 import { londonDate } from '../calendar/index.js';
 import type { ClockName } from '../clocks.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import type { CmeCommandOf } from './commands.js';
-import { type CaseHandlers, fail, s436A, startClock } from './decide-support.js';
+import { type CaseHandlers, s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkDate, checkNotBefore, checkOtherText, compulsorySchoolAgeAt } from './guards.js';
 import type { CmeCase } from './state.js';
@@ -21,7 +22,7 @@ export const tracingHandlers: CaseHandlers<
   AllocateCase(data, state, ctx) {
     checkDate(ctx, state, data.allocatedOn, 'allocatedOn');
     if (state.allocatedTo !== null) {
-      fail('already_allocated', `the case is allocated to ${state.allocatedTo}: reallocate it`);
+      fail.conflict('already_allocated', `the case is allocated to ${state.allocatedTo}: reallocate it`);
     }
     return [cmeEvent('CaseAllocated', { ...data, allocatedBy: ctx.actor.id })];
   },
@@ -29,9 +30,9 @@ export const tracingHandlers: CaseHandlers<
   ReallocateCase(data, state, ctx) {
     checkDate(ctx, state, data.reallocatedOn, 'reallocatedOn');
     const previousOfficerId = state.allocatedTo;
-    if (previousOfficerId === null) fail('not_allocated', 'the case is not allocated: allocate it');
+    if (previousOfficerId === null) fail.conflict('not_allocated', 'the case is not allocated: allocate it');
     if (previousOfficerId === data.officerId) {
-      fail('already_allocated', `the case is already with ${data.officerId}`, 'officerId');
+      fail.conflict('already_allocated', `the case is already with ${data.officerId}`, 'officerId');
     }
     return [cmeEvent('CaseReallocated', { ...data, previousOfficerId, reallocatedBy: ctx.actor.id })];
   },
@@ -40,16 +41,20 @@ export const tracingHandlers: CaseHandlers<
     checkDate(ctx, state, data.madeOn, 'madeOn');
     checkOtherText(data.agency, data.agencyDetail, 'agencyDetail');
     if (state.enquiries[data.enquiryId]) {
-      fail('enquiry_already_exists', `enquiry ${data.enquiryId} is already recorded`, 'enquiryId');
+      fail.conflict('enquiry_already_exists', `enquiry ${data.enquiryId} is already recorded`, 'enquiryId');
     }
     return [cmeEvent('CmeEnquiryMade', { ...data, ...s436A(ctx) })];
   },
 
   RecordCmeEnquiryOutcome(data, state, ctx) {
     const enquiry = state.enquiries[data.enquiryId];
-    if (!enquiry) fail('enquiry_not_found', `no enquiry ${data.enquiryId}`, 'enquiryId');
+    if (!enquiry) fail.conflict('enquiry_not_found', `no enquiry ${data.enquiryId}`, 'enquiryId');
     if (enquiry.outcome !== null) {
-      fail('enquiry_outcome_recorded', `enquiry ${data.enquiryId} already has its outcome`, 'enquiryId');
+      fail.conflict(
+        'enquiry_outcome_recorded',
+        `enquiry ${data.enquiryId} already has its outcome`,
+        'enquiryId',
+      );
     }
     checkDate(ctx, state, data.receivedOn, 'receivedOn');
     checkNotBefore(data.receivedOn, enquiry.madeOn, 'receivedOn', 'the enquiry');
@@ -74,9 +79,10 @@ export const tracingHandlers: CaseHandlers<
 
   RecordUntracedReview(data, state, ctx) {
     checkDate(ctx, state, data.reviewedOn, 'reviewedOn');
-    if (state.whereabouts !== null) fail('whereabouts_known', 'the child has been found: nothing to review');
+    if (state.whereabouts !== null)
+      fail.conflict('whereabouts_known', 'the child has been found: nothing to review');
     if (compulsorySchoolAgeAt(state.child.dateOfBirth, data.reviewedOn) === 'after') {
-      fail(
+      fail.invalid(
         'not_of_compulsory_school_age',
         'reviews run while the child is of compulsory school age: close the case instead',
         'reviewedOn',
@@ -98,7 +104,7 @@ function report(
   other: 'socialCare' | 'police',
 ) {
   if (Date.parse(data.reportedAt) > ctx.now.getTime()) {
-    fail('date_in_future', `reportedAt ${data.reportedAt} is after now`, 'reportedAt');
+    fail.invalid('date_in_future', `reportedAt ${data.reportedAt} is after now`, 'reportedAt');
   }
   const reportedOn = londonDate(data.reportedAt);
   checkDate(ctx, state, reportedOn, 'reportedAt');

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { parseCommandBody } from '../command-body.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import type { CmeCommand, CmeCommandType } from './commands.js';
 import { allocatedWork, clockCommands, cmeCommandBodies } from './commands.js';
 import { clockHandlers } from './decide-clocks.js';
 import { outcomeHandlers } from './decide-outcome.js';
 import { referralHandlers } from './decide-referral.js';
-import { fail, type Handler, requireOpen } from './decide-support.js';
+import { type Handler, requireOpen } from './decide-support.js';
 import { tracingHandlers } from './decide-tracing.js';
 import type { CmeEvent } from './events.js';
 import type { CmeCase, CmeState } from './state.js';
@@ -29,9 +30,9 @@ function parseBody(command: CmeCommand): CmeCommand['data'] {
 
 function checkAllocation(type: CmeCommandType, state: CmeCase, ctx: DecideContext): void {
   if (!allocatedWork.has(type)) return;
-  if (state.allocatedTo === null) fail('not_allocated', 'allocate the case to an officer first');
+  if (state.allocatedTo === null) fail.conflict('not_allocated', 'allocate the case to an officer first');
   if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedTo) {
-    fail('not_allocated', 'the case is allocated to another officer');
+    fail.conflict('not_allocated', 'the case is allocated to another officer');
   }
 }
 

@@ -1,8 +1,9 @@
 import { compulsorySchoolAge, type IsoDate, londonDate } from '../calendar/index.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import type { CodedLabel } from '../policy.js';
 import { hasCode } from '../policy.js';
-import { fail } from './decide-support.js';
+
 import type { CmeCase } from './state.js';
 
 /** Checks on the dates and codes in a CME command, with the same codes as an EHE case's. */
@@ -11,14 +12,14 @@ import type { CmeCase } from './state.js';
 export const today = (ctx: DecideContext): IsoDate => londonDate(ctx.now);
 
 export function notInFuture(date: IsoDate, field: string, ctx: DecideContext): void {
-  if (date > today(ctx)) fail('date_in_future', `${field} ${date} is after today`, field);
+  if (date > today(ctx)) fail.invalid('date_in_future', `${field} ${date} is after today`, field);
 }
 
 /** Nothing in a case is dated before it was referred (or, after reopening, before it was reopened). */
 export function checkDate(ctx: DecideContext, state: CmeCase, date: IsoDate, field: string): void {
   notInFuture(date, field, ctx);
   if (date < state.openedOn) {
-    fail(
+    fail.invalid(
       'date_before_referral',
       `${field} ${date} is before the case was opened on ${state.openedOn}`,
       field,
@@ -29,16 +30,16 @@ export function checkDate(ctx: DecideContext, state: CmeCase, date: IsoDate, fie
 /** A step cannot be dated before the step it follows. */
 export function checkNotBefore(date: IsoDate, earlier: IsoDate, field: string, what: string): void {
   if (date < earlier)
-    fail('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
+    fail.invalid('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
 }
 
 export function checkOtherText(choice: string, text: string | undefined, field: string): void {
   if (choice === 'other' && !text?.trim())
-    fail('reason_text_required', `"other" needs ${field} in words`, field);
+    fail.invalid('reason_text_required', `"other" needs ${field} in words`, field);
 }
 
 export function checkCode(list: readonly CodedLabel[], code: string, field: string): void {
-  if (!hasCode(list, code)) fail('invalid_reason_code', `${code} is not in the policy's list`, field);
+  if (!hasCode(list, code)) fail.invalid('invalid_reason_code', `${code} is not in the policy's list`, field);
 }
 
 /** Where a child stands against compulsory school age on a date; without a date of birth we cannot tell. */

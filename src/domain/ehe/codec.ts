@@ -14,6 +14,7 @@ export const eheCodec: EventCodec<EheEvent> = {
     if (!parsed?.success) {
       const issue = parsed?.error.issues[0];
       throw new DomainError(
+        'internal',
         'invalid_event',
         `${event.type}: ${issue?.message ?? 'not an EHE event'}`,
         issue?.path.join('.'),
@@ -23,12 +24,13 @@ export const eheCodec: EventCodec<EheEvent> = {
   },
   decode(stored) {
     if (!isEheEventType(stored.type)) {
-      throw new DomainError('unknown_event_type', `${stored.type} is not an EHE event`);
+      throw new DomainError('internal', 'unknown_event_type', `${stored.type} is not an EHE event`);
     }
     const entry = eheEvents[stored.type];
     if (stored.schemaVersion !== entry.schemaVersion) {
       // Version 1 is the only one so far; an upcaster per older version goes here when one is written.
       throw new DomainError(
+        'internal',
         'unknown_schema_version',
         `${stored.type} v${stored.schemaVersion} cannot be read`,
       );
@@ -37,6 +39,7 @@ export const eheCodec: EventCodec<EheEvent> = {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new DomainError(
+        'internal',
         'invalid_event',
         `${stored.type}: ${issue?.message ?? 'invalid data'}`,
         issue?.path.join('.'),

@@ -1,9 +1,10 @@
 import { isOfCompulsorySchoolAge } from '../calendar/index.js';
 import type { StartedClock } from '../clocks.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import type { CodedLabel, PriorityFlag } from '../policy.js';
 import { hasCode, isPriorityCase } from '../policy.js';
-import { checkDate, fail, type Handlers, startClock, today } from './decide-support.js';
+import { checkDate, type Handlers, startClock, today } from './decide-support.js';
 import { eheEvent } from './events.js';
 import { legalBasisFor } from './legal-basis.js';
 
@@ -14,9 +15,9 @@ function checkReason(
   fields: { code: string; text: string },
 ) {
   if (!hasCode(list, reason.code))
-    fail('invalid_reason_code', `${reason.code} is not in the policy's list`, fields.code);
+    fail.invalid('invalid_reason_code', `${reason.code} is not in the policy's list`, fields.code);
   if (reason.code === 'other' && !reason.text)
-    fail('reason_text_required', '"other" needs the reason in words', fields.text);
+    fail.invalid('reason_text_required', '"other" needs the reason in words', fields.text);
 }
 
 const reasonFields = (prefix: string) => ({ code: `${prefix}.code`, text: `${prefix}.text` });
@@ -55,20 +56,24 @@ export const caseHandlers: Handlers<
   ReceiveEheReferral({ possibleDuplicateOf, ...data }, state, ctx) {
     checkDate(ctx, state, data.receivedOn, 'receivedOn');
     if (data.child.dateOfBirth > today(ctx))
-      fail('date_in_future', 'the child is not born yet', 'child.dateOfBirth');
+      fail.invalid('date_in_future', 'the child is not born yet', 'child.dateOfBirth');
     const { codes } = ctx.policy;
     if (!hasCode(codes.previousSchoolTypes, data.previousSchoolType)) {
-      fail(
+      fail.invalid(
         'invalid_school_type',
         `${data.previousSchoolType} is not in the policy's list`,
         'previousSchoolType',
       );
     }
     if (data.source === 'deletion_return' && !data.deletionReturn) {
-      fail('field_required', 'a referral from a deletion return carries the return', 'deletionReturn');
+      fail.invalid(
+        'field_required',
+        'a referral from a deletion return carries the return',
+        'deletionReturn',
+      );
     }
     if (data.source === 'cme_case' && !data.cmeCaseId) {
-      fail('field_required', 'a referral from a CME case names the case', 'cmeCaseId');
+      fail.invalid('field_required', 'a referral from a CME case names the case', 'cmeCaseId');
     }
     const primaryReason = data.primaryReason ?? { code: 'no_reason_given' };
     checkReason(codes.primaryReasons, primaryReason, reasonFields('primaryReason'));
@@ -107,7 +112,7 @@ export const caseHandlers: Handlers<
   RequestSpecialSchoolConsent(data, state, ctx) {
     checkDate(ctx, state, data.requestedOn, 'requestedOn');
     if (state.consent !== 'needed')
-      fail('consent_not_pending', `consent is ${state.consent.replace('_', ' ')}`);
+      fail.conflict('consent_not_pending', `consent is ${state.consent.replace('_', ' ')}`);
     return [
       eheEvent('SpecialSchoolConsentRequested', {
         ...data,
@@ -121,21 +126,25 @@ export const caseHandlers: Handlers<
   GiveSpecialSchoolConsent(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.consent !== 'needed' && state.consent !== 'requested')
-      fail('consent_not_pending', `consent is ${state.consent}`);
+      fail.conflict('consent_not_pending', `consent is ${state.consent}`);
     return [eheEvent('SpecialSchoolConsentGiven', { ...data, ...consentSteps(ctx, data.decidedOn) })];
   },
 
   RefuseSpecialSchoolConsent(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.consent !== 'needed' && state.consent !== 'requested')
-      fail('consent_not_pending', `consent is ${state.consent}`);
+      fail.conflict('consent_not_pending', `consent is ${state.consent}`);
     return [eheEvent('SpecialSchoolConsentRefused', { ...data, ...consentSteps(ctx, data.decidedOn) })];
   },
 
   AllocateCase(data, state, ctx) {
     checkDate(ctx, state, data.allocatedOn, 'allocatedOn');
     if (state.allocatedOfficer !== null) {
-      fail('already_allocated', `allocated to ${state.allocatedOfficer}: reallocate instead`, 'officerId');
+      fail.conflict(
+        'already_allocated',
+        `allocated to ${state.allocatedOfficer}: reallocate instead`,
+        'officerId',
+      );
     }
     return [eheEvent('CaseAllocated', { ...data, allocatedBy: ctx.actor.id })];
   },
@@ -143,9 +152,10 @@ export const caseHandlers: Handlers<
   ReallocateCase(data, state, ctx) {
     checkDate(ctx, state, data.reallocatedOn, 'reallocatedOn');
     const previousOfficerId = state.allocatedOfficer;
-    if (previousOfficerId === null) fail('not_allocated', 'the case has no officer to reallocate from');
+    if (previousOfficerId === null)
+      fail.conflict('not_allocated', 'the case has no officer to reallocate from');
     if (previousOfficerId === data.officerId)
-      fail('already_allocated', 'already allocated to this officer', 'officerId');
+      fail.conflict('already_allocated', 'already allocated to this officer', 'officerId');
     return [eheEvent('CaseReallocated', { ...data, previousOfficerId, reallocatedBy: ctx.actor.id })];
   },
 
@@ -154,7 +164,7 @@ export const caseHandlers: Handlers<
     const flags = [...new Set(data.flags)];
     const unchanged =
       flags.length === state.priorityFlags.length && flags.every((f) => state.priorityFlags.includes(f));
-    if (unchanged) fail('flags_unchanged', 'the flags are already these', 'flags');
+    if (unchanged) fail.conflict('flags_unchanged', 'the flags are already these', 'flags');
     const priority = isPriorityCase(ctx.policy, flags);
     const clocksStarted: StartedClock[] = [];
     // Priority moves the local first-contact and first-visit standards, counted from when each clock started.
@@ -186,7 +196,7 @@ export const caseHandlers: Handlers<
   ReferToPanel(data, state, ctx) {
     checkDate(ctx, state, data.referredOn, 'referredOn');
     if (state.panels.some((p) => p.panel === data.panel && p.decidedOn === null)) {
-      fail('panel_referral_pending', `the case already awaits the ${data.panel} panel`, 'panel');
+      fail.conflict('panel_referral_pending', `the case already awaits the ${data.panel} panel`, 'panel');
     }
     return [eheEvent('PanelReferralMade', { ...data, decidedBy: ctx.actor.id })];
   },
@@ -194,11 +204,16 @@ export const caseHandlers: Handlers<
   RecordPanelDecision(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     const referral = state.panels.find((p) => p.panel === data.panel && p.decidedOn === null);
-    if (!referral) fail('no_panel_referral', `the case was not referred to the ${data.panel} panel`, 'panel');
+    if (!referral)
+      fail.conflict('no_panel_referral', `the case was not referred to the ${data.panel} panel`, 'panel');
     if (data.decidedOn < referral.referredOn)
-      fail('date_before_previous_step', 'decided before referral', 'decidedOn');
+      fail.invalid('date_before_previous_step', 'decided before referral', 'decidedOn');
     if (data.placementSchool && data.panel !== 'fair_access') {
-      fail('contradictory_fields', 'only a Fair Access panel places a child at a school', 'placementSchool');
+      fail.invalid(
+        'contradictory_fields',
+        'only a Fair Access panel places a child at a school',
+        'placementSchool',
+      );
     }
     const clocksStarted = data.placementSchool
       ? [startClock(ctx, 'fairAccessPlacement', data.decidedOn, { schoolId: data.placementSchool.schoolId })]
@@ -209,9 +224,9 @@ export const caseHandlers: Handlers<
   RecordReturnToSchool(data, state, ctx) {
     // The start date may be a few days ahead (a place accepted for Monday), but not before the referral.
     if (state.receivedOn !== null && data.startDate < state.receivedOn) {
-      fail('date_before_referral', `startDate ${data.startDate} is before the referral`, 'startDate');
+      fail.invalid('date_before_referral', `startDate ${data.startDate} is before the referral`, 'startDate');
     }
-    if (state.returnedToSchool) fail('already_returned', 'the return to school is already recorded');
+    if (state.returnedToSchool) fail.conflict('already_returned', 'the return to school is already recorded');
     return [eheEvent('ReturnedToSchool', { ...data, recordedBy: ctx.actor.id })];
   },
 
@@ -237,19 +252,27 @@ export const caseHandlers: Handlers<
     );
     switch (data.reason) {
       case 'reclassified_as_cme':
-        fail('invalid_reason_code', 'reclassify the case as CME instead: a CME case is opened', 'reason');
+        fail.invalid(
+          'invalid_reason_code',
+          'reclassify the case as CME instead: a CME case is opened',
+          'reason',
+        );
         break;
       case 'moved_out_of_area':
         if (!data.receivingCouncil)
-          fail('field_required', 'name the council told of the move', 'receivingCouncil');
+          fail.invalid('field_required', 'name the council told of the move', 'receivingCouncil');
         break;
       case 'returned_to_school':
         if (!state.returnedToSchool)
-          fail('return_to_school_not_recorded', 'record the return to school first', 'reason');
+          fail.conflict('return_to_school_not_recorded', 'record the return to school first', 'reason');
         break;
       case 'end_of_compulsory_school_age':
         if (state.dateOfBirth && isOfCompulsorySchoolAge(state.dateOfBirth, data.closedOn)) {
-          fail('still_of_compulsory_school_age', 'the child is still of compulsory school age', 'closedOn');
+          fail.conflict(
+            'still_of_compulsory_school_age',
+            'the child is still of compulsory school age',
+            'closedOn',
+          );
         }
         break;
     }
@@ -257,10 +280,10 @@ export const caseHandlers: Handlers<
   },
 
   ReopenCase(data, state, ctx) {
-    if (!state.closed) fail('case_not_closed', 'only a closed case can be reopened');
+    if (!state.closed) fail.conflict('case_not_closed', 'only a closed case can be reopened');
     checkDate(ctx, state, data.reopenedOn, 'reopenedOn');
     if (data.reopenedOn < state.closed.closedOn)
-      fail('date_before_previous_step', 'reopened before closure', 'reopenedOn');
+      fail.invalid('date_before_previous_step', 'reopened before closure', 'reopenedOn');
     return [eheEvent('EheCaseReopened', { ...data, reopenedBy: ctx.actor.id })];
   },
 };

@@ -1,16 +1,17 @@
-import { checkDate, checkNotBefore, fail, type Handlers, startClock } from './decide-support.js';
+import { fail } from '../decider.js';
+import { checkDate, checkNotBefore, type Handlers, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
 import type { EheState, VisitState } from './state.js';
 
 function visitFor(state: EheState, visitId: string): VisitState {
   const visit = state.visits[visitId];
-  if (!visit) fail('visit_not_found', `no visit ${visitId} was offered`, 'visitId');
+  if (!visit) fail.conflict('visit_not_found', `no visit ${visitId} was offered`, 'visitId');
   return visit;
 }
 
 function checkVisitOpen(visit: VisitState): void {
   if (visit.status === 'held' || visit.status === 'declined') {
-    fail('visit_step_out_of_order', `the visit was already ${visit.status}`, 'visitId');
+    fail.conflict('visit_step_out_of_order', `the visit was already ${visit.status}`, 'visitId');
   }
 }
 
@@ -48,7 +49,8 @@ export const caseworkHandlers: Handlers<CaseworkCommandType> = {
 
   OfferVisit(data, state, ctx) {
     checkDate(ctx, state, data.offeredOn, 'offeredOn');
-    if (state.visits[data.visitId]) fail('visit_already_exists', `visit ${data.visitId} exists`, 'visitId');
+    if (state.visits[data.visitId])
+      fail.conflict('visit_already_exists', `visit ${data.visitId} exists`, 'visitId');
     checkNotBefore(data.proposedFor, data.offeredOn, 'proposedFor', 'the offer');
     return [eheEvent('VisitOffered', { ...data, recordedBy: ctx.actor.id })];
   },
@@ -57,7 +59,7 @@ export const caseworkHandlers: Handlers<CaseworkCommandType> = {
     checkDate(ctx, state, data.acceptedOn, 'acceptedOn');
     const visit = visitFor(state, data.visitId);
     if (visit.status !== 'offered')
-      fail('visit_step_out_of_order', `the visit was already ${visit.status}`, 'visitId');
+      fail.conflict('visit_step_out_of_order', `the visit was already ${visit.status}`, 'visitId');
     checkNotBefore(data.acceptedOn, visit.offeredOn, 'acceptedOn', 'the offer');
     return [eheEvent('VisitAccepted', { ...data, recordedBy: ctx.actor.id })];
   },
@@ -96,7 +98,7 @@ export const caseworkHandlers: Handlers<CaseworkCommandType> = {
   JudgeSuitability(data, state, ctx) {
     checkDate(ctx, state, data.judgedOn, 'judgedOn');
     if (data.outcome === 'suitable' && data.informationRefused) {
-      fail(
+      fail.invalid(
         'contradictory_fields',
         'education cannot be judged suitable on no information',
         'informationRefused',
@@ -109,7 +111,7 @@ export const caseworkHandlers: Handlers<CaseworkCommandType> = {
 
   RecordEhcpAnnualReview(data, state, ctx) {
     checkDate(ctx, state, data.heldOn, 'heldOn');
-    if (!state.priorityFlags.includes('ehcp')) fail('no_ehcp', 'the child has no EHCP to review');
+    if (!state.priorityFlags.includes('ehcp')) fail.conflict('no_ehcp', 'the child has no EHCP to review');
     const clocksStarted = [startClock(ctx, 'ehcpAnnualReview', data.heldOn)];
     return [eheEvent('EhcpAnnualReviewHeld', { ...data, recordedBy: ctx.actor.id, clocksStarted })];
   },

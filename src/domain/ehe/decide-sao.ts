@@ -1,16 +1,9 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import { statutoryFloors } from '../policy.js';
 import type { School } from './commands.js';
-import {
-  checkDate,
-  checkNotBefore,
-  fail,
-  type Handlers,
-  sameSchool,
-  startClock,
-  today,
-} from './decide-support.js';
+import { checkDate, checkNotBefore, type Handlers, sameSchool, startClock, today } from './decide-support.js';
 import { eheEvent } from './events.js';
 import { legalBasisFor } from './legal-basis.js';
 import type { EheState, SaoStage, SaoState } from './state.js';
@@ -25,7 +18,7 @@ const statutory = (ctx: DecideContext, step: Step, on: IsoDate) => ({
 
 function requireStage(sao: SaoState, allowed: readonly SaoStage[], step: string): void {
   if (!allowed.includes(sao.stage)) {
-    fail('sao_step_out_of_order', `${step} cannot follow ${sao.stage.replaceAll('_', ' ')}`);
+    fail.conflict('sao_step_out_of_order', `${step} cannot follow ${sao.stage.replaceAll('_', ' ')}`);
   }
 }
 
@@ -37,20 +30,20 @@ function checkServed(
   checkDate(ctx, state, data.issuedOn, 'issuedOn');
   checkDate(ctx, state, data.servedOn, 'servedOn');
   if (data.servedOn < data.issuedOn)
-    fail('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
+    fail.invalid('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
 }
 
 /** A period "beginning with" service has expired only once the London date is after its last day. */
 function checkExpired(ctx: DecideContext, endsOn: IsoDate, on: IsoDate, field: string, what: string): void {
   if (on <= endsOn || today(ctx) <= endsOn) {
-    fail('notice_period_not_expired', `${what} runs until the end of ${endsOn}`, field);
+    fail.conflict('notice_period_not_expired', `${what} runs until the end of ${endsOn}`, field);
   }
 }
 
 function orderInForce(state: EheState): NonNullable<SaoState['order']> {
   const { order } = state.sao;
   if (state.sao.stage !== 'order_in_force' || !order)
-    fail('sao_step_out_of_order', 'no School Attendance Order is in force');
+    fail.conflict('sao_step_out_of_order', 'no School Attendance Order is in force');
   return order;
 }
 
@@ -80,15 +73,15 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   ServeSection437Notice(data, state, ctx) {
     checkServed(ctx, state, data);
     if (isSaoRouteActive(state.sao))
-      fail('sao_step_out_of_order', 'a School Attendance Order route is already under way');
+      fail.conflict('sao_step_out_of_order', 'a School Attendance Order route is already under way');
     // s437(1) applies when it appears the child is not receiving suitable education.
     if (state.suitability?.outcome !== 'appears_unsuitable') {
-      fail('sao_step_out_of_order', 'education must first be judged to appear unsuitable');
+      fail.conflict('sao_step_out_of_order', 'education must first be judged to appear unsuitable');
     }
     const periodDays = data.periodDays ?? ctx.policy.clocks.section437Notice.duration;
     const floor = statutoryFloors.section437Notice.duration;
     if (periodDays < floor) {
-      fail(
+      fail.invalid(
         'notice_period_too_short',
         `the period must be at least ${floor} days beginning with service`,
         'periodDays',
@@ -144,7 +137,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkServed(ctx, state, data);
     requireStage(state.sao, ['expedient'], 'the notice of intention');
     if (!isNamed(state.sao.consultedSchools, data.intendedSchool)) {
-      fail('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
+      fail.conflict('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
     }
     const clock = startClock(ctx, 'section438Choice', data.servedOn);
     return [
@@ -163,10 +156,14 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     const notice = state.sao.noticeOfIntention!;
     checkNotBefore(data.chosenOn, notice.servedOn, 'chosenOn', 'service of the notice of intention');
     if (data.chosenOn > notice.choiceEndsOn) {
-      fail('choice_period_expired', `the parent's 15 days ended on ${notice.choiceEndsOn}`, 'chosenOn');
+      fail.conflict(
+        'choice_period_expired',
+        `the parent's 15 days ended on ${notice.choiceEndsOn}`,
+        'chosenOn',
+      );
     }
     if (data.kind === 'named_school' && !isNamed(notice.schools, data.school)) {
-      fail('school_not_named', 'the school is not one the notice named', 'school');
+      fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
     }
     return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice', data.chosenOn) })];
   },
@@ -178,15 +175,15 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     const notice = sao.noticeOfIntention!;
     if (sao.stage === 'school_chosen') {
       if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
-        fail('school_not_chosen', 'the order names the school the parent chose', 'school');
+        fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
       }
     } else {
       checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
       if (!isNamed(notice.schools, data.school))
-        fail('school_not_named', 'name a school the notice named', 'school');
+        fail.conflict('school_not_named', 'name a school the notice named', 'school');
     }
     if (state.priorityFlags.includes('ehcp') && !data.schoolNamedInEhcp) {
-      fail(
+      fail.invalid(
         'ehcp_school_required',
         "for a child with an EHCP the order names the plan's school",
         'schoolNamedInEhcp',
@@ -223,7 +220,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     const order = orderInForce(state);
     checkNotBefore(data.requestedOn, order.servedOn, 'requestedOn', 'service of the order');
     if (state.sao.revocation === 'requested')
-      fail('sao_step_out_of_order', 'a revocation request is already pending');
+      fail.conflict('sao_step_out_of_order', 'a revocation request is already pending');
     return [
       eheEvent('SaoRevocationRequested', { ...data, ...statutory(ctx, 'revocation', data.requestedOn) }),
     ];
@@ -233,7 +230,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkDate(ctx, state, data.revokedOn, 'revokedOn');
     orderInForce(state);
     if (state.sao.revocation !== 'requested')
-      fail('sao_step_out_of_order', 'no revocation request is pending');
+      fail.conflict('sao_step_out_of_order', 'no revocation request is pending');
     return [
       eheEvent('SchoolAttendanceOrderRevoked', { ...data, ...statutory(ctx, 'revocation', data.revokedOn) }),
     ];
@@ -243,7 +240,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkDate(ctx, state, data.refusedOn, 'refusedOn');
     orderInForce(state);
     if (state.sao.revocation !== 'requested')
-      fail('sao_step_out_of_order', 'no revocation request is pending');
+      fail.conflict('sao_step_out_of_order', 'no revocation request is pending');
     return [eheEvent('SaoRevocationRefused', { ...data, ...statutory(ctx, 'revocation', data.refusedOn) })];
   },
 
@@ -251,7 +248,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkDate(ctx, state, data.referredOn, 'referredOn');
     orderInForce(state);
     if (state.sao.revocation !== 'refused')
-      fail('sao_step_out_of_order', 'only a refused revocation can be referred');
+      fail.conflict('sao_step_out_of_order', 'only a refused revocation can be referred');
     return [
       eheEvent('SaoRefusalReferredToSecretaryOfState', {
         ...data,
@@ -263,7 +260,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   RecordSaoCompliance(data, state, ctx) {
     checkDate(ctx, state, data.registeredOn, 'registeredOn');
     const order = orderInForce(state);
-    if (order.complied) fail('sao_step_out_of_order', 'compliance is already recorded');
+    if (order.complied) fail.conflict('sao_step_out_of_order', 'compliance is already recorded');
     checkNotBefore(data.registeredOn, order.servedOn, 'registeredOn', 'service of the order');
     return [
       eheEvent('SchoolAttendanceOrderComplied', {
@@ -276,26 +273,28 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   ConsiderEso(data, state, ctx) {
     checkDate(ctx, state, data.consideredOn, 'consideredOn');
     const order = orderInForce(state);
-    if (order.complied) fail('sao_step_out_of_order', 'the order has been complied with');
+    if (order.complied) fail.conflict('sao_step_out_of_order', 'the order has been complied with');
     return [eheEvent('EsoConsidered', { ...data, ...statutory(ctx, 'esoConsidered', data.consideredOn) })];
   },
 
   StartProsecution(data, state, ctx) {
     checkDate(ctx, state, data.startedOn, 'startedOn');
     const order = orderInForce(state);
-    if (order.complied) fail('sao_step_out_of_order', 'the order has been complied with');
-    if (state.sao.prosecution === 'started') fail('sao_step_out_of_order', 'a prosecution is under way');
+    if (order.complied) fail.conflict('sao_step_out_of_order', 'the order has been complied with');
+    if (state.sao.prosecution === 'started')
+      fail.conflict('sao_step_out_of_order', 'a prosecution is under way');
     // s447(1): before prosecuting, the council must consider an education supervision order.
-    if (!state.sao.esoConsidered) fail('eso_not_considered', 'consider an education supervision order first');
+    if (!state.sao.esoConsidered)
+      fail.conflict('eso_not_considered', 'consider an education supervision order first');
     return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution', data.startedOn) })];
   },
 
   RecordProsecutionOutcome(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.sao.prosecution !== 'started')
-      fail('sao_step_out_of_order', 'no prosecution awaits an outcome');
+      fail.conflict('sao_step_out_of_order', 'no prosecution awaits an outcome');
     if (data.orderCeases && data.outcome !== 'acquitted') {
-      fail('contradictory_fields', 'only an acquittal can end the order', 'orderCeases');
+      fail.invalid('contradictory_fields', 'only an acquittal can end the order', 'orderCeases');
     }
     return [
       eheEvent('ProsecutionOutcomeRecorded', { ...data, ...statutory(ctx, 'prosecution', data.decidedOn) }),
@@ -305,9 +304,9 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   RecordEsoDirection(data, state, ctx) {
     checkDate(ctx, state, data.directedOn, 'directedOn');
     if (state.sao.prosecution === 'none')
-      fail('sao_step_out_of_order', 'a court directs an ESO application in proceedings');
+      fail.conflict('sao_step_out_of_order', 'a court directs an ESO application in proceedings');
     if (state.sao.esoDirection === 'awaiting_answer')
-      fail('sao_step_out_of_order', 'a direction already awaits an answer');
+      fail.conflict('sao_step_out_of_order', 'a direction already awaits an answer');
     const clock = startClock(ctx, 'esoReasons', data.directedOn);
     return [
       eheEvent('EsoDirectionReceived', {
@@ -321,9 +320,9 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   AnswerEsoDirection(data, state, ctx) {
     checkDate(ctx, state, data.answeredOn, 'answeredOn');
     if (state.sao.esoDirection !== 'awaiting_answer')
-      fail('sao_step_out_of_order', 'no court direction awaits an answer');
+      fail.conflict('sao_step_out_of_order', 'no court direction awaits an answer');
     if (data.answer === 'reasons_given' && !data.reasons)
-      fail('field_required', 'give the reasons', 'reasons');
+      fail.invalid('field_required', 'give the reasons', 'reasons');
     return [
       eheEvent('EsoDirectionAnswered', { ...data, ...statutory(ctx, 'esoDirection', data.answeredOn) }),
     ];

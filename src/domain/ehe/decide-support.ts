@@ -3,7 +3,7 @@ import { londonDate } from '../calendar/index.js';
 import type { ClockName, StartedClock } from '../clocks.js';
 import { computeDueDate } from '../clocks.js';
 import type { DecideContext } from '../context.js';
-import { DomainError } from '../decider.js';
+import { fail } from '../decider.js';
 import type { EheCommandOf, EheCommandType, School } from './commands.js';
 import type { EheEvent } from './events.js';
 import type { EheState } from './state.js';
@@ -15,25 +15,25 @@ export type Handler<T extends EheCommandType> = (
 ) => EheEvent[];
 export type Handlers<K extends EheCommandType> = { [T in K]: Handler<T> };
 
-export function fail(code: string, message: string, field?: string): never {
-  throw new DomainError(code, message, field);
-}
-
 /** Today in Europe/London: what "in the future" and "missed" are measured against. */
 export const today = (ctx: DecideContext): IsoDate => londonDate(ctx.now);
 
 /** A business date must have happened, and cannot precede the referral that opened the case. */
 export function checkDate(ctx: DecideContext, state: EheState, date: IsoDate, field: string): void {
-  if (date > today(ctx)) fail('date_in_future', `${field} ${date} is after today`, field);
+  if (date > today(ctx)) fail.invalid('date_in_future', `${field} ${date} is after today`, field);
   if (state.receivedOn !== null && date < state.receivedOn) {
-    fail('date_before_referral', `${field} ${date} is before the referral on ${state.receivedOn}`, field);
+    fail.invalid(
+      'date_before_referral',
+      `${field} ${date} is before the referral on ${state.receivedOn}`,
+      field,
+    );
   }
 }
 
 /** A step cannot be dated before the step it follows. */
 export function checkNotBefore(date: IsoDate, earlier: IsoDate, field: string, what: string): void {
   if (date < earlier)
-    fail('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
+    fail.invalid('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
 }
 
 export function startClock(

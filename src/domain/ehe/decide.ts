@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { parseCommandBody } from '../command-body.js';
 import type { DecideContext } from '../context.js';
+import { fail } from '../decider.js';
 import type { EheCommand, EheCommandType } from './commands.js';
 import { afterConsent, allocatedWork, clockCommands, eheCommandBodies } from './commands.js';
 import { caseHandlers } from './decide-case.js';
 import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
 import { saoHandlers } from './decide-sao.js';
-import { fail, type Handler, type Handlers } from './decide-support.js';
+import type { Handler, Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import type { EheState } from './state.js';
 
@@ -30,24 +31,28 @@ function parseBody(command: EheCommand): EheCommand['data'] {
 /** Rules every command obeys before its own: the case must exist (or not), be open, allocated, consented. */
 function checkCase(type: EheCommandType, state: EheState, ctx: DecideContext): void {
   if (type === 'ReceiveEheReferral') {
-    if (state.status !== 'none') fail('case_already_exists', 'this case already has a referral');
+    if (state.status !== 'none') fail.conflict('case_already_exists', 'this case already has a referral');
     return;
   }
-  if (state.status === 'none') fail('case_not_found', 'no referral has opened this case');
+  if (state.status === 'none') fail.notFound('case_not_found', 'no referral has opened this case');
   if (state.status === 'closed' && type !== 'ReopenCase') {
-    fail('case_closed', 'the case is closed: reopen it first');
+    fail.conflict('case_closed', 'the case is closed: reopen it first');
   }
   if (allocatedWork.has(type)) {
-    if (state.allocatedOfficer === null) fail('not_allocated', 'allocate the case to an officer first');
+    if (state.allocatedOfficer === null)
+      fail.conflict('not_allocated', 'allocate the case to an officer first');
     if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedOfficer) {
-      fail('not_allocated', 'the case is allocated to another officer');
+      fail.conflict('not_allocated', 'the case is allocated to another officer');
     }
   }
   if (afterConsent.has(type) && (state.consent === 'needed' || state.consent === 'requested')) {
-    fail('consent_required', 'the child was placed at a special school by the council: decide consent first');
+    fail.conflict(
+      'consent_required',
+      'the child was placed at a special school by the council: decide consent first',
+    );
   }
   if (afterConsent.has(type) && state.consent === 'refused') {
-    fail('consent_required', 'consent to remove the child from the special school was refused');
+    fail.conflict('consent_required', 'consent to remove the child from the special school was refused');
   }
 }
 
