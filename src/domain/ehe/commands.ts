@@ -346,7 +346,7 @@ export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'RecordAnnualContactDue',
 ]);
 
-// The value objects, for the modules that take them from here.
+// The shared command bodies and the EHE value objects, for the modules that take them from here.
 export type { Panel, School } from './values.js';
 export {
   ChildSchema,
