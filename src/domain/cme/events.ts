@@ -3,7 +3,6 @@ import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
 import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema } from '../policy.js';
-import { AllocateCaseBody, ReallocateCaseBody } from './commands.js';
 import {
   CmeChildSchema,
   CmeDestinationSchema,
@@ -30,6 +29,9 @@ const statutory = { legalBasis: CmeLegalBasisSchema, decidedBy: officer };
 const clocksStarted = z.array(StartedClockSchema);
 const clocksStopped = z.array(ClockNameSchema);
 const id = z.string().min(1);
+/** As the allocation commands (both case types') take them. */
+const officerId = z.string().trim().min(1).max(100);
+const reallocationReason = z.string().trim().min(1).max(5000);
 
 const schemas = {
   CmeReferralReceived: z.strictObject({
@@ -46,8 +48,14 @@ const schemas = {
     ...statutory,
   }),
   // The same facts, under the same names, as an EHE case's allocation, so caseload views read both alike.
-  CaseAllocated: AllocateCaseBody.extend({ allocatedBy: officer }),
-  CaseReallocated: ReallocateCaseBody.extend({ previousOfficerId: id, reallocatedBy: officer }),
+  CaseAllocated: z.strictObject({ officerId, allocatedOn: isoDateSchema, allocatedBy: officer }),
+  CaseReallocated: z.strictObject({
+    officerId,
+    reallocatedOn: isoDateSchema,
+    reason: reallocationReason,
+    previousOfficerId: id,
+    reallocatedBy: officer,
+  }),
   CmeEnquiryMade: z.strictObject({
     enquiryId: id,
     agency: EnquiryAgencySchema,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import { childSchema, ukAddressSchema } from '../child.js';
 import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import { PriorityFlagSchema } from '../policy.js';
 import {
@@ -9,66 +8,31 @@ import {
   RecordDeadlineMissedBody,
   ReopenCaseBody,
 } from '../shared-commands.js';
+import {
+  ChildSchema,
+  ContactMethodSchema,
+  ContactOutcomeSchema,
+  DeletionReturnSchema,
+  FreeTextSchema,
+  IdSchema,
+  PanelSchema,
+  ParentCarerSchema,
+  ReasonSchema,
+  ReferralSourceSchema,
+  SchoolSchema,
+  ServiceMethodSchema,
+  ShortTextSchema,
+  SuitabilityOutcomeSchema,
+} from './values.js';
 
 /**
  * EHE commands. Each body schema is also the REST API's request body, so field-level rules live here;
  * rules across fields, against the policy's code lists or against the case's state live in `decide`.
  */
 
-const text = z.string().trim().min(1).max(5000);
-const shortText = z.string().trim().min(1).max(200);
-const id = z.string().trim().min(1).max(100);
-
-/** A school as the council knows it: `schoolId` picks its own term dates where configured. */
-export const SchoolSchema = z.strictObject({
-  name: shortText,
-  urn: z
-    .string()
-    .regex(/^\d{6,7}$/, 'a URN is 6 or 7 digits')
-    .optional(),
-  schoolId: id.optional(),
-});
-export type School = z.infer<typeof SchoolSchema>;
-
-export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post']);
-
-/** A DfE code (checked against the policy's list in decide) and the words when the code is `other`. */
-export const ReasonSchema = z.strictObject({ code: shortText, text: text.optional() });
-
-/** An EHE child lives somewhere we can write to and visit, so the address is required here. */
-export const ChildSchema = childSchema.extend({ address: ukAddressSchema }).strict();
-
-export const ParentCarerSchema = z.strictObject({
-  name: shortText,
-  relationship: shortText,
-  livesWithChild: z.boolean(),
-  phone: z
-    .string()
-    .regex(/^\+?[\d ()-]{6,20}$/, 'a phone number')
-    .optional(),
-  email: z.email().optional(),
-  address: ukAddressSchema.optional(),
-});
-
-/** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
-export const DeletionReturnSchema = z.strictObject({
-  school: SchoolSchema,
-  deletedOn: isoDateSchema,
-  ground: shortText,
-  futureAddress: ukAddressSchema.optional(),
-  destinationSchool: SchoolSchema.optional(),
-  destinationStartDate: isoDateSchema.optional(),
-});
-
-export const ReferralSourceSchema = z.enum([
-  'deletion_return',
-  'parent',
-  'another_council',
-  'cme_case',
-  'health',
-  'social_care',
-  'other',
-]);
+const text = FreeTextSchema;
+const shortText = ShortTextSchema;
+const id = IdSchema;
 
 export const ReceiveEheReferralBody = z.strictObject({
   caseId: z.uuid(),
@@ -109,15 +73,6 @@ export const AllocateCaseBody = z.strictObject({
   allocatedOn: isoDateSchema,
   reason: text.optional(),
 });
-export const ContactMethodSchema = z.enum(['phone', 'letter', 'email', 'visit', 'text_message']);
-export const ContactOutcomeSchema = z.enum([
-  'contact_made',
-  'no_answer',
-  'message_left',
-  'no_reply',
-  'returned_undelivered',
-  'contact_refused',
-]);
 export const RecordContactAttemptBody = z.strictObject({
   attemptedOn: isoDateSchema,
   method: ContactMethodSchema,
@@ -154,7 +109,6 @@ export const RecordEvidenceBody = z.strictObject({
   kind: z.enum(['report', 'samples', 'meeting', 'tutor_report', 'other']),
   description: text,
 });
-export const SuitabilityOutcomeSchema = z.enum(['suitable', 'not_yet_able_to_judge', 'appears_unsuitable']);
 export const JudgeSuitabilityBody = z.strictObject({
   judgedOn: isoDateSchema,
   outcome: SuitabilityOutcomeSchema,
@@ -172,8 +126,6 @@ export const ChangePriorityFlagsBody = z.strictObject({
 });
 export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: isoDateSchema, notes: text.optional() });
 
-export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
-export type Panel = z.infer<typeof PanelSchema>;
 export const ReferToPanelBody = z.strictObject({
   panel: PanelSchema,
   referredOn: isoDateSchema,
@@ -394,4 +346,22 @@ export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'RecordAnnualContactDue',
 ]);
 
-export { EscalateCaseBody, ReallocateCaseBody, RecordDeadlineMissedBody, ReopenCaseBody };
+// The shared command bodies and the EHE value objects, for the modules that take them from here.
+export type { Panel, School } from './values.js';
+export {
+  ChildSchema,
+  ContactMethodSchema,
+  ContactOutcomeSchema,
+  DeletionReturnSchema,
+  EscalateCaseBody,
+  PanelSchema,
+  ParentCarerSchema,
+  ReallocateCaseBody,
+  ReasonSchema,
+  RecordDeadlineMissedBody,
+  ReferralSourceSchema,
+  ReopenCaseBody,
+  SchoolSchema,
+  ServiceMethodSchema,
+  SuitabilityOutcomeSchema,
+};

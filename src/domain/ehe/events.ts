@@ -3,8 +3,23 @@ import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
 import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
-import * as body from './commands.js';
 import { LegalBasisSchema } from './legal-basis.js';
+import {
+  ChildSchema,
+  ContactMethodSchema,
+  ContactOutcomeSchema,
+  DeletionReturnSchema,
+  FreeTextSchema,
+  IdSchema,
+  PanelSchema,
+  ParentCarerSchema,
+  ReasonSchema,
+  ReferralSourceSchema,
+  SchoolSchema,
+  ServiceMethodSchema,
+  ShortTextSchema,
+  SuitabilityOutcomeSchema,
+} from './values.js';
 
 /**
  * EHE events: what happened, with everything an auditor needs to see why (the due dates set and the policy
@@ -14,9 +29,31 @@ import { LegalBasisSchema } from './legal-basis.js';
 const officer = z.string().min(1);
 const clocksStarted = z.array(StartedClockSchema);
 const statutory = { legalBasis: LegalBasisSchema, decidedBy: officer };
+const text = FreeTextSchema;
+const shortText = ShortTextSchema;
+const id = IdSchema;
 
-export const EheReferralReceived = body.ReceiveEheReferralBody.omit({ possibleDuplicateOf: true }).extend({
-  primaryReason: body.ReasonSchema,
+// Each schema is the event's own stored contract, written out field by field: never derived from a command
+// body, so a request rule that changes does not change what is already on disk. Value objects are shared.
+
+export const EheReferralReceived = z.strictObject({
+  caseId: z.uuid(),
+  receivedOn: isoDateSchema,
+  source: ReferralSourceSchema,
+  sourceDetail: shortText.optional(),
+  deletionReturn: DeletionReturnSchema.optional(),
+  cmeCaseId: z.uuid().optional(),
+  child: ChildSchema,
+  parentsCarers: z.array(ParentCarerSchema).max(10).default([]),
+  schoolLeft: SchoolSchema.optional(),
+  previousSchoolType: shortText,
+  placedAtSpecialSchoolByCouncil: z.boolean().default(false),
+  eheStartDate: isoDateSchema,
+  /** `no_reason_given` when the parents gave none. */
+  primaryReason: ReasonSchema,
+  otherReasons: z.array(ReasonSchema).max(20).default([]),
+  priorityFlags: z.array(PriorityFlagSchema).default([]),
+  mosaicGroup: shortText.optional(),
   priority: z.boolean(),
   /** The family may feel advised into home education (reason `school_suggestion`): offer support to return. */
   flaggedForSupportToReturn: z.boolean(),
@@ -25,92 +62,271 @@ export const EheReferralReceived = body.ReceiveEheReferralBody.omit({ possibleDu
   recordedBy: officer,
   clocksStarted,
 });
-export const SpecialSchoolConsentRequested = body.RequestSpecialSchoolConsentBody.extend({
+export const SpecialSchoolConsentRequested = z.strictObject({
+  requestedOn: isoDateSchema,
+  requestedBy: z.enum(['parent', 'school']),
+  school: SchoolSchema.optional(),
   legalBasis: LegalBasisSchema,
   recordedBy: officer,
   clocksStarted,
 });
-export const SpecialSchoolConsentGiven = body.GiveSpecialSchoolConsentBody.extend(statutory);
-export const SpecialSchoolConsentRefused = body.RefuseSpecialSchoolConsentBody.extend(statutory);
-export const CaseAllocated = body.AllocateCaseBody.extend({ allocatedBy: officer });
-export const CaseReallocated = body.ReallocateCaseBody.extend({
+export const SpecialSchoolConsentGiven = z.strictObject({
+  decidedOn: isoDateSchema,
+  rationale: text.optional(),
+  ...statutory,
+});
+export const SpecialSchoolConsentRefused = z.strictObject({
+  decidedOn: isoDateSchema,
+  rationale: text,
+  ...statutory,
+});
+export const CaseAllocated = z.strictObject({
+  officerId: id,
+  allocatedOn: isoDateSchema,
+  reason: text.optional(),
+  allocatedBy: officer,
+});
+export const CaseReallocated = z.strictObject({
+  officerId: id,
+  reallocatedOn: isoDateSchema,
+  reason: text,
   previousOfficerId: z.string().min(1),
   reallocatedBy: officer,
 });
-export const ContactAttempted = body.RecordContactAttemptBody.extend({ recordedBy: officer, clocksStarted });
-export const FirstContactMade = body.RecordContactAttemptBody.extend({ recordedBy: officer, clocksStarted });
-export const VisitOffered = body.OfferVisitBody.extend({ recordedBy: officer });
-export const VisitAccepted = body.RecordVisitAcceptedBody.extend({ recordedBy: officer });
-export const VisitHeld = body.RecordVisitHeldBody.extend({ recordedBy: officer });
-export const VisitDeclined = body.RecordVisitDeclinedBody.extend({
+const contactAttempt = {
+  attemptedOn: isoDateSchema,
+  method: ContactMethodSchema,
+  outcome: ContactOutcomeSchema,
+  notes: text.optional(),
+  recordedBy: officer,
+  clocksStarted,
+};
+export const ContactAttempted = z.strictObject(contactAttempt);
+export const FirstContactMade = z.strictObject(contactAttempt);
+export const VisitOffered = z.strictObject({
+  visitId: id,
+  offeredOn: isoDateSchema,
+  proposedFor: isoDateSchema,
+  location: z.enum(['home', 'council_office', 'other']),
+  recordedBy: officer,
+});
+export const VisitAccepted = z.strictObject({ visitId: id, acceptedOn: isoDateSchema, recordedBy: officer });
+export const VisitHeld = z.strictObject({
+  visitId: id,
+  heldOn: isoDateSchema,
+  notes: text,
+  outcome: z.enum(['satisfactory', 'further_information_needed', 'concerns_raised']),
+  recordedBy: officer,
+});
+export const VisitDeclined = z.strictObject({
+  visitId: id.optional(),
+  declinedOn: isoDateSchema,
+  reason: text.optional(),
   /** A priority child's family refused: local policy treats that as a reason for formal enquiries. */
   formalEnquiryPrompted: z.boolean(),
   recordedBy: officer,
 });
-export const InformalEnquirySent = body.SendInformalEnquiryBody.extend({
+export const InformalEnquirySent = z.strictObject({
+  sentOn: isoDateSchema,
+  method: z.enum(['letter', 'email', 'in_person']),
+  notes: text.optional(),
   recordedBy: officer,
   clocksStarted,
 });
-export const EvidenceReceived = body.RecordEvidenceBody.extend({ recordedBy: officer });
-export const SuitabilityJudged = body.JudgeSuitabilityBody.extend({ decidedBy: officer, clocksStarted });
-export const PriorityFlagsChanged = body.ChangePriorityFlagsBody.extend({
+export const EvidenceReceived = z.strictObject({
+  receivedOn: isoDateSchema,
+  kind: z.enum(['report', 'samples', 'meeting', 'tutor_report', 'other']),
+  description: text,
+  recordedBy: officer,
+});
+export const SuitabilityJudged = z.strictObject({
+  judgedOn: isoDateSchema,
+  outcome: SuitabilityOutcomeSchema,
+  rationale: text,
+  /** The parents refused to provide any information (usually: education does not appear suitable). */
+  informationRefused: z.boolean().default(false),
+  decidedBy: officer,
+  clocksStarted,
+});
+export const PriorityFlagsChanged = z.strictObject({
+  changedOn: isoDateSchema,
+  /** The complete set of flags from now on. */
+  flags: z.array(PriorityFlagSchema),
+  toldBy: z.enum(['social_care', 'send_service', 'youth_justice', 'police', 'health', 'school', 'other']),
+  notes: text.optional(),
   previousFlags: z.array(PriorityFlagSchema),
   priority: z.boolean(),
   recordedBy: officer,
   clocksStarted,
   clocksStopped: z.array(ClockNameSchema),
 });
-export const EhcpAnnualReviewHeld = body.RecordEhcpAnnualReviewBody.extend({
+export const EhcpAnnualReviewHeld = z.strictObject({
+  heldOn: isoDateSchema,
+  notes: text.optional(),
   recordedBy: officer,
   clocksStarted,
 });
-export const PanelReferralMade = body.ReferToPanelBody.extend({ decidedBy: officer });
-export const PanelDecisionRecorded = body.RecordPanelDecisionBody.extend({
+export const PanelReferralMade = z.strictObject({
+  panel: PanelSchema,
+  referredOn: isoDateSchema,
+  reason: text,
+  decidedBy: officer,
+});
+export const PanelDecisionRecorded = z.strictObject({
+  panel: PanelSchema,
+  decidedOn: isoDateSchema,
+  decision: text,
+  actions: z.array(text).max(50).default([]),
+  /** A Fair Access place: starts the placement clock. */
+  placementSchool: SchoolSchema.optional(),
   decidedBy: officer,
   clocksStarted,
 });
-export const Section437NoticeServed = body.ServeSection437NoticeBody.extend({
+export const Section437NoticeServed = z.strictObject({
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  /** The period stated in the notice, in days beginning with the day of service. */
   periodDays: z.int().positive(),
   /** Last day of the period (beginning with the day of service). */
   periodEndsOn: isoDateSchema,
   ...statutory,
   clocksStarted,
 });
-export const Section437ResponseJudged = body.JudgeSection437ResponseBody.extend({
+export const Section437ResponseJudged = z.strictObject({
+  judgedOn: isoDateSchema,
+  satisfied: z.boolean(),
+  rationale: text,
   ...statutory,
   clocksStarted,
 });
-export const AttendanceExpediencyDecided = body.DecideAttendanceExpediencyBody.extend(statutory);
-export const SchoolConsulted = body.ConsultSchoolBody.extend(statutory);
-export const Section438NoticeServed = body.ServeSection438NoticeBody.extend({
+export const AttendanceExpediencyDecided = z.strictObject({
+  decidedOn: isoDateSchema,
+  expedient: z.boolean(),
+  rationale: text,
+  ...statutory,
+});
+export const SchoolConsulted = z.strictObject({
+  school: SchoolSchema,
+  consultedOn: isoDateSchema,
+  response: text.optional(),
+  ...statutory,
+});
+export const Section438NoticeServed = z.strictObject({
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  intendedSchool: SchoolSchema,
+  alternativeSchools: z.array(SchoolSchema).max(10).default([]),
   choiceEndsOn: isoDateSchema,
   ...statutory,
   clocksStarted,
 });
-export const SchoolChosenByParent = body.RecordParentSchoolChoiceBody.extend(statutory);
-export const SchoolAttendanceOrderServed = body.ServeSchoolAttendanceOrderBody.extend({
+export const SchoolChosenByParent = z.strictObject({
+  chosenOn: isoDateSchema,
+  /** A school named in the notice, or a place the parent applied for and was offered elsewhere. */
+  kind: z.enum(['named_school', 'place_offered_elsewhere']),
+  school: SchoolSchema,
+  ...statutory,
+});
+export const SchoolAttendanceOrderServed = z.strictObject({
+  issuedOn: isoDateSchema,
+  servedOn: isoDateSchema,
+  serviceMethod: ServiceMethodSchema,
+  school: SchoolSchema,
+  /** For a child with an EHCP the order names the school named in the plan. */
+  schoolNamedInEhcp: z.boolean().default(false),
   ...statutory,
   clocksStarted,
 });
-export const SchoolAttendanceOrderAmended = body.AmendSchoolAttendanceOrderBody.extend({
+export const SchoolAttendanceOrderAmended = z.strictObject({
+  requestedOn: isoDateSchema,
+  amendedOn: isoDateSchema,
+  school: SchoolSchema,
   ...statutory,
   clocksStarted,
 });
-export const SaoRevocationRequested = body.RecordSaoRevocationRequestBody.extend(statutory);
-export const SchoolAttendanceOrderRevoked = body.RevokeSchoolAttendanceOrderBody.extend(statutory);
-export const SaoRevocationRefused = body.RefuseSaoRevocationBody.extend(statutory);
-export const SaoRefusalReferredToSecretaryOfState =
-  body.ReferSaoRefusalToSecretaryOfStateBody.extend(statutory);
-export const SchoolAttendanceOrderComplied = body.RecordSaoComplianceBody.extend(statutory);
-export const EsoConsidered = body.ConsiderEsoBody.extend(statutory);
-export const ProsecutionStarted = body.StartProsecutionBody.extend(statutory);
-export const ProsecutionOutcomeRecorded = body.RecordProsecutionOutcomeBody.extend(statutory);
-export const EsoDirectionReceived = body.RecordEsoDirectionBody.extend({ ...statutory, clocksStarted });
-export const EsoDirectionAnswered = body.AnswerEsoDirectionBody.extend(statutory);
-export const ReturnedToSchool = body.RecordReturnToSchoolBody.extend({ recordedBy: officer });
-export const ReclassifiedAsCme = body.ReclassifyAsCmeBody.extend({ decidedBy: officer });
-export const EheCaseClosed = body.CloseCaseBody.extend({ closedBy: officer });
-export const EheCaseReopened = body.ReopenCaseBody.extend({ reopenedBy: officer });
+export const SaoRevocationRequested = z.strictObject({
+  requestedOn: isoDateSchema,
+  /** s442's one ground: the child is receiving suitable education otherwise than at school. */
+  arrangements: text,
+  ...statutory,
+});
+export const SchoolAttendanceOrderRevoked = z.strictObject({
+  revokedOn: isoDateSchema,
+  rationale: text,
+  ...statutory,
+});
+export const SaoRevocationRefused = z.strictObject({
+  refusedOn: isoDateSchema,
+  rationale: text,
+  ...statutory,
+});
+export const SaoRefusalReferredToSecretaryOfState = z.strictObject({
+  referredOn: isoDateSchema,
+  notes: text.optional(),
+  ...statutory,
+});
+export const SchoolAttendanceOrderComplied = z.strictObject({
+  registeredOn: isoDateSchema,
+  school: SchoolSchema,
+  ...statutory,
+});
+export const EsoConsidered = z.strictObject({
+  consideredOn: isoDateSchema,
+  decision: z.enum(['apply_for_eso', 'prosecute', 'no_further_action']),
+  rationale: text,
+  ...statutory,
+});
+export const ProsecutionStarted = z.strictObject({
+  startedOn: isoDateSchema,
+  court: shortText.optional(),
+  ...statutory,
+});
+export const ProsecutionOutcomeRecorded = z.strictObject({
+  decidedOn: isoDateSchema,
+  outcome: z.enum(['convicted', 'acquitted', 'withdrawn']),
+  /** On acquittal the court may direct that the order ceases to be in force. */
+  orderCeases: z.boolean().default(false),
+  sentence: text.optional(),
+  ...statutory,
+});
+export const EsoDirectionReceived = z.strictObject({
+  directedOn: isoDateSchema,
+  court: shortText.optional(),
+  ...statutory,
+  clocksStarted,
+});
+export const EsoDirectionAnswered = z.strictObject({
+  answeredOn: isoDateSchema,
+  answer: z.enum(['eso_applied', 'reasons_given']),
+  reasons: text.optional(),
+  ...statutory,
+});
+export const ReturnedToSchool = z.strictObject({
+  school: SchoolSchema,
+  startDate: isoDateSchema,
+  recordedBy: officer,
+});
+export const ReclassifiedAsCme = z.strictObject({
+  reclassifiedOn: isoDateSchema,
+  cmeCaseId: z.uuid(),
+  reason: text,
+  decidedBy: officer,
+});
+export const EheCaseClosed = z.strictObject({
+  closedOn: isoDateSchema,
+  reason: shortText,
+  reasonText: text.optional(),
+  /** For a move out of the area: the council told. */
+  receivingCouncil: shortText.optional(),
+  closedBy: officer,
+});
+export const EheCaseReopened = z.strictObject({
+  reopenedOn: isoDateSchema,
+  reason: text,
+  reopenedBy: officer,
+});
 export const DeadlineMissed = z.strictObject({
   clock: ClockNameSchema,
   dueOn: isoDateSchema,

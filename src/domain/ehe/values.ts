@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../calendar/index.js';
+import { childSchema, ukAddressSchema } from '../child.js';
+
+/*
+ * The value objects of an EHE case, shared by its commands (request bodies) and its events (stored
+ * contracts). A change here changes both: an event's own fields live in events.ts, a request's in commands.ts.
+ */
+
+/** Free text: a note, a rationale, a decision (trimmed, at most 5,000 characters). */
+export const FreeTextSchema = z.string().trim().min(1).max(5000);
+/** A short text: a name, a code, a court (trimmed, at most 200 characters). */
+export const ShortTextSchema = z.string().trim().min(1).max(200);
+/** An id the client gives (an officer, a visit, a school in the calendar). */
+export const IdSchema = z.string().trim().min(1).max(100);
+const text = FreeTextSchema;
+const shortText = ShortTextSchema;
+const id = IdSchema;
+
+/** A school as the council knows it: `schoolId` picks its own term dates where configured. */
+export const SchoolSchema = z.strictObject({
+  name: shortText,
+  urn: z
+    .string()
+    .regex(/^\d{6,7}$/, 'a URN is 6 or 7 digits')
+    .optional(),
+  schoolId: id.optional(),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post']);
+
+/** A DfE code (checked against the policy's list in decide) and the words when the code is `other`. */
+export const ReasonSchema = z.strictObject({ code: shortText, text: text.optional() });
+
+/** An EHE child lives somewhere we can write to and visit, so the address is required here. */
+export const ChildSchema = childSchema.extend({ address: ukAddressSchema }).strict();
+
+export const ParentCarerSchema = z.strictObject({
+  name: shortText,
+  relationship: shortText,
+  livesWithChild: z.boolean(),
+  phone: z
+    .string()
+    .regex(/^\+?[\d ()-]{6,20}$/, 'a phone number')
+    .optional(),
+  email: z.email().optional(),
+  address: ukAddressSchema.optional(),
+});
+
+/** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
+export const DeletionReturnSchema = z.strictObject({
+  school: SchoolSchema,
+  deletedOn: isoDateSchema,
+  ground: shortText,
+  futureAddress: ukAddressSchema.optional(),
+  destinationSchool: SchoolSchema.optional(),
+  destinationStartDate: isoDateSchema.optional(),
+});
+
+export const ReferralSourceSchema = z.enum([
+  'deletion_return',
+  'parent',
+  'another_council',
+  'cme_case',
+  'health',
+  'social_care',
+  'other',
+]);
+
+export const ContactMethodSchema = z.enum(['phone', 'letter', 'email', 'visit', 'text_message']);
+
+export const ContactOutcomeSchema = z.enum([
+  'contact_made',
+  'no_answer',
+  'message_left',
+  'no_reply',
+  'returned_undelivered',
+  'contact_refused',
+]);
+
+export const SuitabilityOutcomeSchema = z.enum(['suitable', 'not_yet_able_to_judge', 'appears_unsuitable']);
+
+export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
+export type Panel = z.infer<typeof PanelSchema>;

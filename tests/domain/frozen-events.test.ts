@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cmeCodec, cmeEventTypes } from '../../src/domain/cme/index.js';
+import type { EventCodec } from '../../src/domain/decider.js';
+import { eheCodec, eheEventTypes } from '../../src/domain/ehe/index.js';
+
+/**
+ * Stored events outlive the code that wrote them. Each case type's frozen v1 payloads (never regenerated:
+ * see fixtures/events-v1/README.md) must still decode with the current codec, and every event type must have
+ * one, so a schema change that would orphan events already on disk fails here.
+ */
+
+interface FrozenEvent {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  /** What the payload reads as once upcast, when its type has moved past this version. */
+  decoded?: unknown;
+}
+
+const frozen = (file: string): FrozenEvent[] =>
+  JSON.parse(readFileSync(new URL(`./fixtures/events-v1/${file}`, import.meta.url), 'utf8')) as FrozenEvent[];
+
+const caseTypes: { name: string; file: string; types: readonly string[]; codec: EventCodec<unknown> }[] = [
+  { name: 'EHE', file: 'ehe.json', types: eheEventTypes, codec: eheCodec as EventCodec<unknown> },
+  { name: 'CME', file: 'cme.json', types: cmeEventTypes, codec: cmeCodec as EventCodec<unknown> },
+];
+
+describe.each(caseTypes)('frozen v1 $name events', ({ file, types, codec }) => {
+  const fixtures = frozen(file);
+
+  it('cover every event type, once each', () => {
+    const covered = fixtures.map((fixture) => fixture.type);
+    expect([...covered].sort()).toEqual([...types].sort());
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.type, fixture] as const))(
+    '%s still decodes',
+    (_type, fixture) => {
+      expect(fixture.schemaVersion).toBe(1);
+      const decoded = codec.decode({ type: fixture.type, data: fixture.data, schemaVersion: 1 });
+      // Stored data already holds every default (deciders write parsed commands), so it reads back unchanged.
+      expect(decoded).toStrictEqual({ type: fixture.type, data: fixture.decoded ?? fixture.data });
+    },
+  );
+});
