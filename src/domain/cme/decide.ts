@@ -17,6 +17,13 @@ type CaseCommandType = keyof typeof caseHandlers;
 const otherHandlers = { ...referralHandlers, ...clockHandlers };
 type OtherCommandType = keyof typeof otherHandlers;
 
+// Every command has exactly one handler: a command type added without one (or with two) fails to compile
+// here, instead of failing at run time behind the dispatch's casts below.
+type Unhandled = Exclude<CmeCommandType, CaseCommandType | OtherCommandType>;
+type HandledTwice = Extract<CaseCommandType, OtherCommandType>;
+const everyCommandHandledOnce: [Unhandled | HandledTwice] extends [never] ? true : never = true;
+void everyCommandHandledOnce;
+
 const isCaseCommand = (type: CmeCommandType): type is CaseCommandType => Object.hasOwn(caseHandlers, type);
 
 /** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */

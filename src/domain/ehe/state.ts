@@ -155,6 +155,46 @@ export function isSaoRouteActive(sao: SaoState): boolean {
 /** The status a case returns to when allocated or given consent. */
 const workingStatus = (state: EheState): EheStatus => (state.allocatedOfficer ? 'open' : 'referred');
 
+/** The events `evolveStatutory` handles, then `evolveOutcomes`: each step of the chain takes only what the
+ * one before left, so an event type no step handles fails to compile instead of being ignored. */
+type StatutoryEvent = Extract<
+  EheEvent,
+  {
+    type:
+      | 'Section437NoticeServed'
+      | 'Section437ResponseJudged'
+      | 'AttendanceExpediencyDecided'
+      | 'SchoolConsulted'
+      | 'Section438NoticeServed'
+      | 'SchoolChosenByParent'
+      | 'SchoolAttendanceOrderServed'
+      | 'SchoolAttendanceOrderAmended'
+      | 'SaoRevocationRequested'
+      | 'SchoolAttendanceOrderRevoked'
+      | 'SaoRevocationRefused'
+      | 'SaoRefusalReferredToSecretaryOfState'
+      | 'SchoolAttendanceOrderComplied'
+      | 'EsoConsidered'
+      | 'ProsecutionStarted'
+      | 'ProsecutionOutcomeRecorded'
+      | 'EsoDirectionReceived'
+      | 'EsoDirectionAnswered';
+  }
+>;
+type OutcomeEvent = Extract<
+  EheEvent,
+  {
+    type:
+      | 'ReturnedToSchool'
+      | 'ReclassifiedAsCme'
+      | 'EheCaseClosed'
+      | 'EheCaseReopened'
+      | 'DeadlineMissed'
+      | 'CaseEscalated'
+      | 'AnnualContactDue';
+  }
+>;
+
 function evolveCase(state: EheState, event: EheEvent): EheState {
   switch (event.type) {
     case 'EheReferralReceived': {
@@ -248,7 +288,7 @@ function withSao(
   return { ...state, sao, status: isSaoRouteActive(sao) ? 'sao' : endedStatus };
 }
 
-function evolveStatutory(state: EheState, event: EheEvent): EheState {
+function evolveStatutory(state: EheState, event: StatutoryEvent | OutcomeEvent): EheState {
   const { sao } = state;
   switch (event.type) {
     case 'Section437NoticeServed': {
@@ -325,7 +365,7 @@ function evolveStatutory(state: EheState, event: EheEvent): EheState {
   }
 }
 
-function evolveOutcomes(state: EheState, event: EheEvent): EheState {
+function evolveOutcomes(state: EheState, event: OutcomeEvent): EheState {
   switch (event.type) {
     case 'ReturnedToSchool':
       return { ...state, returnedToSchool: { school: event.data.school, startDate: event.data.startDate } };
@@ -358,8 +398,13 @@ function evolveOutcomes(state: EheState, event: EheEvent): EheState {
     case 'AnnualContactDue':
       return updateClock(state, 'annualContact', event.data.dueOn, { reminded: true });
     default:
-      return state;
+      return unhandled(event);
   }
+}
+
+/** Compile-time exhaustiveness: every event type is handled above, so nothing reaches here. */
+function unhandled(event: never): never {
+  throw new Error(`no evolve step for ${(event as { type: string }).type}`);
 }
 
 export function evolve(state: EheState, event: EheEvent): EheState {
