@@ -11,7 +11,10 @@ const officerId = z.string().trim().min(1).max(100);
 const reason = z.string().trim().min(1).max(5000);
 
 export const EscalationLevelSchema = z.enum(['manager', 'head_of_service']);
+/** Who a missed deadline is escalated to. */
 export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
+/** How far an open clock has been escalated: not yet, or to a level. */
+export type ClockEscalation = 'none' | EscalationLevel;
 
 export const ReallocateCaseBody = z.strictObject({ officerId, reallocatedOn: isoDateSchema, reason });
 export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason });

@@ -6,8 +6,9 @@ import { evolve as evolveCme } from '../domain/cme/state.js';
 import type { EheState } from '../domain/ehe/state.js';
 import { evolve as evolveEhe, initialEheState } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
+import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseEvent } from './case-event.js';
-import type { CaseClock, CaseSummary, CaseType, EscalationLevel } from './types.js';
+import type { CaseClock, CaseSummary, CaseType } from './types.js';
 
 /**
  * One record per case: the decider's own state (so status, clocks and the SAO stage follow exactly the rules
@@ -170,7 +171,7 @@ export function clocksOf(record: CaseRecord): CaseClock[] {
       startedOn: open.startedOn,
       dueOn: open.dueOn,
       missed: open.missed,
-      escalation: open.escalation as EscalationLevel,
+      escalation: open.escalation as ClockEscalation,
     };
     const remindOn = 'remindOn' in open ? open.remindOn : undefined;
     if (typeof remindOn === 'string') entry.remindOn = remindOn;

@@ -1,8 +1,9 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { type ClockName, clockNames } from '../domain/clocks.js';
+import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseRecord } from './case-summary.js';
 import { isPriority, officerOf } from './case-summary.js';
-import type { CaseType, DeadlineQuery, DeadlineStatus, EscalationLevel, OpenDeadline } from './types.js';
+import type { CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
 
 /**
  * Every open clock, bucketed by due date so the daily sweep and the dashboard read a date range without
@@ -19,7 +20,7 @@ export interface OpenClockEntry {
   dueOn: IsoDate;
   remindOn?: IsoDate;
   missed: boolean;
-  escalation: EscalationLevel;
+  escalation: ClockEscalation;
 }
 
 interface DueDateBucket {

@@ -1,14 +1,15 @@
 import type { IsoDate } from '../domain/calendar/index.js';
+import type { CaseTypeName } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { PriorityFlag } from '../domain/policy.js';
+import type { ClockEscalation } from '../domain/shared-commands.js';
 
 export type { IsoDate } from '../domain/calendar/index.js';
 export type { ClockName } from '../domain/clocks.js';
 
 /** The views the API and the workers read, kept current from `$all` by one runtime. */
 
-export type CaseType = 'ehe' | 'cme';
-export type EscalationLevel = 'none' | 'manager' | 'head_of_service';
+export type CaseType = CaseTypeName;
 /** Computed against `today` when asked, never stored: a clock becomes overdue without any event. */
 export type DeadlineStatus = 'due' | 'due_soon' | 'overdue' | 'missed' | 'escalated';
 
@@ -25,7 +26,7 @@ export interface CaseClock {
   dueOn: IsoDate;
   remindOn?: IsoDate;
   missed: boolean;
-  escalation: EscalationLevel;
+  escalation: ClockEscalation;
 }
 
 export interface CaseChild {
@@ -99,7 +100,7 @@ export interface OpenDeadline {
   dueOn: IsoDate;
   remindOn?: IsoDate;
   status: DeadlineStatus;
-  escalation: EscalationLevel;
+  escalation: ClockEscalation;
   officerId?: string;
   priority: boolean;
 }

@@ -4,13 +4,13 @@ import { endOfLondonDay, startOfLondonDay } from '../domain/calendar/index.js';
 import type { ClockName } from '../domain/clocks.js';
 import { ClockNameSchema, clockEffects, escalationThresholds } from '../domain/clocks.js';
 import type { Policy } from '../domain/policy.js';
+import type { ClockEscalation, EscalationLevel } from '../domain/shared-commands.js';
 
 /**
  * What a due clock asks the deadline worker to do, and when. Job data holds ids and dates only, never
  * personal data; job ids are deterministic (and free of `:`, which BullMQ 6 forbids) so that replaying the
  * log or running two schedulers adds each job once.
  */
-export type EscalationLevel = 'manager' | 'head_of_service';
 export type DueClockJob =
   | { kind: 'deadline'; stream: string; clock: ClockName; dueOn: IsoDate }
   | { kind: 'reminder'; stream: string; clock: ClockName; dueOn: IsoDate; remindOn: IsoDate }
@@ -109,7 +109,7 @@ interface OpenClock {
   remindOn?: IsoDate;
   missed: boolean;
   reminded: boolean;
-  escalation: 'none' | EscalationLevel;
+  escalation: ClockEscalation;
 }
 
 /** Every open clock of every case, folded from the log: what the scheduler rebuilds when Redis was wiped. */

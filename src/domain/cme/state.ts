@@ -1,13 +1,13 @@
 import type { IsoDate } from '../calendar/index.js';
 import { type ClockName, clockEffects } from '../clocks.js';
 import type { DayType } from '../policy.js';
+import type { ClockEscalation } from '../shared-commands.js';
 import type { CmeEvent } from './events.js';
 import type {
   CmeChild,
   CmeDestination,
   EnquiryAgency,
   EnquiryOutcome,
-  EscalationLevel,
   ReferralSource,
   RiskLevel,
   TimeMissing,
@@ -21,7 +21,7 @@ export interface OpenClock {
   policyVersion: string;
   dayType: DayType;
   missed: boolean;
-  escalation: 'none' | EscalationLevel;
+  escalation: ClockEscalation;
 }
 
 export interface CmeEnquiry {

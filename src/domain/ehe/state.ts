@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import type { ClockName } from '../clocks.js';
 import { clockEffects } from '../clocks.js';
 import type { DayType, PriorityFlag } from '../policy.js';
+import type { ClockEscalation } from '../shared-commands.js';
 import type { School } from './commands.js';
 import type { EheEvent } from './events.js';
 
@@ -15,8 +16,6 @@ export type EheStatus =
   | 'sao'
   | 'closed';
 
-export type Escalation = 'none' | 'manager' | 'head_of_service';
-
 export interface OpenClock {
   startedOn: IsoDate;
   dueOn: IsoDate;
@@ -24,7 +23,7 @@ export interface OpenClock {
   policyVersion: string;
   dayType: DayType;
   missed: boolean;
-  escalation: Escalation;
+  escalation: ClockEscalation;
   /** The annual-contact reminder has been recorded for this due date. */
   reminded: boolean;
 }
