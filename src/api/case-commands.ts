@@ -11,6 +11,7 @@ import type { HandleOptions } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
 import { HttpProblem } from './errors.js';
+import type { Projections } from './views.js';
 
 export type CaseCommand = { caseType: 'ehe'; command: EheCommand } | { caseType: 'cme'; command: CmeCommand };
 
@@ -150,4 +151,11 @@ export async function runCaseCommand(
     position: result.position,
     replayed: result.replayed,
   };
+}
+
+/** What every route group is registered with: the command services and the views. */
+export interface RouteDeps {
+  [key: string]: unknown;
+  services: CommandServices;
+  projections: Projections;
 }

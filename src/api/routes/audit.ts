@@ -5,7 +5,7 @@ import { type CaseTypeName as CaseType, streamOf } from '../../domain/case-types
 import { readRoles } from '../../domain/roles.js';
 import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
-import type { CommandServices } from '../case-commands.js';
+import type { RouteDeps } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
 import { findCaseType } from '../case-streams.js';
 import { boundedDateTime } from '../date-bounds.js';
@@ -19,13 +19,6 @@ import {
 } from '../examples.js';
 import { accessLogExample, caseStateExample, eventsExample } from '../examples-queries.js';
 import { CaseParamsSchema, notFoundResponse, problemResponses, security, withEtag } from '../http.js';
-import type { Projections } from '../views.js';
-
-export interface AuditRoutesOptions {
-  [key: string]: unknown;
-  services: CommandServices;
-  projections: Projections;
-}
 
 const historyRoles = ['auditor', 'manager', 'officer', 'senior'] as const;
 
@@ -64,7 +57,7 @@ const eventsInstance = `/v1/cases/${exampleIds.eheCase}/events`;
 const stateInstance = `/v1/cases/${exampleIds.eheCase}/state`;
 
 /** Full history and past states: auditors and managers, and the officer the case is allocated to. */
-export const auditRoutesPlugin: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, { services }) => {
+export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const { store } = services;
 
   const caseForHistory = async (

@@ -8,7 +8,8 @@ import { eheCommandBodies } from '../../domain/ehe/index.js';
 import type { Role } from '../../domain/roles.js';
 import { eheCommandRoles } from '../../domain/roles.js';
 import { actorOf, authorize } from '../auth.js';
-import { type CaseCommand, type CommandServices, runCaseCommand } from '../case-commands.js';
+import type { RouteDeps } from '../case-commands.js';
+import { type CaseCommand, runCaseCommand } from '../case-commands.js';
 import { reserveCaseId } from '../case-ids.js';
 import { findCaseType } from '../case-streams.js';
 import {
@@ -33,13 +34,6 @@ import {
 } from '../http.js';
 import { assertLinkedCaseCanOpen, cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
 import { assertPanelMayAct } from '../panel-access.js';
-import type { Projections } from '../views.js';
-
-export interface CommandRoutesOptions {
-  [key: string]: unknown;
-  services: CommandServices;
-  projections: Projections;
-}
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
 const bodyOf = (route: CommandRoute): z.ZodType =>
@@ -85,7 +79,7 @@ function commandFor(route: CommandRoute, caseType: 'ehe' | 'cme', body: unknown)
 }
 
 /** `POST /v1/cases/{caseId}/<path>` for every decider command, from the table in command-routes.ts. */
-export const commandRoutesPlugin: FastifyPluginAsyncZod<CommandRoutesOptions> = async (
+export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { services, projections },
 ) => {

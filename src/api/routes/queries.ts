@@ -5,7 +5,7 @@ import { londonDate } from '../../domain/calendar/index.js';
 import { readRoles } from '../../domain/roles.js';
 import { recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
-import type { CommandServices } from '../case-commands.js';
+import type { RouteDeps } from '../case-commands.js';
 import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
 import { boundedDate } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
@@ -27,13 +27,6 @@ import {
   DeadlineListSchema,
   summaryView,
 } from '../summary-schemas.js';
-import type { Projections } from '../views.js';
-
-export interface QueryRoutesOptions {
-  [key: string]: unknown;
-  services: CommandServices;
-  projections: Projections;
-}
 
 const caseReaders = [...readRoles.ownService, ...readRoles.panelCases, 'auditor'] as const;
 const listReaders = [...readRoles.ownService, 'auditor'] as const;
@@ -45,10 +38,7 @@ const caseInstance = `/v1/cases/${exampleIds.eheCase}`;
 const caseloadInstance = `/v1/caseloads/${exampleOfficers.ehe}`;
 
 /** Case queries, answered from the in-memory views; each read of personal data is logged first. */
-export const queryRoutesPlugin: FastifyPluginAsyncZod<QueryRoutesOptions> = async (
-  app,
-  { services, projections },
-) => {
+export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, projections }) => {
   const { store } = services;
   const today = () => londonDate(services.now());
   const logRead = (request: FastifyRequest, actor: Actor, caseIds: string[]) =>

@@ -4,7 +4,7 @@ import { cmeCommandRoles, ReceiveCmeReferralBody } from '../../domain/cme/index.
 import { ReceiveEheReferralBody } from '../../domain/ehe/index.js';
 import { eheCommandRoles } from '../../domain/roles.js';
 import { actorOf, authorize } from '../auth.js';
-import type { CommandServices } from '../case-commands.js';
+import type { RouteDeps } from '../case-commands.js';
 import { type CommandResult, CommandResultSchema, ReferralReceiptSchema } from '../command-result.js';
 import { DeletionReturnBody, DeletionReturnResultSchema, deletionReturnRoute } from '../deletion-returns.js';
 import {
@@ -26,13 +26,6 @@ import {
   possibleDuplicatesOf,
   ReferralOverridesSchema,
 } from '../referral-checks.js';
-import type { Projections } from '../views.js';
-
-export interface ReferralRoutesOptions {
-  [key: string]: unknown;
-  services: CommandServices;
-  projections: Projections;
-}
 
 const caseIdField = z
   .uuid()
@@ -60,7 +53,7 @@ const opened = (example: CommandResult) =>
   });
 
 /** Referrals: the schools' deletion returns and every other referral, each opening a case. */
-export const referralRoutesPlugin: FastifyPluginAsyncZod<ReferralRoutesOptions> = async (
+export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { services, projections },
 ) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
 import { authorize } from '../auth.js';
-import type { CommandServices } from '../case-commands.js';
+import type { RouteDeps } from '../case-commands.js';
 import { reportToCsv } from '../csv.js';
 import {
   boundedDate,
@@ -16,13 +16,6 @@ import {
 import { validationProblemExample } from '../examples.js';
 import { academicYearExample, committeeExample, dfeReturnExample } from '../examples-reports.js';
 import { problemResponses, security } from '../http.js';
-import type { Projections } from '../views.js';
-
-export interface ReportRoutesOptions {
-  [key: string]: unknown;
-  services: CommandServices;
-  projections: Projections;
-}
 
 const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);
@@ -149,10 +142,7 @@ const CommitteeQuerySchema = z
   });
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
-export const reportRoutesPlugin: FastifyPluginAsyncZod<ReportRoutesOptions> = async (
-  app,
-  { projections },
-) => {
+export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { projections }) => {
   const roles = readRoles.dashboards;
   app.get(
     '/v1/reports/dfe-return',
