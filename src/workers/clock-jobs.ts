@@ -1,38 +1,34 @@
 import { z } from 'zod';
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
-import { endOfLondonDay, startOfLondonDay } from '../domain/calendar/index.js';
+import { endOfLondonDay, isoDateSchema, startOfLondonDay } from '../domain/calendar/index.js';
 import type { ClockName } from '../domain/clocks.js';
 import { ClockNameSchema, clockEffects, escalationThresholds } from '../domain/clocks.js';
 import type { Policy } from '../domain/policy.js';
-import type { ClockEscalation, EscalationLevel } from '../domain/shared-commands.js';
+import { type ClockEscalation, EscalationLevelSchema } from '../domain/shared-commands.js';
 
 /**
  * What a due clock asks the deadline worker to do, and when. Job data holds ids and dates only, never
  * personal data; job ids are deterministic (and free of `:`, which BullMQ 6 forbids) so that replaying the
  * log or running two schedulers adds each job once.
  */
-export type DueClockJob =
-  | { kind: 'deadline'; stream: string; clock: ClockName; dueOn: IsoDate }
-  | { kind: 'reminder'; stream: string; clock: ClockName; dueOn: IsoDate; remindOn: IsoDate }
-  | { kind: 'escalation'; stream: string; clock: ClockName; dueOn: IsoDate; level: EscalationLevel };
-
 export const DueClockJobSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('deadline'), stream: z.string(), clock: ClockNameSchema, dueOn: z.string() }),
+  z.object({ kind: z.literal('deadline'), stream: z.string(), clock: ClockNameSchema, dueOn: isoDateSchema }),
   z.object({
     kind: z.literal('reminder'),
     stream: z.string(),
     clock: ClockNameSchema,
-    dueOn: z.string(),
-    remindOn: z.string(),
+    dueOn: isoDateSchema,
+    remindOn: isoDateSchema,
   }),
   z.object({
     kind: z.literal('escalation'),
     stream: z.string(),
     clock: ClockNameSchema,
-    dueOn: z.string(),
-    level: z.enum(['manager', 'head_of_service']),
+    dueOn: isoDateSchema,
+    level: EscalationLevelSchema,
   }),
 ]);
+export type DueClockJob = z.infer<typeof DueClockJobSchema>;
 
 export const jobIdOf = (job: DueClockJob): string =>
   job.kind === 'escalation'
