@@ -54,7 +54,10 @@ export interface View<
     change: CaseEvent,
     prepared: Prepared,
   ): void;
-  /** Built once per instance; `views` holds every view's state by name, for a view that reads another's. */
+  /**
+   * Built once per instance. `views` holds every view's state by name, for a view that reads another's: it
+   * names what it reads in `Needs`, and `views.ts` fails to compile when the list does not hold it.
+   */
   queries(state: State, context: QueryContext, views: Needs): Queries;
   /** The rebuild's check of one case, for each case of the rebuilt views. */
   compareCase?(check: Check, caseId: string, rebuilt: ViewQueries, live: ViewQueries): void;
@@ -65,7 +68,10 @@ export interface View<
 /** Any view, whatever its state: what the runtime iterates. */
 export type AnyView = View<string, unknown, Partial<ViewQueries>, unknown, unknown>;
 
-/** A view's record changed by the event: the views that follow the record skip the rest. */
+/**
+ * True when the event gave the case a new record: the views that follow the record (deadlines, caseload,
+ * dashboard) return early otherwise, as they were only called then before the list.
+ */
 export const recordChanged = (
   before: CaseRecord | undefined,
   after: CaseRecord | undefined,
