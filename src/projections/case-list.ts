@@ -1,8 +1,9 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import { normaliseName } from '../domain/child.js';
-import type { CaseRecord } from './case-summary.js';
+import type { CaseRecord, CaseRecords } from './case-summary.js';
 import { isOpen, isPriority, officerOf, receivedOnOf, toCaseSummary } from './case-summary.js';
 import type { CaseListQuery, CaseSummary } from './types.js';
+import type { View, ViewQueries } from './view.js';
 
 /** Newest referral first, then by case id: a stable order a cursor can resume. */
 type SortKey = { receivedOn: IsoDate; caseId: string };
@@ -61,3 +62,27 @@ export function listCases(
   const last = page.at(-1);
   return found.length > limit && last ? { items, nextCursor: encodeCursor(last.key) } : { items };
 }
+
+/**
+ * Every case's record by id, the shared input the other views evolve from (`views.ts` computes it once per
+ * event), and the case summaries and the case list read from it.
+ */
+export const caseRecordsView: View<'records', CaseRecords, Pick<ViewQueries, 'caseSummary'>> = {
+  name: 'records',
+  create: () => new Map(),
+  evolve(records, before, after, change) {
+    if (after && after !== before) records.set(change.caseId, after);
+  },
+  queries: (records, { today }) => ({
+    caseSummary: {
+      get(caseId) {
+        const record = records.get(caseId);
+        return record ? toCaseSummary(record, today()) : undefined;
+      },
+      list: (query) => listCases(records, query, today()),
+    },
+  }),
+  compareCase(check, caseId, rebuilt, live) {
+    check(`case ${caseId}`, rebuilt.caseSummary.get(caseId), live.caseSummary.get(caseId));
+  },
+};

@@ -2,6 +2,8 @@ import type { IsoDate } from '../domain/calendar/index.js';
 import type { CaseRecord } from './case-summary.js';
 import { isOpen, officerOf, toCaseSummary } from './case-summary.js';
 import type { CaseSummary } from './types.js';
+import type { View, ViewQueries } from './view.js';
+import { recordChanged } from './view.js';
 
 /** Each officer's open cases. Ordering is done when asked: priority and due dates move without touching this. */
 export type CaseloadView = Map<string, Set<string>>;
@@ -15,6 +17,7 @@ export function evolveCaseload(
   before: CaseRecord | undefined,
   after: CaseRecord | undefined,
 ): void {
+  if (!recordChanged(before, after)) return;
   const was = holder(before);
   const is = holder(after);
   if (was === is) return;
@@ -57,3 +60,39 @@ export function caseloadFor(
   }
   return summaries.sort(compareForCaseload);
 }
+
+/** Sorted caseloads are cached, valid while no case event and no day has passed since they were sorted. */
+export const caseloadView: View<'caseload', CaseloadView, Pick<ViewQueries, 'caseload'>> = {
+  name: 'caseload',
+  create: createCaseloadView,
+  evolve: evolveCaseload,
+  queries(view, { today, position, records }) {
+    let caseloads = { today: '', position: -2n, byOfficer: new Map<string, readonly CaseSummary[]>() };
+    return {
+      caseload: {
+        forOfficer(officerId) {
+          const day = today();
+          const at = position();
+          if (caseloads.today !== day || caseloads.position !== at) {
+            caseloads = { today: day, position: at, byOfficer: new Map() };
+          }
+          let caseload = caseloads.byOfficer.get(officerId);
+          if (!caseload) {
+            caseload = caseloadFor(view, officerId, records, day);
+            caseloads.byOfficer.set(officerId, caseload);
+          }
+          return caseload;
+        },
+      },
+    };
+  },
+  compare(check, view, rebuilt, live) {
+    for (const officerId of view.keys()) {
+      check(
+        `caseload of ${officerId}`,
+        rebuilt.caseload.forOfficer(officerId),
+        live.caseload.forOfficer(officerId),
+      );
+    }
+  },
+};

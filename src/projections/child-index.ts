@@ -2,6 +2,7 @@ import { childMatchKey } from '../domain/child.js';
 import type { CaseRecord } from './case-summary.js';
 import { isOpen } from './case-summary.js';
 import type { ChildIndexMatch, ChildQuery } from './types.js';
+import type { View, ViewQueries } from './view.js';
 
 /**
  * Cases per child, open and closed, by UPN and by normalised names with date of birth: duplicate detection
@@ -69,3 +70,23 @@ export function childMatches(
   // Open cases first: those are the duplicates; closed ones say the child was known before.
   return matches.sort((a, b) => Number(b.open) - Number(a.open));
 }
+
+export const childIndexView: View<'childIndex', ChildIndexView, Pick<ViewQueries, 'childIndex'>> = {
+  name: 'childIndex',
+  create: createChildIndexView,
+  evolve: evolveChildIndex,
+  queries: (view, { records }) => ({
+    childIndex: { matches: (child) => childMatches(view, child, records) },
+  }),
+  compareCase(check, caseId, rebuilt, live) {
+    const summary = rebuilt.caseSummary.get(caseId);
+    if (summary?.child.dateOfBirth) {
+      const child = { ...summary.child, dateOfBirth: summary.child.dateOfBirth };
+      check(
+        `child index for case ${caseId}`,
+        rebuilt.childIndex.matches(child),
+        live.childIndex.matches(child),
+      );
+    }
+  },
+};

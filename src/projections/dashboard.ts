@@ -7,6 +7,8 @@ import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.j
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
 import { deadlineDay, entriesDue, toOpenDeadline } from './deadlines.js';
 import type { CountedList, Dashboard, DashboardCase, OpenDeadline } from './types.js';
+import type { View, ViewQueries } from './view.js';
+import { recordChanged } from './view.js';
 
 /**
  * What a team manager opens first. The sets below follow each case's record, so a dashboard is built from
@@ -52,10 +54,10 @@ function placeSaoStage(view: DashboardView, caseId: string, stage: string | unde
 
 export function evolveDashboard(
   view: DashboardView,
-  _before: CaseRecord | undefined,
+  before: CaseRecord | undefined,
   after: CaseRecord | undefined,
 ): void {
-  if (!after) return;
+  if (!recordChanged(before, after)) return;
   const open = isOpen(after);
   const { caseId } = after;
   const since = receivedOnOf(after);
@@ -168,3 +170,33 @@ export function buildDashboard(
 
 const byDueDate = (a: OpenClockEntry, b: OpenClockEntry) =>
   a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+
+/** Reads the deadlines view's buckets; the dashboard is cached until a case or the day moves. */
+export const dashboardView: View<
+  'dashboard',
+  DashboardView,
+  Pick<ViewQueries, 'dashboard'>,
+  undefined,
+  { deadlines: DeadlinesView }
+> = {
+  name: 'dashboard',
+  create: createDashboardView,
+  evolve: evolveDashboard,
+  queries(view, { calendar, position, records }, { deadlines }) {
+    let cached: Dashboard | undefined;
+    return {
+      dashboard: {
+        get(day) {
+          const at = position();
+          if (cached?.today !== day || cached.position !== at) {
+            cached = buildDashboard(view, deadlines, records, day, calendar, at);
+          }
+          return cached;
+        },
+      },
+    };
+  },
+  compare(check, _view, rebuilt, live, today) {
+    check('dashboard', rebuilt.dashboard.get(today), live.dashboard.get(today));
+  },
+};

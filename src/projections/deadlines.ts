@@ -4,6 +4,8 @@ import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseRecord } from './case-summary.js';
 import { isPriority, officerOf } from './case-summary.js';
 import type { CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
+import type { View, ViewQueries } from './view.js';
+import { recordChanged } from './view.js';
 
 /**
  * Every open clock, bucketed by due date so the daily sweep and the dashboard read a date range without
@@ -98,6 +100,7 @@ export function evolveDeadlines(
   before: CaseRecord | undefined,
   after: CaseRecord | undefined,
 ): void {
+  if (!recordChanged(before, after)) return;
   const old: Clocks = before?.state.clocks ?? {};
   const now: Clocks = after?.state.clocks ?? {};
   if (old === now) return;
@@ -220,3 +223,17 @@ export function openDeadlines(
   if (query.caseId !== undefined) result.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   return result;
 }
+
+export const deadlinesView: View<'deadlines', DeadlinesView, Pick<ViewQueries, 'deadlines'>> = {
+  name: 'deadlines',
+  create: createDeadlinesView,
+  evolve: evolveDeadlines,
+  queries: (view, { today, calendar, records }) => ({
+    deadlines: {
+      open: (query = {}) => openDeadlines(view, query, deadlineDay(today(), calendar), records),
+    },
+  }),
+  compare(check, _view, rebuilt, live) {
+    check('open deadlines', rebuilt.deadlines.open(), live.deadlines.open());
+  },
+};

@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { IsoDate } from '../domain/calendar/index.js';
-import { academicYearOf, createCalendar, londonDate } from '../domain/calendar/index.js';
+import { createCalendar, londonDate } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import { defaultPolicy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
 import { createViewQueries } from './queries.js';
 import type { Projections } from './types.js';
-import { applyRecordedEvent, createViews, type Views } from './views.js';
+import type { Check } from './view.js';
+import { applyRecordedEvent, createViews, type Views, viewList, viewStates } from './views.js';
 
 export interface RebuildReport {
   events: number;
@@ -110,7 +111,7 @@ function compareViews(
     calendar: createCalendar((options.policy ?? defaultPolicy).calendar),
     position: () => lastCaseEventAt,
   });
-  const check = (what: string, rebuiltValue: unknown, liveValue: unknown) => {
+  const check: Check = (what, rebuiltValue, liveValue) => {
     if (differences.length < MAX_DIFFERENCES && !isDeepStrictEqual(rebuiltValue, liveValue)) {
       differences.push(`${what} differs`);
     }
@@ -120,37 +121,11 @@ function compareViews(
     check('number of cases', views.records.size, liveViews.records.size);
   }
   for (const caseId of views.records.keys()) {
-    check(`case ${caseId}`, rebuilt.caseSummary.get(caseId), live.caseSummary.get(caseId));
-    const summary = rebuilt.caseSummary.get(caseId);
-    if (summary?.child.dateOfBirth) {
-      const child = { ...summary.child, dateOfBirth: summary.child.dateOfBirth };
-      check(
-        `child index for case ${caseId}`,
-        rebuilt.childIndex.matches(child),
-        live.childIndex.matches(child),
-      );
-    }
+    for (const view of viewList) view.compareCase?.(check, caseId, rebuilt, live);
   }
-  for (const officerId of views.caseload.keys()) {
-    check(
-      `caseload of ${officerId}`,
-      rebuilt.caseload.forOfficer(officerId),
-      live.caseload.forOfficer(officerId),
-    );
-  }
-  check('open deadlines', rebuilt.deadlines.open(), live.deadlines.open());
-  check('dashboard', rebuilt.dashboard.get(today), live.dashboard.get(today));
-  const year = academicYearOf(today);
-  check('DfE return', rebuilt.statistics.dfeReturn(today, 'raw'), live.statistics.dfeReturn(today, 'raw'));
-  check(
-    `academic year ${year.label}`,
-    rebuilt.statistics.academicYear(year.label),
-    live.statistics.academicYear(year.label),
-  );
-  check(
-    'committee figures',
-    rebuilt.statistics.committee(year.start, today),
-    live.statistics.committee(year.start, today),
-  );
+  const states = viewStates(views);
+  viewList.forEach((view, index) => {
+    view.compare?.(check, states[index], rebuilt, live, today);
+  });
   return differences;
 }

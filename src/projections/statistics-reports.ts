@@ -1,9 +1,11 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
-import { yearGroup } from '../domain/calendar/index.js';
+import { academicYearOf, yearGroup } from '../domain/calendar/index.js';
+import type { CaseEvent } from './case-event.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
-import { flagsOn, isOpenOn, wasOpenDuring } from './statistics.js';
+import { createStatisticsView, evolveCaseHistory, flagsOn, isOpenOn, wasOpenDuring } from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
+import type { View, ViewQueries } from './view.js';
 
 const within = (date: IsoDate | undefined, from: IsoDate, to: IsoDate) =>
   date !== undefined && date >= from && date <= to;
@@ -314,3 +316,46 @@ export function committeeReport(
   ehe.firstVisit = { averageWorkingDays: average(daysToVisit), medianWorkingDays: median(daysToVisit) };
   return { from, to, ehe, cme, byMonth: byMonth(view, from, to) };
 }
+
+/** The case's history after the event, or undefined when the event left it as it was. May throw. */
+function historyAfter(view: StatisticsView, change: CaseEvent): CaseHistory | undefined {
+  const before = view.get(change.caseId);
+  const after = evolveCaseHistory(before, change);
+  return after === before ? undefined : after;
+}
+
+/** Each case's history by business date and the reports read from it (`statistics.ts`). */
+export const statisticsView: View<
+  'statistics',
+  StatisticsView,
+  Pick<ViewQueries, 'statistics'>,
+  CaseHistory | undefined
+> = {
+  name: 'statistics',
+  create: createStatisticsView,
+  prepare: historyAfter,
+  evolve(view, _before, _after, change, history) {
+    if (history) view.set(change.caseId, history);
+  },
+  queries: (view, { calendar }) => ({
+    statistics: {
+      dfeReturn: (censusDate, rounding) => dfeReturn(view, censusDate, rounding),
+      academicYear: (label) => academicYearReport(view, label),
+      committee: (from, to) => committeeReport(view, from, to, calendar),
+    },
+  }),
+  compare(check, _view, rebuilt, live, today) {
+    const year = academicYearOf(today);
+    check('DfE return', rebuilt.statistics.dfeReturn(today, 'raw'), live.statistics.dfeReturn(today, 'raw'));
+    check(
+      `academic year ${year.label}`,
+      rebuilt.statistics.academicYear(year.label),
+      live.statistics.academicYear(year.label),
+    );
+    check(
+      'committee figures',
+      rebuilt.statistics.committee(year.start, today),
+      live.statistics.committee(year.start, today),
+    );
+  },
+};

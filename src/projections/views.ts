@@ -1,42 +1,71 @@
 import { caseOfStream } from '../domain/case-types.js';
 import type { RecordedEvent } from '../eventstore/types.js';
 import { decodeCaseEvent } from './case-event.js';
-import type { CaseRecords } from './case-summary.js';
+import { caseRecordsView } from './case-list.js';
 import { evolveCaseRecord } from './case-summary.js';
-import type { CaseloadView } from './caseload.js';
-import { createCaseloadView, evolveCaseload } from './caseload.js';
-import type { ChildIndexView } from './child-index.js';
-import { createChildIndexView, evolveChildIndex } from './child-index.js';
-import type { DashboardView } from './dashboard.js';
-import { createDashboardView, evolveDashboard } from './dashboard.js';
-import type { DeadlinesView } from './deadlines.js';
-import { createDeadlinesView, evolveDeadlines } from './deadlines.js';
-import type { StatisticsView } from './statistics.js';
-import { createStatisticsView, evolveCaseHistory } from './statistics.js';
-
-/** Every view, fed one event at a time. */
-export interface Views {
-  records: CaseRecords;
-  deadlines: DeadlinesView;
-  caseload: CaseloadView;
-  dashboard: DashboardView;
-  childIndex: ChildIndexView;
-  statistics: StatisticsView;
-}
-
-export const createViews = (): Views => ({
-  records: new Map(),
-  deadlines: createDeadlinesView(),
-  caseload: createCaseloadView(),
-  dashboard: createDashboardView(),
-  childIndex: createChildIndexView(),
-  statistics: createStatisticsView(),
-});
+import { caseloadView } from './caseload.js';
+import { childIndexView } from './child-index.js';
+import { dashboardView } from './dashboard.js';
+import { deadlinesView } from './deadlines.js';
+import { statisticsView } from './statistics-reports.js';
+import type { AnyView } from './view.js';
 
 /**
- * Applies one stored event to every view, or to none: the event is decoded and the case's new record and
- * history are computed first (these may throw: a poison event changes nothing); only then are the views
- * committed, by steps that cannot fail. Returns false for a stream that is not a case's.
+ * Every view, in the order the rebuild checks them. A new view is a file exporting a `View` and a line here;
+ * `createViews`, `applyRecordedEvent`, the queries (`queries.ts`) and the rebuild's check iterate the list.
+ */
+const list = [
+  caseRecordsView,
+  caseloadView,
+  deadlinesView,
+  dashboardView,
+  childIndexView,
+  statisticsView,
+] as const;
+
+type ViewList = typeof list;
+
+/** The list as the runtime iterates it: a plain array. */
+export const viewList: readonly AnyView[] = list;
+
+const slots = Symbol('view slots');
+
+/** The states in list order, and what each view's `prepare` computed for the event being applied. */
+interface Slots {
+  states: unknown[];
+  prepared: unknown[];
+}
+
+/** Every view's state by name, fed one event at a time. */
+export type Views = { [V in ViewList[number] as V['name']]: ReturnType<V['create']> } & {
+  readonly [slots]: Slots;
+};
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** The states a view's queries read besides its own: the views must hold them all (checked where used). */
+export type ViewNeeds = UnionToIntersection<Parameters<ViewList[number]['queries']>[2]>;
+
+/** The views as every view's queries see them: a compile error here names a view reading one not listed. */
+export const viewNeeds = (views: Views): ViewNeeds => views;
+
+export function createViews(): Views {
+  const states = viewList.map((view) => view.create());
+  const views: Record<string, unknown> = {};
+  viewList.forEach((view, index) => {
+    views[view.name] = states[index];
+  });
+  // Not enumerable: the views compare and print as their states alone.
+  Object.defineProperty(views, slots, { value: { states, prepared: states.map(() => undefined) } });
+  return views as Views;
+}
+
+/**
+ * Applies one stored event to every view, or to none: the event is decoded, the case's new record computed
+ * and every view's `prepare` run first (these may throw: a poison event changes nothing); only then does
+ * every view's `evolve` commit it, by steps that cannot fail. Returns false for a stream that is not a case's.
  * Throws the codec's DomainError for an event it cannot read.
  */
 export function applyRecordedEvent(views: Views, recorded: RecordedEvent): boolean {
@@ -45,16 +74,19 @@ export function applyRecordedEvent(views: Views, recorded: RecordedEvent): boole
   const change = decodeCaseEvent(recorded, stream);
   const before = views.records.get(change.caseId);
   const after = evolveCaseRecord(before, change);
-  const historyBefore = views.statistics.get(change.caseId);
-  const history = evolveCaseHistory(historyBefore, change);
-
-  if (after && after !== before) {
-    views.records.set(change.caseId, after);
-    evolveDeadlines(views.deadlines, before, after);
-    evolveCaseload(views.caseload, before, after);
-    evolveDashboard(views.dashboard, before, after);
-    evolveChildIndex(views.childIndex, before, after);
+  const { states, prepared } = views[slots];
+  const count = viewList.length;
+  for (let index = 0; index < count; index++) {
+    const view = viewList[index] as AnyView;
+    prepared[index] = view.prepare ? view.prepare(states[index], change) : undefined;
   }
-  if (history && history !== historyBefore) views.statistics.set(change.caseId, history);
+  for (let index = 0; index < count; index++) {
+    (viewList[index] as AnyView).evolve(states[index], before, after, change, prepared[index]);
+  }
   return true;
+}
+
+/** Each view's state, in the order of `viewList`: for the queries and the rebuild's check. */
+export function viewStates(views: Views): readonly unknown[] {
+  return views[slots].states;
 }
