@@ -69,6 +69,7 @@ const layers: Record<Layer, Rule> = {
     packages: [
       'fastify',
       'fastify-type-provider-zod',
+      'fastify-plugin',
       '@fastify/*',
       'zod',
       'jose',

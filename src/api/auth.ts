@@ -1,15 +1,13 @@
 import { randomBytes, webcrypto } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type Config, ConfigError, isTrustedIdentityUrl } from '../config.js';
 import { ActorIdSchema } from '../domain/actor-id.js';
 import { type Panel, PanelSchema } from '../domain/ehe/commands.js';
 import { type Role, RoleSchema } from '../domain/roles.js';
-import { isApiRequest } from './api-scope.js';
 import { HttpProblem } from './errors.js';
-import { unencapsulated } from './plugin.js';
 
 /** Who is calling: the token's subject, the one role the API acts on, and a panel member's panel. */
 export interface Actor {
@@ -213,24 +211,19 @@ export function authorize(allowed: readonly Role[]): onRequestHookHandler {
 }
 
 /**
- * Bearer authentication for the routes registered inside this plugin's scope (`/v1`); health, metrics and
- * the documentation stay open. Any failure is a plain 401: which check failed is logged, not told.
+ * Bearer authentication, an onRequest hook of the `/v1` scope (api/v1.ts); health, metrics and the
+ * documentation stay open. Any failure is a plain 401: which check failed is logged, not told.
  */
-export const authPlugin = unencapsulated(
-  'sightline-auth',
-  async (app: FastifyInstance, { verify }: { verify: TokenVerifier }) => {
-    app.decorateRequest('actor', null);
-    app.addHook('onRequest', async (request) => {
-      if (!isApiRequest(request)) return;
-      const header = request.headers.authorization;
-      const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header ?? '');
-      if (!match?.[1]) throw unauthorized('a bearer token is required');
-      try {
-        request.actor = await verify(match[1]);
-      } catch (error) {
-        request.log.info({ reason: (error as Error).message }, 'token refused');
-        throw unauthorized('the token is not valid here (signature, issuer, audience or expiry)');
-      }
-    });
-  },
-);
+export function authenticate(verify: TokenVerifier): onRequestHookHandler {
+  return async (request) => {
+    const header = request.headers.authorization;
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header ?? '');
+    if (!match?.[1]) throw unauthorized('a bearer token is required');
+    try {
+      request.actor = await verify(match[1]);
+    } catch (error) {
+      request.log.info({ reason: (error as Error).message }, 'token refused');
+      throw unauthorized('the token is not valid here (signature, issuer, audience or expiry)');
+    }
+  };
+}

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../domain/decider.js';
@@ -8,8 +9,6 @@ import {
   EventStoreUnavailableError,
   WrongExpectedVersionError,
 } from '../eventstore/errors.js';
-import { pathOf } from './api-scope.js';
-import { unencapsulated } from './plugin.js';
 
 /**
  * RFC 9457 problem details, the one error shape of the API. `code` is stable and machine-readable; `detail`
@@ -78,6 +77,15 @@ export const problemTitles: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** The path a request asked for, without its query string and without an absolute-form `http://host`. */
+function pathOf(request: FastifyRequest): string {
+  try {
+    return new URL(request.url, 'http://localhost').pathname;
+  } catch {
+    return request.url.split('?')[0] ?? '';
+  }
+}
 
 function problem(request: FastifyRequest, status: number, code: string, detail: string): Problem {
   return {
@@ -246,13 +254,15 @@ async function errors(app: FastifyInstance): Promise<void> {
     else request.log.info({ code: body.code, status: body.status }, 'request refused');
     return sendProblem(reply, body, headers);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      problem(request, 404, 'route_not_found', `no route ${request.method} ${pathOf(request)}`),
-    ),
-  );
+  app.setNotFoundHandler(routeNotFound);
 }
+
+/** The 404 of a path no route serves; the /v1 scope sets it too, so that its hooks run first. */
+export const routeNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(
+    reply,
+    problem(request, 404, 'route_not_found', `no route ${request.method} ${pathOf(request)}`),
+  );
 
 /**
  * The router's own refusals (a path segment that is not valid percent-encoding, a parameter longer than the
@@ -264,4 +274,4 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 /** Problem details for every error of every route (not encapsulated, so it covers all plugins). */
-export const errorsPlugin = unencapsulated('sightline-errors', errors);
+export const errorsPlugin = fp(errors, { name: 'sightline-errors' });

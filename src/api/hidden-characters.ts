@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { HttpProblem } from './errors.js';
-import { unencapsulated } from './plugin.js';
 
 /**
  * What no text a client sends may hold, because it could hide or reorder what a name or a note shows to the
@@ -38,8 +38,7 @@ export function hiddenCharacterPaths(value: unknown): string[] {
 }
 
 /** Refuses a body with hidden characters before its schema is checked: 400 naming every such field. */
-export const hiddenCharactersPlugin = unencapsulated(
-  'sightline-hidden-characters',
+export const hiddenCharactersPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('preValidation', async (request) => {
       const paths = hiddenCharacterPaths(request.body);
@@ -48,4 +47,5 @@ export const hiddenCharactersPlugin = unencapsulated(
       throw new HttpProblem(400, 'validation_failed', `${paths[0]}: ${hiddenCharactersMessage}`, { errors });
     });
   },
+  { name: 'sightline-hidden-characters' },
 );

@@ -1,9 +1,9 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { unencapsulated } from './plugin.js';
 
 export const tags = [
   { name: 'referrals', description: 'Deletion returns and referrals that open cases' },
@@ -81,25 +81,28 @@ function withResponseExamples(input: TransformInput): ReturnType<typeof jsonSche
  * The OpenAPI 3.1 document, generated from the routes' zod schemas (register it before the routes), served
  * at /openapi.json with Swagger UI at /docs.
  */
-export const openapiPlugin = unencapsulated('sightline-openapi', async (app: FastifyInstance) => {
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'sightline',
-        version: '1',
-        description:
-          'Event-sourced case tracking for Elective Home Education and Children Missing Education teams. ' +
-          'Errors are RFC 9457 problem details; writes accept If-Match and Idempotency-Key; reads return ETag.',
+export const openapiPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'sightline',
+          version: '1',
+          description:
+            'Event-sourced case tracking for Elective Home Education and Children Missing Education teams. ' +
+            'Errors are RFC 9457 problem details; writes accept If-Match and Idempotency-Key; reads return ETag.',
+        },
+        tags,
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        },
       },
-      tags,
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      },
-    },
-    transform: withResponseExamples,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-});
+      transform: withResponseExamples,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'sightline-openapi' },
+);

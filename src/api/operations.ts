@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { EventStore } from '../eventstore/types.js';
 import { healthExamples, metricsExample } from './examples-queries.js';
-import { unencapsulated } from './plugin.js';
 import type { Projections } from './views.js';
 
 /** Metrics live in the process's one registry; a second app in the same process (tests) reuses them. */
@@ -98,8 +98,7 @@ export interface OperationsOptions {
 }
 
 /** /health/live, /health/ready and /metrics: unauthenticated, for the orchestrator and Prometheus. */
-export const operationsPlugin = unencapsulated(
-  'sightline-operations',
+export const operationsPlugin = fp(
   async (app: FastifyInstance, { config, store, projections, registry, metrics }: OperationsOptions) => {
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
@@ -192,4 +191,5 @@ export const operationsPlugin = unencapsulated(
       },
     );
   },
+  { name: 'sightline-operations' },
 );

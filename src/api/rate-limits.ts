@@ -1,6 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { isApiRequest } from './api-scope.js';
 import { HttpProblem } from './errors.js';
 
 export interface RateLimits {
@@ -14,7 +13,8 @@ export interface RateLimits {
  * Two allowances on /v1. One per client address, counted first, for every request including those whose
  * token is refused (guessing tokens costs allowance). One per verified actor, counted after authentication:
  * keyed by the subject, so every spelling and every fresh token of one person share it. The plugin's own
- * hooks run once per request and after the app's, so we call its limiters from our own hooks instead.
+ * hooks run once per request and after the app's, so we call its limiters from our own hooks instead
+ * (registered by the /v1 scope, api/v1.ts, so they count only API requests).
  */
 export async function rateLimitHooks(
   app: FastifyInstance,
@@ -24,7 +24,7 @@ export async function rateLimitHooks(
   const limiter = (max: number, key: (request: FastifyRequest) => string | undefined) => {
     const count = app.createRateLimit({ max, keyGenerator: (request) => key(request) ?? '' });
     return async (request: FastifyRequest) => {
-      if (!isApiRequest(request) || key(request) === undefined) return;
+      if (key(request) === undefined) return;
       const outcome = await count(request);
       if (!outcome.isAllowed && outcome.isExceeded) {
         throw new HttpProblem(429, 'rate_limited', `too many requests: retry in ${outcome.ttlInSeconds} s`, {

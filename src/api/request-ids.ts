@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { unencapsulated } from './plugin.js';
+import fp from 'fastify-plugin';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,9 +31,12 @@ export const childLoggerWithClientId: ChildLoggerFactory = (logger, bindings, op
 };
 
 /** Decorates each request with the client's id; the answer's `x-request-id` is ours (set in server.ts). */
-export const requestIdsPlugin = unencapsulated('sightline-request-ids', async (app: FastifyInstance) => {
-  app.decorateRequest('clientRequestId', null);
-  app.addHook('onRequest', async (request) => {
-    request.clientRequestId = clientRequestIdOf(request.headers);
-  });
-});
+export const requestIdsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest('clientRequestId', null);
+    app.addHook('onRequest', async (request) => {
+      request.clientRequestId = clientRequestIdOf(request.headers);
+    });
+  },
+  { name: 'sightline-request-ids' },
+);

@@ -6,21 +6,15 @@ import { defaultPolicy, type Policy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import { metricsRegistry } from '../metrics.js';
-import { isApiRequest } from './api-scope.js';
-import { authPlugin, createTokenVerifier } from './auth.js';
+import { createTokenVerifier } from './auth.js';
 import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
 import { hiddenCharactersPlugin } from './hidden-characters.js';
 import { logSerializers } from './log-redaction.js';
 import { openapiPlugin } from './openapi.js';
 import { apiMetrics, operationsPlugin, timedStore } from './operations.js';
-import { rateLimitHooks } from './rate-limits.js';
 import { childLoggerWithClientId, requestIdsPlugin, serverRequestId } from './request-ids.js';
-import { auditRoutesPlugin } from './routes/audit.js';
-import { commandRoutesPlugin } from './routes/commands.js';
-import { queryRoutesPlugin } from './routes/queries.js';
-import { referralRoutesPlugin } from './routes/referrals.js';
-import { reportRoutesPlugin } from './routes/reports.js';
+import { v1Api } from './v1.js';
 import type { Projections } from './views.js';
 
 export interface AppDependencies {
@@ -77,8 +71,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    // Case data is personal data: no shared or browser cache may keep a copy.
-    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });
 
   const metrics = apiMetrics(metricsRegistry);
@@ -93,23 +85,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(requestIdsPlugin);
   await app.register(helmet, { global: true });
-  const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
-  const limit = await rateLimitHooks(app, {
-    perActor,
-    perAddress:
-      deps.limits?.requestsPerMinutePerAddress ?? config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 10 * perActor,
-  });
-  // Order matters: the address is counted before the token is checked, the actor after.
-  app.addHook('onRequest', limit.byAddress);
-  await app.register(authPlugin, { verify: createTokenVerifier(config) });
   await app.register(hiddenCharactersPlugin);
-  app.addHook('onRequest', limit.byActor);
   await app.register(openapiPlugin);
   await app.register(operationsPlugin, { config, store, projections, registry: metricsRegistry, metrics });
-  await app.register(referralRoutesPlugin, { services, projections });
-  await app.register(commandRoutesPlugin, { services, projections });
-  await app.register(queryRoutesPlugin, { services, projections });
-  await app.register(auditRoutesPlugin, { services, projections });
-  await app.register(reportRoutesPlugin, { services, projections });
+  const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
+  await app.register(v1Api, {
+    prefix: '/v1',
+    services,
+    projections,
+    verify: createTokenVerifier(config),
+    limits: {
+      perActor,
+      perAddress:
+        deps.limits?.requestsPerMinutePerAddress ?? config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? 10 * perActor,
+    },
+  });
   return app;
 }

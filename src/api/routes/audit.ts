@@ -91,7 +91,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     });
 
   app.get(
-    '/v1/cases/:caseId/events',
+    '/cases/:caseId/events',
     {
       onRequest: authorize(historyRoles),
       schema: {
@@ -141,7 +141,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/cases/:caseId/state',
+    '/cases/:caseId/state',
     {
       onRequest: authorize(historyRoles),
       schema: {
@@ -185,7 +185,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/access-log',
+    '/access-log',
     {
       onRequest: authorize(readRoles.accessLog),
       schema: {

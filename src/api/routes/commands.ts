@@ -136,7 +136,7 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     const tag = route.ehe && route.cme ? 'cases' : route.ehe ? 'ehe' : 'cme';
     const instance = exampleInstanceOf(route);
     app.post(
-      `/v1/cases/:caseId/${route.path}`,
+      `/cases/:caseId/${route.path}`,
       {
         onRequest: authorize(rolesOf(route)),
         schema: {

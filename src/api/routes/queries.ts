@@ -52,7 +52,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     });
 
   app.get(
-    '/v1/cases/:caseId',
+    '/cases/:caseId',
     {
       onRequest: authorize(caseReaders),
       schema: {
@@ -82,7 +82,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/cases',
+    '/cases',
     {
       onRequest: authorize(listReaders),
       schema: {
@@ -118,7 +118,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/caseloads/:officerId',
+    '/caseloads/:officerId',
     {
       onRequest: authorize(listReaders),
       schema: {
@@ -176,7 +176,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/dashboard',
+    '/dashboard',
     {
       onRequest: authorize(readRoles.dashboards),
       schema: {
@@ -207,7 +207,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   );
 
   app.get(
-    '/v1/deadlines',
+    '/deadlines',
     {
       onRequest: authorize(listReaders),
       schema: {

@@ -58,7 +58,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   { services, projections },
 ) => {
   app.post(
-    '/v1/ehe-cases',
+    '/ehe-cases',
     {
       onRequest: authorize(eheCommandRoles.ReceiveEheReferral),
       schema: {
@@ -100,7 +100,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   );
 
   app.post(
-    '/v1/cme-cases',
+    '/cme-cases',
     {
       onRequest: authorize(cmeCommandRoles.ReceiveCmeReferral),
       schema: {
@@ -140,7 +140,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   );
 
   app.post(
-    '/v1/deletion-returns',
+    '/deletion-returns',
     {
       onRequest: authorize(['referrer', 'officer', 'senior', 'manager']),
       schema: {

@@ -145,7 +145,7 @@ const CommitteeQuerySchema = z
 export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { projections }) => {
   const roles = readRoles.dashboards;
   app.get(
-    '/v1/reports/dfe-return',
+    '/reports/dfe-return',
     {
       onRequest: authorize(roles),
       schema: {
@@ -177,7 +177,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   );
 
   app.get(
-    '/v1/reports/academic-year',
+    '/reports/academic-year',
     {
       onRequest: authorize(roles),
       schema: {
@@ -203,7 +203,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   );
 
   app.get(
-    '/v1/reports/committee',
+    '/reports/committee',
     {
       onRequest: authorize(roles),
       schema: {
