@@ -119,8 +119,19 @@ const PolicyObjectSchema = z.strictObject({
     eheClosureReasons: z.array(CodeSchema).min(1),
     cmeClosureReasons: z.array(CodeSchema).min(1),
   }),
-  /** When the CWSA 2026 SAO process and register start for this council; null keeps the current regime. */
-  cwsa2026CommencementDate: isoDateSchema.nullable(),
+  /**
+   * When each part of the Children's Wellbeing and Schools Act 2026 comes into force here. s.78(5)–(6) leaves
+   * it to regulations, which "may appoint different days for different purposes or areas"; null: not in
+   * force. A date is refused (below) until sightline models that part's procedure.
+   */
+  commencement: z.strictObject({
+    /** EA 1996 ss.436B–436G, the Children Not In School register (inserted by CWSA 2026 s.38). */
+    cnisRegister: isoDateSchema.nullable(),
+    /** EA 1996 s.434A, the council's consent to home education in certain cases. */
+    localAuthorityConsent: isoDateSchema.nullable(),
+    /** EA 1996 ss.436H–436N, the new school attendance order regime (the order is s.436I: CWSA 2026 Sch. 2). */
+    schoolAttendanceOrders: isoDateSchema.nullable(),
+  }),
   /** Flags that make a case a priority case (tighter clocks, listed first); the others are recorded only. */
   priorityCaseFlags: z.array(PriorityFlagSchema),
   /** A vulnerable child's family refusing a visit is a reason to make formal enquiries (local policy). */
@@ -171,7 +182,25 @@ function checkUnits(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyIssue
   }
 }
 
+/**
+ * Until a part's new procedure is modelled, commencing it would run today's procedure under the new section
+ * numbers (as an earlier version did), so a date is refused rather than half-honoured.
+ */
+function checkCommencement(policy: z.infer<typeof PolicyObjectSchema>, ctx: z.RefinementCtx): void {
+  for (const [provision, date] of Object.entries(policy.commencement)) {
+    if (date === null) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['commencement', provision],
+      message:
+        `the CWSA 2026 provisions behind commencement.${provision} are not modelled in this version of ` +
+        'sightline, so it cannot run them from a date: leave it null (the Education Act 1996 procedure applies)',
+    });
+  }
+}
+
 export const PolicySchema = PolicyObjectSchema.superRefine((policy, ctx) => {
+  checkCommencement(policy, ctx);
   checkUnits(policy, ctx);
   checkCodeLists(policy, ctx);
   for (const [name, floor] of Object.entries(statutoryFloors)) {
@@ -314,7 +343,7 @@ export const defaultPolicy: Policy = {
       code('other', 'Other'),
     ],
   },
-  cwsa2026CommencementDate: null,
+  commencement: { cnisRegister: null, localAuthorityConsent: null, schoolAttendanceOrders: null },
   priorityCaseFlags: ['child_protection_plan', 'child_in_need_plan', 'ehcp', 'youth_justice'],
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
   calendar: {},

@@ -36,7 +36,11 @@ describe('the default policy', () => {
       headOfServiceAfterWorkingDays: 5,
       immediate: ['cmeHighRiskReport'],
     });
-    expect(defaultPolicy.cwsa2026CommencementDate).toBeNull();
+    expect(defaultPolicy.commencement).toEqual({
+      cnisRegister: null,
+      localAuthorityConsent: null,
+      schoolAttendanceOrders: null,
+    });
   });
 
   it('keeps stable codes and exports the DfE labels', () => {
@@ -66,11 +70,10 @@ describe('loading a council policy', () => {
     expect(policy.clocks.firstVisit).toEqual(defaultPolicy.clocks.firstVisit);
   });
 
-  it('reads YAML with closure days, term dates and the CWSA commencement date', () => {
+  it('reads YAML with closure days and term dates', () => {
     const policy = loadPolicy(
       [
         'version: kent-2027.1',
-        'cwsa2026CommencementDate: 2027-09-01',
         'calendar:',
         '  closureDays: [2026-12-29, 2026-12-30, 2026-12-31]',
         '  termDates:',
@@ -81,7 +84,6 @@ describe('loading a council policy', () => {
       ].join('\n'),
       'yaml',
     );
-    expect(policy.cwsa2026CommencementDate).toBe('2027-09-01');
     expect(policy.calendar.closureDays).toEqual(['2026-12-29', '2026-12-30', '2026-12-31']);
     expect(policy.escalation).toMatchObject({ graceWorkingDays: 1, headOfServiceAfterWorkingDays: 5 });
   });
@@ -174,9 +176,19 @@ describe('loading a council policy', () => {
   });
 
   it('rejects a malformed date, naming the field', () => {
-    expect(rejection(JSON.stringify({ version: 'v', cwsa2026CommencementDate: '1/9/2027' })).field).toBe(
-      'cwsa2026CommencementDate',
-    );
+    expect(
+      rejection(JSON.stringify({ version: 'v', commencement: { cnisRegister: '1/9/2027' } })).field,
+    ).toBe('commencement.cnisRegister');
+  });
+
+  it('refuses a CWSA 2026 commencement date while that part is not modelled (s.78(5)-(6): a day per purpose)', () => {
+    for (const provision of ['cnisRegister', 'localAuthorityConsent', 'schoolAttendanceOrders']) {
+      const refused = rejection(
+        JSON.stringify({ version: 'v', commencement: { [provision]: '2027-09-01' } }),
+      );
+      expect(refused.field).toBe(`commencement.${provision}`);
+      expect(refused.message).toContain('not modelled');
+    }
   });
 
   it('rejects text that does not parse', () => {

@@ -33,8 +33,8 @@ function withImpliedFlags(
   return [...new Set(implied)];
 }
 
-const consentSteps = (ctx: DecideContext, on: string) => ({
-  legalBasis: legalBasisFor('specialSchoolConsent', ctx.policy, on),
+const consentSteps = (ctx: DecideContext) => ({
+  legalBasis: legalBasisFor('specialSchoolConsent'),
   decidedBy: ctx.actor.id,
 });
 
@@ -116,7 +116,7 @@ export const caseHandlers: Handlers<
     return [
       eheEvent('SpecialSchoolConsentRequested', {
         ...data,
-        legalBasis: legalBasisFor('specialSchoolConsent', ctx.policy, data.requestedOn),
+        legalBasis: legalBasisFor('specialSchoolConsent'),
         recordedBy: ctx.actor.id,
         clocksStarted: [startClock(ctx, 'specialSchoolConsent', data.requestedOn)],
       }),
@@ -127,14 +127,14 @@ export const caseHandlers: Handlers<
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.consent !== 'needed' && state.consent !== 'requested')
       fail.conflict('consent_not_pending', `consent is ${state.consent}`);
-    return [eheEvent('SpecialSchoolConsentGiven', { ...data, ...consentSteps(ctx, data.decidedOn) })];
+    return [eheEvent('SpecialSchoolConsentGiven', { ...data, ...consentSteps(ctx) })];
   },
 
   RefuseSpecialSchoolConsent(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.consent !== 'needed' && state.consent !== 'requested')
       fail.conflict('consent_not_pending', `consent is ${state.consent}`);
-    return [eheEvent('SpecialSchoolConsentRefused', { ...data, ...consentSteps(ctx, data.decidedOn) })];
+    return [eheEvent('SpecialSchoolConsentRefused', { ...data, ...consentSteps(ctx) })];
   },
 
   AllocateCase(data, state, ctx) {

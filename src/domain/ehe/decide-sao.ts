@@ -5,14 +5,12 @@ import { statutoryFloors } from '../policy.js';
 import type { School } from './commands.js';
 import { checkDate, checkNotBefore, type Handlers, sameSchool, startClock, today } from './decide-support.js';
 import { eheEvent } from './events.js';
-import { legalBasisFor } from './legal-basis.js';
+import { legalBasisFor, type StatutoryStep } from './legal-basis.js';
 import type { EheState, SaoStage, SaoState } from './state.js';
 import { isSaoRouteActive } from './state.js';
 
-type Step = Parameters<typeof legalBasisFor>[0];
-
-const statutory = (ctx: DecideContext, step: Step, on: IsoDate) => ({
-  legalBasis: legalBasisFor(step, ctx.policy, on),
+const statutory = (ctx: DecideContext, step: StatutoryStep) => ({
+  legalBasis: legalBasisFor(step),
   decidedBy: ctx.actor.id,
 });
 
@@ -93,7 +91,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
         ...data,
         periodDays,
         periodEndsOn: clock.dueOn,
-        ...statutory(ctx, 'section437Notice', data.servedOn),
+        ...statutory(ctx, 'section437Notice'),
         clocksStarted: [clock],
       }),
     ];
@@ -111,7 +109,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('Section437ResponseJudged', {
         ...data,
-        ...statutory(ctx, 'section437Notice', data.judgedOn),
+        ...statutory(ctx, 'section437Notice'),
         clocksStarted,
       }),
     ];
@@ -120,17 +118,13 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   DecideAttendanceExpediency(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     requireStage(state.sao, ['not_satisfied'], 'the expediency decision');
-    return [
-      eheEvent('AttendanceExpediencyDecided', { ...data, ...statutory(ctx, 'expediency', data.decidedOn) }),
-    ];
+    return [eheEvent('AttendanceExpediencyDecided', { ...data, ...statutory(ctx, 'expediency') })];
   },
 
   ConsultSchool(data, state, ctx) {
     checkDate(ctx, state, data.consultedOn, 'consultedOn');
     requireStage(state.sao, ['expedient'], 'consulting a school');
-    return [
-      eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation', data.consultedOn) }),
-    ];
+    return [eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation') })];
   },
 
   ServeSection438Notice(data, state, ctx) {
@@ -144,7 +138,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
       eheEvent('Section438NoticeServed', {
         ...data,
         choiceEndsOn: clock.dueOn,
-        ...statutory(ctx, 'noticeOfIntention', data.servedOn),
+        ...statutory(ctx, 'noticeOfIntention'),
         clocksStarted: [clock],
       }),
     ];
@@ -165,7 +159,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     if (data.kind === 'named_school' && !isNamed(notice.schools, data.school)) {
       fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
     }
-    return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice', data.chosenOn) })];
+    return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice') })];
   },
 
   ServeSchoolAttendanceOrder(data, state, ctx) {
@@ -193,7 +187,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('SchoolAttendanceOrderServed', {
         ...data,
-        ...statutory(ctx, 'orderServed', data.servedOn),
+        ...statutory(ctx, 'orderServed'),
         clocksStarted: [clock],
       }),
     ];
@@ -209,7 +203,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('SchoolAttendanceOrderAmended', {
         ...data,
-        ...statutory(ctx, 'orderAmended', data.amendedOn),
+        ...statutory(ctx, 'orderAmended'),
         clocksStarted: [clock],
       }),
     ];
@@ -221,9 +215,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkNotBefore(data.requestedOn, order.servedOn, 'requestedOn', 'service of the order');
     if (state.sao.revocation === 'requested')
       fail.conflict('sao_step_out_of_order', 'a revocation request is already pending');
-    return [
-      eheEvent('SaoRevocationRequested', { ...data, ...statutory(ctx, 'revocation', data.requestedOn) }),
-    ];
+    return [eheEvent('SaoRevocationRequested', { ...data, ...statutory(ctx, 'revocation') })];
   },
 
   RevokeSchoolAttendanceOrder(data, state, ctx) {
@@ -231,9 +223,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     orderInForce(state);
     if (state.sao.revocation !== 'requested')
       fail.conflict('sao_step_out_of_order', 'no revocation request is pending');
-    return [
-      eheEvent('SchoolAttendanceOrderRevoked', { ...data, ...statutory(ctx, 'revocation', data.revokedOn) }),
-    ];
+    return [eheEvent('SchoolAttendanceOrderRevoked', { ...data, ...statutory(ctx, 'revocation') })];
   },
 
   RefuseSaoRevocation(data, state, ctx) {
@@ -241,7 +231,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     orderInForce(state);
     if (state.sao.revocation !== 'requested')
       fail.conflict('sao_step_out_of_order', 'no revocation request is pending');
-    return [eheEvent('SaoRevocationRefused', { ...data, ...statutory(ctx, 'revocation', data.refusedOn) })];
+    return [eheEvent('SaoRevocationRefused', { ...data, ...statutory(ctx, 'revocation') })];
   },
 
   ReferSaoRefusalToSecretaryOfState(data, state, ctx) {
@@ -252,7 +242,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('SaoRefusalReferredToSecretaryOfState', {
         ...data,
-        ...statutory(ctx, 'revocationReferral', data.referredOn),
+        ...statutory(ctx, 'revocationReferral'),
       }),
     ];
   },
@@ -265,7 +255,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('SchoolAttendanceOrderComplied', {
         ...data,
-        ...statutory(ctx, 'orderComplied', data.registeredOn),
+        ...statutory(ctx, 'orderComplied'),
       }),
     ];
   },
@@ -274,7 +264,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     checkDate(ctx, state, data.consideredOn, 'consideredOn');
     const order = orderInForce(state);
     if (order.complied) fail.conflict('sao_step_out_of_order', 'the order has been complied with');
-    return [eheEvent('EsoConsidered', { ...data, ...statutory(ctx, 'esoConsidered', data.consideredOn) })];
+    return [eheEvent('EsoConsidered', { ...data, ...statutory(ctx, 'esoConsidered') })];
   },
 
   StartProsecution(data, state, ctx) {
@@ -286,7 +276,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     // s447(1): before prosecuting, the council must consider an education supervision order.
     if (!state.sao.esoConsidered)
       fail.conflict('eso_not_considered', 'consider an education supervision order first');
-    return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution', data.startedOn) })];
+    return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution') })];
   },
 
   RecordProsecutionOutcome(data, state, ctx) {
@@ -296,9 +286,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     if (data.orderCeases && data.outcome !== 'acquitted') {
       fail.invalid('contradictory_fields', 'only an acquittal can end the order', 'orderCeases');
     }
-    return [
-      eheEvent('ProsecutionOutcomeRecorded', { ...data, ...statutory(ctx, 'prosecution', data.decidedOn) }),
-    ];
+    return [eheEvent('ProsecutionOutcomeRecorded', { ...data, ...statutory(ctx, 'prosecution') })];
   },
 
   RecordEsoDirection(data, state, ctx) {
@@ -311,7 +299,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     return [
       eheEvent('EsoDirectionReceived', {
         ...data,
-        ...statutory(ctx, 'esoDirection', data.directedOn),
+        ...statutory(ctx, 'esoDirection'),
         clocksStarted: [clock],
       }),
     ];
@@ -323,8 +311,6 @@ export const saoHandlers: Handlers<SaoCommandType> = {
       fail.conflict('sao_step_out_of_order', 'no court direction awaits an answer');
     if (data.answer === 'reasons_given' && !data.reasons)
       fail.invalid('field_required', 'give the reasons', 'reasons');
-    return [
-      eheEvent('EsoDirectionAnswered', { ...data, ...statutory(ctx, 'esoDirection', data.answeredOn) }),
-    ];
+    return [eheEvent('EsoDirectionAnswered', { ...data, ...statutory(ctx, 'esoDirection') })];
   },
 };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { IsoDate } from '../calendar/index.js';
-import type { Policy } from '../policy.js';
 
 /**
- * The law each statutory step is taken under. The CWSA 2026 sections replace the current ones from the
- * policy's commencement date; history keeps the basis it was decided under.
+ * The law each statutory step is taken under, recorded on its event. Only the Education Act 1996 procedure is
+ * modelled: a policy cannot commence the CWSA 2026 regime (policy.ts refuses the date), so new events carry
+ * EA 1996 bases. The `CWSA2026_*` values stay decodable: an earlier version wrote them as labels only, on
+ * steps that followed the EA 1996 procedure, and with a shifted mapping (it called the order s.436K; the Act
+ * makes the order s.436I (Sch. 2 para 1(2)) and s.436K the school nomination notice).
  */
 export const LegalBasisSchema = z.enum([
   'EA1996_s437_1',
@@ -27,46 +28,25 @@ export const LegalBasisSchema = z.enum([
 ]);
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
-type StatutoryStep =
-  | 'specialSchoolConsent'
-  | 'section437Notice'
-  | 'expediency'
-  | 'schoolConsultation'
-  | 'noticeOfIntention'
-  | 'parentChoice'
-  | 'orderServed'
-  | 'orderAmended'
-  | 'revocation'
-  | 'revocationReferral'
-  | 'orderComplied'
-  | 'esoConsidered'
-  | 'prosecution'
-  | 'esoDirection';
+export type StatutoryStep = keyof typeof bases;
 
-// The CWSA 2026 column is our best reading of the Act (verify against the commenced text); the current
-// column is EA 1996 and the 2024 Pupil Registration Regulations.
-const bases: Record<StatutoryStep, { current: LegalBasis; cwsa2026: LegalBasis }> = {
-  specialSchoolConsent: { current: 'SAPRR2024_reg9', cwsa2026: 'CWSA2026_s434A' },
-  section437Notice: { current: 'EA1996_s437_1', cwsa2026: 'CWSA2026_s436H' },
-  expediency: { current: 'EA1996_s437_3', cwsa2026: 'CWSA2026_s436H' },
-  schoolConsultation: { current: 'EA1996_s439', cwsa2026: 'CWSA2026_s436J' },
-  noticeOfIntention: { current: 'EA1996_s438', cwsa2026: 'CWSA2026_s436J' },
-  parentChoice: { current: 'EA1996_s438', cwsa2026: 'CWSA2026_s436J' },
-  orderServed: { current: 'EA1996_s437_3', cwsa2026: 'CWSA2026_s436K' },
-  orderAmended: { current: 'EA1996_s440', cwsa2026: 'CWSA2026_s436L' },
-  revocation: { current: 'EA1996_s442', cwsa2026: 'CWSA2026_s436M' },
-  revocationReferral: { current: 'EA1996_s442_4', cwsa2026: 'CWSA2026_s436N' },
-  orderComplied: { current: 'EA1996_s437_3', cwsa2026: 'CWSA2026_s436K' },
-  esoConsidered: { current: 'EA1996_s447', cwsa2026: 'EA1996_s447' },
-  prosecution: { current: 'EA1996_s443', cwsa2026: 'EA1996_s443' },
-  esoDirection: { current: 'EA1996_s447', cwsa2026: 'EA1996_s447' },
-};
+const bases = {
+  specialSchoolConsent: 'SAPRR2024_reg9',
+  section437Notice: 'EA1996_s437_1',
+  expediency: 'EA1996_s437_3',
+  schoolConsultation: 'EA1996_s439',
+  noticeOfIntention: 'EA1996_s438',
+  parentChoice: 'EA1996_s438',
+  orderServed: 'EA1996_s437_3',
+  orderAmended: 'EA1996_s440',
+  revocation: 'EA1996_s442',
+  revocationReferral: 'EA1996_s442_4',
+  orderComplied: 'EA1996_s437_3',
+  esoConsidered: 'EA1996_s447',
+  prosecution: 'EA1996_s443',
+  esoDirection: 'EA1996_s447',
+} as const satisfies Record<string, LegalBasis>;
 
-export function isCwsa2026InForce(policy: Policy, on: IsoDate): boolean {
-  return policy.cwsa2026CommencementDate !== null && on >= policy.cwsa2026CommencementDate;
-}
-
-export function legalBasisFor(step: StatutoryStep, policy: Policy, on: IsoDate): LegalBasis {
-  const basis = bases[step];
-  return isCwsa2026InForce(policy, on) ? basis.cwsa2026 : basis.current;
+export function legalBasisFor(step: StatutoryStep): LegalBasis {
+  return bases[step];
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
 import { allocate, command, given, history, judge, on, referral } from './fixtures.js';
 
 /** The School Attendance Order route runs over the summer: decide everything as of 1 October 2026. */
@@ -135,12 +134,9 @@ describe('the s437(1) notice', () => {
     when(route(notice437()).events, notice437()).then('sao_step_out_of_order');
   });
 
-  it('under the CWSA 2026 regime records the new basis', () => {
-    const policy = { ...defaultPolicy, cwsa2026CommencementDate: '2026-06-01' };
-    const [event] = given(route().events)
-      .when(notice437(), { ...autumn, policy })
-      .thenAccepted();
-    expect(event?.type === 'Section437NoticeServed' && event.data.legalBasis).toBe('CWSA2026_s436H');
+  it('s.437(1) is its basis: the EA 1996 procedure is the one modelled (no CWSA 2026 label on it)', () => {
+    const [event] = given(route().events).when(notice437(), autumn).thenAccepted();
+    expect(event?.type === 'Section437NoticeServed' && event.data.legalBasis).toBe('EA1996_s437_1');
   });
 });
 
@@ -363,12 +359,11 @@ describe('the School Attendance Order', () => {
     when(route(...toOrder, order(), request).events, request).then('sao_step_out_of_order');
   });
 
-  it('under the CWSA 2026 regime is served under the new section', () => {
-    const policy = { ...defaultPolicy, cwsa2026CommencementDate: '2026-07-01' };
+  it('s.437(3) is its basis: "the authority shall serve on the parent an order"', () => {
     const [event] = given(route(...toOrder).events)
-      .when(order(), { ...autumn, policy })
+      .when(order(), autumn)
       .thenAccepted();
-    expect(event).toMatchObject({ data: { legalBasis: 'CWSA2026_s436K' } });
+    expect(event).toMatchObject({ data: { legalBasis: 'EA1996_s437_3' } });
   });
 
   it('revocation needs a request; a refusal needs one too', () => {
