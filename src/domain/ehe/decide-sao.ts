@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/index.js';
+import { type IsoDate, isOfCompulsorySchoolAge } from '../calendar/index.js';
 import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import { statutoryFloors } from '../policy.js';
@@ -20,6 +20,17 @@ function requireStage(sao: SaoState, allowed: readonly SaoStage[], step: string)
   }
 }
 
+/**
+ * EA 1996 s.437(1) is a duty towards "a child of compulsory school age", and an order continues in force only
+ * "for so long as the child is of compulsory school age" (s.437(4)), which ends "at the end of the day which
+ * is the school leaving date" (s.8(3)): no notice, order or amendment takes effect outside that age.
+ */
+function requireCompulsorySchoolAge(state: EheState, on: IsoDate, field: string): void {
+  if (state.dateOfBirth !== null && !isOfCompulsorySchoolAge(state.dateOfBirth, on)) {
+    fail.invalid('not_of_compulsory_school_age', `the child is not of compulsory school age on ${on}`, field);
+  }
+}
+
 function checkServed(
   ctx: DecideContext,
   state: EheState,
@@ -29,6 +40,7 @@ function checkServed(
   checkDate(ctx, state, data.servedOn, 'servedOn');
   if (data.servedOn < data.issuedOn)
     fail.invalid('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
+  requireCompulsorySchoolAge(state, data.servedOn, 'servedOn');
 }
 
 /** A period "beginning with" service has expired only once the London date is after its last day. */
@@ -199,6 +211,7 @@ export const saoHandlers: Handlers<SaoCommandType> = {
     const order = orderInForce(state);
     checkNotBefore(data.requestedOn, order.servedOn, 'requestedOn', 'service of the order');
     checkNotBefore(data.amendedOn, data.requestedOn, 'amendedOn', "the parent's request");
+    requireCompulsorySchoolAge(state, data.amendedOn, 'amendedOn');
     const clock = startClock(ctx, 'saoCompliance', data.amendedOn, { schoolId: data.school.schoolId });
     return [
       eheEvent('SchoolAttendanceOrderAmended', {

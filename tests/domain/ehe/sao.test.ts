@@ -493,3 +493,47 @@ describe('non-compliance', () => {
     when(route(...toOrder, order()).events, direction).then('sao_step_out_of_order');
   });
 });
+
+describe('compulsory school age (EA 1996 s.437(1), s.437(4), s.8(3))', () => {
+  // Born 31 August 2010: compulsory school age ends at the end of Friday 26 June 2026, the school leaving date.
+  const leaver = (...steps: EheCommand[]) =>
+    history(
+      referral({
+        child: { ...(referral().data as { child: object }).child, dateOfBirth: '2010-08-31' },
+      } as never),
+      allocate(),
+      judge('appears_unsuitable'),
+      ...steps.map((s): [EheCommand, typeof autumn] => [s, autumn]),
+    );
+
+  it('s.437(1) "a child of compulsory school age": a notice served on the school leaving date stands', () => {
+    given(leaver().events)
+      .when(notice437({ issuedOn: '2026-06-26', servedOn: '2026-06-26' }), autumn)
+      .thenAccepted();
+  });
+
+  it('s.437(1): a notice served the next working day, after the school leaving date, is refused', () => {
+    given(leaver().events)
+      .when(notice437({ issuedOn: '2026-06-26', servedOn: '2026-06-29' }), autumn)
+      .then('not_of_compulsory_school_age', 'servedOn');
+  });
+
+  it('s.437(4) "for so long as the child is of compulsory school age": no s.438 notice or order after the leaving date', () => {
+    const before = [notice437(), response(false), expediency(), consult()];
+    given(leaver(...before).events)
+      .when(notice438(), autumn)
+      .then('not_of_compulsory_school_age', 'servedOn');
+    const servedOnLeavingDate = command({
+      type: 'ServeSection438Notice',
+      data: {
+        issuedOn: '2026-06-26',
+        servedOn: '2026-06-26',
+        serviceMethod: 'in_person',
+        intendedSchool: woodlands,
+      },
+    });
+    given(leaver(...before, servedOnLeavingDate).events)
+      .when(order(), autumn)
+      .then('not_of_compulsory_school_age', 'servedOn');
+  });
+});
