@@ -52,6 +52,7 @@ export const domainErrorCodes = {
     'visit_step_out_of_order',
     // The School Attendance Order and what follows it.
     'sao_step_out_of_order',
+    'sao_route_active',
     'notice_period_not_expired',
     'choice_period_expired',
     'school_not_named',

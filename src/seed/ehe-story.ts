@@ -323,8 +323,11 @@ export async function eheStory(run: EheRun, spec: EheSeedCase, caseId: string): 
 
   if (unsuitable) {
     const reclassifyOn = wd(run, t, rng.int(5, 20));
-    // A child not (or no longer) of compulsory school age is not a child missing education.
-    if (rng.chance(0.65) || !isOfCompulsorySchoolAge(dob, reclassifyOn)) {
+    const toOrder = rng.chance(0.65);
+    if (!isOfCompulsorySchoolAge(dob, addCalendarDays(reclassifyOn, 365))) {
+      // Too near the school leaving date for a School Attendance Order (s.437(4): it lasts only while the
+      // child is of compulsory school age), and soon no child missing education: monitored until it ends.
+    } else if (toOrder) {
       const back = await saoRoute(run, t, phase);
       if (back === 'closed') return;
       t = run.lastDate;

@@ -27,7 +27,8 @@ export const eheClockTable = {
   EhcpAnnualReviewHeld: { stops: ['ehcpAnnualReview'], starts: ['ehcpAnnualReview'] },
   PanelDecisionRecorded: { starts: ['fairAccessPlacement'] },
   Section437NoticeServed: { stops: ['informalEnquiry'], starts: ['section437Notice'] },
-  Section437ResponseJudged: { stops: ['section437Notice'], starts: ['annualContact'] },
+  // Satisfied at any point before an order: the route ends, the parent's s.438 window with it.
+  Section437ResponseJudged: { stops: ['section437Notice', 'section438Choice'], starts: ['annualContact'] },
   Section438NoticeServed: { starts: ['section438Choice'] },
   SchoolChosenByParent: { stops: ['section438Choice'] },
   SchoolAttendanceOrderServed: { stops: ['section438Choice'], starts: ['saoCompliance'] },

@@ -1,7 +1,7 @@
 import { fail } from '../decider.js';
 import { checkDate, checkNotBefore, type Handlers, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
-import type { EheState, VisitState } from './state.js';
+import { type EheState, isSaoRouteActive, type VisitState } from './state.js';
 
 function visitFor(state: EheState, visitId: string): VisitState {
   const visit = state.visits[visitId];
@@ -28,6 +28,26 @@ export type CaseworkCommandType =
   | 'RecordEvidence'
   | 'JudgeSuitability'
   | 'RecordEhcpAnnualReview';
+
+/**
+ * Once a School Attendance Order route is under way, the council's finding that education is suitable has one
+ * place: before an order, the response to the s.437(1) notice (the parent has satisfied it, s.437(3)(a)), which
+ * ends the route; after it, the order's revocation (s.442). A bare judgement would leave the route running and
+ * an order could still be served on a finding the council no longer holds.
+ */
+function refuseSuitableMidRoute(state: EheState): never {
+  return state.sao.stage === 'order_in_force'
+    ? fail.conflict(
+        'sao_route_active',
+        'a School Attendance Order is in force: record a request to revoke it (s.442), or revoke it',
+        'outcome',
+      )
+    : fail.conflict(
+        'sao_route_active',
+        'a School Attendance Order route is under way: record that the parent has satisfied the council, as the response to the s.437(1) notice',
+        'outcome',
+      );
+}
 
 export const caseworkHandlers: Handlers<CaseworkCommandType> = {
   RecordContactAttempt(data, state, ctx) {
@@ -104,6 +124,7 @@ export const caseworkHandlers: Handlers<CaseworkCommandType> = {
         'informationRefused',
       );
     }
+    if (data.outcome === 'suitable' && isSaoRouteActive(state.sao)) refuseSuitableMidRoute(state);
     const clocksStarted =
       data.outcome === 'suitable' ? [startClock(ctx, 'annualContact', data.judgedOn)] : [];
     return [eheEvent('SuitabilityJudged', { ...data, decidedBy: ctx.actor.id, clocksStarted })];

@@ -57,6 +57,15 @@ function orderInForce(state: EheState): NonNullable<SaoState['order']> {
   return order;
 }
 
+/** The stages of a route in which no order has yet been served. */
+const beforeAnOrder: readonly SaoStage[] = [
+  'notice_served',
+  'not_satisfied',
+  'expedient',
+  'notice_of_intention_served',
+  'school_chosen',
+];
+
 const isNamed = (schools: readonly School[], school: School) => schools.some((s) => sameSchool(s, school));
 
 export type SaoCommandType =
@@ -111,10 +120,15 @@ export const saoHandlers: Handlers<SaoCommandType> = {
 
   JudgeSection437Response(data, state, ctx) {
     checkDate(ctx, state, data.judgedOn, 'judgedOn');
-    requireStage(state.sao, ['notice_served'], 'judging the response');
+    // The parent may satisfy the council at any point before an order (s.437(3)(a): an order follows only on
+    // a failure to satisfy), and that ends the route; the council finds them wanting once, after the period.
+    requireStage(
+      state.sao,
+      data.satisfied ? beforeAnOrder : ['notice_served'],
+      data.satisfied ? 'finding the parent has satisfied the council' : 'judging the response',
+    );
     const notice = state.sao.notice437!;
     checkNotBefore(data.judgedOn, notice.servedOn, 'judgedOn', 'service of the notice');
-    // A parent may satisfy the council early; the council cannot find them wanting before the period ends.
     if (!data.satisfied)
       checkExpired(ctx, notice.periodEndsOn, data.judgedOn, 'judgedOn', 'the s437(1) period');
     const clocksStarted = data.satisfied ? [startClock(ctx, 'annualContact', data.judgedOn)] : [];

@@ -537,3 +537,35 @@ describe('compulsory school age (EA 1996 s.437(1), s.437(4), s.8(3))', () => {
       .then('not_of_compulsory_school_age', 'servedOn');
   });
 });
+
+describe("the council's own finding that education is suitable binds it (s.437(3)(a))", () => {
+  const toNoticeOfIntention = [notice437(), response(false), expediency(), consult(), notice438()];
+
+  it('s.437(3)(a) "fails to satisfy": satisfied after the notice of intention, the route ends and no order follows', () => {
+    const { events, state } = route(...toNoticeOfIntention, response(true, '2026-07-02'));
+    expect(state.sao.stage).toBe('satisfied');
+    expect(state.status).toBe('monitoring');
+    expect(state.clocks.section438Choice).toBeUndefined();
+    when(events, order()).then('sao_step_out_of_order');
+  });
+
+  it('a parent is found wanting only once, after the period: a second "not satisfied" is refused', () => {
+    when(route(notice437(), response(false)).events, response(false, '2026-06-24')).then(
+      'sao_step_out_of_order',
+    );
+  });
+
+  it('a bare "suitable" judgement cannot be recorded while the route runs: it goes through the s.437 response', () => {
+    when(route(...toNoticeOfIntention).events, judge('suitable', '2026-07-02')).then(
+      'sao_route_active',
+      'outcome',
+    );
+  });
+
+  it('after the order, suitable education is a ground to revoke it (s.442), not a bare judgement', () => {
+    when(route(...toOrder, order()).events, judge('suitable', '2026-07-20')).then(
+      'sao_route_active',
+      'outcome',
+    );
+  });
+});
