@@ -16,6 +16,7 @@ describe('an EHE case reclassified as CME', () => {
   };
 
   it('opens a CME case for the child the EHE referral named, citing the EHE case', () => {
+    const referredChild = (ehe.referral().data as { child: object }).child;
     const { events } = ehe.history(ehe.referral(), ehe.allocate());
     expect(cmeReferralFromEheCase(ehe.CASE_ID, events, step)).toEqual({
       type: 'ReceiveCmeReferral',
@@ -23,14 +24,7 @@ describe('an EHE case reclassified as CME', () => {
         caseId: ehe.CME_CASE_ID,
         receivedOn: '2026-06-10',
         source: 'ehe_judged_unsuitable',
-        child: {
-          givenName: 'Amira',
-          familyName: 'Khan',
-          dateOfBirth: '2013-10-04',
-          sex: 'F',
-          senStatus: 'N',
-          address: { lines: ['12 Portswood Road'], town: 'Southampton', postcode: 'SO17 2FY' },
-        },
+        child: referredChild,
         whatIsKnown: 'The family cannot be found.',
         timeMissing: 'unknown',
         eheCaseId: ehe.CASE_ID,
