@@ -66,12 +66,12 @@ function openCaseFor(
   body: DeletionReturn,
   ids: { returnId: string; caseId: string },
 ) {
-  const { deliberateNewCase, schoolAgeOverride, ...sent } = body;
-  const ehe = deletionReturnOutcome(sent) === 'ehe_case_opened';
+  const { deliberateNewCase, schoolAgeOverride } = body;
+  const ehe = deletionReturnOutcome(body) === 'ehe_case_opened';
   if (ehe) assertSchoolAge(body.pupil.dateOfBirth, body.deletedOn, schoolAgeOverride);
   const extra = overrideReasons({ deliberateNewCase, ...(ehe ? { schoolAgeOverride } : {}) });
   const duplicates = possibleDuplicatesOf(projections, body.pupil, deliberateNewCase, ids.caseId);
-  const command = referralForDeletionReturn(sent, ids.caseId, duplicates);
+  const command = referralForDeletionReturn(body, ids.caseId, duplicates);
   return openCase(services, projections, request, reply, ids.caseId, command, extra, ids.returnId);
 }
 
