@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { ActorIdSchema } from '../domain/actor-id.js';
+import { ACCESS_LOG_PREFIX, accessLogCodec, accessLogStreamOf } from '../domain/access-log.js';
 import { DomainError } from '../domain/decider.js';
-import { RoleSchema } from '../domain/roles.js';
-import { checkEventMetadata } from '../eventstore/metadata.js';
+import { decodeRecorded, newEventOf } from '../eventstore/codec-events.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
-
-/**
- * Every read of a case's personal data by a person is itself recorded: one `CaseDataRead` event per
- * request in the day's stream `accesslog-<YYYY-MM-DD>` (UTC), which the auditor reads through the API.
- * The record is written before the data is sent: no record, no data.
- */
-export const ACCESS_LOG_PREFIX = 'accesslog-';
 
 export const AccessLogEntrySchema = z
   .object({
@@ -31,14 +23,6 @@ export const AccessLogEntrySchema = z
   .meta({ id: 'AccessLogEntry' });
 export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
 
-/** The stored `CaseDataRead` event's data: checked before it is appended, and again when read back. */
-export const CaseDataReadSchema = z.strictObject({
-  actor: ActorIdSchema,
-  role: RoleSchema,
-  caseIds: z.array(z.string().min(1).max(200)).min(1),
-  route: z.string().min(1).max(500),
-});
-
 export interface CaseRead {
   actor: Actor;
   caseIds: readonly string[];
@@ -49,10 +33,13 @@ export interface CaseRead {
   at: Date;
 }
 
+/**
+ * Records a person's read of cases' personal data (domain/access-log.ts). The record is written before the
+ * data is sent: no record, no data.
+ */
 export async function recordCaseRead(store: EventStore, read: CaseRead): Promise<void> {
   if (read.caseIds.length === 0) return;
-  const day = read.at.toISOString().slice(0, 10);
-  const data = { actor: read.actor.id, role: read.actor.role, caseIds: read.caseIds, route: read.route };
+  const data = { actor: read.actor.id, role: read.actor.role, caseIds: [...read.caseIds], route: read.route };
   const metadata = {
     actor: read.actor.id,
     role: read.actor.role,
@@ -60,20 +47,25 @@ export async function recordCaseRead(store: EventStore, read: CaseRead): Promise
     causationId: read.requestId,
     ...(read.clientRequestId ? { clientRequestId: read.clientRequestId } : {}),
     occurredAt: read.at.toISOString(),
-    schemaVersion: 1,
   };
-  // An append-only log: a record the reader cannot parse would stay in every audit. Refuse it (a 500, so
-  // the data is not sent either) rather than write it.
-  if (!CaseDataReadSchema.safeParse(data).success) {
-    throw new DomainError('internal', 'invalid_event', 'CaseDataRead: the record does not match its schema');
+  // A record the schema refuses is refused here (a 500, so the data is not sent either).
+  const event = newEventOf(accessLogCodec, { type: 'CaseDataRead', data }, metadata);
+  await store.append(accessLogStreamOf(read.at), [event], 'any');
+}
+
+/** A stored record as its schema reads it, or undefined when it does not match. */
+function readBack(event: RecordedEvent) {
+  try {
+    return decodeRecorded(accessLogCodec, event);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
   }
-  checkEventMetadata(metadata);
-  await store.append(`${ACCESS_LOG_PREFIX}${day}`, [{ type: 'CaseDataRead', data, metadata }], 'any');
 }
 
 /**
- * One stored record as the auditor sees it. A record that does not match the schema (written before the
- * check above existed, or by hand) is still shown, marked `malformed`, with each field as text: hiding it
+ * One stored record as the auditor sees it. A record that does not match the schema (written before records
+ * were checked, or by hand) is still shown, marked `malformed`, with each field as text: hiding it
  * would hide exactly what an auditor must see, and failing the whole page would hide everything else.
  */
 function entryOf(event: RecordedEvent): AccessLogEntry {
@@ -85,8 +77,8 @@ function entryOf(event: RecordedEvent): AccessLogEntry {
       ? { clientRequestId: event.metadata.clientRequestId }
       : {}),
   };
-  const parsed = CaseDataReadSchema.safeParse(event.data);
-  if (parsed.success) return { ...common, ...parsed.data };
+  const read = readBack(event);
+  if (read) return { ...common, ...read.data };
   const raw = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<
     string,
     unknown

@@ -1,92 +1,50 @@
 import { streamOf } from '../domain/case-types.js';
-import type { CmeCommandOf } from '../domain/cme/index.js';
-import { CmeChildSchema, cmeDecider } from '../domain/cme/index.js';
+import { cmeCodec } from '../domain/cme/codec.js';
 import { decideContext } from '../domain/context.js';
-import type { EheCommandOf } from '../domain/ehe/index.js';
-import { ChildSchema, eheDecider } from '../domain/ehe/index.js';
+import type { EventCodec } from '../domain/decider.js';
+import { eheCodec } from '../domain/ehe/codec.js';
+import {
+  checkReferralAccepted,
+  cmeReferralFromEheCase,
+  eheReferralFromCmeCase,
+} from '../domain/linked-cases.js';
+import type { CaseReferral } from '../domain/referral-checks.js';
+import { decodeRecorded } from '../eventstore/codec-events.js';
 import { idempotentEventId } from '../eventstore/handle.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
 import type { CaseCommand, CommandServices } from './case-commands.js';
 import { assertCaseIdAvailable, caseIdTaken } from './case-ids.js';
-import { HttpProblem } from './errors.js';
 
-/*
- * Two steps close one case type and open the other: an EHE case reclassified as CME, and a CME child found
- * to be home educated. The deciders record the step; opening the other case is the application's job, done
- * with the same idempotency key so that a retry completes whichever half is missing.
+/** A stream's events, read back through its case type's codec. */
+async function historyOf<Event>(
+  store: EventStore,
+  stream: string,
+  codec: EventCodec<Event>,
+): Promise<Event[]> {
+  const events: Event[] = [];
+  for await (const recorded of store.readStream(stream)) events.push(decodeRecorded(codec, recorded));
+  return events;
+}
+
+/**
+ * The referral of the case of the other type a step opens (domain/linked-cases.ts), or undefined for a step
+ * that opens none.
  */
-
-async function firstEventData(store: EventStore, stream: string): Promise<Record<string, unknown>> {
-  for await (const event of store.readStream(stream, { maxCount: 1 })) {
-    return (event.data ?? {}) as Record<string, unknown>;
-  }
-  return {};
-}
-
-/** The CME referral an EHE case reclassified as CME opens. */
-export async function cmeReferralFromEheCase(
+export async function linkedReferralOf(
   store: EventStore,
-  eheCaseId: string,
-  step: EheCommandOf<'ReclassifyAsCme'>['data'],
-): Promise<CmeCommandOf<'ReceiveCmeReferral'>> {
-  const referral = await firstEventData(store, streamOf('ehe', eheCaseId));
-  const child = CmeChildSchema.parse(referral.child);
-  return {
-    type: 'ReceiveCmeReferral',
-    data: {
-      caseId: step.cmeCaseId,
-      receivedOn: step.reclassifiedOn,
-      source: 'ehe_judged_unsuitable',
-      child,
-      whatIsKnown: step.reason,
-      timeMissing: 'unknown',
-      eheCaseId,
-    },
-  };
-}
-
-/** The EHE referral a CME child found home educated opens; an EHE case needs a date of birth and an address. */
-export async function eheReferralFromCmeCase(
-  store: EventStore,
-  cmeCaseId: string,
-  step: CmeCommandOf<'RecordBecameEhe'>['data'],
-): Promise<EheCommandOf<'ReceiveEheReferral'>> {
-  const events: { type: string; data: Record<string, unknown> }[] = [];
-  for await (const event of store.readStream(streamOf('cme', cmeCaseId))) {
-    events.push({ type: event.type, data: (event.data ?? {}) as Record<string, unknown> });
+  caseId: string,
+  { caseType, command }: CaseCommand,
+): Promise<CaseReferral | undefined> {
+  if (caseType === 'ehe' && command.type === 'ReclassifyAsCme') {
+    const history = await historyOf(store, streamOf('ehe', caseId), eheCodec);
+    return { caseType: 'cme', command: cmeReferralFromEheCase(caseId, history, command.data) };
   }
-  const referral = events[0]?.data ?? {};
-  const found = events
-    .filter((event) => event.type === 'WhereaboutsEstablished')
-    .map((event) => event.data.whereabouts as { kind?: string; address?: unknown } | undefined)
-    .at(-1);
-  const known = referral.child as Record<string, unknown> | undefined;
-  const child = ChildSchema.safeParse({ ...known, address: found?.address ?? known?.address });
-  if (!child.success) {
-    const issue = child.error.issues[0];
-    throw new HttpProblem(
-      422,
-      'field_required',
-      `an EHE case needs the child's ${issue?.path.join('.') || 'details'}: record the whereabouts (in area, with the address) and the date of birth first`,
-    );
+  if (caseType === 'cme' && command.type === 'RecordBecameEhe') {
+    const history = await historyOf(store, streamOf('cme', caseId), cmeCodec);
+    return { caseType: 'ehe', command: eheReferralFromCmeCase(caseId, history, command.data) };
   }
-  return {
-    type: 'ReceiveEheReferral',
-    data: {
-      caseId: step.eheCaseId,
-      receivedOn: step.establishedOn,
-      source: 'cme_case',
-      cmeCaseId,
-      child: child.data,
-      parentsCarers: [],
-      previousSchoolType: 'other_or_unknown',
-      placedAtSpecialSchoolByCouncil: false,
-      eheStartDate: step.establishedOn,
-      otherReasons: [],
-      priorityFlags: [],
-    },
-  };
+  return undefined;
 }
 
 /**
@@ -96,7 +54,7 @@ export async function eheReferralFromCmeCase(
  */
 export async function assertLinkedCaseCanOpen(
   services: CommandServices,
-  linked: CaseCommand & { command: { data: { caseId: string } } },
+  linked: CaseReferral,
   actor: Actor,
   idempotencyKey: string | undefined,
 ): Promise<void> {
@@ -113,7 +71,5 @@ export async function assertLinkedCaseCanOpen(
     return;
   if (first !== undefined) throw caseIdTaken();
   await assertCaseIdAvailable(services.store, caseId, linked.caseType);
-  const context = decideContext(services.now(), services.policy, actor);
-  if (linked.caseType === 'ehe') eheDecider.decide(linked.command, eheDecider.initialState(), context);
-  else cmeDecider.decide(linked.command, cmeDecider.initialState(), context);
+  checkReferralAccepted(linked, decideContext(services.now(), services.policy, actor));
 }

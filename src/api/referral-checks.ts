@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
-import { isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
+import { type Override, possibleDuplicatesAmong, schoolAgeAccepted } from '../domain/referral-checks.js';
 import type { Actor } from './auth.js';
 import { HttpProblem } from './errors.js';
 import type { Projections } from './views.js';
@@ -62,45 +62,34 @@ export interface ChildKey {
   upn?: string | undefined;
 }
 
-/**
- * The open cases this child may already have (same UPN, or same name and date of birth), to flag for triage;
- * undefined when there are none or the client said a new case is deliberate.
- */
+/** The open cases the child index finds for this child (same UPN, or same name and date of birth). */
 export function possibleDuplicatesOf(
   projections: Projections,
   child: ChildKey,
-  deliberate: { reason: string } | undefined,
-  /** The case this referral opens: a retried request finds its own case, which is no duplicate. */
+  deliberate: Override | undefined,
   ownCaseId: string,
 ): string[] | undefined {
-  if (deliberate) return undefined;
   const { dateOfBirth, upn, givenName, familyName } = child;
-  const matches = projections.childIndex
-    .matches({ givenName, familyName, dateOfBirth, ...(upn ? { upn } : {}) })
-    .filter((match) => match.open && match.caseId !== ownCaseId)
-    .map((match) => match.caseId)
-    .slice(0, 20);
-  return matches.length > 0 ? matches : undefined;
+  const found = projections.childIndex.matches({
+    givenName,
+    familyName,
+    dateOfBirth,
+    ...(upn ? { upn } : {}),
+  });
+  return possibleDuplicatesAmong(found, ownCaseId, deliberate);
 }
 
-/** An EHE child is of compulsory school age on the referral date, unless the client overrides it with a reason. */
-export function checkSchoolAge(
-  dateOfBirth: string,
-  on: string,
-  override: { reason: string } | undefined,
-): Record<string, string> {
-  if (override) return { schoolAgeOverride: override.reason };
-  if (!isOfCompulsorySchoolAge(dateOfBirth, on)) {
-    throw new HttpProblem(
-      422,
-      'not_of_compulsory_school_age',
-      `the child is not of compulsory school age on ${on}; staff may send schoolAgeOverride with a reason to refer anyway`,
-      {
-        errors: [
-          { path: 'body.child.dateOfBirth', message: 'not of compulsory school age on the referral date' },
-        ],
-      },
-    );
-  }
-  return {};
+/** 422 `not_of_compulsory_school_age` for an EHE child the school-age check refuses. */
+export function assertSchoolAge(dateOfBirth: string, on: string, override: Override | undefined): void {
+  if (schoolAgeAccepted(dateOfBirth, on, override)) return;
+  throw new HttpProblem(
+    422,
+    'not_of_compulsory_school_age',
+    `the child is not of compulsory school age on ${on}; staff may send schoolAgeOverride with a reason to refer anyway`,
+    {
+      errors: [
+        { path: 'body.child.dateOfBirth', message: 'not of compulsory school age on the referral date' },
+      ],
+    },
+  );
 }

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { accessLogCodec, accessLogEvents } from '../../src/domain/access-log.js';
+import { caseIdCodec, caseIdEvents } from '../../src/domain/case-ids.js';
 import { cmeCodec, cmeEventTypes } from '../../src/domain/cme/index.js';
 import type { EventCodec } from '../../src/domain/decider.js';
+import { deletionReturnCodec, deletionReturnEvents } from '../../src/domain/deletion-return.js';
 import { eheCodec, eheEventTypes } from '../../src/domain/ehe/index.js';
 
 /**
- * Stored events outlive the code that wrote them. Each case type's frozen v1 payloads (never regenerated:
- * see fixtures/events-v1/README.md) must still decode with the current codec, and every event type must have
- * one, so a schema change that would orphan events already on disk fails here.
+ * Stored events outlive the code that wrote them. The frozen v1 payloads of each codec (the two case types',
+ * and those of the streams beside the cases: id reservations, deletion returns, the access log), never
+ * regenerated (see fixtures/events-v1/README.md), must still decode with the current codec, and every event
+ * type must have one, so a schema change that would orphan events already on disk fails here.
  */
 
 interface FrozenEvent {
@@ -21,12 +25,30 @@ interface FrozenEvent {
 const frozen = (file: string): FrozenEvent[] =>
   JSON.parse(readFileSync(new URL(`./fixtures/events-v1/${file}`, import.meta.url), 'utf8')) as FrozenEvent[];
 
-const caseTypes: { name: string; file: string; types: readonly string[]; codec: EventCodec<unknown> }[] = [
+const codecs: { name: string; file: string; types: readonly string[]; codec: EventCodec<unknown> }[] = [
   { name: 'EHE', file: 'ehe.json', types: eheEventTypes, codec: eheCodec as EventCodec<unknown> },
   { name: 'CME', file: 'cme.json', types: cmeEventTypes, codec: cmeCodec as EventCodec<unknown> },
+  {
+    name: 'case id',
+    file: 'case-ids.json',
+    types: Object.keys(caseIdEvents),
+    codec: caseIdCodec as EventCodec<unknown>,
+  },
+  {
+    name: 'deletion return',
+    file: 'deletion-return.json',
+    types: Object.keys(deletionReturnEvents),
+    codec: deletionReturnCodec as EventCodec<unknown>,
+  },
+  {
+    name: 'access log',
+    file: 'access-log.json',
+    types: Object.keys(accessLogEvents),
+    codec: accessLogCodec as EventCodec<unknown>,
+  },
 ];
 
-describe.each(caseTypes)('frozen v1 $name events', ({ file, types, codec }) => {
+describe.each(codecs)('frozen v1 $name events', ({ file, types, codec }) => {
   const fixtures = frozen(file);
 
   it('cover every event type, once each', () => {

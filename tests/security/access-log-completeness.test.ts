@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_LOG_PREFIX } from '../../src/api/access-log.js';
+import { ACCESS_LOG_PREFIX } from '../../src/domain/access-log.js';
 import type { Role } from '../../src/domain/roles.js';
 import { EventStoreUnavailableError } from '../../src/eventstore/errors.js';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/types.js';

@@ -32,7 +32,7 @@ import {
   security,
   sendCommandResult,
 } from '../http.js';
-import { assertLinkedCaseCanOpen, cmeReferralFromEheCase, eheReferralFromCmeCase } from '../linked-cases.js';
+import { assertLinkedCaseCanOpen, linkedReferralOf } from '../linked-cases.js';
 import { assertPanelMayAct } from '../panel-access.js';
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
@@ -102,18 +102,7 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     };
     const meta = { actor, ...requestMeta(request) };
     // The other case is checked before the step is recorded, so a step that cannot complete records nothing.
-    const linkedCommand =
-      command.caseType === 'ehe' && command.command.type === 'ReclassifyAsCme'
-        ? ({
-            caseType: 'cme',
-            command: await cmeReferralFromEheCase(store, caseId, command.command.data),
-          } as const)
-        : command.caseType === 'cme' && command.command.type === 'RecordBecameEhe'
-          ? ({
-              caseType: 'ehe',
-              command: await eheReferralFromCmeCase(store, caseId, command.command.data),
-            } as const)
-          : undefined;
+    const linkedCommand = await linkedReferralOf(store, caseId, command);
     const outcome = await runCaseCommand(services, caseId, command, meta, {
       ...options,
       // After the step itself is decided (its own refusals first), before it is recorded.

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cmeCommandRoles, ReceiveCmeReferralBody } from '../../domain/cme/index.js';
 import { ReceiveEheReferralBody } from '../../domain/ehe/index.js';
+import { overrideReasons } from '../../domain/referral-checks.js';
 import { eheCommandRoles } from '../../domain/roles.js';
 import { actorOf, authorize } from '../auth.js';
 import type { RouteDeps } from '../case-commands.js';
@@ -20,8 +21,8 @@ import {
 import { ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
 import { openCase } from '../open-case.js';
 import {
+  assertSchoolAge,
   assertStaffOnlyFieldsAbsent,
-  checkSchoolAge,
   newCaseId,
   possibleDuplicatesOf,
   ReferralOverridesSchema,
@@ -86,10 +87,8 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       const { deliberateNewCase, schoolAgeOverride, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
       const id = newCaseId(caseId, key, 'ehe-case', actor);
-      const extra = {
-        ...checkSchoolAge(data.child.dateOfBirth, data.receivedOn, schoolAgeOverride),
-        ...(deliberateNewCase ? { duplicateOverride: deliberateNewCase.reason } : {}),
-      };
+      assertSchoolAge(data.child.dateOfBirth, data.receivedOn, schoolAgeOverride);
+      const extra = overrideReasons({ schoolAgeOverride, deliberateNewCase });
       const possibleDuplicateOf = possibleDuplicatesOf(projections, data.child, deliberateNewCase, id);
       const command = {
         caseType: 'ehe',
@@ -127,9 +126,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       const { deliberateNewCase, caseId, ...data } = request.body;
       const key = request.headers['idempotency-key'];
       const id = newCaseId(caseId, key, 'cme-case', actor);
-      const extra: Record<string, string> = deliberateNewCase
-        ? { duplicateOverride: deliberateNewCase.reason }
-        : {};
+      const extra = overrideReasons({ deliberateNewCase });
       const possibleDuplicateOf = possibleDuplicatesOf(projections, data.child, deliberateNewCase, id);
       const command = {
         caseType: 'cme',
