@@ -37,8 +37,9 @@ function parseBody(command: CmeCommand): CmeCommand['data'] {
 
 function checkAllocation(type: CmeCommandType, state: CmeCase, ctx: DecideContext): void {
   if (!allocatedWork.has(type)) return;
-  if (state.allocatedTo === null) fail.conflict('not_allocated', 'allocate the case to an officer first');
-  if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedTo) {
+  if (state.allocatedOfficer === null)
+    fail.conflict('not_allocated', 'allocate the case to an officer first');
+  if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedOfficer) {
     fail.conflict('not_allocated', 'the case is allocated to another officer');
   }
 }

@@ -223,7 +223,7 @@ export const caseHandlers: Handlers<
 
   RecordReturnToSchool(data, state, ctx) {
     // The start date may be a few days ahead (a place accepted for Monday), but not before the referral.
-    if (state.receivedOn !== null && data.startDate < state.receivedOn) {
+    if (state.referredOn !== null && data.startDate < state.referredOn) {
       fail.invalid('date_before_referral', `startDate ${data.startDate} is before the referral`, 'startDate');
     }
     if (state.returnedToSchool) fail.conflict('already_returned', 'the return to school is already recorded');
@@ -280,9 +280,9 @@ export const caseHandlers: Handlers<
   },
 
   ReopenCase(data, state, ctx) {
-    if (!state.closed) fail.conflict('case_not_closed', 'only a closed case can be reopened');
+    if (!state.closure) fail.conflict('case_not_closed', 'only a closed case can be reopened');
     checkDate(ctx, state, data.reopenedOn, 'reopenedOn');
-    if (data.reopenedOn < state.closed.closedOn)
+    if (data.reopenedOn < state.closure.closedOn)
       fail.invalid('date_before_previous_step', 'reopened before closure', 'reopenedOn');
     return [eheEvent('EheCaseReopened', { ...data, reopenedBy: ctx.actor.id })];
   },

@@ -21,10 +21,10 @@ export const today = (ctx: DecideContext): IsoDate => londonDate(ctx.now);
 /** A business date must have happened, and cannot precede the referral that opened the case. */
 export function checkDate(ctx: DecideContext, state: EheState, date: IsoDate, field: string): void {
   if (date > today(ctx)) fail.invalid('date_in_future', `${field} ${date} is after today`, field);
-  if (state.receivedOn !== null && date < state.receivedOn) {
+  if (state.referredOn !== null && date < state.referredOn) {
     fail.invalid(
       'date_before_referral',
-      `${field} ${date} is before the referral on ${state.receivedOn}`,
+      `${field} ${date} is before the referral on ${state.referredOn}`,
       field,
     );
   }
