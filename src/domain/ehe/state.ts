@@ -135,7 +135,7 @@ export const initialEheState = (): EheState => ({
 });
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
-function applyClocks(clocks: EheState['clocks'], event: EheEvent): EheState['clocks'] {
+function applyClockEffects(clocks: EheState['clocks'], event: EheEvent): EheState['clocks'] {
   const { started, stopped } = clockEffects(event);
   if (started.length === 0 && stopped.length === 0) return clocks;
   const next = { ...clocks };
@@ -413,5 +413,5 @@ function unhandled(event: never): never {
 
 export function evolve(state: EheState, event: EheEvent): EheState {
   const next = evolveCase(state, event);
-  return { ...next, clocks: applyClocks(next.clocks, event) };
+  return { ...next, clocks: applyClockEffects(next.clocks, event) };
 }

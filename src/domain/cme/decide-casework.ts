@@ -9,7 +9,7 @@ import { checkDate, checkNotBefore, checkOtherText, compulsorySchoolAgeAt } from
 import type { CmeCase } from './state.js';
 
 /** Tracing a missing child: allocation, enquiries, risk and its reports, reviews while untraced. */
-export const tracingHandlers: CaseHandlers<
+export const caseworkHandlers: CaseHandlers<
   | 'AllocateCase'
   | 'ReallocateCase'
   | 'MakeCmeEnquiry'
