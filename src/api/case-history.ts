@@ -1,6 +1,10 @@
-import { type CaseTypeName as CaseType, streamOf } from '../domain/case-types.js';
-import { cmeCodec, cmeDecider } from '../domain/cme/index.js';
-import { eheCodec, eheDecider } from '../domain/ehe/index.js';
+import {
+  type CaseTypeName as CaseType,
+  caseTypes,
+  type EventOf,
+  type StateOf,
+  streamOf,
+} from '../domain/case-types.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
 
 export type Basis = 'recorded' | 'occurred';
@@ -8,41 +12,40 @@ export type Basis = 'recorded' | 'occurred';
 const occurredAt = (event: RecordedEvent): string =>
   typeof event.metadata.occurredAt === 'string' ? event.metadata.occurredAt : event.recordedAt.toISOString();
 
+const stored = (event: RecordedEvent) => ({
+  type: event.type,
+  data: event.data,
+  schemaVersion: Number(event.metadata.schemaVersion ?? 1),
+});
+
+/** What folding a case type's stream needs, typed per case type so a generic fold keeps state and events paired. */
+interface Folding<State, Event> {
+  decider: { initialState: () => State; evolve: (state: State, event: Event) => State };
+  codec: { decode: (event: ReturnType<typeof stored>) => Event };
+}
+const foldings: { [K in CaseType]: Folding<StateOf<K>, EventOf<K>> } = caseTypes;
+
 /**
  * The case folded from its events up to an instant: `recorded` as the system knew it then (events
  * committed by then), `occurred` as things had happened by then (business time, whenever entered).
  */
-export async function caseStateAsOf(
+export async function caseStateAsOf<K extends CaseType>(
   store: EventStore,
-  caseType: CaseType,
+  caseType: K,
   caseId: string,
   asOf: Date | undefined,
   basis: Basis,
-): Promise<{ state: unknown; revision: bigint; eventsApplied: number }> {
+): Promise<{ state: StateOf<K>; revision: bigint; eventsApplied: number }> {
   const until = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
   const included = (event: RecordedEvent) =>
     (basis === 'recorded' ? event.recordedAt.getTime() : Date.parse(occurredAt(event))) <= until;
+  const { decider, codec } = foldings[caseType];
+  let state = decider.initialState();
   let revision = -1n;
   let eventsApplied = 0;
-  const decode = (event: RecordedEvent) => ({
-    type: event.type,
-    data: event.data,
-    schemaVersion: Number(event.metadata.schemaVersion ?? 1),
-  });
-  if (caseType === 'ehe') {
-    let state = eheDecider.initialState();
-    for await (const event of store.readStream(streamOf('ehe', caseId))) {
-      if (!included(event)) continue;
-      state = eheDecider.evolve(state, eheCodec.decode(decode(event)));
-      revision = event.revision;
-      eventsApplied++;
-    }
-    return { state, revision, eventsApplied };
-  }
-  let state = cmeDecider.initialState();
-  for await (const event of store.readStream(streamOf('cme', caseId))) {
+  for await (const event of store.readStream(streamOf(caseType, caseId))) {
     if (!included(event)) continue;
-    state = cmeDecider.evolve(state, cmeCodec.decode(decode(event)));
+    state = decider.evolve(state, codec.decode(stored(event)));
     revision = event.revision;
     eventsApplied++;
   }
@@ -56,8 +59,21 @@ export async function allocatedOfficerOf(
   caseId: string,
 ): Promise<string | null> {
   const { state } = await caseStateAsOf(store, caseType, caseId, undefined, 'recorded');
-  const fields = state as { allocatedOfficer?: string | null; allocatedTo?: string | null };
-  return fields.allocatedOfficer ?? fields.allocatedTo ?? null;
+  return 'allocatedOfficer' in state ? state.allocatedOfficer : null;
+}
+
+/**
+ * `GET /v1/cases/{id}/state` answers with the names the decider's fields had when the route was published;
+ * the deciders have since named the same facts alike in both case types.
+ */
+const publishedNames: Record<CaseType, Readonly<Record<string, string>>> = {
+  ehe: { referredOn: 'receivedOn', closure: 'closed' },
+  cme: { allocatedOfficer: 'allocatedTo' },
+};
+
+export function publishedState(caseType: CaseType, state: object): Record<string, unknown> {
+  const names = publishedNames[caseType];
+  return Object.fromEntries(Object.entries(state).map(([name, value]) => [names[name] ?? name, value]));
 }
 
 export const eventView = (event: RecordedEvent) => ({

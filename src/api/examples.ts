@@ -174,6 +174,8 @@ export type EheStepExamples = {
   >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
 };
 
+const summaryExamples = { ehe: eheSummaryExample, cme: cmeSummaryExample };
+
 /** What a command answers: the events it recorded, the new revision and the clocks of the example's case. */
 export function commandResultExample(
   caseType: 'ehe' | 'cme',
@@ -181,7 +183,7 @@ export function commandResultExample(
   options: { revision?: string; summary?: CaseSummaryView; linkedCase?: CommandResult['linkedCase'] } = {},
 ): CommandResult {
   const revision = options.revision ?? String(events.length + 2);
-  const summary = options.summary ?? (caseType === 'ehe' ? eheSummaryExample : cmeSummaryExample);
+  const summary = options.summary ?? summaryExamples[caseType];
   return {
     caseId: summary.caseId,
     caseType,

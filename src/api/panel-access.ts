@@ -1,6 +1,5 @@
-import type { CmeState } from '../domain/cme/state.js';
+import type { CaseTypeName, StateOf } from '../domain/case-types.js';
 import type { Panel } from '../domain/ehe/commands.js';
-import type { EheState } from '../domain/ehe/state.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
 import { caseStateAsOf } from './case-history.js';
@@ -13,11 +12,18 @@ import { HttpProblem } from './errors.js';
  */
 export async function isReferredToPanel(store: EventStore, caseId: string, panel: Panel): Promise<boolean> {
   const caseType = await findCaseType(store, caseId);
-  if (!caseType) return false;
+  return caseType !== undefined && (await referredPanels(store, caseType, caseId)).includes(panel);
+}
+
+/** The panels each case type refers its cases to: any panel for an EHE case, only Fair Access for a CME case. */
+const panelsOf: { [K in CaseTypeName]: (state: StateOf<K>) => readonly Panel[] } = {
+  ehe: (state) => state.panels.map((referral) => referral.panel),
+  cme: (state) => (state.status !== 'none' && state.fairAccessReferredOn !== null ? ['fair_access'] : []),
+};
+
+async function referredPanels<K extends CaseTypeName>(store: EventStore, caseType: K, caseId: string) {
   const { state } = await caseStateAsOf(store, caseType, caseId, undefined, 'recorded');
-  if (caseType === 'ehe') return (state as EheState).panels.some((referral) => referral.panel === panel);
-  const cme = state as CmeState;
-  return panel === 'fair_access' && cme.status !== 'none' && cme.fairAccessReferredOn !== null;
+  return panelsOf[caseType](state);
 }
 
 /**

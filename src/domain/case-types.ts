@@ -36,6 +36,10 @@ export const caseTypes = {
 export type CaseTypeName = keyof typeof caseTypes;
 export const caseTypeNames = Object.keys(caseTypes) as CaseTypeName[];
 
+/** A case type's decider state, and its events as read back from the store. */
+export type StateOf<K extends CaseTypeName> = ReturnType<(typeof caseTypes)[K]['decider']['initialState']>;
+export type EventOf<K extends CaseTypeName> = ReturnType<(typeof caseTypes)[K]['codec']['decode']>;
+
 /** A case's stream: its type's prefix and its id (EventStoreDB reads the text before the first `-` as the category). */
 export const streamOf = (caseType: CaseTypeName, caseId: string): string => `${caseType}-${caseId}`;
 
@@ -45,4 +49,18 @@ export function caseOfStream(stream: string): { caseType: CaseTypeName; caseId: 
   const prefix = stream.slice(0, dash);
   if (dash < 0 || !Object.hasOwn(caseTypes, prefix)) return undefined;
   return { caseType: prefix as CaseTypeName, caseId: stream.slice(dash + 1) };
+}
+
+/** One function per case type, each given only values of its own type. */
+export type CaseTypeTable<T extends { caseType: CaseTypeName }, R> = {
+  [K in CaseTypeName]: (value: T & { caseType: K }) => R;
+};
+
+/**
+ * Calls the entry of `table` for the value's case type: a lookup where code would branch on the type's name,
+ * and a table that fails to compile until every case type has its entry.
+ */
+export function byCaseType<T extends { caseType: CaseTypeName }, R>(table: CaseTypeTable<T, R>, value: T): R {
+  // The entry for `value.caseType` takes exactly the values of that type, which `value` is.
+  return (table[value.caseType] as (value: T) => R)(value);
 }

@@ -1,6 +1,5 @@
-import { cmeCodec } from '../domain/cme/codec.js';
+import { caseTypes } from '../domain/case-types.js';
 import type { CmeEvent } from '../domain/cme/events.js';
-import { eheCodec } from '../domain/ehe/codec.js';
 import type { EheEvent } from '../domain/ehe/events.js';
 import type { RecordedEvent } from '../eventstore/types.js';
 import type { CaseType } from './types.js';
@@ -25,7 +24,7 @@ export function decodeCaseEvent(
     position: recorded.position,
     revision: recorded.revision,
   };
-  return stream.caseType === 'ehe'
-    ? { caseType: 'ehe', event: eheCodec.decode(stored), ...common }
-    : { caseType: 'cme', event: cmeCodec.decode(stored), ...common };
+  const event = caseTypes[stream.caseType].codec.decode(stored);
+  // The stream's own case type's codec read it, so the event is of that case type.
+  return { caseType: stream.caseType, event, ...common } as CaseEvent;
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import { normaliseName } from '../domain/child.js';
 import type { CaseRecord, CaseRecords } from './case-summary.js';
-import { isOpen, isPriority, officerOf, receivedOnOf, toCaseSummary } from './case-summary.js';
+import { isOpen, isPriority, officerOf, referredOnOf, toCaseSummary } from './case-summary.js';
 import type { CaseListQuery, CaseSummary } from './types.js';
 import type { View, ViewQueries } from './view.js';
 
@@ -52,7 +52,7 @@ export function listCases(
   const name = query.name ? normaliseName(query.name) : undefined;
   const found: { key: SortKey; record: CaseRecord }[] = [];
   for (const record of records.values()) {
-    const key = { receivedOn: receivedOnOf(record), caseId: record.caseId };
+    const key = { receivedOn: referredOnOf(record), caseId: record.caseId };
     if (after && !comesBefore(after, key)) continue;
     if (matches(record, query, name)) found.push({ key, record });
   }

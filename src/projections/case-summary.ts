@@ -1,10 +1,11 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import { yearGroup } from '../domain/calendar/index.js';
+import { byCaseType, type CaseTypeTable, streamOf } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { CmeCase } from '../domain/cme/state.js';
 import { evolve as evolveCme } from '../domain/cme/state.js';
-import type { EheState } from '../domain/ehe/state.js';
-import { evolve as evolveEhe, initialEheState } from '../domain/ehe/state.js';
+import type { EheCase } from '../domain/ehe/state.js';
+import { evolve as evolveEhe, initialEheState, isEheCase } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseEvent } from './case-event.js';
@@ -26,7 +27,7 @@ export interface CaseDetails {
   position: bigint;
 }
 export type CaseRecord =
-  | (CaseDetails & { caseType: 'ehe'; state: EheState })
+  | (CaseDetails & { caseType: 'ehe'; state: EheCase })
   | (CaseDetails & { caseType: 'cme'; state: CmeCase });
 
 export type CaseRecords = Map<string, CaseRecord>;
@@ -56,17 +57,27 @@ export class CaseIdConflictError extends Error {
   }
 }
 
+/** The record already kept under the event's case id, which must be a case of the event's type. */
+function sameType<K extends CaseType>(previous: CaseRecord, change: CaseEvent & { caseType: K }) {
+  if (previous.caseType !== change.caseType) {
+    throw new CaseIdConflictError(change.caseId, previous.caseType, change.caseType);
+  }
+  return previous as CaseRecord & { caseType: K };
+}
+
 function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & { caseType: 'ehe' }) {
   const { event } = change;
   if (!previous) {
     // A stream that does not open with a referral has no case to show.
     if (event.type !== 'EheReferralReceived') return undefined;
+    const state = evolveEhe(initialEheState(), event);
+    if (!isEheCase(state)) return undefined;
     const { child, source } = event.data;
     return touched(
       {
         caseType: 'ehe' as const,
         caseId: change.caseId,
-        state: evolveEhe(initialEheState(), event),
+        state,
         child: {
           givenName: child.givenName,
           familyName: child.familyName,
@@ -80,8 +91,10 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
       change,
     );
   }
-  if (previous.caseType !== 'ehe') throw new CaseIdConflictError(change.caseId, previous.caseType, 'ehe');
-  const record = touched({ ...previous, state: evolveEhe(previous.state, event) }, change);
+  const before = sameType(previous, change);
+  const state = evolveEhe(before.state, event);
+  if (!isEheCase(state)) return previous;
+  const record = touched({ ...before, state }, change);
   switch (event.type) {
     case 'FirstContactMade':
     case 'ContactAttempted':
@@ -122,10 +135,10 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
       change,
     );
   }
-  if (previous.caseType !== 'cme') throw new CaseIdConflictError(change.caseId, previous.caseType, 'cme');
-  const state = evolveCme(previous.state, event);
+  const before = sameType(previous, change);
+  const state = evolveCme(before.state, event);
   if (state.status === 'none') return previous;
-  const record = touched({ ...previous, state }, change);
+  const record = touched({ ...before, state }, change);
   if (event.type === 'CmeRiskAssessed') {
     record.lastAssessment = { kind: 'risk', outcome: event.data.level, on: event.data.assessedOn };
   }
@@ -137,7 +150,10 @@ export function evolveCaseRecord(
   previous: CaseRecord | undefined,
   change: CaseEvent,
 ): CaseRecord | undefined {
-  return change.caseType === 'ehe' ? evolveEheRecord(previous, change) : evolveCmeRecord(previous, change);
+  return byCaseType<CaseEvent, CaseRecord | undefined>(
+    { ehe: (ehe) => evolveEheRecord(previous, ehe), cme: (cme) => evolveCmeRecord(previous, cme) },
+    change,
+  );
 }
 
 export function isOpen(record: CaseRecord): boolean {
@@ -145,18 +161,23 @@ export function isOpen(record: CaseRecord): boolean {
 }
 
 export function officerOf(record: CaseRecord): string | undefined {
-  const officer = record.caseType === 'ehe' ? record.state.allocatedOfficer : record.state.allocatedTo;
-  return officer ?? undefined;
+  return record.state.allocatedOfficer ?? undefined;
 }
 
 /** EHE: the decider's priority (CPP, CIN, EHCP, youth justice, ...); CME: judged high risk. */
-export function isPriority(record: CaseRecord): boolean {
-  return record.caseType === 'ehe' ? record.state.priority : record.state.riskLevel === 'high';
-}
+const priority: CaseTypeTable<CaseRecord, boolean> = {
+  ehe: ({ state }) => state.priority,
+  cme: ({ state }) => state.riskLevel === 'high',
+};
+export const isPriority = (record: CaseRecord): boolean => byCaseType(priority, record);
 
-export function priorityFlagsOf(record: CaseRecord): PriorityFlag[] {
-  return record.caseType === 'ehe' ? record.state.priorityFlags : [];
-}
+/** Only an EHE case keeps priority flags. */
+const priorityFlags: CaseTypeTable<CaseRecord, readonly PriorityFlag[]> = {
+  ehe: ({ state }) => state.priorityFlags,
+  cme: () => [],
+};
+export const priorityFlagsOf = (record: CaseRecord): readonly PriorityFlag[] =>
+  byCaseType(priorityFlags, record);
 
 export function hasEhcp(record: CaseRecord): boolean {
   return record.child.senStatus === 'E' || priorityFlagsOf(record).includes('ehcp');
@@ -192,15 +213,28 @@ export function childName(record: CaseRecord): string {
   return `${record.child.givenName} ${record.child.familyName}`;
 }
 
-export function receivedOnOf(record: CaseRecord): IsoDate {
-  return record.caseType === 'ehe' ? (record.state.receivedOn ?? '') : record.state.referredOn;
+export const referredOnOf = (record: CaseRecord): IsoDate => record.state.referredOn;
+
+/** The date no later step may precede: a CME case keeps its latest reopening, an EHE case its referral. */
+const openedOn: CaseTypeTable<CaseRecord, IsoDate> = {
+  ehe: ({ state }) => state.referredOn,
+  cme: ({ state }) => state.openedOn,
+};
+
+/** A closed EHE case keeps the reason, a closed CME case where the child went: the row shows either. */
+function closureOf({ state: { closure } }: CaseRecord): { closedOn: IsoDate; reason: string } | undefined {
+  if (!closure) return undefined;
+  return { closedOn: closure.closedOn, reason: 'reason' in closure ? closure.reason : closure.destination };
 }
 
-function closureOf(record: CaseRecord): { closedOn: IsoDate; reason: string } | undefined {
-  if (record.caseType === 'ehe') return record.state.closed ?? undefined;
-  const closure = record.state.closure;
-  return closure ? { closedOn: closure.closedOn, reason: closure.destination } : undefined;
-}
+/** What only one case type's row shows: the SAO stage of an EHE case, the risk and whereabouts of a CME case. */
+const typeFields: CaseTypeTable<CaseRecord, Pick<CaseSummary, 'saoStage' | 'riskLevel' | 'located'>> = {
+  ehe: ({ state }) => ({ saoStage: state.sao.stage }),
+  cme: ({ state }) => ({
+    ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
+    located: state.whereabouts !== null,
+  }),
+};
 
 const summaries = new WeakMap<CaseRecord, { today: IsoDate; summary: Readonly<CaseSummary> }>();
 
@@ -223,15 +257,15 @@ function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
   const summary: CaseSummary = {
     caseId: record.caseId,
     caseType,
-    stream: `${caseType}-${record.caseId}`,
+    stream: streamOf(caseType, record.caseId),
     status: record.state.status,
     open: isOpen(record),
     child: { ...child, ehcp: hasEhcp(record) },
     priority: isPriority(record),
     priorityFlags: [...priorityFlagsOf(record)],
     source: record.source,
-    receivedOn: receivedOnOf(record),
-    openedOn: record.caseType === 'ehe' ? receivedOnOf(record) : record.state.openedOn,
+    receivedOn: referredOnOf(record),
+    openedOn: byCaseType(openedOn, record),
     clocks,
     revision: record.revision,
     position: record.position,
@@ -252,11 +286,5 @@ function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
   if (record.lastAssessment) summary.lastAssessment = { ...record.lastAssessment };
   const { possibleDuplicateOf } = record.state;
   if (possibleDuplicateOf.length > 0) summary.possibleDuplicateOf = [...possibleDuplicateOf];
-  if (record.caseType === 'ehe') {
-    summary.saoStage = record.state.sao.stage;
-  } else {
-    if (record.state.riskLevel) summary.riskLevel = record.state.riskLevel;
-    summary.located = record.state.whereabouts !== null;
-  }
-  return summary;
+  return Object.assign(summary, byCaseType(typeFields, record));
 }

@@ -1,7 +1,8 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { byCaseType } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
-import { childName, isOpen, isPriority, officerOf, receivedOnOf } from './case-summary.js';
+import { childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
 import type { DatedSet } from './dated-set.js';
 import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.js';
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
@@ -60,26 +61,27 @@ export function evolveDashboard(
   if (!recordChanged(before, after)) return;
   const open = isOpen(after);
   const { caseId } = after;
-  const since = receivedOnOf(after);
+  const since = referredOnOf(after);
   placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
   const flagged = open && after.state.possibleDuplicateOf.length > 0;
   placeInDatedSet(view.possibleDuplicates, caseId, flagged ? since : undefined);
-  if (after.caseType === 'cme') {
-    const { state } = after;
-    placeInDatedSet(
-      view.highRiskCme,
-      caseId,
-      open && state.riskLevel === 'high' ? state.highRiskReport?.judgedOn : undefined,
-    );
-    placeInDatedSet(
-      view.untracedCme,
-      caseId,
-      open && state.whereabouts === null ? state.openedOn : undefined,
-    );
-  } else {
-    const stage = after.state.sao.stage;
-    placeSaoStage(view, caseId, open && stage !== 'none' ? stage : undefined);
-  }
+  byCaseType<CaseRecord, void>(
+    {
+      // An EHE case is counted by its SAO stage; a CME case listed while high risk, and while untraced.
+      ehe: ({ state }) =>
+        placeSaoStage(view, caseId, open && state.sao.stage !== 'none' ? state.sao.stage : undefined),
+      cme: ({ state }) => {
+        const judgedHigh = open && state.riskLevel === 'high' ? state.highRiskReport?.judgedOn : undefined;
+        placeInDatedSet(view.highRiskCme, caseId, judgedHigh);
+        placeInDatedSet(
+          view.untracedCme,
+          caseId,
+          open && state.whereabouts === null ? state.openedOn : undefined,
+        );
+      },
+    },
+    after,
+  );
 }
 
 function dashboardCase(record: CaseRecord, since: IsoDate): DashboardCase {

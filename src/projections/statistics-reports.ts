@@ -1,5 +1,6 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { academicYearOf, yearGroup } from '../domain/calendar/index.js';
+import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import type { CaseEvent } from './case-event.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
@@ -44,26 +45,28 @@ export function dfeReturn(
     byTimeMissing: emptyCounts(),
     bySource: emptyCounts(),
   };
-  for (const history of view.values()) {
-    if (!isOpenOn(history, censusDate)) continue;
-    const yearKey = yearGroupKey(history.dateOfBirth, censusDate);
-    if (history.caseType === 'ehe') {
+  const count: CaseTypeTable<CaseHistory, void> = {
+    ehe(history) {
       const flags = flagsOn(history, censusDate);
       ehe.total++;
       tally(ehe.bySex, history.sex);
-      tally(ehe.byYearGroup, yearKey);
+      tally(ehe.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
       tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
       if (history.senStatus === 'K') ehe.senSupport++;
       if (history.senStatus === 'E' || flags.includes('ehcp')) ehe.ehcp++;
       if (flags.includes('child_in_need_plan')) ehe.cin++;
       if (flags.includes('child_protection_plan')) ehe.cpp++;
-    } else {
+    },
+    cme(history) {
       cme.total++;
       tally(cme.bySex, history.sex);
-      tally(cme.byYearGroup, yearKey);
+      tally(cme.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
       tally(cme.byTimeMissing, history.timeMissing ?? 'unknown');
       tally(cme.bySource, history.source);
-    }
+    },
+  };
+  for (const history of view.values()) {
+    if (isOpenOn(history, censusDate)) byCaseType(count, history);
   }
   return {
     censusDate,
@@ -116,26 +119,28 @@ function byMonth(view: StatisticsView, from: IsoDate, to: IsoDate): MonthFigures
   const months = monthsBetween(from, to);
   const index = new Map(months.map((m) => [m.month, m]));
   const at = (date: IsoDate) => (within(date, from, to) ? index.get(monthOf(date)) : undefined);
-  for (const history of view.values()) {
-    const opening = at(history.receivedOn);
-    if (history.caseType === 'ehe') {
-      if (opening) opening.eheNewRegistrations++;
-      for (const closure of history.closures) {
-        const month = at(closure.on);
-        if (month) month.eheClosures++;
-      }
-      for (const date of history.returnsToSchool) {
-        const month = at(date);
-        if (month) month.returnsToSchool++;
-      }
-    } else {
-      if (opening) opening.cmeReferrals++;
-      for (const date of history.located) {
-        const month = at(date);
-        if (month) month.cmeLocated++;
-      }
+  /** Adds one to the figure in the month of each date within the range. */
+  const count = (dates: Iterable<IsoDate>, figure: keyof Omit<MonthFigures, 'month'>) => {
+    for (const date of dates) {
+      const month = at(date);
+      if (month) month[figure]++;
     }
-  }
+  };
+  const countCase: CaseTypeTable<CaseHistory, void> = {
+    ehe(history) {
+      count([history.receivedOn], 'eheNewRegistrations');
+      count(
+        history.closures.map((closure) => closure.on),
+        'eheClosures',
+      );
+      count(history.returnsToSchool, 'returnsToSchool');
+    },
+    cme(history) {
+      count([history.receivedOn], 'cmeReferrals');
+      count(history.located, 'cmeLocated');
+    },
+  };
+  for (const history of view.values()) byCaseType(countCase, history);
   return months;
 }
 
@@ -168,9 +173,9 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
     cme: { referrals: 0, located: 0, closedByDestination: emptyCounts() },
     byMonth: byMonth(view, start, end),
   };
-  for (const history of view.values()) {
-    if (history.caseType === 'ehe') {
-      const { ehe } = report;
+  const { ehe, cme } = report;
+  const count: CaseTypeTable<CaseHistory, void> = {
+    ehe(history) {
       if (wasOpenDuring(history, start, end)) ehe.atAnyPoint++;
       if (within(history.receivedOn, start, end)) {
         ehe.starts++;
@@ -183,15 +188,16 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
       ehe.section437NoticesIssued += countWithin(history.section437Notices, start, end);
       ehe.saosIssued += countWithin(history.ordersServed, start, end);
       ehe.saosRevoked += countWithin(history.ordersRevoked, start, end);
-    } else {
-      const { cme } = report;
+    },
+    cme(history) {
       if (within(history.receivedOn, start, end)) cme.referrals++;
       cme.located += countWithin(history.located, start, end);
       for (const closure of history.closures) {
         if (within(closure.on, start, end)) tally(cme.closedByDestination, closure.reason);
       }
-    }
-  }
+    },
+  };
+  for (const history of view.values()) byCaseType(count, history);
   return report;
 }
 
@@ -253,28 +259,27 @@ export function committeeReport(
   const daysToContact: number[] = [];
   const daysToVisit: number[] = [];
   const [earlierFrom, earlierTo] = [yearEarlier(from), yearEarlier(to)];
-  for (const history of view.values()) {
+  function countCme(history: CaseHistory): void {
     const openAtEnd = isOpenOn(history, to);
-    if (history.caseType === 'cme') {
-      if (within(history.receivedOn, from, to)) cme.referrals++;
-      if (openAtEnd) cme.openAtEnd++;
-      cme.located += countWithin(history.located, from, to);
-      const locatedByEnd = history.located.some(
-        (date) => date <= to && date >= (history.openings.at(-1) ?? ''),
-      );
-      if (openAtEnd && !locatedByEnd) cme.untracedAtEnd++;
-      for (const closure of history.closures) {
-        if (within(closure.on, from, to)) tally(cme.closedByDestination, closure.reason);
-      }
-      for (const risk of history.highRisk) {
-        if (!within(risk.judgedOn, from, to)) continue;
-        cme.highRisk++;
-        if (risk.reportedOn && risk.dueOn && risk.reportedOn <= risk.dueOn)
-          cme.highRiskReportedWithinStandard++;
-      }
-      continue;
+    if (within(history.receivedOn, from, to)) cme.referrals++;
+    if (openAtEnd) cme.openAtEnd++;
+    cme.located += countWithin(history.located, from, to);
+    const locatedByEnd = history.located.some(
+      (date) => date <= to && date >= (history.openings.at(-1) ?? ''),
+    );
+    if (openAtEnd && !locatedByEnd) cme.untracedAtEnd++;
+    for (const closure of history.closures) {
+      if (within(closure.on, from, to)) tally(cme.closedByDestination, closure.reason);
     }
-    if (openAtEnd) ehe.openAtEnd++;
+    for (const risk of history.highRisk) {
+      if (!within(risk.judgedOn, from, to)) continue;
+      cme.highRisk++;
+      if (risk.reportedOn && risk.dueOn && risk.reportedOn <= risk.dueOn)
+        cme.highRiskReportedWithinStandard++;
+    }
+  }
+  function countEhe(history: CaseHistory): void {
+    if (isOpenOn(history, to)) ehe.openAtEnd++;
     if (within(history.receivedOn, earlierFrom, earlierTo)) ehe.newRegistrationsYearBefore++;
     ehe.returnsToSchool += countWithin(history.returnsToSchool, from, to);
     ehe.visitsOffered += countWithin(history.visitsOffered, from, to);
@@ -286,7 +291,7 @@ export function committeeReport(
     for (const closure of history.closures) {
       if (within(closure.on, from, to)) tally(ehe.closuresByReason, closure.reason);
     }
-    if (!within(history.receivedOn, from, to)) continue;
+    if (!within(history.receivedOn, from, to)) return;
     ehe.newRegistrations++;
     tally(ehe.bySource, history.source);
     tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
@@ -308,6 +313,8 @@ export function committeeReport(
     if (history.firstVisitOn)
       daysToVisit.push(calendar.workingDaysBetween(history.receivedOn, history.firstVisitOn));
   }
+  const count: CaseTypeTable<CaseHistory, void> = { ehe: countEhe, cme: countCme };
+  for (const history of view.values()) byCaseType(count, history);
   const { firstContact } = ehe;
   firstContact.rate =
     firstContact.referrals === 0 ? null : firstContact.withinStandard / firstContact.referrals;

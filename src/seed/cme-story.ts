@@ -144,7 +144,7 @@ export async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): 
   if (rng.chance(0.08)) {
     t = wd(run, t, rng.int(1, 10));
     state = run.state;
-    const current = state.status === 'none' ? null : state.allocatedTo;
+    const current = state.status === 'none' ? null : state.allocatedOfficer;
     await run.step(
       t,
       {

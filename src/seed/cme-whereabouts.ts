@@ -80,9 +80,9 @@ export async function whereabouts(
   const next = rng.weighted([
     ['apply', 55],
     ['fair_access', 20],
-    ['ehe', 25],
+    ['becomes_ehe', 25],
   ] as const);
-  if (next === 'ehe' && dob) {
+  if (next === 'becomes_ehe' && dob) {
     t = wd(run, t, rng.int(1, 5));
     const eheCaseId = rng.uuid();
     await run.step(t, { type: 'RecordBecameEhe', data: { eheCaseId, establishedOn: t } }, MANAGER);

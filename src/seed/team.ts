@@ -31,8 +31,7 @@ export const PORTAL: Actor = { id: 'school-portal', role: 'referrer' };
 export const PANEL: Actor = { id: 'panel-01', role: 'panel' };
 
 export function officerFor(state: EheState | CmeState): Actor {
-  const id =
-    'allocatedOfficer' in state ? state.allocatedOfficer : state.status === 'none' ? null : state.allocatedTo;
+  const id = 'allocatedOfficer' in state ? state.allocatedOfficer : null;
   return { id: id ?? councilTeam.officers[0], role: 'officer' };
 }
 

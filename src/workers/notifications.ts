@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { type CaseTypeName, caseOfStream } from '../domain/case-types.js';
 import type { Policy } from '../domain/policy.js';
 import { isPriorityCase, PriorityFlagSchema } from '../domain/policy.js';
 import type { RecordedEvent } from '../eventstore/types.js';
@@ -13,7 +14,7 @@ export interface Notification {
   id: string;
   reason: 'deadline_missed' | 'case_escalated' | 'high_risk_cme' | 'priority_referral';
   caseId: string;
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
   clock?: string;
   dueOn?: string;
   level?: string;
@@ -31,13 +32,11 @@ const ReferralData = z.object({
 
 /** The notification an event calls for, if any. */
 export function notificationFor(event: RecordedEvent, policy: Policy): Notification | undefined {
-  const caseType = event.stream.startsWith('cme-') ? 'cme' : 'ehe';
-  const base = {
-    id: event.id,
-    caseId: event.stream.slice(caseType.length + 1),
-    caseType,
-    occurredAt: event.recordedAt.toISOString(),
-  } as const;
+  // Only a case's events call for a notification.
+  const owner = caseOfStream(event.stream);
+  if (!owner) return undefined;
+  const { caseId, caseType } = owner;
+  const base = { id: event.id, caseId, caseType, occurredAt: event.recordedAt.toISOString() };
   const clock = ClockData.safeParse(event.data);
   if (event.type === 'DeadlineMissed' && clock.success) {
     return { ...base, reason: 'deadline_missed', clock: clock.data.clock, dueOn: clock.data.dueOn };

@@ -66,6 +66,13 @@ describe('audit: history, the case as at an instant, and the access log', () => 
     expect(now.headers.etag).toBe('W/"1"');
   });
 
+  it('answers the state under the field names the route was published with', async () => {
+    const { state } = (await api.app.inject({ url: `/v1/cases/${caseId}/state`, headers: auditor })).json();
+    expect(state).toMatchObject({ receivedOn: '2025-11-18', closed: null });
+    expect(state).not.toHaveProperty('referredOn');
+    expect(state).not.toHaveProperty('closure');
+  });
+
   it("lets the case's own officer read its history, but not another officer or a referrer", async () => {
     const own = await api.app.inject({
       url: `/v1/cases/${caseId}/events`,

@@ -6,7 +6,7 @@ import { readRoles } from '../../domain/roles.js';
 import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
 import { type Actor, actorOf, authorize } from '../auth.js';
 import type { RouteDeps } from '../case-commands.js';
-import { allocatedOfficerOf, caseStateAsOf, eventView } from '../case-history.js';
+import { allocatedOfficerOf, caseStateAsOf, eventView, publishedState } from '../case-history.js';
 import { findCaseType } from '../case-streams.js';
 import { boundedDateTime } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
@@ -179,7 +179,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         basis,
         revision: revision.toString(),
         eventsApplied,
-        state,
+        state: publishedState(caseType, state),
       };
     },
   );

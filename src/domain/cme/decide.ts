@@ -4,15 +4,15 @@ import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { CmeCommand, CmeCommandType } from './commands.js';
 import { allocatedWork, clockCommands, cmeCommandBodies } from './commands.js';
+import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
 import { outcomeHandlers } from './decide-outcome.js';
 import { referralHandlers } from './decide-referral.js';
 import { type Handler, requireOpen } from './decide-support.js';
-import { tracingHandlers } from './decide-tracing.js';
 import type { CmeEvent } from './events.js';
 import type { CmeCase, CmeState } from './state.js';
 
-const caseHandlers = { ...tracingHandlers, ...outcomeHandlers };
+const caseHandlers = { ...caseworkHandlers, ...outcomeHandlers };
 type CaseCommandType = keyof typeof caseHandlers;
 const otherHandlers = { ...referralHandlers, ...clockHandlers };
 type OtherCommandType = keyof typeof otherHandlers;
@@ -37,8 +37,9 @@ function parseBody(command: CmeCommand): CmeCommand['data'] {
 
 function checkAllocation(type: CmeCommandType, state: CmeCase, ctx: DecideContext): void {
   if (!allocatedWork.has(type)) return;
-  if (state.allocatedTo === null) fail.conflict('not_allocated', 'allocate the case to an officer first');
-  if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedTo) {
+  if (state.allocatedOfficer === null)
+    fail.conflict('not_allocated', 'allocate the case to an officer first');
+  if (ctx.actor.role === 'officer' && ctx.actor.id !== state.allocatedOfficer) {
     fail.conflict('not_allocated', 'the case is allocated to another officer');
   }
 }

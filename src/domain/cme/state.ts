@@ -44,7 +44,7 @@ export interface CmeCase {
   source: ReferralSource;
   child: CmeChild;
   timeMissing: TimeMissing;
-  allocatedTo: string | null;
+  allocatedOfficer: string | null;
   enquiries: Record<string, CmeEnquiry>;
   riskLevel: RiskLevel | null;
   highRiskReport: HighRiskReport | null;
@@ -105,9 +105,9 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
     case 'PossibleDuplicateFlagged':
       return { ...state, possibleDuplicateOf: event.data.caseIds };
     case 'CaseAllocated':
-      return { ...state, allocatedTo: event.data.officerId };
+      return { ...state, allocatedOfficer: event.data.officerId };
     case 'CaseReallocated':
-      return { ...state, allocatedTo: event.data.officerId };
+      return { ...state, allocatedOfficer: event.data.officerId };
     case 'CmeEnquiryMade': {
       const { enquiryId, agency, madeOn } = event.data;
       return { ...state, enquiries: { ...state.enquiries, [enquiryId]: { agency, madeOn, outcome: null } } };
@@ -197,7 +197,7 @@ function openCase(event: CmeEvent): CmeState {
     source: data.source,
     child: data.child,
     timeMissing: data.timeMissing,
-    allocatedTo: null,
+    allocatedOfficer: null,
     enquiries: {},
     riskLevel: null,
     highRiskReport: null,

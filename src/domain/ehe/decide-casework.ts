@@ -1,6 +1,9 @@
+import type { StartedClock } from '../clocks.js';
 import { fail } from '../decider.js';
-import { checkDate, checkNotBefore, type Handlers, startClock } from './decide-support.js';
+import { isPriorityCase } from '../policy.js';
+import { type Handlers, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
+import { checkDate, checkNotBefore } from './guards.js';
 import { type EheState, isSaoRouteActive, type VisitState } from './state.js';
 
 function visitFor(state: EheState, visitId: string): VisitState {
@@ -18,6 +21,15 @@ function checkVisitOpen(visit: VisitState): void {
 const firstVisitSettled = (state: EheState) =>
   Object.values(state.visits).some((v) => v.status === 'held' || v.status === 'declined');
 
+/** Who works the case and what it is flagged and referred for (a CME case's casework allocates too). */
+type ManagementCommandType =
+  | 'AllocateCase'
+  | 'ReallocateCase'
+  | 'ChangePriorityFlags'
+  | 'ReferToPanel'
+  | 'RecordPanelDecision';
+
+/** The officer's contact, visits and judgement (the API's examples are grouped by it). */
 export type CaseworkCommandType =
   | 'RecordContactAttempt'
   | 'OfferVisit'
@@ -49,7 +61,91 @@ function refuseSuitableMidRoute(state: EheState): never {
       );
 }
 
-export const caseworkHandlers: Handlers<CaseworkCommandType> = {
+export const caseworkHandlers: Handlers<ManagementCommandType | CaseworkCommandType> = {
+  AllocateCase(data, state, ctx) {
+    checkDate(ctx, state, data.allocatedOn, 'allocatedOn');
+    if (state.allocatedOfficer !== null) {
+      fail.conflict(
+        'already_allocated',
+        `allocated to ${state.allocatedOfficer}: reallocate instead`,
+        'officerId',
+      );
+    }
+    return [eheEvent('CaseAllocated', { ...data, allocatedBy: ctx.actor.id })];
+  },
+
+  ReallocateCase(data, state, ctx) {
+    checkDate(ctx, state, data.reallocatedOn, 'reallocatedOn');
+    const previousOfficerId = state.allocatedOfficer;
+    if (previousOfficerId === null)
+      fail.conflict('not_allocated', 'the case has no officer to reallocate from');
+    if (previousOfficerId === data.officerId)
+      fail.conflict('already_allocated', 'already allocated to this officer', 'officerId');
+    return [eheEvent('CaseReallocated', { ...data, previousOfficerId, reallocatedBy: ctx.actor.id })];
+  },
+
+  ChangePriorityFlags(data, state, ctx) {
+    checkDate(ctx, state, data.changedOn, 'changedOn');
+    const flags = [...new Set(data.flags)];
+    const unchanged =
+      flags.length === state.priorityFlags.length && flags.every((f) => state.priorityFlags.includes(f));
+    if (unchanged) fail.conflict('flags_unchanged', 'the flags are already these', 'flags');
+    const priority = isPriorityCase(ctx.policy, flags);
+    const clocksStarted: StartedClock[] = [];
+    // Priority moves the local first-contact and first-visit standards, counted from when each clock started.
+    for (const name of ['firstContact', 'firstVisit'] as const) {
+      const open = state.clocks[name];
+      if (!open || priority === state.priority) continue;
+      const moved = startClock(ctx, name, open.startedOn, { priority });
+      if (moved.dueOn !== open.dueOn) clocksStarted.push(moved);
+    }
+    const hadEhcp = state.priorityFlags.includes('ehcp');
+    const hasEhcp = flags.includes('ehcp');
+    if (hasEhcp && !hadEhcp && !state.clocks.ehcpAnnualReview) {
+      clocksStarted.push(startClock(ctx, 'ehcpAnnualReview', data.changedOn));
+    }
+    const clocksStopped = !hasEhcp && state.clocks.ehcpAnnualReview ? (['ehcpAnnualReview'] as const) : [];
+    return [
+      eheEvent('PriorityFlagsChanged', {
+        ...data,
+        flags,
+        previousFlags: state.priorityFlags,
+        priority,
+        recordedBy: ctx.actor.id,
+        clocksStarted,
+        clocksStopped: [...clocksStopped],
+      }),
+    ];
+  },
+
+  ReferToPanel(data, state, ctx) {
+    checkDate(ctx, state, data.referredOn, 'referredOn');
+    if (state.panels.some((p) => p.panel === data.panel && p.decidedOn === null)) {
+      fail.conflict('panel_referral_pending', `the case already awaits the ${data.panel} panel`, 'panel');
+    }
+    return [eheEvent('PanelReferralMade', { ...data, decidedBy: ctx.actor.id })];
+  },
+
+  RecordPanelDecision(data, state, ctx) {
+    checkDate(ctx, state, data.decidedOn, 'decidedOn');
+    const referral = state.panels.find((p) => p.panel === data.panel && p.decidedOn === null);
+    if (!referral)
+      fail.conflict('no_panel_referral', `the case was not referred to the ${data.panel} panel`, 'panel');
+    if (data.decidedOn < referral.referredOn)
+      fail.invalid('date_before_previous_step', 'decided before referral', 'decidedOn');
+    if (data.placementSchool && data.panel !== 'fair_access') {
+      fail.invalid(
+        'contradictory_fields',
+        'only a Fair Access panel places a child at a school',
+        'placementSchool',
+      );
+    }
+    const clocksStarted = data.placementSchool
+      ? [startClock(ctx, 'fairAccessPlacement', data.decidedOn, { schoolId: data.placementSchool.schoolId })]
+      : [];
+    return [eheEvent('PanelDecisionRecorded', { ...data, decidedBy: ctx.actor.id, clocksStarted })];
+  },
+
   RecordContactAttempt(data, state, ctx) {
     checkDate(ctx, state, data.attemptedOn, 'attemptedOn');
     const recordedBy = ctx.actor.id;

@@ -1,7 +1,8 @@
 import { escalationThresholds } from '../clocks.js';
-import { type Handlers, today } from './decide-support.js';
+import type { Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import { eheEvent } from './events.js';
+import { today } from './guards.js';
 
 const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
 

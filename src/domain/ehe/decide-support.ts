@@ -1,9 +1,7 @@
 import type { IsoDate } from '../calendar/index.js';
-import { londonDate } from '../calendar/index.js';
 import type { ClockName, StartedClock } from '../clocks.js';
 import { computeDueDate } from '../clocks.js';
 import type { DecideContext } from '../context.js';
-import { fail } from '../decider.js';
 import type { EheCommandOf, EheCommandType, School } from './commands.js';
 import type { EheEvent } from './events.js';
 import type { EheState } from './state.js';
@@ -14,27 +12,6 @@ export type Handler<T extends EheCommandType> = (
   ctx: DecideContext,
 ) => EheEvent[];
 export type Handlers<K extends EheCommandType> = { [T in K]: Handler<T> };
-
-/** Today in Europe/London: what "in the future" and "missed" are measured against. */
-export const today = (ctx: DecideContext): IsoDate => londonDate(ctx.now);
-
-/** A business date must have happened, and cannot precede the referral that opened the case. */
-export function checkDate(ctx: DecideContext, state: EheState, date: IsoDate, field: string): void {
-  if (date > today(ctx)) fail.invalid('date_in_future', `${field} ${date} is after today`, field);
-  if (state.receivedOn !== null && date < state.receivedOn) {
-    fail.invalid(
-      'date_before_referral',
-      `${field} ${date} is before the referral on ${state.receivedOn}`,
-      field,
-    );
-  }
-}
-
-/** A step cannot be dated before the step it follows. */
-export function checkNotBefore(date: IsoDate, earlier: IsoDate, field: string, what: string): void {
-  if (date < earlier)
-    fail.invalid('date_before_previous_step', `${field} ${date} is before ${what} on ${earlier}`, field);
-}
 
 export function startClock(
   ctx: DecideContext,

@@ -4,18 +4,20 @@ import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { EheCommand, EheCommandType } from './commands.js';
 import { afterConsent, allocatedWork, clockCommands, eheCommandBodies } from './commands.js';
-import { caseHandlers } from './decide-case.js';
 import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
+import { outcomeHandlers } from './decide-outcome.js';
+import { referralHandlers } from './decide-referral.js';
 import { saoHandlers } from './decide-sao.js';
 import type { Handler, Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import type { EheState } from './state.js';
 
 const handlers: Handlers<EheCommandType> = {
-  ...caseHandlers,
+  ...referralHandlers,
   ...caseworkHandlers,
   ...saoHandlers,
+  ...outcomeHandlers,
   ...clockHandlers,
 };
 

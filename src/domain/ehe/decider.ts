@@ -6,11 +6,9 @@ import type { EheEvent } from './events.js';
 import type { EheState } from './state.js';
 import { evolve, initialEheState } from './state.js';
 
-/** The EHE case (stream `ehe-{uuid}`). */
+/** The EHE case (stream `ehe-{caseId}`) as a decider. */
 export const eheDecider: Decider<EheCommand, EheEvent, EheState, DecideContext> = {
   initialState: initialEheState,
   evolve,
   decide,
 };
-
-export { decide } from './decide.js';

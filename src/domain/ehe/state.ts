@@ -64,7 +64,7 @@ export interface VisitState {
 export interface EheState {
   status: EheStatus;
   caseId: string | null;
-  receivedOn: IsoDate | null;
+  referredOn: IsoDate | null;
   eheStartDate: IsoDate | null;
   dateOfBirth: IsoDate | null;
   allocatedOfficer: string | null;
@@ -89,11 +89,16 @@ export interface EheState {
   reclassifiedAsCme: string | null;
   /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
   possibleDuplicateOf: string[];
-  closed: { closedOn: IsoDate; reason: string } | null;
+  closure: { closedOn: IsoDate; reason: string } | null;
   /** The status to go back to on reopening. */
   statusBeforeClosure: EheStatus | null;
   clocks: Partial<Record<ClockName, OpenClock>>;
 }
+
+/** The state once a referral has opened the case (as `CmeCase` is for a CME case): what the views read. */
+export type EheCase = EheState & { status: Exclude<EheStatus, 'none'>; caseId: string; referredOn: IsoDate };
+
+export const isEheCase = (state: EheState): state is EheCase => state.status !== 'none';
 
 const initialSao = (): SaoState => ({
   stage: 'none',
@@ -107,7 +112,7 @@ const initialSao = (): SaoState => ({
 export const initialEheState = (): EheState => ({
   status: 'none',
   caseId: null,
-  receivedOn: null,
+  referredOn: null,
   eheStartDate: null,
   dateOfBirth: null,
   allocatedOfficer: null,
@@ -124,13 +129,13 @@ export const initialEheState = (): EheState => ({
   returnedToSchool: null,
   reclassifiedAsCme: null,
   possibleDuplicateOf: [],
-  closed: null,
+  closure: null,
   statusBeforeClosure: null,
   clocks: {},
 });
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
-function applyClocks(clocks: EheState['clocks'], event: EheEvent): EheState['clocks'] {
+function applyClockEffects(clocks: EheState['clocks'], event: EheEvent): EheState['clocks'] {
   const { started, stopped } = clockEffects(event);
   if (started.length === 0 && stopped.length === 0) return clocks;
   const next = { ...clocks };
@@ -202,7 +207,7 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
         ...state,
         status: d.consentNeeded ? 'awaiting_consent' : 'referred',
         caseId: d.caseId,
-        receivedOn: d.receivedOn,
+        referredOn: d.receivedOn,
         eheStartDate: d.eheStartDate,
         dateOfBirth: d.child.dateOfBirth,
         priorityFlags: d.priorityFlags,
@@ -375,14 +380,14 @@ function evolveOutcomes(state: EheState, event: OutcomeEvent): EheState {
         ...state,
         status: 'closed',
         statusBeforeClosure: state.status,
-        closed: { closedOn: event.data.closedOn, reason: event.data.reason },
+        closure: { closedOn: event.data.closedOn, reason: event.data.reason },
       };
     case 'EheCaseReopened':
       return {
         ...state,
         status: state.statusBeforeClosure ?? workingStatus(state),
         statusBeforeClosure: null,
-        closed: null,
+        closure: null,
         // Reopened: the child is not (or no longer) at school or with the CME team.
         returnedToSchool: null,
         reclassifiedAsCme: null,
@@ -408,5 +413,5 @@ function unhandled(event: never): never {
 
 export function evolve(state: EheState, event: EheEvent): EheState {
   const next = evolveCase(state, event);
-  return { ...next, clocks: applyClocks(next.clocks, event) };
+  return { ...next, clocks: applyClockEffects(next.clocks, event) };
 }

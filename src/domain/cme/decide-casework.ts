@@ -9,7 +9,7 @@ import { checkDate, checkNotBefore, checkOtherText, compulsorySchoolAgeAt } from
 import type { CmeCase } from './state.js';
 
 /** Tracing a missing child: allocation, enquiries, risk and its reports, reviews while untraced. */
-export const tracingHandlers: CaseHandlers<
+export const caseworkHandlers: CaseHandlers<
   | 'AllocateCase'
   | 'ReallocateCase'
   | 'MakeCmeEnquiry'
@@ -21,15 +21,15 @@ export const tracingHandlers: CaseHandlers<
 > = {
   AllocateCase(data, state, ctx) {
     checkDate(ctx, state, data.allocatedOn, 'allocatedOn');
-    if (state.allocatedTo !== null) {
-      fail.conflict('already_allocated', `the case is allocated to ${state.allocatedTo}: reallocate it`);
+    if (state.allocatedOfficer !== null) {
+      fail.conflict('already_allocated', `the case is allocated to ${state.allocatedOfficer}: reallocate it`);
     }
     return [cmeEvent('CaseAllocated', { ...data, allocatedBy: ctx.actor.id })];
   },
 
   ReallocateCase(data, state, ctx) {
     checkDate(ctx, state, data.reallocatedOn, 'reallocatedOn');
-    const previousOfficerId = state.allocatedTo;
+    const previousOfficerId = state.allocatedOfficer;
     if (previousOfficerId === null) fail.conflict('not_allocated', 'the case is not allocated: allocate it');
     if (previousOfficerId === data.officerId) {
       fail.conflict('already_allocated', `the case is already with ${data.officerId}`, 'officerId');
