@@ -1,11 +1,10 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import { yearGroup } from '../domain/calendar/index.js';
-import { byCaseType, type CaseTypeTable, streamOf } from '../domain/case-types.js';
+import { byCaseType, type CaseTypeTable, caseTypes, streamOf } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { CmeCase } from '../domain/cme/state.js';
-import { evolve as evolveCme } from '../domain/cme/state.js';
 import type { EheCase } from '../domain/ehe/state.js';
-import { evolve as evolveEhe, initialEheState, isEheCase } from '../domain/ehe/state.js';
+import { isEheCase } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseEvent } from './case-event.js';
@@ -70,7 +69,7 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
   if (!previous) {
     // A stream that does not open with a referral has no case to show.
     if (event.type !== 'EheReferralReceived') return undefined;
-    const state = evolveEhe(initialEheState(), event);
+    const state = caseTypes.ehe.decider.evolve(caseTypes.ehe.decider.initialState(), event);
     if (!isEheCase(state)) return undefined;
     const { child, source } = event.data;
     return touched(
@@ -92,7 +91,7 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
     );
   }
   const before = sameType(previous, change);
-  const state = evolveEhe(before.state, event);
+  const state = caseTypes.ehe.decider.evolve(before.state, event);
   if (!isEheCase(state)) return previous;
   const record = touched({ ...before, state }, change);
   switch (event.type) {
@@ -114,7 +113,7 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
   const { event } = change;
   if (!previous) {
     if (event.type !== 'CmeReferralReceived') return undefined;
-    const state = evolveCme({ status: 'none' }, event);
+    const state = caseTypes.cme.decider.evolve(caseTypes.cme.decider.initialState(), event);
     if (state.status === 'none') return undefined;
     const { child, source } = event.data;
     return touched(
@@ -136,7 +135,7 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
     );
   }
   const before = sameType(previous, change);
-  const state = evolveCme(before.state, event);
+  const state = caseTypes.cme.decider.evolve(before.state, event);
   if (state.status === 'none') return previous;
   const record = touched({ ...before, state }, change);
   if (event.type === 'CmeRiskAssessed') {

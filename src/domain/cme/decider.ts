@@ -3,7 +3,8 @@ import type { Decider } from '../decider.js';
 import type { CmeCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { CmeEvent } from './events.js';
-import { type CmeState, evolve, initialCmeState } from './state.js';
+import { evolve } from './evolve.js';
+import { type CmeState, initialCmeState } from './state.js';
 
 /** The CME case (stream `cme-{caseId}`) as a decider. */
 export const cmeDecider: Decider<CmeCommand, CmeEvent, CmeState, DecideContext> = {
