@@ -1,3 +1,4 @@
+import { streamOf } from '../domain/case-types.js';
 /** A CME case's story, from the referral to the search for the child. */
 
 import type { IsoDate } from '../domain/calendar/index.js';
@@ -23,7 +24,13 @@ export const CME_SOURCES = [
 
 export async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promise<void> {
   const caseId = spec.fromEhe?.caseId ?? rng.uuid();
-  const run: CmeRun = new Run(shared, shared.handlers.cme, `cme-${caseId}`, rng, cmeDecider.initialState());
+  const run: CmeRun = new Run(
+    shared,
+    shared.handlers.cme,
+    streamOf('cme', caseId),
+    rng,
+    cmeDecider.initialState(),
+  );
   shared.counts.cme++;
   try {
     await cmeStory(run, spec, caseId);

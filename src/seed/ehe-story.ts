@@ -1,3 +1,4 @@
+import { streamOf } from '../domain/case-types.js';
 /** An EHE case's story, from its referral to the first decisions about the education. */
 
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
@@ -17,7 +18,13 @@ export type { EheSeedCase } from './ehe-referral.js';
 
 export async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promise<void> {
   const caseId = spec.fromCme?.caseId ?? rng.uuid();
-  const run: EheRun = new Run(shared, shared.handlers.ehe, `ehe-${caseId}`, rng, eheDecider.initialState());
+  const run: EheRun = new Run(
+    shared,
+    shared.handlers.ehe,
+    streamOf('ehe', caseId),
+    rng,
+    eheDecider.initialState(),
+  );
   shared.counts.ehe++;
   try {
     await eheStory(run, spec, caseId);
