@@ -7,7 +7,7 @@ import { eheClockTable } from './ehe/clock-table.js';
 import { eheCodec } from './ehe/codec.js';
 import { eheCommandBodies } from './ehe/commands.js';
 import { eheDecider } from './ehe/decider.js';
-import { eheCommandRoles } from './roles.js';
+import { eheCommandRoles } from './ehe/roles.js';
 
 /**
  * The two case types, each as one record: its decider and codec, the prefix of its streams (`ehe-{id}`),

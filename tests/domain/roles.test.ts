@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eheCommandTypes } from '../../src/domain/ehe/index.js';
-import { eheCommandRoles, mayIssue, roles } from '../../src/domain/roles.js';
+import { eheCommandRoles } from '../../src/domain/ehe/roles.js';
+import { mayIssue, roles } from '../../src/domain/roles.js';
 
 describe('the role table', () => {
   it('covers every EHE command', () => {

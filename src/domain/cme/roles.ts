@@ -1,14 +1,6 @@
-import type { Role } from '../roles.js';
+import type { Role } from '../role-groups.js';
+import { casework, clockWorker, management, statutory } from '../role-groups.js';
 import type { CmeCommandType } from './commands.js';
-
-const casework = ['officer', 'senior', 'manager'] as const satisfies readonly Role[];
-const statutory = ['senior', 'manager'] as const satisfies readonly Role[];
-const management = ['manager'] as const satisfies readonly Role[];
-/**
- * Clock events are no person's to record: the deadline worker appends them in-process through the command
- * handler under the service identity, and no API route takes them (an answer to one was a free read).
- */
-const clockWorker = [] as const satisfies readonly Role[];
 
 /** DOMAIN.md "Roles" for CME commands; the API checks them with `mayIssue(role, type, cmeCommandRoles)`. */
 export const cmeCommandRoles = {

@@ -5,5 +5,6 @@ export * from './decide.js';
 export * from './decider.js';
 export * from './events.js';
 export * from './legal-basis.js';
+export * from './roles.js';
 export * from './state.js';
 export * from './values.js';
