@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/decider.js';
 import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
 import { CaseIdConflictError } from './case-summary.js';
-import { projectionMetrics } from './metrics.js';
+import type { ProjectionMetrics } from './metrics.js';
 import type { Logger } from './types.js';
 
 /**
@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   /** Applies one event to the views; throws for an event it cannot apply. */
   apply: (recorded: RecordedEvent) => void;
   logger?: Logger;
+  /** Where the runtime counts what it applied and skipped. */
+  metrics: ProjectionMetrics;
   /** Off for a throwaway rebuild, so the live instance's gauge is the one exported. */
   exportPosition?: boolean;
 }
@@ -48,7 +50,7 @@ export async function headPosition(store: EventStore): Promise<bigint> {
 }
 
 export function createProjectionRuntime(options: RuntimeOptions): ProjectionRuntime {
-  const { store, apply, logger } = options;
+  const { store, apply, logger, metrics } = options;
   let applied = -1n;
   let caughtUpAt: bigint | undefined;
   let isCaughtUp = false;
@@ -63,9 +65,9 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
 
   /** Counters are updated in batches while catching up, where an update per event would show. */
   function exportFigures(): void {
-    if (unexportedApplied > 0) projectionMetrics.eventsApplied.inc(unexportedApplied);
+    if (unexportedApplied > 0) metrics.eventsApplied.inc(unexportedApplied);
     unexportedApplied = 0;
-    if (exportPosition) projectionMetrics.position.set(Number(applied));
+    if (exportPosition) metrics.position.set(Number(applied));
   }
 
   function settleWaiters(): void {
@@ -92,19 +94,19 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
       unexportedApplied++;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unknown_event_type') {
-        projectionMetrics.unknownEventTypes.inc({ type: recorded.type });
+        metrics.unknownEventTypes.inc({ type: recorded.type });
         if (!unknownTypesLogged.has(recorded.type)) {
           unknownTypesLogged.add(recorded.type);
           logger?.warn({ type: recorded.type, stream: recorded.stream }, 'views skip an unknown event type');
         }
       } else if (error instanceof CaseIdConflictError) {
-        projectionMetrics.caseIdConflicts.inc();
+        metrics.caseIdConflicts.inc();
         logger?.error(
           { caseId: error.caseId, known: error.known, found: error.found, stream: recorded.stream },
           'a case id holds two case types: this case is missing from every view',
         );
       } else {
-        projectionMetrics.poisonEvents.inc();
+        metrics.poisonEvents.inc();
         logger?.error(
           {
             position: recorded.position.toString(),

@@ -41,7 +41,12 @@ export const DAILY_SWEEP_ID = 'daily-sweep';
 
 export async function startBullmqTrigger(deps: BullmqTriggerDeps): Promise<BullmqTrigger> {
   const { queues, logger } = deps;
-  const ctx = { policy: deps.policy, calendar: createCalendar(deps.policy.calendar), now: deps.now };
+  const ctx = {
+    policy: deps.policy,
+    calendar: createCalendar(deps.policy.calendar),
+    now: deps.now,
+    metrics: queues.metrics,
+  };
   await queues.checkEvictionPolicy();
   const webhooks = deps.webhooks?.urls.length ? deps.webhooks : undefined;
   // The daily sweep's schedule lives in Redis too: register it again when Redis has lost it.

@@ -5,7 +5,6 @@ import type { DueClockJob } from './clock-jobs.js';
 import { createOpenClocks, planForEvent } from './clock-jobs.js';
 import { enqueueDueClocks, removeDueClockJobs } from './enqueue.js';
 import type { WorkerLogger } from './logger.js';
-import { workerMetrics } from './metrics.js';
 import type { QueueSet } from './queues.js';
 
 export interface ClockSchedulerDeps {
@@ -63,7 +62,7 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
     const saved = await queues.redis.eval(SAVE_IF_GREATER, 1, checkpointKey, at.toString(), how);
     if (saved === 0) return false;
     position = at;
-    workerMetrics.schedulerPosition.set(Number(at));
+    queues.metrics.schedulerPosition.set(Number(at));
     return true;
   }
 

@@ -6,7 +6,7 @@ import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { jobIdOf } from './clock-jobs.js';
-import { workerMetrics } from './metrics.js';
+import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 
 /** The service identity clock commands are recorded under (DOMAIN.md roles: `admin`, no case data). */
 export const CLOCK_WORKER_ACTOR = { id: 'sightline-clock-worker', role: 'admin' } as const;
@@ -59,8 +59,10 @@ export function createDueClockHandler(deps: {
   store: EventStore;
   policy: Policy;
   now: () => Date;
+  metrics?: WorkerMetrics;
 }): DueClockHandler {
   const handlers = createCaseHandlers(deps.store);
+  const metrics = deps.metrics ?? unreadWorkerMetrics();
   return {
     async run(job, causationId) {
       const key = idempotencyKeyOf(job);
@@ -80,7 +82,7 @@ export function createDueClockHandler(deps: {
           : { events: [], replayed: false };
       // A replay (the same job run again after a crash) wrote nothing new: report nothing.
       const appended = result.replayed ? [] : result.events.map(({ event }) => event.type);
-      for (const type of appended) workerMetrics.clockEvents.inc({ type });
+      for (const type of appended) metrics.clockEvents.inc({ type });
       return { appended };
     },
   };
