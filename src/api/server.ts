@@ -7,6 +7,7 @@ import { defaultPolicy, type Policy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
 import { createTokenVerifier } from './auth.js';
+import { createCaseTypeOf } from './case-streams.js';
 import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
 import { hiddenCharactersPlugin } from './hidden-characters.js';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     now: deps.now ?? (() => new Date()),
   };
 
+  app.decorate('caseTypeOf', createCaseTypeOf(store));
   await app.register(errorsPlugin);
   await app.register(requestIdsPlugin);
   await app.register(helmet, { global: true });
