@@ -20,6 +20,7 @@ type Layer =
   | 'seed'
   | 'config.ts'
   | 'metrics.ts'
+  | 'logger.ts'
   | 'services.ts'
   | 'main.ts';
 
@@ -53,13 +54,13 @@ const layers: Record<Layer, Rule> = {
   // Pure views over events: the store's event types, never its adapters; never the API or the workers.
   projections: {
     imports: [...domain, 'projections'],
-    typesFrom: ['eventstore'],
+    typesFrom: ['eventstore', 'logger.ts'],
     packages: ['prom-client', 'node:util'],
   },
   // Triggers only: deadlines come from the domain, writes go through the command handler; the views
   // (the sweep reads the deadlines view) are handed in by the composition root.
   workers: {
-    imports: [...domain, 'eventstore', 'workers'],
+    imports: [...domain, 'eventstore', 'workers', 'logger.ts'],
     typesFrom: ['projections', 'config.ts'],
     packages: ['zod', 'bullmq', 'ioredis', 'prom-client', 'node:*'],
   },
@@ -82,6 +83,7 @@ const layers: Record<Layer, Rule> = {
   seed: { imports: [...domain, 'eventstore', 'seed'], packages: [] },
   'config.ts': { imports: [], packages: ['zod'] },
   'metrics.ts': { imports: [], packages: ['prom-client'] },
+  'logger.ts': { imports: [], packages: [] },
   // The composition roots: services.ts builds the store, policy, metrics registry and views; main.ts may use
   // any part.
   'services.ts': {

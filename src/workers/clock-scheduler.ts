@@ -1,17 +1,17 @@
 import { createCalendar } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { createOpenClocks, planForEvent } from './clock-jobs.js';
 import { enqueueDueClocks, removeDueClockJobs } from './enqueue.js';
-import type { WorkerLogger } from './logger.js';
 import type { QueueSet } from './queues.js';
 
 export interface ClockSchedulerDeps {
   store: EventStore;
   queues: QueueSet;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   now: () => Date;
   /** Called for each live event once its clock jobs are in Redis, before the checkpoint moves past it. */
   onEvent?: (event: RecordedEvent) => Promise<void>;

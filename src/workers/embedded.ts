@@ -1,9 +1,9 @@
 import { createCalendar } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore, Subscription } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import { jobIdOf } from './clock-jobs.js';
 import type { DueClockHandler } from './due-clocks.js';
-import type { WorkerLogger } from './logger.js';
 import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { deliver, notificationFor } from './notifications.js';
@@ -15,7 +15,7 @@ export interface EmbeddedTriggerDeps {
   deadlines: DeadlineSource;
   handler: DueClockHandler;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   now: () => Date;
   intervalMs: number;
   webhooks?: WebhookSettings;

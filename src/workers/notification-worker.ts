@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import { z } from 'zod';
 import type { Policy } from '../domain/policy.js';
 import type { RecordedEvent } from '../eventstore/types.js';
-import type { WorkerLogger } from './logger.js';
+import type { Logger } from '../logger.js';
 import type { Notification } from './notifications.js';
 import { deliver, notificationFor } from './notifications.js';
 import type { QueueSet } from './queues.js';
@@ -44,7 +44,7 @@ export function notificationEnqueuer(queues: QueueSet, policy: Policy, webhooks:
 export function createNotificationWorker(
   queues: QueueSet,
   webhooks: WebhookSettings,
-  logger: WorkerLogger,
+  logger: Logger,
   now: () => Date,
 ): Worker {
   const worker = queues.createWorker(

@@ -1,7 +1,7 @@
 import type { Job, JobsOptions, Processor, WorkerOptions } from 'bullmq';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { WorkerLogger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 
 /** The queues, by name; the names appear in Redis keys, so they never change. */
@@ -28,7 +28,7 @@ export interface QueueSetOptions {
   redisUrl: string;
   /** Namespaces every key, so tests and councils sharing one Redis never collide. */
   prefix: string;
-  logger: WorkerLogger;
+  logger: Logger;
   /** The process's worker metrics, where the queues' depths are reported. */
   metrics?: WorkerMetrics;
 }

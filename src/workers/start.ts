@@ -2,11 +2,11 @@ import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import type { Projections } from '../projections/index.js';
 import { startBullmqTrigger } from './bullmq-trigger.js';
 import { createDueClockHandler } from './due-clocks.js';
 import { startEmbeddedTrigger } from './embedded.js';
-import type { WorkerLogger } from './logger.js';
 import { createWorkerMetrics } from './metrics.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { createQueueSet } from './queues.js';
@@ -16,7 +16,7 @@ export interface WorkerDeps {
   store: EventStore;
   projections: Pick<Projections, 'deadlines'>;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   /** The process's Prometheus registry, where the workers' figures are exported. */
   registry?: Registry;
   /** The clock the handlers judge "today" by; tests move it instead of waiting. */

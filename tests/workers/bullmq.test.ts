@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { createClockScheduler } from '../../src/workers/clock-scheduler.js';
-import { silentLogger } from '../../src/workers/logger.js';
 import { createQueueSet } from '../../src/workers/queues.js';
 import { startTrigger } from './bullmq-harness.js';
 import {

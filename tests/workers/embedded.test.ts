@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { createDueClockHandler } from '../../src/workers/due-clocks.js';
 import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
-import { silentLogger } from '../../src/workers/logger.js';
 import type { WebhookSettings } from '../../src/workers/notification-worker.js';
 import type { FakeClock } from './support.js';
 import {

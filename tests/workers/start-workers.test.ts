@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/workers/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { startWorkers } from '../../src/workers/start.js';
 import {
   deletePrefix,
