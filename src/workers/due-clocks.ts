@@ -3,6 +3,7 @@ import { decideContext } from '../domain/context.js';
 import type { EheCommand } from '../domain/ehe/index.js';
 import type { Policy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
+import { commandMetadata } from '../eventstore/metadata.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { jobIdOf } from './clock-jobs.js';
@@ -66,12 +67,7 @@ export function createDueClockHandler(deps: {
   return {
     async run(job, causationId) {
       const key = idempotencyKeyOf(job);
-      const metadata = {
-        actor: CLOCK_WORKER_ACTOR.id,
-        role: CLOCK_WORKER_ACTOR.role,
-        correlationId: causationId ?? key,
-        causationId: causationId ?? key,
-      };
+      const metadata = commandMetadata({ actor: CLOCK_WORKER_ACTOR, correlationId: causationId ?? key });
       const context = decideContext(deps.now(), deps.policy, { ...CLOCK_WORKER_ACTOR });
       const request = { stream: job.stream, metadata, context, options: { idempotencyKey: key } };
       const cmeCommand = cmeCommandOf(job);
