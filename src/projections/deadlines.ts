@@ -1,10 +1,9 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { type ClockName, clockNames } from '../domain/clocks.js';
-import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseRecord } from './case-summary.js';
 import { isPriority, officerOf } from './case-summary.js';
 import { insertDate, lowerBound, removeDate } from './sorted-dates.js';
-import type { CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
+import type { CaseClock, CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
 import type { View, ViewQueries } from './view.js';
 import { recordChanged } from './view.js';
 
@@ -15,15 +14,9 @@ import { recordChanged } from './view.js';
  * and the schedulers agree. Buckets are mutated in place; `evolveDeadlines` only touches clocks whose object
  * changed, after the case record is computed, so a failing event never reaches it.
  */
-export interface OpenClockEntry {
+export interface OpenClockEntry extends CaseClock {
   caseId: string;
   caseType: CaseType;
-  clock: ClockName;
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
-  missed: boolean;
-  escalation: ClockEscalation;
 }
 
 interface DueDateBucket {

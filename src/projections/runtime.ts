@@ -2,7 +2,7 @@ import { DomainError } from '../domain/decider.js';
 import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
 import { CaseIdConflictError } from './case-summary.js';
 import type { ProjectionMetrics } from './metrics.js';
-import type { Logger } from './types.js';
+import type { Logger, Projections } from './types.js';
 
 /**
  * Keeps views current from `$all`: catch-up from the start of the log, then live. Every event moves the
@@ -10,14 +10,10 @@ import type { Logger } from './types.js';
  * cannot read is a poison event: logged with its position and stream, counted, and skipped (the views
  * apply all of an event or none of it, so skipping leaves them consistent, and a rebuild skips it too).
  */
-export interface ProjectionRuntime {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  position(): bigint;
-  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
-  lag(): Promise<bigint>;
-  caughtUp(): boolean;
-}
+export type ProjectionRuntime = Pick<
+  Projections,
+  'start' | 'close' | 'position' | 'waitFor' | 'lag' | 'caughtUp'
+>;
 
 export interface RuntimeOptions {
   store: EventStore;

@@ -86,15 +86,11 @@ export interface CaseListQuery {
   cursor?: string;
 }
 
-export interface OpenDeadline {
+/** An open clock of a case (its `missed` told by `status`), with what a worklist sorts and filters by. */
+export interface OpenDeadline extends Omit<CaseClock, 'missed'> {
   caseId: string;
   caseType: CaseType;
-  clock: ClockName;
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
   status: DeadlineStatus;
-  escalation: ClockEscalation;
   officerId?: string;
   priority: boolean;
 }
