@@ -20,6 +20,7 @@ type Layer =
   | 'seed'
   | 'config.ts'
   | 'metrics.ts'
+  | 'logger.ts'
   | 'services.ts'
   | 'main.ts';
 
@@ -52,20 +53,20 @@ const layers: Record<Layer, Rule> = {
   },
   // Pure views over events: the store's event types, never its adapters; never the API or the workers.
   projections: {
-    imports: [...domain, 'projections', 'metrics.ts'],
-    typesFrom: ['eventstore'],
+    imports: [...domain, 'projections'],
+    typesFrom: ['eventstore', 'logger.ts'],
     packages: ['prom-client', 'node:util'],
   },
   // Triggers only: deadlines come from the domain, writes go through the command handler; the views
   // (the sweep reads the deadlines view) are handed in by the composition root.
   workers: {
-    imports: [...domain, 'eventstore', 'workers', 'metrics.ts'],
+    imports: [...domain, 'eventstore', 'workers', 'logger.ts'],
     typesFrom: ['projections', 'config.ts'],
     packages: ['zod', 'bullmq', 'ioredis', 'prom-client', 'node:*'],
   },
   // HTTP in, commands and queries out; never the workers (a job is triggered by events, not by a route).
   api: {
-    imports: [...domain, 'eventstore', 'projections', 'api', 'config.ts', 'metrics.ts'],
+    imports: [...domain, 'eventstore', 'projections', 'api', 'config.ts'],
     packages: [
       'fastify',
       'fastify-type-provider-zod',
@@ -82,10 +83,12 @@ const layers: Record<Layer, Rule> = {
   seed: { imports: [...domain, 'eventstore', 'seed'], packages: [] },
   'config.ts': { imports: [], packages: ['zod'] },
   'metrics.ts': { imports: [], packages: ['prom-client'] },
-  // The composition roots: services.ts builds the store, policy and views; main.ts may use any part.
+  'logger.ts': { imports: [], packages: [] },
+  // The composition roots: services.ts builds the store, policy, metrics registry and views; main.ts may use
+  // any part.
   'services.ts': {
-    imports: [...domain, 'eventstore', 'projections', 'config.ts'],
-    packages: ['pino', 'node:*'],
+    imports: [...domain, 'eventstore', 'projections', 'config.ts', 'metrics.ts'],
+    packages: ['pino', 'prom-client', 'node:*'],
   },
   'main.ts': {
     imports: [

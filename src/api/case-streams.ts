@@ -10,25 +10,32 @@ export async function streamExists(store: EventStore, stream: string): Promise<b
 }
 
 const KNOWN_TYPES_KEPT = 100_000;
-const knownTypes = new WeakMap<EventStore, Map<string, CaseTypeName>>();
+
+/** Which kind of case this id is, from the store itself (the views may not have seen a new case yet). */
+export type CaseTypeOf = (caseId: string) => Promise<CaseTypeName | undefined>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's own, created by buildApp on the app's store. */
+    caseTypeOf: CaseTypeOf;
+  }
+}
 
 /**
- * Which kind of case this id is, from the store itself (the views may not have seen a new case yet).
- * Streams are never deleted, so a type once found is remembered; an id not found is asked again.
+ * `CaseTypeOf` on one store, remembering what it found: streams are never deleted, so a type once found
+ * stays true; an id not found is asked again. buildApp creates one per app, no module keeps one.
  */
-export async function findCaseType(store: EventStore, caseId: string): Promise<CaseTypeName | undefined> {
-  let known = knownTypes.get(store);
-  if (!known) {
-    known = new Map();
-    knownTypes.set(store, known);
-  }
-  const remembered = known.get(caseId);
-  if (remembered) return remembered;
-  for (const type of caseTypeNames) {
-    if (!(await streamExists(store, streamOf(type, caseId)))) continue;
-    if (known.size >= KNOWN_TYPES_KEPT) known.clear();
-    known.set(caseId, type);
-    return type;
-  }
-  return undefined;
+export function createCaseTypeOf(store: EventStore): CaseTypeOf {
+  const known = new Map<string, CaseTypeName>();
+  return async (caseId) => {
+    const remembered = known.get(caseId);
+    if (remembered) return remembered;
+    for (const type of caseTypeNames) {
+      if (!(await streamExists(store, streamOf(type, caseId)))) continue;
+      if (known.size >= KNOWN_TYPES_KEPT) known.clear();
+      known.set(caseId, type);
+      return type;
+    }
+    return undefined;
+  };
 }

@@ -8,57 +8,33 @@ import type { EventStore } from '../eventstore/types.js';
 import { healthExamples, metricsExample } from './examples-queries.js';
 import type { Projections } from './views.js';
 
-/** Metrics live in the process's one registry; a second app in the same process (tests) reuses them. */
-function metric<T>(registry: Registry, name: string, create: () => T): T {
-  return (registry.getSingleMetric(name) as T | undefined) ?? create();
-}
-
+/** The API's figures, on the registry buildApp is handed: each app its own, so no name is registered twice. */
 export function apiMetrics(registry: Registry) {
   return {
-    requests: metric(
-      registry,
-      'sightline_http_requests_total',
-      () =>
-        new Counter({
-          name: 'sightline_http_requests_total',
-          help: 'HTTP requests by method, route and status',
-          labelNames: ['method', 'route', 'status'],
-          registers: [registry],
-        }),
-    ),
-    latency: metric(
-      registry,
-      'sightline_http_request_duration_seconds',
-      () =>
-        new Histogram({
-          name: 'sightline_http_request_duration_seconds',
-          help: 'HTTP request latency by method and route',
-          labelNames: ['method', 'route'],
-          buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-          registers: [registry],
-        }),
-    ),
-    appendLatency: metric(
-      registry,
-      'sightline_event_store_append_duration_seconds',
-      () =>
-        new Histogram({
-          name: 'sightline_event_store_append_duration_seconds',
-          help: 'Event store append latency, as the API sees it',
-          buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
-          registers: [registry],
-        }),
-    ),
-    viewLag: metric(
-      registry,
-      'sightline_view_lag_events',
-      () =>
-        new Gauge({
-          name: 'sightline_view_lag_events',
-          help: 'Events appended but not yet applied to the in-memory views',
-          registers: [registry],
-        }),
-    ),
+    requests: new Counter({
+      name: 'sightline_http_requests_total',
+      help: 'HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    latency: new Histogram({
+      name: 'sightline_http_request_duration_seconds',
+      help: 'HTTP request latency by method and route',
+      labelNames: ['method', 'route'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    appendLatency: new Histogram({
+      name: 'sightline_event_store_append_duration_seconds',
+      help: 'Event store append latency, as the API sees it',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers: [registry],
+    }),
+    viewLag: new Gauge({
+      name: 'sightline_view_lag_events',
+      help: 'Events appended but not yet applied to the in-memory views',
+      registers: [registry],
+    }),
   };
 }
 export type ApiMetrics = ReturnType<typeof apiMetrics>;

@@ -3,16 +3,22 @@ import type { Panel } from '../domain/ehe/commands.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Actor } from './auth.js';
 import { caseStateAsOf } from './case-history.js';
-import { findCaseType } from './case-streams.js';
+import type { CaseTypeOf } from './case-streams.js';
 import { HttpProblem } from './errors.js';
+
+/** The store, and the app's way to tell which kind of case an id is. */
+export interface Cases {
+  store: EventStore;
+  caseTypeOf: CaseTypeOf;
+}
 
 /**
  * A panel member reads only the cases referred to their own panel: EHE cases referred to it, and for the
  * Fair Access panel also the CME cases referred to it. An unknown case is referred to no panel.
  */
-export async function isReferredToPanel(store: EventStore, caseId: string, panel: Panel): Promise<boolean> {
-  const caseType = await findCaseType(store, caseId);
-  return caseType !== undefined && (await referredPanels(store, caseType, caseId)).includes(panel);
+export async function isReferredToPanel(cases: Cases, caseId: string, panel: Panel): Promise<boolean> {
+  const caseType = await cases.caseTypeOf(caseId);
+  return caseType !== undefined && (await referredPanels(cases.store, caseType, caseId)).includes(panel);
 }
 
 /** The panels each case type refers its cases to: any panel for an EHE case, only Fair Access for a CME case. */
@@ -31,9 +37,9 @@ async function referredPanels<K extends CaseTypeName>(store: EventStore, caseTyp
  * an unknown case answers the same 403 as another panel's case, so a panel member cannot learn from a 404
  * or a 409 whether a case exists or what state it is in. Other roles pass.
  */
-export async function assertPanelMayAct(store: EventStore, actor: Actor, caseId: string): Promise<void> {
+export async function assertPanelMayAct(cases: Cases, actor: Actor, caseId: string): Promise<void> {
   if (actor.role !== 'panel') return;
-  if (actor.panel && (await isReferredToPanel(store, caseId, actor.panel))) return;
+  if (actor.panel && (await isReferredToPanel(cases, caseId, actor.panel))) return;
   throw new HttpProblem(
     403,
     'forbidden',

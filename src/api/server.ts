@@ -1,12 +1,13 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { defaultPolicy, type Policy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
 import type { EventStore } from '../eventstore/types.js';
-import { metricsRegistry } from '../metrics.js';
 import { createTokenVerifier } from './auth.js';
+import { createCaseTypeOf } from './case-streams.js';
 import { clientErrorHandler } from './client-errors.js';
 import { errorsPlugin, frameworkErrors } from './errors.js';
 import { hiddenCharactersPlugin } from './hidden-characters.js';
@@ -23,6 +24,8 @@ export interface AppDependencies {
   projections: Projections;
   policy?: Policy;
   now?: () => Date;
+  /** The process's Prometheus registry, which /metrics serves; by default the app's own. */
+  registry?: Registry;
   /** A pino logger to use instead of one built from LOG_LEVEL. */
   logger?: FastifyBaseLogger;
   /** Limits for benchmarks and tests; the defaults suit one council's staff and portals. */
@@ -73,7 +76,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
   });
 
-  const metrics = apiMetrics(metricsRegistry);
+  const registry = deps.registry ?? new Registry();
+  const metrics = apiMetrics(registry);
   const store = timedStore(deps.store, metrics);
   const services = {
     store,
@@ -82,12 +86,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     now: deps.now ?? (() => new Date()),
   };
 
+  app.decorate('caseTypeOf', createCaseTypeOf(store));
   await app.register(errorsPlugin);
   await app.register(requestIdsPlugin);
   await app.register(helmet, { global: true });
   await app.register(hiddenCharactersPlugin);
   await app.register(openapiPlugin);
-  await app.register(operationsPlugin, { config, store, projections, registry: metricsRegistry, metrics });
+  await app.register(operationsPlugin, { config, store, projections, registry, metrics });
   const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
   await app.register(v1Api, {
     prefix: '/v1',

@@ -6,6 +6,7 @@ import { cmeClockTable } from './cme/clock-table.js';
 import { eheClockTable } from './ehe/clock-table.js';
 import type { ClockName, DayType, Policy } from './policy.js';
 import { ClockNameSchema, clockNames, DayTypeSchema } from './policy.js';
+import type { ClockEscalation } from './shared-commands.js';
 
 export type { ClockName, DayType } from './policy.js';
 export { ClockNameSchema, clockNames } from './policy.js';
@@ -24,6 +25,16 @@ export const StartedClockSchema = z.strictObject({
   dayType: DayTypeSchema,
 });
 export type StartedClock = z.infer<typeof StartedClockSchema>;
+
+/**
+ * A clock a case holds open: as it was started, with what the workers have recorded against it. The one
+ * shape of both case types' states (an EHE case adds whether the annual-contact reminder was recorded) and of
+ * the clock scheduler's fold.
+ */
+export interface OpenClock extends Omit<StartedClock, 'clock'> {
+  missed: boolean;
+  escalation: ClockEscalation;
+}
 
 function union(a: readonly ClockName[] | undefined, b: readonly ClockName[] | undefined): ClockName[] {
   return [...new Set([...(a ?? []), ...(b ?? [])])];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Decider, EventCodec } from '../domain/decider.js';
 import { WrongExpectedVersionError } from './errors.js';
-import { checkEventMetadata } from './metadata.js';
+import { type CommandMetadata, checkEventMetadata } from './metadata.js';
 import type { EventStore, ExpectedRevision, NewEvent } from './types.js';
 
 /** Fixed namespace so that an idempotency key always maps to the same event ids. */
@@ -11,15 +11,6 @@ const IDEMPOTENCY_NAMESPACE = '1b4e28ba-2fa1-4d3b-a3f5-ef19a8d9c7e2';
 export interface DeciderWithCodec<Command, Event, State, Context> {
   decider: Decider<Command, Event, State, Context>;
   codec: EventCodec<Event>;
-}
-
-export interface CommandMetadata {
-  actor: string;
-  role: string;
-  correlationId: string;
-  causationId: string;
-  /** Business time of the events; defaults to the time the command is handled. */
-  occurredAt?: string;
 }
 
 export interface HandleOptions {

@@ -1,19 +1,11 @@
 import Database from 'better-sqlite3';
-import { EventStoreClosedError } from './errors.js';
+import { checkedEventStore } from './checked-store.js';
 import { createGroupCommit } from './sqlite-append.js';
 import { prepareDatabaseFiles } from './sqlite-files.js';
 import { createSqliteReader } from './sqlite-read.js';
 import { ensureSchema } from './sqlite-schema.js';
 import { createPollingSubscription } from './sqlite-subscription.js';
 import type { EventStore } from './types.js';
-import {
-  checkExpectedRevision,
-  checkReadAllRequest,
-  checkReadStreamRequest,
-  checkStreamName,
-  checkSubscribeRequest,
-  prepareEvents,
-} from './validation.js';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for a store that lives as long as the process. */
@@ -39,53 +31,22 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const groupCommit = createGroupCommit(db, () => {
     for (const wake of listeners) wake();
   });
-  const subscriptions = new Set<{ close(): Promise<void> }>();
-  let closed = false;
 
-  const guard = () => {
-    if (closed) throw new EventStoreClosedError();
-  };
-
-  return {
-    async append(stream, events, expected) {
-      guard();
-      checkStreamName(stream);
-      checkExpectedRevision(expected);
-      return groupCommit.append(stream, prepareEvents(events), expected);
-    },
-
-    async *readStream(stream, readOptions = {}) {
-      guard();
-      checkReadStreamRequest(stream, readOptions);
-      yield* reader.readStream(stream, readOptions);
-    },
-
-    async *readAll(readOptions = {}) {
-      guard();
-      checkReadAllRequest(readOptions);
-      yield* reader.readAll(readOptions);
-    },
-
-    subscribeToAll(subscribeOptions = {}) {
-      guard();
-      checkSubscribeRequest(subscribeOptions);
-      const subscription = createPollingSubscription({
+  return checkedEventStore({
+    append: (stream, events, expected) => groupCommit.append(stream, events, expected),
+    readStream: (stream, readOptions) => reader.readStream(stream, readOptions),
+    readAll: (readOptions) => reader.readAll(readOptions),
+    subscribeToAll: (subscribeOptions, onClose) =>
+      createPollingSubscription({
         readPage: (after, pageSize) => reader.readPageAfter(after, pageSize, subscribeOptions.filter),
         from: subscribeOptions.fromPosition ?? 0n,
         pollIntervalMs: options.pollIntervalMs ?? 200,
         listeners,
-        onClose: () => subscriptions.delete(subscription),
-      });
-      subscriptions.add(subscription);
-      return subscription;
-    },
-
-    async close() {
-      if (closed) return;
-      closed = true;
-      await groupCommit.drain();
-      await Promise.all([...subscriptions].map((s) => s.close()));
+        onClose,
+      }),
+    drain: () => groupCommit.drain(),
+    close: async () => {
       db.close();
     },
-  };
+  });
 }

@@ -11,17 +11,6 @@
  */
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
 
-export interface EventMetadata {
-  actor: string;
-  role: string;
-  correlationId: string;
-  causationId: string;
-  /** Business time, ISO 8601 (may be in the past, e.g. a visit recorded the next day). */
-  occurredAt: string;
-  schemaVersion: number;
-  [key: string]: unknown;
-}
-
 export interface NewEvent {
   /** A UUID; the store generates one when absent. Re-appending the same ids is idempotent. */
   id?: string;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import { normaliseName } from '../domain/child.js';
 import type { CaseRecord, CaseRecords } from './case-summary.js';
-import { isOpen, isPriority, officerOf, referredOnOf, toCaseSummary } from './case-summary.js';
+import { isOpen, isPriority, officerOf, referredOnOf, type SummaryOf } from './case-summary.js';
 import type { CaseListQuery, CaseSummary } from './types.js';
 import type { View, ViewQueries } from './view.js';
 
@@ -46,6 +46,7 @@ export function listCases(
   records: ReadonlyMap<string, CaseRecord>,
   query: CaseListQuery,
   today: IsoDate,
+  summaryOf: SummaryOf,
 ): { items: CaseSummary[]; nextCursor?: string } {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
@@ -58,7 +59,7 @@ export function listCases(
   }
   found.sort((a, b) => (comesBefore(a.key, b.key) ? -1 : 1));
   const page = found.slice(0, limit);
-  const items = page.map(({ record }) => toCaseSummary(record, today));
+  const items = page.map(({ record }) => summaryOf(record, today));
   const last = page.at(-1);
   return found.length > limit && last ? { items, nextCursor: encodeCursor(last.key) } : { items };
 }
@@ -73,13 +74,13 @@ export const caseRecordsView: View<'records', CaseRecords, Pick<ViewQueries, 'ca
   evolve(records, before, after, change) {
     if (after && after !== before) records.set(change.caseId, after);
   },
-  queries: (records, { today }) => ({
+  queries: (records, { today, summaryOf }) => ({
     caseSummary: {
       get(caseId) {
         const record = records.get(caseId);
-        return record ? toCaseSummary(record, today()) : undefined;
+        return record ? summaryOf(record, today()) : undefined;
       },
-      list: (query) => listCases(records, query, today()),
+      list: (query) => listCases(records, query, today(), summaryOf),
     },
   }),
   compareCase(check, caseId, rebuilt, live) {

@@ -235,18 +235,22 @@ const typeFields: CaseTypeTable<CaseRecord, Pick<CaseSummary, 'saoStage' | 'risk
   }),
 };
 
-const summaries = new WeakMap<CaseRecord, { today: IsoDate; summary: Readonly<CaseSummary> }>();
+/** A case's summary: the row or header the API shows, with the year group for the academic year of `today`. */
+export type SummaryOf = (record: CaseRecord, today: IsoDate) => Readonly<CaseSummary>;
 
 /**
- * The row or header the API shows, with the year group for the academic year of `today`. Records are never
- * mutated, so a summary is computed once per record and day and shared: callers copy, never change it.
+ * `SummaryOf`, remembering each answer. Records are never mutated, so a summary is computed once per record
+ * and day and shared: callers copy, never change it. One per instance of the views (createViewQueries).
  */
-export function toCaseSummary(record: CaseRecord, today: IsoDate): Readonly<CaseSummary> {
-  const cached = summaries.get(record);
-  if (cached?.today === today) return cached.summary;
-  const summary = buildCaseSummary(record, today);
-  summaries.set(record, { today, summary });
-  return summary;
+export function createSummaryOf(): SummaryOf {
+  const summaries = new WeakMap<CaseRecord, { today: IsoDate; summary: Readonly<CaseSummary> }>();
+  return (record, today) => {
+    const cached = summaries.get(record);
+    if (cached?.today === today) return cached.summary;
+    const summary = buildCaseSummary(record, today);
+    summaries.set(record, { today, summary });
+    return summary;
+  };
 }
 
 function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import type { CaseRecord } from './case-summary.js';
-import { isOpen, officerOf, toCaseSummary } from './case-summary.js';
+import { isOpen, officerOf, type SummaryOf } from './case-summary.js';
 import type { CaseSummary } from './types.js';
 import type { View, ViewQueries } from './view.js';
 import { recordChanged } from './view.js';
@@ -52,11 +52,12 @@ export function caseloadFor(
   officerId: string,
   records: ReadonlyMap<string, CaseRecord>,
   today: IsoDate,
+  summaryOf: SummaryOf,
 ): CaseSummary[] {
   const summaries: CaseSummary[] = [];
   for (const caseId of view.get(officerId) ?? []) {
     const record = records.get(caseId);
-    if (record) summaries.push(toCaseSummary(record, today));
+    if (record) summaries.push(summaryOf(record, today));
   }
   return summaries.sort(compareForCaseload);
 }
@@ -66,7 +67,7 @@ export const caseloadView: View<'caseload', CaseloadView, Pick<ViewQueries, 'cas
   name: 'caseload',
   create: createCaseloadView,
   evolve: evolveCaseload,
-  queries(view, { today, position, records }) {
+  queries(view, { today, position, records, summaryOf }) {
     let caseloads = { today: '', position: -2n, byOfficer: new Map<string, readonly CaseSummary[]>() };
     return {
       caseload: {
@@ -78,7 +79,7 @@ export const caseloadView: View<'caseload', CaseloadView, Pick<ViewQueries, 'cas
           }
           let caseload = caseloads.byOfficer.get(officerId);
           if (!caseload) {
-            caseload = caseloadFor(view, officerId, records, day);
+            caseload = caseloadFor(view, officerId, records, day, summaryOf);
             caseloads.byOfficer.set(officerId, caseload);
           }
           return caseload;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/calendar/index.js';
+import { insertDate, removeDate } from './sorted-dates.js';
 
 /**
  * Case ids bucketed by a date (referral, judgement), with the dates kept in order: counting those before a
@@ -13,17 +14,6 @@ export interface DatedSet {
 
 export const createDatedSet = (): DatedSet => ({ dateOf: new Map(), byDate: new Map(), dates: [] });
 
-function lowerBound(dates: readonly IsoDate[], date: IsoDate): number {
-  let low = 0;
-  let high = dates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((dates[middle] as IsoDate) < date) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export function removeFromDatedSet(set: DatedSet, id: string): void {
   const date = set.dateOf.get(id);
   if (date === undefined) return;
@@ -32,7 +22,7 @@ export function removeFromDatedSet(set: DatedSet, id: string): void {
   ids?.delete(id);
   if (ids?.size === 0) {
     set.byDate.delete(date);
-    set.dates.splice(lowerBound(set.dates, date), 1);
+    removeDate(set.dates, date);
   }
 }
 
@@ -46,7 +36,7 @@ export function placeInDatedSet(set: DatedSet, id: string, date: IsoDate | undef
   if (!ids) {
     ids = new Set();
     set.byDate.set(date, ids);
-    set.dates.splice(lowerBound(set.dates, date), 0, date);
+    insertDate(set.dates, date);
   }
   ids.add(id);
 }

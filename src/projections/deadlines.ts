@@ -1,9 +1,9 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { type ClockName, clockNames } from '../domain/clocks.js';
-import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseRecord } from './case-summary.js';
 import { isPriority, officerOf } from './case-summary.js';
-import type { CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
+import { insertDate, lowerBound, removeDate } from './sorted-dates.js';
+import type { CaseClock, CaseType, DeadlineQuery, DeadlineStatus, OpenDeadline } from './types.js';
 import type { View, ViewQueries } from './view.js';
 import { recordChanged } from './view.js';
 
@@ -14,15 +14,9 @@ import { recordChanged } from './view.js';
  * and the schedulers agree. Buckets are mutated in place; `evolveDeadlines` only touches clocks whose object
  * changed, after the case record is computed, so a failing event never reaches it.
  */
-export interface OpenClockEntry {
+export interface OpenClockEntry extends CaseClock {
   caseId: string;
   caseType: CaseType;
-  clock: ClockName;
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
-  missed: boolean;
-  escalation: ClockEscalation;
 }
 
 interface DueDateBucket {
@@ -50,18 +44,6 @@ export const createDeadlinesView = (): DeadlinesView => ({
 
 const keyOf = (caseId: string, clock: ClockName) => `${caseId}|${clock}`;
 
-/** The first index whose date is not before `date`. */
-function lowerBound(dates: readonly IsoDate[], date: IsoDate): number {
-  let low = 0;
-  let high = dates.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((dates[middle] as IsoDate) < date) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 function remove(view: DeadlinesView, key: string): void {
   const entry = view.byKey.get(key);
   if (!entry) return;
@@ -74,7 +56,7 @@ function remove(view: DeadlinesView, key: string): void {
   if (!entry.missed && entry.escalation === 'none') bucket.notMissed--;
   if (bucket.entries.size === 0) {
     view.byDueDate.delete(entry.dueOn);
-    view.dueDates.splice(lowerBound(view.dueDates, entry.dueOn), 1);
+    removeDate(view.dueDates, entry.dueOn);
   }
 }
 
@@ -85,7 +67,7 @@ function add(view: DeadlinesView, key: string, entry: OpenClockEntry): void {
   if (!bucket) {
     bucket = { entries: new Map(), countByClock: new Map(), notMissed: 0 };
     view.byDueDate.set(entry.dueOn, bucket);
-    view.dueDates.splice(lowerBound(view.dueDates, entry.dueOn), 0, entry.dueOn);
+    insertDate(view.dueDates, entry.dueOn);
   }
   bucket.entries.set(key, entry);
   bucket.countByClock.set(entry.clock, (bucket.countByClock.get(entry.clock) ?? 0) + 1);

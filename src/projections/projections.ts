@@ -1,8 +1,10 @@
+import { Registry } from 'prom-client';
 import type { IsoDate } from '../domain/calendar/index.js';
 import { createCalendar, londonDate } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import { defaultPolicy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
+import { createProjectionMetrics, type ProjectionMetrics } from './metrics.js';
 import { createViewQueries } from './queries.js';
 import { createProjectionRuntime } from './runtime.js';
 import type { Logger, Projections } from './types.js';
@@ -14,6 +16,8 @@ export interface ProjectionsOptions {
   policy?: Policy;
   /** The London date statuses, year groups and reports are computed against (today by default). */
   today?: () => IsoDate;
+  /** The views' figures, on the process's registry (the composition root's); by default on none. */
+  metrics?: ProjectionMetrics;
   /** False for a throwaway instance, so the live one's position is the one exported. */
   exportMetrics?: boolean;
 }
@@ -35,6 +39,7 @@ export function createProjections(store: EventStore, options: ProjectionsOptions
       if (applyRecordedEvent(views, recorded)) lastCaseEventAt = recorded.position;
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    metrics: options.metrics ?? createProjectionMetrics(new Registry()),
     exportPosition: options.exportMetrics !== false,
   });
   const queries = createViewQueries(views, {

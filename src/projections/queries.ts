@@ -1,4 +1,5 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { createSummaryOf } from './case-summary.js';
 import type { ViewQueries } from './view.js';
 import { type Views, viewList, viewNeeds, viewStates } from './views.js';
 
@@ -15,7 +16,7 @@ export function createViewQueries(
 ): ViewQueries {
   const states = viewStates(views);
   const needs = viewNeeds(views);
-  const queryContext = { ...context, records: views.records };
+  const queryContext = { ...context, records: views.records, summaryOf: createSummaryOf() };
   const merged: Partial<ViewQueries> = {};
   viewList.forEach((view, index) => {
     Object.assign(merged, view.queries(states[index], queryContext, needs));

@@ -1,8 +1,8 @@
 import { DomainError } from '../domain/decider.js';
 import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
 import { CaseIdConflictError } from './case-summary.js';
-import { projectionMetrics } from './metrics.js';
-import type { Logger } from './types.js';
+import type { ProjectionMetrics } from './metrics.js';
+import type { Logger, Projections } from './types.js';
 
 /**
  * Keeps views current from `$all`: catch-up from the start of the log, then live. Every event moves the
@@ -10,20 +10,18 @@ import type { Logger } from './types.js';
  * cannot read is a poison event: logged with its position and stream, counted, and skipped (the views
  * apply all of an event or none of it, so skipping leaves them consistent, and a rebuild skips it too).
  */
-export interface ProjectionRuntime {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  position(): bigint;
-  waitFor(position: bigint, timeoutMs?: number): Promise<void>;
-  lag(): Promise<bigint>;
-  caughtUp(): boolean;
-}
+export type ProjectionRuntime = Pick<
+  Projections,
+  'start' | 'close' | 'position' | 'waitFor' | 'lag' | 'caughtUp'
+>;
 
 export interface RuntimeOptions {
   store: EventStore;
   /** Applies one event to the views; throws for an event it cannot apply. */
   apply: (recorded: RecordedEvent) => void;
   logger?: Logger;
+  /** Where the runtime counts what it applied and skipped. */
+  metrics: ProjectionMetrics;
   /** Off for a throwaway rebuild, so the live instance's gauge is the one exported. */
   exportPosition?: boolean;
 }
@@ -48,7 +46,7 @@ export async function headPosition(store: EventStore): Promise<bigint> {
 }
 
 export function createProjectionRuntime(options: RuntimeOptions): ProjectionRuntime {
-  const { store, apply, logger } = options;
+  const { store, apply, logger, metrics } = options;
   let applied = -1n;
   let caughtUpAt: bigint | undefined;
   let isCaughtUp = false;
@@ -63,9 +61,9 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
 
   /** Counters are updated in batches while catching up, where an update per event would show. */
   function exportFigures(): void {
-    if (unexportedApplied > 0) projectionMetrics.eventsApplied.inc(unexportedApplied);
+    if (unexportedApplied > 0) metrics.eventsApplied.inc(unexportedApplied);
     unexportedApplied = 0;
-    if (exportPosition) projectionMetrics.position.set(Number(applied));
+    if (exportPosition) metrics.position.set(Number(applied));
   }
 
   function settleWaiters(): void {
@@ -92,19 +90,19 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
       unexportedApplied++;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unknown_event_type') {
-        projectionMetrics.unknownEventTypes.inc({ type: recorded.type });
+        metrics.unknownEventTypes.inc({ type: recorded.type });
         if (!unknownTypesLogged.has(recorded.type)) {
           unknownTypesLogged.add(recorded.type);
           logger?.warn({ type: recorded.type, stream: recorded.stream }, 'views skip an unknown event type');
         }
       } else if (error instanceof CaseIdConflictError) {
-        projectionMetrics.caseIdConflicts.inc();
+        metrics.caseIdConflicts.inc();
         logger?.error(
           { caseId: error.caseId, known: error.known, found: error.found, stream: recorded.stream },
           'a case id holds two case types: this case is missing from every view',
         );
       } else {
-        projectionMetrics.poisonEvents.inc();
+        metrics.poisonEvents.inc();
         logger?.error(
           {
             position: recorded.position.toString(),

@@ -6,19 +6,13 @@ import type { ClockEscalation } from '../domain/shared-commands.js';
 
 export type { IsoDate } from '../domain/calendar/index.js';
 export type { ClockName } from '../domain/clocks.js';
+export type { Logger } from '../logger.js';
 
 /** The views the API and the workers read, kept current from `$all` by one runtime. */
 
 export type CaseType = CaseTypeName;
 /** Computed against `today` when asked, never stored: a clock becomes overdue without any event. */
 export type DeadlineStatus = 'due' | 'due_soon' | 'overdue' | 'missed' | 'escalated';
-
-/** The logger the runtime writes to: pino's shape, so Fastify's logger fits. */
-export interface Logger {
-  info(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
-  error(object: object, message?: string): void;
-}
 
 export interface CaseClock {
   clock: ClockName;
@@ -92,15 +86,11 @@ export interface CaseListQuery {
   cursor?: string;
 }
 
-export interface OpenDeadline {
+/** An open clock of a case (its `missed` told by `status`), with what a worklist sorts and filters by. */
+export interface OpenDeadline extends Omit<CaseClock, 'missed'> {
   caseId: string;
   caseType: CaseType;
-  clock: ClockName;
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
   status: DeadlineStatus;
-  escalation: ClockEscalation;
   officerId?: string;
   priority: boolean;
 }

@@ -1,6 +1,6 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import type { CaseEvent } from './case-event.js';
-import type { CaseRecord } from './case-summary.js';
+import type { CaseRecord, SummaryOf } from './case-summary.js';
 import type { Projections } from './types.js';
 
 /** The read side of the views: what the API and the workers call. */
@@ -18,6 +18,8 @@ export interface QueryContext {
   position: () => bigint;
   /** Every case's record, the shared input most views evolve from. */
   records: ReadonlyMap<string, CaseRecord>;
+  /** A case's summary, remembered per record and day by this instance of the views. */
+  summaryOf: SummaryOf;
 }
 
 /** Records a difference between the rebuilt and the live answer to one query (the rebuild's check). */

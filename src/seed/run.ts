@@ -9,6 +9,7 @@ import type { EheCommand, EheEvent, EheState } from '../domain/ehe/index.js';
 import type { ClockName, Policy } from '../domain/policy.js';
 import type { CaseHandlers } from '../eventstore/case-handlers.js';
 import type { CommandHandler } from '../eventstore/handle.js';
+import { commandMetadata } from '../eventstore/metadata.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { EheSeedCase } from './ehe-referral.js';
 import { maxDate } from './people.js';
@@ -87,13 +88,12 @@ export class Run<C, E, S> {
     const result = await this.handle({
       stream: this.stream,
       command: body,
-      metadata: {
-        actor: actor.id,
-        role: actor.role,
+      metadata: commandMetadata({
+        actor,
         correlationId: this.correlationId,
         causationId: this.rng.uuid(),
-        occurredAt: instant.toISOString(),
-      },
+        occurredAt: instant,
+      }),
       context: decideContext(instant, this.shared.policy, actor),
     });
     for (const { event } of result.events) {

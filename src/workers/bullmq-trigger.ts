@@ -2,12 +2,12 @@ import type { Worker, WorkerOptions } from 'bullmq';
 import { createCalendar, londonDate } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import type { ClockScheduler } from './clock-scheduler.js';
 import { createClockScheduler } from './clock-scheduler.js';
 import { createDeadlineWorkers } from './deadline-worker.js';
 import type { DueClockHandler } from './due-clocks.js';
 import { enqueueDueClocks } from './enqueue.js';
-import type { WorkerLogger } from './logger.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { createNotificationWorker, notificationEnqueuer } from './notification-worker.js';
 import type { QueueSet } from './queues.js';
@@ -20,7 +20,7 @@ export interface BullmqTriggerDeps {
   deadlines: DeadlineSource;
   handler: DueClockHandler;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   now: () => Date;
   sweepCron: string;
   webhooks?: WebhookSettings;
@@ -41,7 +41,12 @@ export const DAILY_SWEEP_ID = 'daily-sweep';
 
 export async function startBullmqTrigger(deps: BullmqTriggerDeps): Promise<BullmqTrigger> {
   const { queues, logger } = deps;
-  const ctx = { policy: deps.policy, calendar: createCalendar(deps.policy.calendar), now: deps.now };
+  const ctx = {
+    policy: deps.policy,
+    calendar: createCalendar(deps.policy.calendar),
+    now: deps.now,
+    metrics: queues.metrics,
+  };
   await queues.checkEvictionPolicy();
   const webhooks = deps.webhooks?.urls.length ? deps.webhooks : undefined;
   // The daily sweep's schedule lives in Redis too: register it again when Redis has lost it.
@@ -87,7 +92,7 @@ export async function startBullmqTrigger(deps: BullmqTriggerDeps): Promise<Bullm
 }
 
 /** `worker.close()` waits for the job in hand, and can wait forever: past the grace, force it. */
-async function closeWithin(workers: Worker[], graceMs: number, logger: WorkerLogger): Promise<void> {
+async function closeWithin(workers: Worker[], graceMs: number, logger: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const graceful = Promise.all(workers.map((worker) => worker.close())).then(() => true);
   const expired = new Promise<false>((resolve) => {

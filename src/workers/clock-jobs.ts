@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { endOfLondonDay, isoDateSchema, startOfLondonDay } from '../domain/calendar/index.js';
-import type { ClockName } from '../domain/clocks.js';
+import type { ClockName, OpenClock as DomainOpenClock } from '../domain/clocks.js';
 import { ClockNameSchema, clockEffects, escalationThresholds } from '../domain/clocks.js';
 import type { Policy } from '../domain/policy.js';
-import { type ClockEscalation, EscalationLevelSchema } from '../domain/shared-commands.js';
+import { EscalationLevelSchema } from '../domain/shared-commands.js';
 
 /**
  * What a due clock asks the deadline worker to do, and when. Job data holds ids and dates only, never
@@ -100,13 +100,10 @@ export function planForEvent(event: { stream: string; type: string; data: unknow
   return plan;
 }
 
-interface OpenClock {
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
-  missed: boolean;
+/** What the scheduler needs of an open clock to know the job it waits on. */
+type OpenClock = Pick<DomainOpenClock, 'dueOn' | 'remindOn' | 'missed' | 'escalation'> & {
   reminded: boolean;
-  escalation: ClockEscalation;
-}
+};
 
 /** Every open clock of every case, folded from the log: what the scheduler rebuilds when Redis was wiped. */
 export interface OpenClocks {

@@ -1,18 +1,17 @@
 import { createCalendar } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { createOpenClocks, planForEvent } from './clock-jobs.js';
 import { enqueueDueClocks, removeDueClockJobs } from './enqueue.js';
-import type { WorkerLogger } from './logger.js';
-import { workerMetrics } from './metrics.js';
 import type { QueueSet } from './queues.js';
 
 export interface ClockSchedulerDeps {
   store: EventStore;
   queues: QueueSet;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   now: () => Date;
   /** Called for each live event once its clock jobs are in Redis, before the checkpoint moves past it. */
   onEvent?: (event: RecordedEvent) => Promise<void>;
@@ -63,7 +62,7 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
     const saved = await queues.redis.eval(SAVE_IF_GREATER, 1, checkpointKey, at.toString(), how);
     if (saved === 0) return false;
     position = at;
-    workerMetrics.schedulerPosition.set(Number(at));
+    queues.metrics.schedulerPosition.set(Number(at));
     return true;
   }
 

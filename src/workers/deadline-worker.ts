@@ -1,8 +1,8 @@
 import type { Worker, WorkerOptions } from 'bullmq';
+import type { Logger } from '../logger.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { DueClockJobSchema } from './clock-jobs.js';
 import type { DueClockHandler } from './due-clocks.js';
-import type { WorkerLogger } from './logger.js';
 import type { QueueSet } from './queues.js';
 
 /**
@@ -13,7 +13,7 @@ import type { QueueSet } from './queues.js';
 export function createDeadlineWorkers(
   queues: QueueSet,
   handler: DueClockHandler,
-  logger: WorkerLogger,
+  logger: Logger,
   options: Partial<WorkerOptions> = {},
 ): Worker[] {
   const recordIfDue = async (job: { id?: string | undefined; data: unknown }) => {

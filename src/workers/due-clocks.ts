@@ -3,10 +3,11 @@ import { decideContext } from '../domain/context.js';
 import type { EheCommand } from '../domain/ehe/index.js';
 import type { Policy } from '../domain/policy.js';
 import { createCaseHandlers } from '../eventstore/case-handlers.js';
+import { commandMetadata } from '../eventstore/metadata.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { jobIdOf } from './clock-jobs.js';
-import { workerMetrics } from './metrics.js';
+import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 
 /** The service identity clock commands are recorded under (DOMAIN.md roles: `admin`, no case data). */
 export const CLOCK_WORKER_ACTOR = { id: 'sightline-clock-worker', role: 'admin' } as const;
@@ -59,17 +60,14 @@ export function createDueClockHandler(deps: {
   store: EventStore;
   policy: Policy;
   now: () => Date;
+  metrics?: WorkerMetrics;
 }): DueClockHandler {
   const handlers = createCaseHandlers(deps.store);
+  const metrics = deps.metrics ?? unreadWorkerMetrics();
   return {
     async run(job, causationId) {
       const key = idempotencyKeyOf(job);
-      const metadata = {
-        actor: CLOCK_WORKER_ACTOR.id,
-        role: CLOCK_WORKER_ACTOR.role,
-        correlationId: causationId ?? key,
-        causationId: causationId ?? key,
-      };
+      const metadata = commandMetadata({ actor: CLOCK_WORKER_ACTOR, correlationId: causationId ?? key });
       const context = decideContext(deps.now(), deps.policy, { ...CLOCK_WORKER_ACTOR });
       const request = { stream: job.stream, metadata, context, options: { idempotencyKey: key } };
       const cmeCommand = cmeCommandOf(job);
@@ -80,7 +78,7 @@ export function createDueClockHandler(deps: {
           : { events: [], replayed: false };
       // A replay (the same job run again after a crash) wrote nothing new: report nothing.
       const appended = result.replayed ? [] : result.events.map(({ event }) => event.type);
-      for (const type of appended) workerMetrics.clockEvents.inc({ type });
+      for (const type of appended) metrics.clockEvents.inc({ type });
       return { appended };
     },
   };

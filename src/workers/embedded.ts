@@ -1,10 +1,10 @@
 import { createCalendar } from '../domain/calendar/index.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore, Subscription } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import { jobIdOf } from './clock-jobs.js';
 import type { DueClockHandler } from './due-clocks.js';
-import type { WorkerLogger } from './logger.js';
-import { workerMetrics } from './metrics.js';
+import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { deliver, notificationFor } from './notifications.js';
 import type { DeadlineSource } from './sweep.js';
@@ -15,10 +15,12 @@ export interface EmbeddedTriggerDeps {
   deadlines: DeadlineSource;
   handler: DueClockHandler;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
   now: () => Date;
   intervalMs: number;
   webhooks?: WebhookSettings;
+  /** The process's worker metrics. */
+  metrics?: WorkerMetrics;
 }
 
 export interface EmbeddedTrigger {
@@ -33,7 +35,8 @@ export interface EmbeddedTrigger {
  * the deadlines view again. Webhooks follow the log live from start, retried in-process.
  */
 export function startEmbeddedTrigger(deps: EmbeddedTriggerDeps): EmbeddedTrigger {
-  const ctx = { policy: deps.policy, calendar: createCalendar(deps.policy.calendar), now: deps.now };
+  const metrics = deps.metrics ?? unreadWorkerMetrics();
+  const ctx = { policy: deps.policy, calendar: createCalendar(deps.policy.calendar), now: deps.now, metrics };
   let running: Promise<unknown> = Promise.resolve();
   let closing = false;
 
@@ -59,7 +62,7 @@ export function startEmbeddedTrigger(deps: EmbeddedTriggerDeps): EmbeddedTrigger
 
   const timer = setInterval(() => void sweepOnce().catch(() => undefined), deps.intervalMs);
   timer.unref();
-  const notifier = deps.webhooks?.urls.length ? followForWebhooks(deps, deps.webhooks) : undefined;
+  const notifier = deps.webhooks?.urls.length ? followForWebhooks(deps, deps.webhooks, metrics) : undefined;
 
   return {
     sweepOnce,
@@ -72,7 +75,7 @@ export function startEmbeddedTrigger(deps: EmbeddedTriggerDeps): EmbeddedTrigger
   };
 }
 
-function followForWebhooks(deps: EmbeddedTriggerDeps, webhooks: WebhookSettings) {
+function followForWebhooks(deps: EmbeddedTriggerDeps, webhooks: WebhookSettings, metrics: WorkerMetrics) {
   let subscription: Subscription | undefined;
   let closed = false;
   const inFlight = new Set<Promise<void>>();
@@ -80,11 +83,11 @@ function followForWebhooks(deps: EmbeddedTriggerDeps, webhooks: WebhookSettings)
     for (let attempt = 1; ; attempt++) {
       try {
         await deliver(url, notification, { secret: webhooks.secret, now: deps.now });
-        workerMetrics.notificationsDelivered.inc();
+        metrics.notificationsDelivered.inc();
         return;
       } catch (error) {
         if (attempt >= webhooks.attempts || closed) {
-          workerMetrics.notificationsDeadLettered.inc();
+          metrics.notificationsDeadLettered.inc();
           deps.logger.error(
             { url, id: notification.id, err: String(error) },
             'webhook message dead-lettered',

@@ -2,8 +2,7 @@ import type { Worker } from 'bullmq';
 import { z } from 'zod';
 import type { Policy } from '../domain/policy.js';
 import type { RecordedEvent } from '../eventstore/types.js';
-import type { WorkerLogger } from './logger.js';
-import { workerMetrics } from './metrics.js';
+import type { Logger } from '../logger.js';
 import type { Notification } from './notifications.js';
 import { deliver, notificationFor } from './notifications.js';
 import type { QueueSet } from './queues.js';
@@ -45,7 +44,7 @@ export function notificationEnqueuer(queues: QueueSet, policy: Policy, webhooks:
 export function createNotificationWorker(
   queues: QueueSet,
   webhooks: WebhookSettings,
-  logger: WorkerLogger,
+  logger: Logger,
   now: () => Date,
 ): Worker {
   const worker = queues.createWorker(
@@ -53,13 +52,13 @@ export function createNotificationWorker(
     async (job) => {
       const { url, notification } = DeliveryJob.parse(job.data);
       await deliver(url, notification, { secret: webhooks.secret, now });
-      workerMetrics.notificationsDelivered.inc();
+      queues.metrics.notificationsDelivered.inc();
     },
     { concurrency: 4 },
   );
   worker.on('failed', (job) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      workerMetrics.notificationsDeadLettered.inc();
+      queues.metrics.notificationsDeadLettered.inc();
       logger.error({ jobId: job.id, attempts: job.attemptsMade }, 'webhook message dead-lettered');
     }
   });

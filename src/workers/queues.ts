@@ -1,8 +1,8 @@
 import type { Job, JobsOptions, Processor, WorkerOptions } from 'bullmq';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { WorkerLogger } from './logger.js';
-import { queueDepthSources } from './metrics.js';
+import type { Logger } from '../logger.js';
+import { unreadWorkerMetrics, type WorkerMetrics } from './metrics.js';
 
 /** The queues, by name; the names appear in Redis keys, so they never change. */
 export const queueNames = {
@@ -28,7 +28,9 @@ export interface QueueSetOptions {
   redisUrl: string;
   /** Namespaces every key, so tests and councils sharing one Redis never collide. */
   prefix: string;
-  logger: WorkerLogger;
+  logger: Logger;
+  /** The process's worker metrics, where the queues' depths are reported. */
+  metrics?: WorkerMetrics;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface QueueSetOptions {
 export interface QueueSet {
   readonly prefix: string;
   readonly redis: Redis;
+  /** What the workers on these queues count. */
+  readonly metrics: WorkerMetrics;
   queue(name: QueueName): Queue;
   createWorker(name: QueueName, processor: Processor, options?: Partial<WorkerOptions>): Worker;
   /** Warns when Redis may evict keys: a lost job is a clock nobody watches. */
@@ -48,6 +52,7 @@ export interface QueueSet {
 
 export function createQueueSet(options: QueueSetOptions): QueueSet {
   const { prefix, logger } = options;
+  const metrics = options.metrics ?? unreadWorkerMetrics();
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
   const workerConnections: Redis[] = [];
   const queues = new Map<QueueName, Queue>();
@@ -59,10 +64,11 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
         counts: await queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
       })),
     );
-  queueDepthSources.add(depths);
+  metrics.queueDepthSources.add(depths);
   return {
     prefix,
     redis,
+    metrics,
     queue(name) {
       let queue = queues.get(name);
       if (!queue) {
@@ -104,7 +110,7 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
       return policy;
     },
     async close() {
-      queueDepthSources.delete(depths);
+      metrics.queueDepthSources.delete(depths);
       await Promise.allSettled(workers.map((worker) => worker.close()));
       await Promise.allSettled([...queues.values()].map((queue) => queue.close()));
       for (const connection of [...workerConnections, redis]) connection.disconnect();

@@ -1,11 +1,13 @@
+import { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
+import type { Logger } from '../logger.js';
 import type { Projections } from '../projections/index.js';
 import { startBullmqTrigger } from './bullmq-trigger.js';
 import { createDueClockHandler } from './due-clocks.js';
 import { startEmbeddedTrigger } from './embedded.js';
-import type { WorkerLogger } from './logger.js';
+import { createWorkerMetrics } from './metrics.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { createQueueSet } from './queues.js';
 
@@ -14,7 +16,9 @@ export interface WorkerDeps {
   store: EventStore;
   projections: Pick<Projections, 'deadlines'>;
   policy: Policy;
-  logger: WorkerLogger;
+  logger: Logger;
+  /** The process's Prometheus registry, where the workers' figures are exported. */
+  registry?: Registry;
   /** The clock the handlers judge "today" by; tests move it instead of waiting. */
   now?: () => Date;
 }
@@ -27,12 +31,13 @@ export interface WorkerDeps {
 export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise<void> }> {
   const { config, store, policy, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const handler = createDueClockHandler({ store, policy, now });
+  const metrics = createWorkerMetrics(deps.registry ?? new Registry());
+  const handler = createDueClockHandler({ store, policy, now, metrics });
   const webhooks: WebhookSettings | undefined =
     config.WEBHOOK_URLS.length > 0 && config.WEBHOOK_SECRET
       ? { urls: config.WEBHOOK_URLS, secret: config.WEBHOOK_SECRET, attempts: config.WEBHOOK_ATTEMPTS }
       : undefined;
-  const common = { store, deadlines: deps.projections, handler, policy, logger, now };
+  const common = { store, deadlines: deps.projections, handler, policy, logger, now, metrics };
   const withWebhooks = webhooks ? { webhooks } : {};
   if (!config.REDIS_URL) {
     logger.info({ intervalMs: config.EMBEDDED_SWEEP_MS }, 'workers: embedded trigger (no REDIS_URL)');
@@ -44,7 +49,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<{ close(): Promise
     void embedded.sweepOnce().catch(() => undefined);
     return embedded;
   }
-  const queues = createQueueSet({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+  const queues = createQueueSet({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, metrics });
   logger.info({ prefix: config.REDIS_PREFIX }, 'workers: BullMQ on Redis');
   const trigger = await startBullmqTrigger({
     ...common,

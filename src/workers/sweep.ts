@@ -4,7 +4,7 @@ import { escalationThresholds } from '../domain/clocks.js';
 import type { Policy } from '../domain/policy.js';
 import type { OpenDeadline, Projections } from '../projections/index.js';
 import type { DueClockJob } from './clock-jobs.js';
-import { workerMetrics } from './metrics.js';
+import type { WorkerMetrics } from './metrics.js';
 
 export type DeadlineSource = Pick<Projections, 'deadlines'>;
 
@@ -12,6 +12,8 @@ export interface SweepContext {
   policy: Policy;
   calendar: Calendar;
   now: () => Date;
+  /** Where each sweep's findings are counted. */
+  metrics?: WorkerMetrics;
 }
 
 export type SweepFindings = Record<DueClockJob['kind'], number>;
@@ -60,8 +62,8 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
     jobs.push(job);
     found[job.kind]++;
   }
-  workerMetrics.sweepRuns.inc();
-  for (const [kind, count] of Object.entries(found)) workerMetrics.sweepFound.set({ kind }, count);
+  ctx.metrics?.sweepRuns.inc();
+  for (const [kind, count] of Object.entries(found)) ctx.metrics?.sweepFound.set({ kind }, count);
   return jobs;
 }
 

@@ -107,7 +107,9 @@ describe('one case id, one case type', () => {
   it('a view that meets a second case type under one id says so in a metric and the log, not in silence', async () => {
     const { createSqliteEventStore } = await import('../../src/eventstore/sqlite.js');
     const { createProjections } = await import('../../src/projections/index.js');
-    const { projectionMetrics } = await import('../../src/projections/metrics.js');
+    const { createProjectionMetrics } = await import('../../src/projections/metrics.js');
+    const { Registry } = await import('prom-client');
+    const projectionMetrics = createProjectionMetrics(new Registry());
     const store = createSqliteEventStore({ path: ':memory:' });
     const caseId = randomUUID();
     // Copy one real case of each type into a fresh store, both under one id, as a buggy writer would.
@@ -131,7 +133,12 @@ describe('one case id, one case type', () => {
     const errors: unknown[] = [];
     const logger = { error: (...args: unknown[]) => errors.push(args), warn: () => {}, info: () => {} };
     const before = (await projectionMetrics.caseIdConflicts.get()).values[0]?.value ?? 0;
-    const views = createProjections(store, { today: () => '2025-11-20', exportMetrics: false, logger });
+    const views = createProjections(store, {
+      today: () => '2025-11-20',
+      exportMetrics: false,
+      logger,
+      metrics: projectionMetrics,
+    });
     await views.start();
     expect((await projectionMetrics.caseIdConflicts.get()).values[0]?.value).toBe(before + 1);
     expect(JSON.stringify(errors)).toContain('two case types');

@@ -1,7 +1,7 @@
 import type { EventStore } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { startBullmqTrigger } from '../../src/workers/bullmq-trigger.js';
 import { createDueClockHandler } from '../../src/workers/due-clocks.js';
-import { silentLogger } from '../../src/workers/logger.js';
 import type { WebhookSettings } from '../../src/workers/notification-worker.js';
 import { createQueueSet } from '../../src/workers/queues.js';
 import type { FakeClock } from './support.js';

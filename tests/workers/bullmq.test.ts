@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { createClockScheduler } from '../../src/workers/clock-scheduler.js';
-import { silentLogger } from '../../src/workers/logger.js';
 import { createQueueSet } from '../../src/workers/queues.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 import { startTrigger } from './bullmq-harness.js';
 import {
   contactMade,
@@ -22,10 +23,7 @@ import {
 } from './support.js';
 import { flakyWebhookServer, WEBHOOK_SECRET } from './webhook-server.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 function setUp() {
   const prefix = testPrefix();

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { createDueClockHandler } from '../../src/workers/due-clocks.js';
 import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
-import { silentLogger } from '../../src/workers/logger.js';
 import type { WebhookSettings } from '../../src/workers/notification-worker.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 import type { FakeClock } from './support.js';
 import {
   contactMade,
@@ -19,10 +20,7 @@ import {
 } from './support.js';
 import { flakyWebhookServer, WEBHOOK_SECRET } from './webhook-server.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /** The trigger for one machine without Redis; the test sweeps by hand instead of waiting a minute. */
 async function embedded(store: EventStore, clock: FakeClock, webhooks?: WebhookSettings) {

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAILY_SWEEP_ID } from '../../src/workers/bullmq-trigger.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 import { startTrigger } from './bullmq-harness.js';
 import {
   deletePrefix,
@@ -11,10 +12,7 @@ import {
   waitUntil,
 } from './support.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /**
  * Redis loses its data under running workers (a failover to an empty replica, a FLUSHDB) and the API goes

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/workers/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { startWorkers } from '../../src/workers/start.js';
+import { cleanupsAfterEach } from '../support/cleanups.js';
 import {
   deletePrefix,
   eventsOf,
@@ -15,10 +16,7 @@ import {
   waitUntil,
 } from './support.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setUp() {
   const store = openStore();

@@ -7,7 +7,6 @@ import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-l
 import { type Actor, actorOf, authorize } from '../auth.js';
 import type { RouteDeps } from '../case-commands.js';
 import { allocatedOfficerOf, caseStateAsOf, eventView, publishedState } from '../case-history.js';
-import { findCaseType } from '../case-streams.js';
 import { boundedDateTime } from '../date-bounds.js';
 import { HttpProblem } from '../errors.js';
 import {
@@ -65,7 +64,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     caseId: string,
   ): Promise<{ actor: Actor; caseType: CaseType }> => {
     const actor = actorOf(request);
-    const caseType = await findCaseType(store, caseId);
+    const caseType = await app.caseTypeOf(caseId);
     if (!caseType) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
     const fullHistory: readonly string[] = readRoles.fullHistory;
     if (

@@ -11,7 +11,6 @@ import { actorOf, authorize } from '../auth.js';
 import type { RouteDeps } from '../case-commands.js';
 import { type CaseCommand, runCaseCommand } from '../case-commands.js';
 import { reserveCaseId } from '../case-ids.js';
-import { findCaseType } from '../case-streams.js';
 import {
   bodyExamplesOf,
   commandProblemExamples,
@@ -147,8 +146,8 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       },
       async (request, reply) => {
         const { caseId } = request.params;
-        await assertPanelMayAct(store, actorOf(request), caseId);
-        const caseType = await findCaseType(store, caseId);
+        await assertPanelMayAct({ store, caseTypeOf: app.caseTypeOf }, actorOf(request), caseId);
+        const caseType = await app.caseTypeOf(caseId);
         if (!caseType) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
         const { outcome, result } = await run(
           request,

@@ -72,7 +72,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     async (request, reply) => {
       const { caseId } = request.params;
       const actor = actorOf(request);
-      await assertPanelMayAct(store, actor, caseId);
+      await assertPanelMayAct({ store, caseTypeOf: app.caseTypeOf }, actor, caseId);
       const summary = projections.caseSummary.get(caseId);
       if (!summary) throw new HttpProblem(404, 'case_not_found', `no case ${caseId}`);
       await logRead(request, actor, [caseId]);

@@ -10,8 +10,8 @@ import { londonDate } from '../../../src/domain/calendar/index.js';
 import { defaultPolicy } from '../../../src/domain/policy.js';
 import type { Role } from '../../../src/domain/roles.js';
 import { openEventStore } from '../../../src/eventstore/open.js';
+import { silentLogger } from '../../../src/logger.js';
 import { createProjections } from '../../../src/projections/index.js';
-import { silentLogger } from '../../../src/workers/logger.js';
 import { createQueueSet } from '../../../src/workers/queues.js';
 import { startWorkers } from '../../../src/workers/start.js';
 
