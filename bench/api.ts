@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { mintToken } from '../src/api/auth.js';
+import { mintToken } from '../src/api/plugins/auth.js';
 import { loadConfig } from '../src/config.js';
 import { londonDate } from '../src/domain/calendar/index.js';
 import { createSqliteEventStore } from '../src/eventstore/sqlite.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { mintToken } from './api/auth.js';
+import { mintToken } from './api/plugins/auth.js';
 import { buildApp } from './api/server.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PanelSchema } from './domain/ehe/commands.js';

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ACCESS_LOG_PREFIX, accessLogCodec, accessLogStreamOf } from '../domain/access-log.js';
 import { DomainError } from '../domain/decider.js';
 import { decodeRecorded, newEventOf } from '../eventstore/codec-events.js';
+import { commandMetadata } from '../eventstore/metadata.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
-import type { Actor } from './auth.js';
+import type { Actor } from './plugins/auth.js';
 
 export const AccessLogEntrySchema = z
   .object({
@@ -40,14 +41,12 @@ export interface CaseRead {
 export async function recordCaseRead(store: EventStore, read: CaseRead): Promise<void> {
   if (read.caseIds.length === 0) return;
   const data = { actor: read.actor.id, role: read.actor.role, caseIds: [...read.caseIds], route: read.route };
-  const metadata = {
-    actor: read.actor.id,
-    role: read.actor.role,
+  const metadata = commandMetadata({
+    actor: read.actor,
     correlationId: read.requestId,
-    causationId: read.requestId,
-    ...(read.clientRequestId ? { clientRequestId: read.clientRequestId } : {}),
-    occurredAt: read.at.toISOString(),
-  };
+    clientRequestId: read.clientRequestId ?? undefined,
+    occurredAt: read.at,
+  });
   // A record the schema refuses is refused here (a 500, so the data is not sent either).
   const event = newEventOf(accessLogCodec, { type: 'CaseDataRead', data }, metadata);
   await store.append(accessLogStreamOf(read.at), [event], 'any');

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TRACE_ID } from '../eventstore/metadata.js';
-import type { CommandOutcome } from './case-commands.js';
-import { HttpProblem, type Problem, ProblemSchema } from './errors.js';
-import { commonProblemExamples, exampleIds } from './examples.js';
+import type { CommandOutcome } from './cases/commands.js';
+import { commonProblemExamples, exampleIds } from './examples/index.js';
+import { HttpProblem, type Problem, ProblemSchema } from './plugins/errors.js';
 
 /** A case's id: the UUID part of its stream. */
 const CaseIdSchema = z.uuid({ error: 'must be a case id (a UUID)' });

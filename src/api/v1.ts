@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticate, type TokenVerifier } from './auth.js';
-import type { RouteDeps } from './case-commands.js';
-import { routeNotFound } from './errors.js';
-import { type RateLimits, rateLimitHooks } from './rate-limits.js';
+import type { RouteDeps } from './cases/commands.js';
+import { authenticate, type TokenVerifier } from './plugins/auth.js';
+import { routeNotFound } from './plugins/errors.js';
+import { type RateLimits, rateLimitHooks } from './plugins/rate-limits.js';
 import { auditRoutesPlugin } from './routes/audit.js';
-import { commandRoutesPlugin } from './routes/commands.js';
+import { commandRoutesPlugin } from './routes/cases.js';
 import { queryRoutesPlugin } from './routes/queries.js';
 import { referralRoutesPlugin } from './routes/referrals.js';
 import { reportRoutesPlugin } from './routes/reports.js';

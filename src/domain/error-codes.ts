@@ -2,7 +2,7 @@
  * Every code a DomainError can carry, grouped by its kind. The kind is chosen where the error is thrown
  * (`fail.invalid(...)`, `fail.conflict(...)`, `fail.notFound(...)`, `new DomainError('internal', ...)`) and
  * the types hold each code to its group, so a code never means two kinds; the API answers each kind with one
- * status (api/errors.ts).
+ * status (api/plugins/errors.ts).
  */
 export const domainErrorCodes = {
   /** The command itself is wrong, whatever state the case is in: a field missing, or a value (a date, a code) wrong. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken, resolveAuthSecret } from '../../src/api/auth.js';
+import { mintToken, resolveAuthSecret } from '../../src/api/plugins/auth.js';
 import { buildApp } from '../../src/api/server.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import { eheReferral } from './fixtures.js';

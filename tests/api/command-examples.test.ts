@@ -4,10 +4,8 @@ import {
   commandFieldProblems,
   commandProblemExamples,
   commandRouteExamples,
-} from '../../src/api/command-examples.js';
-import { commandRoutes } from '../../src/api/command-routes.js';
-import type { Problem } from '../../src/api/errors.js';
-import { exampleChildren, exampleSchools } from '../../src/api/examples.js';
+} from '../../src/api/examples/commands.js';
+import { exampleChildren, exampleSchools } from '../../src/api/examples/index.js';
 import {
   cmeAgeProblem,
   cmeReferralExample,
@@ -15,7 +13,9 @@ import {
   eheAgeProblem,
   eheReferralExample,
   referralProblemExamples,
-} from '../../src/api/examples-referrals.js';
+} from '../../src/api/examples/referrals.js';
+import type { Problem } from '../../src/api/plugins/errors.js';
+import { commandRoutes } from '../../src/api/routes/case-command-table.js';
 import { exampleScenarios, type Scenario, type Step } from './example-scenarios.js';
 import { uniqueFamilyName } from './fixtures.js';
 import { bearer, type TestApi, testApi } from './support.js';

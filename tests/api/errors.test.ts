@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
 import { csvField, reportToCsv } from '../../src/api/csv.js';
-import { domainErrorStatus, domainErrorStatuses, errorsPlugin } from '../../src/api/errors.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
+import { domainErrorStatus, domainErrorStatuses, errorsPlugin } from '../../src/api/plugins/errors.js';
 import { buildApp } from '../../src/api/server.js';
 import { DomainError } from '../../src/domain/decider.js';
 import { type DomainErrorKind, domainErrorCodes } from '../../src/domain/error-codes.js';

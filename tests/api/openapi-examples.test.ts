@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { CommandResultSchema } from '../../src/api/cases/command-result.js';
+import { DeletionReturnResultSchema } from '../../src/api/cases/deletion-returns.js';
+import { reportToCsv } from '../../src/api/csv.js';
 import {
   bodyExamplesOf,
   commandResultExampleOf,
   commandRouteExamples,
-} from '../../src/api/command-examples.js';
-import { CommandResultSchema } from '../../src/api/command-result.js';
-import { commandRoutes } from '../../src/api/command-routes.js';
-import { reportToCsv } from '../../src/api/csv.js';
-import { DeletionReturnResultSchema } from '../../src/api/deletion-returns.js';
-import { type Problem, ProblemSchema } from '../../src/api/errors.js';
+} from '../../src/api/examples/commands.js';
 import {
   cmeSummaryExample,
   eheSummaryExample,
   exampleIds,
   exampleOfficers,
   referredEheSummaryExample,
-} from '../../src/api/examples.js';
+} from '../../src/api/examples/index.js';
 import {
   cmeReferralExample,
   deletionReturnExamples,
   eheReferralExample,
-} from '../../src/api/examples-referrals.js';
-import { HealthSchema } from '../../src/api/operations.js';
+} from '../../src/api/examples/referrals.js';
+import { type Problem, ProblemSchema } from '../../src/api/plugins/errors.js';
 import { AccessLogPageSchema, CaseStateSchema, EventPageSchema } from '../../src/api/routes/audit.js';
+import { commandRoutes } from '../../src/api/routes/case-command-table.js';
+import { HealthSchema } from '../../src/api/routes/operations.js';
 import { AcademicYearSchema, CommitteeSchema, DfeReturnSchema } from '../../src/api/routes/reports.js';
 import {
   CaseListPageSchema,

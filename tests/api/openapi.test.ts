@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandRoutes } from '../../src/api/command-routes.js';
+import { commandRoutes } from '../../src/api/routes/case-command-table.js';
 import { type TestApi, testApi } from './support.js';
 
 describe('the OpenAPI document', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
-import { cmeCommandExamples } from '../../src/api/examples-cme.js';
-import { eheCommandExamples } from '../../src/api/examples-ehe.js';
-import { cmeReferralExample, eheReferralExample } from '../../src/api/examples-referrals.js';
+import { cmeCommandExamples } from '../../src/api/examples/cme.js';
+import { eheCommandExamples } from '../../src/api/examples/ehe.js';
+import { cmeReferralExample, eheReferralExample } from '../../src/api/examples/referrals.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { bearer, type TestApi, testApi } from './support.js';
 
 /** DOMAIN.md's role table: a panel member reads the cases referred to their panel, and records its decisions. */

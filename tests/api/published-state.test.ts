@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedState } from '../../src/api/case-history.js';
+import { publishedState } from '../../src/api/cases/history.js';
 import { cmeDecider } from '../../src/domain/cme/index.js';
 import { eheDecider } from '../../src/domain/ehe/index.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mintToken } from '../../src/api/auth.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { type AppDependencies, buildApp } from '../../src/api/server.js';
 import type { Projections } from '../../src/api/views.js';
 import { type Config, loadConfig } from '../../src/config.js';

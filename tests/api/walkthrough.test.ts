@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { buildApp } from '../../src/api/server.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import { emptyProjections, testConfig } from './support.js';

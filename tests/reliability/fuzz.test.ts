@@ -21,7 +21,7 @@ const DEFAULT_SEED = 20_261_203;
 const SEED = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED);
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 60);
 const TIME_BUDGET_MS = 100_000;
-/** Answered by the router before any route (src/api/errors.ts frameworkErrors), so no operation lists them. */
+/** Answered by the router before any route (src/api/plugins/errors.ts frameworkErrors), so no operation lists them. */
 const routerRefusals = ['route_not_found', 'path_parameter_too_long', 'bad_url'];
 
 describe('bad input fuzz', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAccessLog, recordCaseRead } from '../../src/api/access-log.js';
-import { domainErrorStatus } from '../../src/api/errors.js';
+import { domainErrorStatus } from '../../src/api/plugins/errors.js';
 import { cmeCodec } from '../../src/domain/cme/index.js';
 import type { Decider, EventCodec } from '../../src/domain/decider.js';
 import { eheCodec } from '../../src/domain/ehe/index.js';

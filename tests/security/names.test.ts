@@ -134,7 +134,7 @@ describe('the child index compares names by their confusable skeleton', () => {
 
 describe('the hidden-character check', () => {
   it('walks a body nested 100,000 deep without overflowing the stack', async () => {
-    const { hiddenCharacterPaths } = await import('../../src/api/hidden-characters.js');
+    const { hiddenCharacterPaths } = await import('../../src/api/plugins/hidden-characters.js');
     const deep = JSON.parse(`${'['.repeat(100_000)}"x\u202E"${']'.repeat(100_000)}`);
     expect(hiddenCharacterPaths(deep)).toHaveLength(1);
   });

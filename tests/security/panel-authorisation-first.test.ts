@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eheCommandExamples } from '../../src/api/examples-ehe.js';
-import { eheReferralExample } from '../../src/api/examples-referrals.js';
+import { eheCommandExamples } from '../../src/api/examples/ehe.js';
+import { eheReferralExample } from '../../src/api/examples/referrals.js';
 import { bearer, type TestApi, testApi } from '../api/support.js';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { buildApp } from '../../src/api/server.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import { bearer, emptyProjections, testConfig } from '../api/support.js';

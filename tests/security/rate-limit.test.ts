@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { type TestApi, testApi } from '../api/support.js';
 
 let api: TestApi | undefined;

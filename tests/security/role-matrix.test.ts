@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandRouteExamples } from '../../src/api/command-examples.js';
-import { commandRoutes } from '../../src/api/command-routes.js';
+import { commandRouteExamples } from '../../src/api/examples/commands.js';
+import { commandRoutes } from '../../src/api/routes/case-command-table.js';
 import { type Role, roles } from '../../src/domain/roles.js';
 import { bearer, TEST_SECRET, type TestApi, testApi } from '../api/support.js';
 import {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintToken } from '../../src/api/auth.js';
+import { mintToken } from '../../src/api/plugins/auth.js';
 import { buildApp } from '../../src/api/server.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';

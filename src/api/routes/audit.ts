@@ -4,20 +4,20 @@ import { z } from 'zod';
 import { type CaseTypeName as CaseType, streamOf } from '../../domain/case-types.js';
 import { readRoles } from '../../domain/roles.js';
 import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
-import { type Actor, actorOf, authorize } from '../auth.js';
-import type { RouteDeps } from '../case-commands.js';
-import { allocatedOfficerOf, caseStateAsOf, eventView, publishedState } from '../case-history.js';
+import type { RouteDeps } from '../cases/commands.js';
+import { allocatedOfficerOf, caseStateAsOf, eventView, publishedState } from '../cases/history.js';
 import { boundedDateTime } from '../date-bounds.js';
-import { HttpProblem } from '../errors.js';
 import {
   exampleIds,
   exampleOfficers,
   invalidCursorExample,
   problemExample,
   validationProblemExample,
-} from '../examples.js';
-import { accessLogExample, caseStateExample, eventsExample } from '../examples-queries.js';
+} from '../examples/index.js';
+import { accessLogExample, caseStateExample, eventsExample } from '../examples/queries.js';
 import { CaseParamsSchema, notFoundResponse, problemResponses, security, withEtag } from '../http.js';
+import { type Actor, actorOf, authorize } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
 
 const historyRoles = ['auditor', 'manager', 'officer', 'senior'] as const;
 

@@ -4,21 +4,21 @@ import { z } from 'zod';
 import { londonDate } from '../../domain/calendar/index.js';
 import { readRoles } from '../../domain/roles.js';
 import { recordCaseRead } from '../access-log.js';
-import { type Actor, actorOf, authorize } from '../auth.js';
-import type { RouteDeps } from '../case-commands.js';
-import { type CaseListFilter, CaseListQuerySchema, listCases } from '../case-list.js';
+import type { RouteDeps } from '../cases/commands.js';
+import { type CaseListFilter, CaseListQuerySchema, listCases } from '../cases/list.js';
+import { assertPanelMayAct } from '../cases/panel-access.js';
 import { boundedDate } from '../date-bounds.js';
-import { HttpProblem } from '../errors.js';
 import {
   eheSummaryExample,
   exampleIds,
   exampleOfficers,
   invalidCursorExample,
   validationProblemExample,
-} from '../examples.js';
-import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples-queries.js';
+} from '../examples/index.js';
+import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples/queries.js';
 import { CaseParamsSchema, etagOf, notFoundResponse, problemResponses, security } from '../http.js';
-import { assertPanelMayAct } from '../panel-access.js';
+import { type Actor, actorOf, authorize } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
 import {
   CaseListPageSchema,
   CaseloadSchema,

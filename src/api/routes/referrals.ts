@@ -4,10 +4,21 @@ import { cmeCommandRoles, ReceiveCmeReferralBody } from '../../domain/cme/index.
 import { ReceiveEheReferralBody } from '../../domain/ehe/index.js';
 import { eheCommandRoles } from '../../domain/ehe/roles.js';
 import { overrideReasons } from '../../domain/referral-checks.js';
-import { actorOf, authorize } from '../auth.js';
-import type { RouteDeps } from '../case-commands.js';
-import { type CommandResult, CommandResultSchema, ReferralReceiptSchema } from '../command-result.js';
-import { DeletionReturnBody, DeletionReturnResultSchema, deletionReturnRoute } from '../deletion-returns.js';
+import { type CommandResult, CommandResultSchema, ReferralReceiptSchema } from '../cases/command-result.js';
+import type { RouteDeps } from '../cases/commands.js';
+import {
+  DeletionReturnBody,
+  DeletionReturnResultSchema,
+  deletionReturnRoute,
+} from '../cases/deletion-returns.js';
+import { openCase } from '../cases/open.js';
+import {
+  assertSchoolAge,
+  assertStaffOnlyFieldsAbsent,
+  newCaseId,
+  possibleDuplicatesOf,
+  ReferralOverridesSchema,
+} from '../cases/referral-checks.js';
 import {
   cmeAgeProblem,
   cmeReferralExample,
@@ -17,16 +28,9 @@ import {
   eheReferralExample,
   eheReferralResultExample,
   referralProblemExamples,
-} from '../examples-referrals.js';
+} from '../examples/referrals.js';
 import { ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
-import { openCase } from '../open-case.js';
-import {
-  assertSchoolAge,
-  assertStaffOnlyFieldsAbsent,
-  newCaseId,
-  possibleDuplicatesOf,
-  ReferralOverridesSchema,
-} from '../referral-checks.js';
+import { actorOf, authorize } from '../plugins/auth.js';
 
 const caseIdField = z
   .uuid()

@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
-import { authorize } from '../auth.js';
-import type { RouteDeps } from '../case-commands.js';
+import type { RouteDeps } from '../cases/commands.js';
 import { reportToCsv } from '../csv.js';
 import {
   boundedDate,
@@ -13,9 +12,10 @@ import {
   notADate,
   periodIssue,
 } from '../date-bounds.js';
-import { validationProblemExample } from '../examples.js';
-import { academicYearExample, committeeExample, dfeReturnExample } from '../examples-reports.js';
+import { validationProblemExample } from '../examples/index.js';
+import { academicYearExample, committeeExample, dfeReturnExample } from '../examples/reports.js';
 import { problemResponses, security } from '../http.js';
+import { authorize } from '../plugins/auth.js';
 
 const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/index.js';
-import { type ClockName, clockEffects } from '../clocks.js';
+import { type ClockName, clockEffects, type OpenClock } from '../clocks.js';
 import type { CmeEvent } from './events.js';
-import type { CmeCase, CmeState, HighRiskReport, OpenClock } from './state.js';
+import type { CmeCase, CmeState, HighRiskReport } from './state.js';
 
 /** Clocks move only as the shared clock table says, so this state, the deadlines view and the schedulers agree. */
 function applyClockEffects(clocks: CmeCase['clocks'], event: CmeEvent): CmeCase['clocks'] {

@@ -1,7 +1,5 @@
 import type { IsoDate } from '../calendar/index.js';
-import type { ClockName } from '../clocks.js';
-import type { DayType } from '../policy.js';
-import type { ClockEscalation } from '../shared-commands.js';
+import type { ClockName, OpenClock } from '../clocks.js';
 import type {
   CmeChild,
   CmeDestination,
@@ -14,15 +12,6 @@ import type {
 } from './values.js';
 
 /** An open clock, with what the workers have recorded against it (the same shape as an EHE case's). */
-export interface OpenClock {
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  policyVersion: string;
-  dayType: DayType;
-  missed: boolean;
-  escalation: ClockEscalation;
-}
-
 export interface CmeEnquiry {
   agency: EnquiryAgency;
   madeOn: IsoDate;

@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import { type ClockName, clockEffects } from '../clocks.js';
 import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent } from './evolve-sao.js';
-import { type EheState, isSaoRouteActive, type OpenClock, workingStatus } from './state.js';
+import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
 function applyClockEffects(clocks: EheState['clocks'], event: EheEvent): EheState['clocks'] {
@@ -15,7 +15,12 @@ function applyClockEffects(clocks: EheState['clocks'], event: EheEvent): EheStat
   return next;
 }
 
-function updateClock(state: EheState, name: ClockName, dueOn: IsoDate, change: Partial<OpenClock>): EheState {
+function updateClock(
+  state: EheState,
+  name: ClockName,
+  dueOn: IsoDate,
+  change: Partial<EheOpenClock>,
+): EheState {
   const clock = state.clocks[name];
   if (!clock || clock.dueOn !== dueOn) return state;
   return { ...state, clocks: { ...state.clocks, [name]: { ...clock, ...change } } };

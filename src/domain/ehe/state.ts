@@ -1,7 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
-import type { ClockName } from '../clocks.js';
-import type { DayType, PriorityFlag } from '../policy.js';
-import type { ClockEscalation } from '../shared-commands.js';
+import type { ClockName, OpenClock } from '../clocks.js';
+import type { PriorityFlag } from '../policy.js';
 import type { School } from './commands.js';
 
 export type EheStatus =
@@ -14,15 +13,8 @@ export type EheStatus =
   | 'sao'
   | 'closed';
 
-export interface OpenClock {
-  startedOn: IsoDate;
-  dueOn: IsoDate;
-  remindOn?: IsoDate;
-  policyVersion: string;
-  dayType: DayType;
-  missed: boolean;
-  escalation: ClockEscalation;
-  /** The annual-contact reminder has been recorded for this due date. */
+/** An EHE case's open clock also says whether the annual-contact reminder was recorded for its due date. */
+export interface EheOpenClock extends OpenClock {
   reminded: boolean;
 }
 
@@ -90,7 +82,7 @@ export interface EheState {
   closure: { closedOn: IsoDate; reason: string } | null;
   /** The status to go back to on reopening. */
   statusBeforeClosure: EheStatus | null;
-  clocks: Partial<Record<ClockName, OpenClock>>;
+  clocks: Partial<Record<ClockName, EheOpenClock>>;
 }
 
 /** The state once a referral has opened the case (as `CmeCase` is for a CME case): what the views read. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { mintToken } from '../../../src/api/auth.js';
+import { mintToken } from '../../../src/api/plugins/auth.js';
 import { buildApp } from '../../../src/api/server.js';
 import { loadConfig } from '../../../src/config.js';
 import { londonDate } from '../../../src/domain/calendar/index.js';

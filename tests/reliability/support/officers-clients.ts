@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mintToken } from '../../../src/api/auth.js';
+import { mintToken } from '../../../src/api/plugins/auth.js';
 import type { Config } from '../../../src/config.js';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
 import type { EventStore } from '../../../src/eventstore/types.js';

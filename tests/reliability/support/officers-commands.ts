@@ -1,4 +1,4 @@
-import { commandRoutes } from '../../../src/api/command-routes.js';
+import { commandRoutes } from '../../../src/api/routes/case-command-table.js';
 import { londonDate } from '../../../src/domain/calendar/index.js';
 import type { EheCommandType } from '../../../src/domain/ehe/index.js';
 import type { Role } from '../../../src/domain/roles.js';

@@ -1,4 +1,4 @@
-import { mintToken } from '../../../src/api/auth.js';
+import { mintToken } from '../../../src/api/plugins/auth.js';
 import type { Config } from '../../../src/config.js';
 import { londonDate } from '../../../src/domain/calendar/index.js';
 import type { Role } from '../../../src/domain/roles.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Redis } from 'ioredis';
-import { mintToken } from '../../../src/api/auth.js';
+import { mintToken } from '../../../src/api/plugins/auth.js';
 import { buildApp } from '../../../src/api/server.js';
 import { loadConfig } from '../../../src/config.js';
 import { londonDate } from '../../../src/domain/calendar/index.js';

@@ -1,11 +1,11 @@
-import { caseIdCodec, caseIdReserved, caseIdStreamOf } from '../domain/case-ids.js';
-import { type CaseTypeName as CaseType, caseTypeNames, streamOf } from '../domain/case-types.js';
-import { decodeRecorded, newEventOf } from '../eventstore/codec-events.js';
-import { WrongExpectedVersionError } from '../eventstore/errors.js';
-import type { EventStore } from '../eventstore/types.js';
-import { eventMetadataOf, type RequestMeta } from './case-commands.js';
-import { streamExists } from './case-streams.js';
-import { HttpProblem } from './errors.js';
+import { caseIdCodec, caseIdReserved, caseIdStreamOf } from '../../domain/case-ids.js';
+import { type CaseTypeName as CaseType, caseTypeNames, streamOf } from '../../domain/case-types.js';
+import { decodeRecorded, newEventOf } from '../../eventstore/codec-events.js';
+import { WrongExpectedVersionError } from '../../eventstore/errors.js';
+import type { EventStore } from '../../eventstore/types.js';
+import { HttpProblem } from '../plugins/errors.js';
+import { eventMetadataOf, type RequestMeta } from './commands.js';
+import { streamExists } from './streams.js';
 
 /*
  * A case id names one case of one type: its reservation (domain/case-ids.ts) is appended with `no_stream`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type CmeCommandType, cmeCommandBodies } from '../domain/cme/commands.js';
-import { type EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
+import { type CmeCommandType, cmeCommandBodies } from '../../domain/cme/commands.js';
+import { type EheCommandType, eheCommandBodies } from '../../domain/ehe/commands.js';
 
 /**
  * Every decider command a person issues but the referrals (the workers' clock steps have no route: the

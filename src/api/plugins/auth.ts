@@ -3,10 +3,10 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { type Config, ConfigError, isTrustedIdentityUrl } from '../config.js';
-import { ActorIdSchema } from '../domain/actor-id.js';
-import { type Panel, PanelSchema } from '../domain/ehe/commands.js';
-import { type Role, RoleSchema } from '../domain/roles.js';
+import { type Config, ConfigError, isTrustedIdentityUrl } from '../../config.js';
+import { ActorIdSchema } from '../../domain/actor-id.js';
+import { type Panel, PanelSchema } from '../../domain/ehe/commands.js';
+import { type Role, RoleSchema } from '../../domain/roles.js';
 import { HttpProblem } from './errors.js';
 
 /** Who is calling: the token's subject, the one role the API acts on, and a panel member's panel. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CommandOutcome } from './case-commands.js';
-import { CaseClockSchema } from './summary-schemas.js';
-import type { Projections } from './views.js';
+import { CaseClockSchema } from '../summary-schemas.js';
+import type { Projections } from '../views.js';
+import type { CommandOutcome } from './commands.js';
 
 /**
  * What a write answers: enough to go on (the case, its revision, the events written, its clocks) and no

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CmeCommandType, cmeCommandBodies } from '../domain/cme/commands.js';
+import type { CmeCommandType, cmeCommandBodies } from '../../domain/cme/commands.js';
 import {
   type CommandExample,
   exampleAddresses,
@@ -7,7 +7,7 @@ import {
   exampleIds,
   exampleOfficers,
   exampleSchools,
-} from './examples.js';
+} from './index.js';
 
 /**
  * Each CME step's body examples, by name: every command a person issues but the referral (which has its own

@@ -3,10 +3,10 @@ import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import type { EventStore } from '../eventstore/types.js';
-import { healthExamples, metricsExample } from './examples-queries.js';
-import type { Projections } from './views.js';
+import type { Config } from '../../config.js';
+import type { EventStore } from '../../eventstore/types.js';
+import { healthExamples, metricsExample } from '../examples/queries.js';
+import type { Projections } from '../views.js';
 
 /** The API's figures, on the registry buildApp is handed: each app its own, so no name is registered twice. */
 export function apiMetrics(registry: Registry) {

@@ -4,8 +4,8 @@ import {
   type EventOf,
   type StateOf,
   streamOf,
-} from '../domain/case-types.js';
-import type { EventStore, RecordedEvent } from '../eventstore/types.js';
+} from '../../domain/case-types.js';
+import type { EventStore, RecordedEvent } from '../../eventstore/types.js';
 
 export type Basis = 'recorded' | 'occurred';
 

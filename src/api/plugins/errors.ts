@@ -2,13 +2,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../domain/decider.js';
-import { type DomainErrorCode, type DomainErrorKind, domainErrorKindOf } from '../domain/error-codes.js';
+import { DomainError } from '../../domain/decider.js';
+import { type DomainErrorCode, type DomainErrorKind, domainErrorKindOf } from '../../domain/error-codes.js';
 import {
   EventStoreClosedError,
   EventStoreUnavailableError,
   WrongExpectedVersionError,
-} from '../eventstore/errors.js';
+} from '../../eventstore/errors.js';
 
 /**
  * RFC 9457 problem details, the one error shape of the API. `code` is stable and machine-readable; `detail`

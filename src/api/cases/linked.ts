@@ -1,20 +1,20 @@
-import { streamOf } from '../domain/case-types.js';
-import { cmeCodec } from '../domain/cme/codec.js';
-import { decideContext } from '../domain/context.js';
-import type { EventCodec } from '../domain/decider.js';
-import { eheCodec } from '../domain/ehe/codec.js';
+import { streamOf } from '../../domain/case-types.js';
+import { cmeCodec } from '../../domain/cme/codec.js';
+import { decideContext } from '../../domain/context.js';
+import type { EventCodec } from '../../domain/decider.js';
+import { eheCodec } from '../../domain/ehe/codec.js';
 import {
   checkReferralAccepted,
   cmeReferralFromEheCase,
   eheReferralFromCmeCase,
-} from '../domain/linked-cases.js';
-import type { CaseReferral } from '../domain/referral-checks.js';
-import { decodeRecorded } from '../eventstore/codec-events.js';
-import { idempotentEventId } from '../eventstore/handle.js';
-import type { EventStore } from '../eventstore/types.js';
-import type { Actor } from './auth.js';
-import type { CaseCommand, CommandServices } from './case-commands.js';
-import { assertCaseIdAvailable, caseIdTaken } from './case-ids.js';
+} from '../../domain/linked-cases.js';
+import type { CaseReferral } from '../../domain/referral-checks.js';
+import { decodeRecorded } from '../../eventstore/codec-events.js';
+import { idempotentEventId } from '../../eventstore/handle.js';
+import type { EventStore } from '../../eventstore/types.js';
+import type { Actor } from '../plugins/auth.js';
+import type { CaseCommand, CommandServices } from './commands.js';
+import { assertCaseIdAvailable, caseIdTaken } from './ids.js';
 
 /** A stream's events, read back through its case type's codec. */
 async function historyOf<Event>(

@@ -1,10 +1,10 @@
-import type { CaseTypeName, StateOf } from '../domain/case-types.js';
-import type { Panel } from '../domain/ehe/commands.js';
-import type { EventStore } from '../eventstore/types.js';
-import type { Actor } from './auth.js';
-import { caseStateAsOf } from './case-history.js';
-import type { CaseTypeOf } from './case-streams.js';
-import { HttpProblem } from './errors.js';
+import type { CaseTypeName, StateOf } from '../../domain/case-types.js';
+import type { Panel } from '../../domain/ehe/commands.js';
+import type { EventStore } from '../../eventstore/types.js';
+import type { Actor } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
+import { caseStateAsOf } from './history.js';
+import type { CaseTypeOf } from './streams.js';
 
 /** The store, and the app's way to tell which kind of case an id is. */
 export interface Cases {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
-import { type Override, possibleDuplicatesAmong, schoolAgeAccepted } from '../domain/referral-checks.js';
-import type { Actor } from './auth.js';
-import { HttpProblem } from './errors.js';
-import type { Projections } from './views.js';
+import { type Override, possibleDuplicatesAmong, schoolAgeAccepted } from '../../domain/referral-checks.js';
+import type { Actor } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
+import type { Projections } from '../views.js';
 
 const CASE_ID_NAMESPACE = '6f1c2a52-3a55-4c0e-9f6b-5b8e8f2d7c11';
 

@@ -1,5 +1,5 @@
-import { type CaseTypeName, caseTypeNames, streamOf } from '../domain/case-types.js';
-import type { EventStore } from '../eventstore/types.js';
+import { type CaseTypeName, caseTypeNames, streamOf } from '../../domain/case-types.js';
+import type { EventStore } from '../../eventstore/types.js';
 
 export type CaseType = CaseTypeName;
 export { streamOf };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCaseListCursor } from '../projections/index.js';
-import { boundedDate } from './date-bounds.js';
-import type { CaseSummary, Projections } from './views.js';
+import { isCaseListCursor } from '../../projections/index.js';
+import { boundedDate } from '../date-bounds.js';
+import type { CaseSummary, Projections } from '../views.js';
 
 /** A true/false query flag; its example sits before the transform, where the input's JSON Schema has it. */
 const flag = (meta: { examples: ['true' | 'false']; description?: string }) =>

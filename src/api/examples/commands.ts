@@ -1,9 +1,9 @@
-import type { CommandResult } from './command-result.js';
-import { bodySchemaOf, type CommandRoute } from './command-routes.js';
-import { type Problem, zodFieldErrors } from './errors.js';
-import { type CommandExample, commandResultExample, exampleIds, problemExample } from './examples.js';
-import { cmeCommandExamples } from './examples-cme.js';
-import { eheCommandExamples } from './examples-ehe.js';
+import type { CommandResult } from '../cases/command-result.js';
+import { type Problem, zodFieldErrors } from '../plugins/errors.js';
+import { bodySchemaOf, type CommandRoute } from '../routes/case-command-table.js';
+import { cmeCommandExamples } from './cme.js';
+import { eheCommandExamples } from './ehe.js';
+import { type CommandExample, commandResultExample, exampleIds, problemExample } from './index.js';
 
 /** One body example of a command route, named as the document names it. */
 export interface CommandRouteExample extends CommandExample<unknown> {

@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
-import { type CaseTypeName as CaseType, caseTypes, streamOf } from '../domain/case-types.js';
-import type { CmeCommand } from '../domain/cme/index.js';
-import { decideContext } from '../domain/context.js';
-import type { EheCommand } from '../domain/ehe/index.js';
-import type { Policy } from '../domain/policy.js';
-import { mayIssue } from '../domain/roles.js';
-import type { CaseHandlers } from '../eventstore/case-handlers.js';
-import { WrongExpectedVersionError } from '../eventstore/errors.js';
-import type { HandleOptions } from '../eventstore/handle.js';
-import type { EventStore } from '../eventstore/types.js';
-import type { Actor } from './auth.js';
-import { HttpProblem } from './errors.js';
-import type { Projections } from './views.js';
+import { byCaseType, type CaseTypeName as CaseType, caseTypes, streamOf } from '../../domain/case-types.js';
+import type { CmeCommand } from '../../domain/cme/index.js';
+import { decideContext } from '../../domain/context.js';
+import type { EheCommand } from '../../domain/ehe/index.js';
+import type { Policy } from '../../domain/policy.js';
+import { mayIssue } from '../../domain/roles.js';
+import type { CaseHandlers } from '../../eventstore/case-handlers.js';
+import { WrongExpectedVersionError } from '../../eventstore/errors.js';
+import type { HandleOptions } from '../../eventstore/handle.js';
+import { commandMetadata } from '../../eventstore/metadata.js';
+import type { EventStore } from '../../eventstore/types.js';
+import type { Actor } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
+import type { Projections } from '../views.js';
 
 export type CaseCommand = { caseType: 'ehe'; command: EheCommand } | { caseType: 'cme'; command: CmeCommand };
 
@@ -34,14 +35,7 @@ export interface RequestMeta {
 }
 
 /** The metadata every event a request writes carries (ARCHITECTURE.md), at business time `at`. */
-export const eventMetadataOf = (meta: RequestMeta, at: Date) => ({
-  actor: meta.actor.id,
-  role: meta.actor.role,
-  correlationId: meta.correlationId,
-  causationId: meta.causationId,
-  ...(meta.clientRequestId ? { clientRequestId: meta.clientRequestId } : {}),
-  occurredAt: at.toISOString(),
-});
+export const eventMetadataOf = (meta: RequestMeta, at: Date) => commandMetadata({ ...meta, occurredAt: at });
 
 export interface CommandOutcome {
   caseType: CaseType;
@@ -111,10 +105,11 @@ async function assertSameRequest(
 export async function runCaseCommand(
   services: CommandServices,
   caseId: string,
-  { caseType, command }: CaseCommand,
+  caseCommand: CaseCommand,
   meta: RequestMeta,
   options: HandleOptions,
 ): Promise<CommandOutcome> {
+  const { caseType, command } = caseCommand;
   assertMayIssue(meta.actor, caseType, command.type);
   assertOwnPanel(meta.actor, command);
   const context = decideContext(services.now(), services.policy, meta.actor);
@@ -125,10 +120,13 @@ export async function runCaseCommand(
   };
   const stream = streamOf(caseType, caseId);
   const request = { stream, metadata, context, options };
-  const handled =
-    caseType === 'ehe'
-      ? services.handlers.ehe({ ...request, command })
-      : services.handlers.cme({ ...request, command });
+  const handled = byCaseType<CaseCommand, ReturnType<CaseHandlers[CaseType]>>(
+    {
+      ehe: (ehe) => services.handlers.ehe({ ...request, command: ehe.command }),
+      cme: (cme) => services.handlers.cme({ ...request, command: cme.command }),
+    },
+    caseCommand,
+  );
   const result = await handled.catch((error: unknown) => {
     if (error instanceof WrongExpectedVersionError && options.expectedRevision !== undefined) {
       const actual = error.actual === 'no_stream' ? -1n : error.actual;

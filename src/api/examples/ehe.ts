@@ -1,12 +1,6 @@
-import {
-  type EheStepExamples,
-  exampleDates,
-  exampleIds,
-  exampleOfficers,
-  exampleSchools,
-} from './examples.js';
-import { caseworkCommandExamples } from './examples-casework.js';
-import { saoCommandExamples } from './examples-sao.js';
+import { caseworkCommandExamples } from './casework.js';
+import { type EheStepExamples, exampleDates, exampleIds, exampleOfficers, exampleSchools } from './index.js';
+import { saoCommandExamples } from './sao.js';
 
 /** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
 const caseExamples: Omit<

@@ -1,5 +1,5 @@
-import type { SaoCommandType } from '../domain/ehe/decide-sao.js';
-import { type EheStepExamples, exampleSchools } from './examples.js';
+import type { SaoCommandType } from '../../domain/ehe/decide-sao.js';
+import { type EheStepExamples, exampleSchools } from './index.js';
 
 const court = "Southampton Magistrates' Court";
 

@@ -8,16 +8,17 @@ import {
   deletionReturnStreamOf,
   referralForDeletionReturn,
   SchoolDeletionReturnSchema,
-} from '../domain/deletion-return.js';
-import { overrideReasons } from '../domain/referral-checks.js';
-import { newEventOf } from '../eventstore/codec-events.js';
-import { WrongExpectedVersionError } from '../eventstore/errors.js';
-import { actorOf } from './auth.js';
-import { type CommandServices, eventMetadataOf, keyReused, requestHash } from './case-commands.js';
+} from '../../domain/deletion-return.js';
+import { overrideReasons } from '../../domain/referral-checks.js';
+import { newEventOf } from '../../eventstore/codec-events.js';
+import { WrongExpectedVersionError } from '../../eventstore/errors.js';
+import { deletionReturnExamples } from '../examples/referrals.js';
+import { requestMeta } from '../http.js';
+import { actorOf } from '../plugins/auth.js';
+import type { Projections } from '../views.js';
 import { CommandResultSchema, ReferralReceiptSchema } from './command-result.js';
-import { deletionReturnExamples } from './examples-referrals.js';
-import { requestMeta } from './http.js';
-import { openCase } from './open-case.js';
+import { type CommandServices, eventMetadataOf, keyReused, requestHash } from './commands.js';
+import { openCase } from './open.js';
 import {
   assertSchoolAge,
   assertStaffOnlyFieldsAbsent,
@@ -25,7 +26,6 @@ import {
   possibleDuplicatesOf,
   ReferralOverridesSchema,
 } from './referral-checks.js';
-import type { Projections } from './views.js';
 
 /** The request: the return as a school sends it (domain/deletion-return.ts), its id, and staff's overrides. */
 export const DeletionReturnBody = z

@@ -1,10 +1,4 @@
-import {
-  cmeSummaryExample,
-  eheSummaryExample,
-  exampleDates,
-  exampleIds,
-  exampleOfficers,
-} from './examples.js';
+import { cmeSummaryExample, eheSummaryExample, exampleDates, exampleIds, exampleOfficers } from './index.js';
 
 /** Answers of the case queries, the audit routes and the reports, in the same story as the commands. */
 

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { streamOf } from '../domain/case-types.js';
-import type { EventStore } from '../eventstore/types.js';
-import { actorOf } from './auth.js';
-import { type CaseCommand, type CommandServices, runCaseCommand } from './case-commands.js';
-import { reserveCaseId } from './case-ids.js';
+import { streamOf } from '../../domain/case-types.js';
+import type { EventStore } from '../../eventstore/types.js';
+import { requestMeta, sendCommandResult } from '../http.js';
+import { actorOf } from '../plugins/auth.js';
+import type { Projections } from '../views.js';
 import { type CommandResult, commandResult, type ReferralReceipt } from './command-result.js';
-import { requestMeta, sendCommandResult } from './http.js';
-import type { Projections } from './views.js';
+import { type CaseCommand, type CommandServices, runCaseCommand } from './commands.js';
+import { reserveCaseId } from './ids.js';
 
 /** When the council recorded the case's first event: a replay answers the first request's time. */
 async function recordedAt(store: EventStore, stream: string): Promise<string> {

@@ -1,26 +1,21 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { CmeCommand } from '../../domain/cme/index.js';
-import { cmeCommandBodies, cmeCommandRoles } from '../../domain/cme/index.js';
-import type { EheCommand } from '../../domain/ehe/index.js';
-import { eheCommandBodies } from '../../domain/ehe/index.js';
-import { eheCommandRoles } from '../../domain/ehe/roles.js';
+import { type CaseTypeName, caseTypeNames, caseTypes } from '../../domain/case-types.js';
 import type { Role } from '../../domain/roles.js';
-import { actorOf, authorize } from '../auth.js';
-import type { RouteDeps } from '../case-commands.js';
-import { type CaseCommand, runCaseCommand } from '../case-commands.js';
-import { reserveCaseId } from '../case-ids.js';
+import { CommandResultSchema, commandResult } from '../cases/command-result.js';
+import type { RouteDeps } from '../cases/commands.js';
+import { type CaseCommand, runCaseCommand } from '../cases/commands.js';
+import { reserveCaseId } from '../cases/ids.js';
+import { assertLinkedCaseCanOpen, linkedReferralOf } from '../cases/linked.js';
+import { assertPanelMayAct } from '../cases/panel-access.js';
 import {
   bodyExamplesOf,
   commandProblemExamples,
   commandResultExampleOf,
   commandRouteExamples,
-} from '../command-examples.js';
-import { CommandResultSchema, commandResult } from '../command-result.js';
-import { bodySchemaOf, type CommandRoute, commandRoutes } from '../command-routes.js';
-import { HttpProblem } from '../errors.js';
-import { exampleIds } from '../examples.js';
+} from '../examples/commands.js';
+import { exampleIds } from '../examples/index.js';
 import {
   CaseParamsSchema,
   CmeCaseParamsSchema,
@@ -31,8 +26,9 @@ import {
   security,
   sendCommandResult,
 } from '../http.js';
-import { assertLinkedCaseCanOpen, linkedReferralOf } from '../linked-cases.js';
-import { assertPanelMayAct } from '../panel-access.js';
+import { actorOf, authorize } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
+import { bodySchemaOf, type CommandRoute, commandRoutes } from './case-command-table.js';
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
 const bodyOf = (route: CommandRoute): z.ZodType =>
@@ -43,16 +39,16 @@ const exampleInstanceOf = (route: CommandRoute) =>
   `/v1/cases/${route.ehe ? exampleIds.eheCase : exampleIds.cmeCase}/${route.path}`;
 
 function rolesOf(route: CommandRoute): Role[] {
-  const roles = [
-    ...(route.ehe ? eheCommandRoles[route.ehe] : []),
-    ...(route.cme ? cmeCommandRoles[route.cme] : []),
-  ];
+  const roles = caseTypeNames.flatMap((caseType) => {
+    const type = route[caseType];
+    return type ? ((caseTypes[caseType].commandRoles as Record<string, readonly Role[]>)[type] ?? []) : [];
+  });
   return [...new Set(roles)];
 }
 
 /** Parses the body again with the case type's own schema (a path both types share accepts either shape). */
-function commandFor(route: CommandRoute, caseType: 'ehe' | 'cme', body: unknown): CaseCommand {
-  const type = caseType === 'ehe' ? route.ehe : route.cme;
+function commandFor(route: CommandRoute, caseType: CaseTypeName, body: unknown): CaseCommand {
+  const type = route[caseType];
   if (!type) {
     throw new HttpProblem(
       409,
@@ -60,10 +56,7 @@ function commandFor(route: CommandRoute, caseType: 'ehe' | 'cme', body: unknown)
       `this is a ${caseType.toUpperCase()} case: ${route.path} does not apply`,
     );
   }
-  const schema =
-    caseType === 'ehe'
-      ? eheCommandBodies[route.ehe ?? 'CloseCase']
-      : cmeCommandBodies[route.cme ?? 'CloseCase'];
+  const schema: z.ZodType = (caseTypes[caseType].commandBodies as Record<string, z.ZodType>)[type]!;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({
@@ -72,12 +65,11 @@ function commandFor(route: CommandRoute, caseType: 'ehe' | 'cme', body: unknown)
     }));
     throw new HttpProblem(400, 'validation_failed', `${errors[0]?.path}: ${errors[0]?.message}`, { errors });
   }
-  return caseType === 'ehe'
-    ? { caseType, command: { type, data: parsed.data } as EheCommand }
-    : { caseType, command: { type, data: parsed.data } as CmeCommand };
+  // The route table pairs the type with this case type, and its own schema parsed the body.
+  return { caseType, command: { type, data: parsed.data } } as CaseCommand;
 }
 
-/** `POST /v1/cases/{caseId}/<path>` for every decider command, from the table in command-routes.ts. */
+/** `POST /v1/cases/{caseId}/<path>` for every decider command, from the table in case-command-table.ts. */
 export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { services, projections },

@@ -1,5 +1,5 @@
-import type { CaseworkCommandType } from '../domain/ehe/decide-casework.js';
-import { type EheStepExamples, exampleDates } from './examples.js';
+import type { CaseworkCommandType } from '../../domain/ehe/decide-casework.js';
+import { type EheStepExamples, exampleDates } from './index.js';
 
 /** Getting to know Amelia's education: contacts, a visit, the informal enquiry and the judgement. */
 export const caseworkCommandExamples: Pick<EheStepExamples, CaseworkCommandType> = {

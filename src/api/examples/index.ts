@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { EheCommandType, eheCommandBodies } from '../domain/ehe/commands.js';
-import type { CommandResult } from './command-result.js';
-import { type Problem, problemTitles } from './errors.js';
-import type { CaseSummaryView } from './summary-schemas.js';
+import type { EheCommandType, eheCommandBodies } from '../../domain/ehe/commands.js';
+import type { CommandResult } from '../cases/command-result.js';
+import { type Problem, problemTitles } from '../plugins/errors.js';
+import type { CaseSummaryView } from '../summary-schemas.js';
 
 /*
  * The example data of the OpenAPI document: one council's 2025-26 school year, with a fictional EHE child

@@ -1,3 +1,4 @@
+import type { CaseSummaryView } from '../summary-schemas.js';
 import {
   cmeSummaryExample,
   commandResultExample,
@@ -7,8 +8,7 @@ import {
   exampleSchools,
   problemExample,
   referredEheSummaryExample,
-} from './examples.js';
-import type { CaseSummaryView } from './summary-schemas.js';
+} from './index.js';
 
 /** Amelia's mother tells the council herself (Ofcom's drama range: no real phone number). */
 export const eheReferralExample = {
