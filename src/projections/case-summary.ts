@@ -64,6 +64,12 @@ function sameType<K extends CaseType>(previous: CaseRecord, change: CaseEvent & 
   return previous as CaseRecord & { caseType: K };
 }
 
+/** What the summary shows of the child, picked alike from either case type's referral. */
+function identityOf<Child extends CaseRecord['child']>(child: Child): CaseRecord['child'] {
+  const { givenName, familyName, dateOfBirth, sex, upn, senStatus } = child;
+  return { givenName, familyName, dateOfBirth, sex, upn, senStatus };
+}
+
 function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & { caseType: 'ehe' }) {
   const { event } = change;
   if (!previous) {
@@ -77,14 +83,7 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
         caseType: 'ehe' as const,
         caseId: change.caseId,
         state,
-        child: {
-          givenName: child.givenName,
-          familyName: child.familyName,
-          dateOfBirth: child.dateOfBirth,
-          sex: child.sex,
-          upn: child.upn,
-          senStatus: child.senStatus,
-        },
+        child: identityOf(child),
         source,
       },
       change,
@@ -121,14 +120,7 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
         caseType: 'cme' as const,
         caseId: change.caseId,
         state,
-        child: {
-          givenName: child.givenName,
-          familyName: child.familyName,
-          dateOfBirth: child.dateOfBirth,
-          sex: child.sex,
-          upn: child.upn,
-          senStatus: child.senStatus,
-        },
+        child: identityOf(child),
         source,
       },
       change,

@@ -56,6 +56,15 @@ const eventsInstance = `/v1/cases/${exampleIds.eheCase}/events`;
 const stateInstance = `/v1/cases/${exampleIds.eheCase}/state`;
 
 /** Full history and past states: auditors and managers, and the officer the case is allocated to. */
+/** How many entries a page holds: 100 unless asked, at most 1,000. */
+const pageLimit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .meta({ examples: [100] });
+
 export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const { store } = services;
 
@@ -105,13 +114,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
             .min(-1, { error: notACursor })
             .optional()
             .meta({ description: 'The last revision already read', examples: [1] }),
-          limit: z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(1000)
-            .default(100)
-            .meta({ examples: [100] }),
+          limit: pageLimit,
         }),
         response: {
           200: EventPageSchema.meta({ examples: [eventsExample] }),
@@ -198,13 +201,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
             .min(0, { error: notACursor })
             .optional()
             .meta({ description: 'The cursor from the previous page', examples: [50] }),
-          limit: z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(1000)
-            .default(100)
-            .meta({ examples: [100] }),
+          limit: pageLimit,
           caseId: z
             .uuid()
             .optional()
