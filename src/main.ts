@@ -9,6 +9,7 @@ import { rebuildAndCheck } from './projections/index.js';
 import { seedCouncil } from './seed/council.js';
 import { openServices, type Services } from './services.js';
 import { startWorkers } from './workers/index.js';
+import { createRedisReadiness } from './workers/redis-readiness.js';
 
 const usage = `Usage: sightline [command] [options]
 
@@ -60,7 +61,13 @@ async function run(parts: { api: boolean; workers: boolean }): Promise<void> {
   await services.projections.start();
   if (parts.workers) closers.push(await startWorkers(services));
   if (parts.api) {
-    const app = await buildApp({ ...services, logger: services.logger });
+    const redis = config.REDIS_URL ? createRedisReadiness(config.REDIS_URL) : undefined;
+    if (redis) closers.push(redis);
+    const app = await buildApp({
+      ...services,
+      logger: services.logger,
+      ...(redis ? { checkRedis: redis.check } : {}),
+    });
     closers.push(app);
     await app.listen({ host: config.HOST, port: config.PORT });
   }

@@ -117,12 +117,6 @@ const exceptions: readonly { file: string; imports: string; because: string }[] 
     because:
       'loadPolicy parses the policy file as JSON or YAML (pure, no I/O); the parse belongs at the edge (services.ts reads the file), the schema in the domain',
   },
-  {
-    file: 'api/routes/operations.ts',
-    imports: 'ioredis',
-    because:
-      "/health/ready opens its own Redis connection; Redis connections belong to the workers' queues module, and the check should be handed in by the composition root like the event store",
-  },
 ];
 
 function layerOf(path: string): Layer | undefined {

@@ -24,6 +24,8 @@ export interface AppDependencies {
   projections: Projections;
   policy?: Policy;
   now?: () => Date;
+  /** /health/ready's check of the workers' Redis (workers/redis-readiness.ts), when one is configured. */
+  checkRedis?: () => Promise<void>;
   /** The process's Prometheus registry, which /metrics serves; by default the app's own. */
   registry?: Registry;
   /** A pino logger to use instead of one built from LOG_LEVEL. */
@@ -92,7 +94,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(helmet, { global: true });
   await app.register(hiddenCharactersPlugin);
   await app.register(openapiPlugin);
-  await app.register(operationsPlugin, { config, store, projections, registry, metrics });
+  await app.register(operationsPlugin, {
+    store,
+    checkRedis: deps.checkRedis,
+    projections,
+    registry,
+    metrics,
+  });
   const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
   await app.register(v1Api, {
     prefix: '/v1',

@@ -57,4 +57,29 @@ describe('health and metrics', () => {
     expect(metrics.body).toContain('sightline_http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('sightline_event_store_append_duration_seconds');
   });
+
+  it("reports the workers' Redis through the check the composition root hands in", async () => {
+    const store = createSqliteEventStore({ path: ':memory:' });
+    opened.push(store);
+    const answering = await buildApp({
+      config: testConfig(),
+      store,
+      projections: emptyProjections(),
+      checkRedis: async () => {},
+    });
+    opened.push(answering);
+    expect((await answering.inject('/health/ready')).json()).toMatchObject({ checks: { redis: 'ok' } });
+    const away = await buildApp({
+      config: testConfig(),
+      store,
+      projections: emptyProjections(),
+      checkRedis: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    });
+    opened.push(away);
+    const ready = await away.inject('/health/ready');
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ checks: { redis: 'unreachable' } });
+  });
 });

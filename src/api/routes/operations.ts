@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
 import type { EventStore } from '../../eventstore/types.js';
 import { healthExamples, metricsExample } from '../examples/queries.js';
 import type { Projections } from '../views.js';
@@ -66,8 +64,9 @@ export const HealthSchema = z.object({
 
 export interface OperationsOptions {
   [key: string]: unknown;
-  config: Config;
   store: EventStore;
+  /** Rejects when the Redis the workers' queues use does not answer; absent when no Redis is configured. */
+  checkRedis?: (() => Promise<void>) | undefined;
   projections: Projections;
   registry: Registry;
   metrics: ApiMetrics;
@@ -75,19 +74,11 @@ export interface OperationsOptions {
 
 /** /health/live, /health/ready and /metrics: unauthenticated, for the orchestrator and Prometheus. */
 export const operationsPlugin = fp(
-  async (app: FastifyInstance, { config, store, projections, registry, metrics }: OperationsOptions) => {
+  async (app: FastifyInstance, { store, checkRedis, projections, registry, metrics }: OperationsOptions) => {
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
       metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
       metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-    });
-
-    const redis = config.REDIS_URL
-      ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : undefined;
-    redis?.on('error', () => {}); // reported by the readiness check, not as an unhandled event
-    app.addHook('onClose', async () => {
-      redis?.disconnect();
     });
 
     const checkStore = async (): Promise<Check> => {
@@ -99,11 +90,11 @@ export const operationsPlugin = fp(
         return 'unreachable';
       }
     };
-    const checkRedis = async (): Promise<Check> => {
-      if (!redis) return 'not_configured';
+    const redisCheck = async (): Promise<Check> => {
+      if (!checkRedis) return 'not_configured';
       try {
-        if (redis.status === 'wait') await redis.connect();
-        return (await redis.ping()) === 'PONG' ? 'ok' : 'unreachable';
+        await checkRedis();
+        return 'ok';
       } catch (error) {
         app.log.warn({ err: error }, 'Redis not reachable');
         return 'unreachable';
@@ -138,9 +129,9 @@ export const operationsPlugin = fp(
         },
       },
       async (_request, reply) => {
-        const [eventStore, redisCheck] = await Promise.all([checkStore(), checkRedis()]);
+        const [eventStore, redis] = await Promise.all([checkStore(), redisCheck()]);
         const views: Check = eventStore !== 'ok' ? 'unreachable' : projections.caughtUp() ? 'ok' : 'behind';
-        const checks = { eventStore, redis: redisCheck, views };
+        const checks = { eventStore, redis, views };
         const ready = Object.values(checks).every((check) => check === 'ok' || check === 'not_configured');
         return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks });
       },
