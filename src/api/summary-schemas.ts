@@ -30,6 +30,10 @@ export const CaseSummarySchema = z
       senStatus: z.enum(['N', 'K', 'E']).optional(),
       ehcp: z.boolean(),
       yearGroup: z.int().optional(),
+      compulsorySchoolAge: z.object({ start: date, end: date }).optional().meta({
+        description:
+          'EA 1996 s.8: the first day of compulsory school age and the school leaving date, at the end of which it ends',
+      }),
     }),
     priority: z.boolean(),
     priorityFlags: z.array(z.string()),
@@ -50,6 +54,19 @@ export const CaseSummarySchema = z
       .optional(),
     nextReviewOn: date.optional(),
     saoStage: z.string().optional(),
+    sao: z
+      .object({
+        stage: z.string(),
+        regime: z.literal('EA1996'),
+        section437Notice: z.object({ servedOn: date, periodEndsOn: date }).optional(),
+        section438Notice: z.object({ servedOn: date, choiceEndsOn: date }).optional(),
+        order: z.object({ servedOn: date, inForceUntil: date.optional() }).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "The School Attendance Order route's statutory dates as its notices state them: each period's last day, and the order's end at the school leaving date (s.437(4))",
+      }),
     riskLevel: z.enum(['low', 'medium', 'high']).optional(),
     located: z.boolean().optional(),
     possibleDuplicateOf: z

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar/index.js';
-import { yearGroup } from '../domain/calendar/index.js';
+import { compulsorySchoolAge, yearGroup } from '../domain/calendar/index.js';
 import { byCaseType, type CaseTypeTable, caseTypes, streamOf } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { CmeCase } from '../domain/cme/state.js';
@@ -8,7 +8,7 @@ import { isEheCase } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseEvent } from './case-event.js';
-import type { CaseClock, CaseSummary, CaseType } from './types.js';
+import type { CaseClock, CaseSummary, CaseType, SaoDates } from './types.js';
 
 /**
  * One record per case: the decider's own state (so status, clocks and the SAO stage follow exactly the rules
@@ -219,13 +219,42 @@ function closureOf({ state: { closure } }: CaseRecord): { closedOn: IsoDate; rea
 }
 
 /** What only one case type's row shows: the SAO stage of an EHE case, the risk and whereabouts of a CME case. */
-const typeFields: CaseTypeTable<CaseRecord, Pick<CaseSummary, 'saoStage' | 'riskLevel' | 'located'>> = {
-  ehe: ({ state }) => ({ saoStage: state.sao.stage }),
+const typeFields: CaseTypeTable<
+  CaseRecord,
+  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located'>
+> = {
+  ehe: ({ state }) => ({
+    saoStage: state.sao.stage,
+    ...(state.sao.stage === 'none' ? {} : { sao: saoDatesOf(state.sao, state.dateOfBirth) }),
+  }),
   cme: ({ state }) => ({
     ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
     located: state.whereabouts !== null,
   }),
 };
+
+function saoDatesOf(sao: EheCase['sao'], dateOfBirth: IsoDate | null): SaoDates {
+  const { notice437, noticeOfIntention, order } = sao;
+  return {
+    stage: sao.stage,
+    regime: 'EA1996',
+    ...(notice437 && {
+      section437Notice: { servedOn: notice437.servedOn, periodEndsOn: notice437.periodEndsOn },
+    }),
+    ...(noticeOfIntention && {
+      section438Notice: {
+        servedOn: noticeOfIntention.servedOn,
+        choiceEndsOn: noticeOfIntention.choiceEndsOn,
+      },
+    }),
+    ...(order && {
+      order: {
+        servedOn: order.servedOn,
+        ...(dateOfBirth && { inForceUntil: compulsorySchoolAge(dateOfBirth).end }),
+      },
+    }),
+  };
+}
 
 /** A case's summary: the row or header the API shows, with the year group for the academic year of `today`. */
 export type SummaryOf = (record: CaseRecord, today: IsoDate) => Readonly<CaseSummary>;
@@ -265,7 +294,10 @@ function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
     revision: record.revision,
     position: record.position,
   };
-  if (child.dateOfBirth) summary.child.yearGroup = yearGroup(child.dateOfBirth, today);
+  if (child.dateOfBirth) {
+    summary.child.yearGroup = yearGroup(child.dateOfBirth, today);
+    summary.child.compulsorySchoolAge = compulsorySchoolAge(child.dateOfBirth);
+  }
   const officerId = officerOf(record);
   if (officerId !== undefined) summary.officerId = officerId;
   const closure = closureOf(record);

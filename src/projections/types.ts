@@ -34,6 +34,24 @@ export interface CaseChild {
   ehcp: boolean;
   /** For the academic year of `today` (0 is Reception); absent without a date of birth. */
   yearGroup?: number;
+  /**
+   * EA 1996 s.8: the first day of compulsory school age (s.8(2)) and the school leaving date, at the end of
+   * which it ends (s.8(3)); absent without a date of birth.
+   */
+  compulsorySchoolAge?: { start: IsoDate; end: IsoDate };
+}
+
+/** The statutory dates of an EHE case's School Attendance Order route, as the notices and orders state them. */
+export interface SaoDates {
+  stage: string;
+  /** The procedure the route runs under: only the Education Act 1996 one is modelled (CWSA 2026 not in force). */
+  regime: 'EA1996';
+  /** s.437(1): the day the notice was served and the last day of the period it gave (s.437(2): at least 15). */
+  section437Notice?: { servedOn: IsoDate; periodEndsOn: IsoDate };
+  /** s.438: the day the notice of intention was served and the last of the parent's 15 days to choose. */
+  section438Notice?: { servedOn: IsoDate; choiceEndsOn: IsoDate };
+  /** s.437(3)-(4): served on, and in force at most until the school leaving date. */
+  order?: { servedOn: IsoDate; inForceUntil?: IsoDate };
 }
 
 export interface CaseSummary {
@@ -62,6 +80,8 @@ export interface CaseSummary {
   /** Annual contact, EHCP review or CME tracing review, whichever is next. */
   nextReviewOn?: IsoDate;
   saoStage?: string;
+  /** EHE, once a School Attendance Order route has begun. */
+  sao?: SaoDates;
   /** CME only. */
   riskLevel?: 'low' | 'medium' | 'high';
   /** CME only: null while untraced. */

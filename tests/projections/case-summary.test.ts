@@ -79,6 +79,44 @@ describe('case summary', () => {
     expect(summary?.clocks.map((c) => c.clock)).toEqual(['annualContact']);
   });
 
+  it('shows the compulsory school age the law gives the child (EA 1996 s.8(2)-(3))', () => {
+    const caseId = newCaseId();
+    const log = createLog().ehe(caseId, [[eheReferral(caseId), '2026-06-01']]);
+    const summary = viewsOf(log.recorded, '2026-09-10').query.caseSummary.get(caseId);
+    // Born 4 October 2013: five on 4 October 2018, so from the next prescribed day, 31 December 2018; sixteen
+    // in the school year 2029/30, whose leaving date is the last Friday of June 2030.
+    expect(summary?.child.compulsorySchoolAge).toEqual({ start: '2018-12-31', end: '2030-06-28' });
+  });
+
+  it("shows a School Attendance Order route's statutory dates: each period's last day as the notice states it", () => {
+    const caseId = newCaseId();
+    const log = createLog().ehe(caseId, [
+      [eheReferral(caseId), '2026-06-01'],
+      [allocate('officer-1'), '2026-06-02'],
+      [
+        {
+          type: 'JudgeSuitability',
+          data: { judgedOn: '2026-06-03', outcome: 'appears_unsuitable', rationale: 'no evidence' },
+        },
+        '2026-06-03',
+      ],
+      [
+        {
+          type: 'ServeSection437Notice',
+          data: { issuedOn: '2026-06-05', servedOn: '2026-06-05', serviceMethod: 'in_person' },
+        },
+        '2026-06-05',
+      ],
+    ]);
+    const summary = viewsOf(log.recorded, '2026-06-10').query.caseSummary.get(caseId);
+    expect(summary?.sao).toEqual({
+      stage: 'notice_served',
+      regime: 'EA1996',
+      // s.437(2): "not less than 15 days beginning with the day on which the notice is served".
+      section437Notice: { servedOn: '2026-06-05', periodEndsOn: '2026-06-19' },
+    });
+  });
+
   it('a closed case keeps its close reason and has no open clocks', () => {
     const caseId = newCaseId();
     const log = createLog().ehe(caseId, [
