@@ -1,5 +1,10 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
-import { academicYearOf, yearGroup } from '../domain/calendar/index.js';
+import {
+  academicYearOf,
+  compulsorySchoolAge,
+  isOfCompulsorySchoolAge,
+  yearGroup,
+} from '../domain/calendar/index.js';
 import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import type { CaseEvent } from './case-event.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
@@ -13,12 +18,34 @@ const within = (date: IsoDate | undefined, from: IsoDate, to: IsoDate) =>
 const countWithin = (dates: readonly IsoDate[], from: IsoDate, to: IsoDate) =>
   dates.reduce((count, date) => count + (within(date, from, to) ? 1 : 0), 0);
 
-/** 'R', 'Y1'..'Y11' as the DfE return groups them; 'unknown' without a date of birth. */
+/**
+ * The year group as the DfE's collection labels it: Reception, Year 1 … Year 11, or Not known without a date
+ * of birth. A child of compulsory school age is always in one of these (Reception from the term after the
+ * fifth birthday), so there is no other bucket.
+ */
 export function yearGroupKey(dateOfBirth: IsoDate | undefined, at: IsoDate): string {
-  if (!dateOfBirth) return 'unknown';
+  if (!dateOfBirth) return 'Not known';
   const group = yearGroup(dateOfBirth, at);
-  if (group === 0) return 'R';
-  return group >= 1 && group <= 11 ? `Y${group}` : 'other';
+  if (group === 0) return 'Reception';
+  return group >= 1 && group <= 11 ? `Year ${group}` : 'Not known';
+}
+
+/**
+ * EHE and CME are defined for children of compulsory school age (Education Act 1996 s.8; s.436A "children in
+ * their area who are of compulsory school age"): a census counts a child only if of that age on the census
+ * day. Without a date of birth the age cannot be ruled out, and the DfE's "Not known" year group counts them.
+ */
+function ofCompulsorySchoolAgeOn(history: CaseHistory, date: IsoDate): boolean {
+  return history.dateOfBirth === undefined || isOfCompulsorySchoolAge(history.dateOfBirth, date);
+}
+
+/** Whether the case was open on a day of the period on which the child was of compulsory school age. */
+function openWhileOfSchoolAge(history: CaseHistory, from: IsoDate, to: IsoDate): boolean {
+  if (history.dateOfBirth === undefined) return wasOpenDuring(history, from, to);
+  const age = compulsorySchoolAge(history.dateOfBirth);
+  const start = age.start > from ? age.start : from;
+  const end = age.end < to ? age.end : to;
+  return start <= end && wasOpenDuring(history, start, end);
 }
 
 const senStatusOf = (history: CaseHistory) => history.senStatus ?? 'unknown';
@@ -66,7 +93,8 @@ export function dfeReturn(
     },
   };
   for (const history of view.values()) {
-    if (isOpenOn(history, censusDate)) byCaseType(count, history);
+    if (isOpenOn(history, censusDate) && ofCompulsorySchoolAgeOn(history, censusDate))
+      byCaseType(count, history);
   }
   return {
     censusDate,
@@ -176,7 +204,7 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
   const { ehe, cme } = report;
   const count: CaseTypeTable<CaseHistory, void> = {
     ehe(history) {
-      if (wasOpenDuring(history, start, end)) ehe.atAnyPoint++;
+      if (openWhileOfSchoolAge(history, start, end)) ehe.atAnyPoint++;
       if (within(history.receivedOn, start, end)) {
         ehe.starts++;
         tally(ehe.startsByPreviousSchoolType, history.previousSchoolType ?? 'unknown');

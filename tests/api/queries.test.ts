@@ -105,6 +105,19 @@ describe('queries over HTTP, from the views', () => {
     expect(csv.body).toContain('cme.total,1');
   });
 
+  it('answers the exact counts a council submits unless published rounding is asked for', async () => {
+    const exact = await api.app.inject({
+      url: '/v1/reports/dfe-return?censusDate=2025-11-20',
+      headers: manager,
+    });
+    expect(exact.json()).toMatchObject({ rounding: 'raw', cme: { total: 1 } });
+    const published = await api.app.inject({
+      url: '/v1/reports/dfe-return?censusDate=2025-11-20&rounding=published',
+      headers: manager,
+    });
+    expect(published.json()).toMatchObject({ rounding: 'published', cme: { total: 'low' } });
+  });
+
   it('reports the academic year and the committee figures', async () => {
     const year = await api.app.inject({ url: '/v1/reports/academic-year?year=2025-26', headers: manager });
     expect(year.statusCode).toBe(200);

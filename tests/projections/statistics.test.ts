@@ -78,7 +78,7 @@ describe('statistics as at any date', () => {
     const census = query.statistics.dfeReturn('2026-10-01', 'raw');
     expect(census.ehe.total).toBe(1);
     expect(census.ehe.bySex).toEqual({ M: 1 });
-    expect(census.ehe.byYearGroup).toEqual({ Y8: 1 });
+    expect(census.ehe.byYearGroup).toEqual({ 'Year 8': 1 });
     expect(census.ehe.senSupport).toBe(1);
     expect(census.ehe.childInNeed).toBe(1);
     expect(census.cme).toMatchObject({ total: 1, byTimeMissing: { more_than_twelve_weeks: 1 } });

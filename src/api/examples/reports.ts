@@ -1,6 +1,7 @@
 /** Report examples for a council with a few hundred children home educated: published figures round to 10. */
 
-const yearGroups = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'Y11'];
+/** The DfE's year group labels. */
+const yearGroups = ['Reception', ...Array.from({ length: 11 }, (_, i) => `Year ${i + 1}`)];
 const eheByYearGroup = [0, 10, 10, 20, 20, 20, 30, 40, 40, 50, 50, 60];
 
 export const dfeReturnExample = {
@@ -31,7 +32,7 @@ export const dfeReturnExample = {
   cme: {
     total: 90,
     bySex: { F: 40, M: 50 },
-    byYearGroup: { Y6: 10, Y7: 20, Y8: 10, Y9: 20, Y10: 20, Y11: 10 },
+    byYearGroup: { 'Year 6': 10, 'Year 7': 20, 'Year 8': 10, 'Year 9': 20, 'Year 10': 20, 'Year 11': 10 },
     byTimeMissing: { twelve_weeks_or_less: 60, more_than_twelve_weeks: 20, unknown: 10 },
     bySource: {
       continuous_absence_ten_school_days: 40,
@@ -89,7 +90,7 @@ export const committeeExample = {
     openAtEnd: 351,
     newRegistrations: 237,
     newRegistrationsYearBefore: 214,
-    byYearGroup: { Y7: 41, Y11: 33 },
+    byYearGroup: { 'Year 7': 41, 'Year 11': 33 },
     returnsToSchool: 61,
     firstContact: {
       referrals: 237,

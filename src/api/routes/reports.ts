@@ -156,8 +156,12 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
           censusDate: boundedDate.meta({ examples: ['2026-01-15'] }),
           rounding: z
             .enum(['published', 'raw'])
-            .default('published')
-            .meta({ examples: ['published'] }),
+            .default('raw')
+            .meta({
+              description:
+                'raw (the default): the exact counts a council submits; published: rounded to the nearest 10, "low" for a count that rounds to 0, as the DfE publishes them',
+              examples: ['raw'],
+            }),
         }),
         response: {
           200: csvOrJson(DfeReturnSchema, dfeReturnExample),

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isOfCompulsorySchoolAge } from '../../src/domain/calendar/index.js';
+import { createLog, eheReferral, newCaseId, viewsOf } from './fixtures.js';
+
+/**
+ * Children referred on 1 September 2026 and home educated all year, each born on a date where the census
+ * definitions turn: compulsory school age begins on the prescribed day (31 December, 31 March, 31 August) on
+ * or after the fifth birthday (EA 1996 s.8(2)) and ends at the end of the school leaving date (s.8(3)).
+ */
+const children = {
+  bornLastOfAugust2022: '2022-08-31', // Reception from September 2026, of school age only from 31 August 2027
+  bornFirstOfSeptember2021: '2021-09-01', // Reception 2026/27, of school age from 31 December 2026
+  bornNewYearsEve2021: '2021-12-31', // five on a prescribed day: of school age that day
+  bornLeapDay2020: '2020-02-29', // Year 2
+  bornLastOfAugust2010: '2010-08-31', // left at the end of Friday 26 June 2026
+  bornFirstOfSeptember2010: '2010-09-01', // Year 11, leaves at the end of Friday 25 June 2027
+};
+
+function council() {
+  let log = createLog();
+  for (const dateOfBirth of Object.values(children)) {
+    const caseId = newCaseId();
+    const referral = eheReferral(caseId, { receivedOn: '2026-09-01', eheStartDate: '2026-09-01' });
+    const data = referral.data as { child: Record<string, unknown> };
+    data.child = { ...data.child, dateOfBirth };
+    log = log.ehe(caseId, [[referral, '2026-09-01']]);
+  }
+  return viewsOf(log.recorded, '2027-09-01').query.statistics;
+}
+
+describe('the DfE return counts children of compulsory school age on the census date', () => {
+  const statistics = council();
+
+  it.each([
+    ['autumn', '2026-10-01', { 'Year 2': 1, 'Year 11': 1 }],
+    ['spring', '2027-01-21', { Reception: 2, 'Year 2': 1, 'Year 11': 1 }],
+    ['summer', '2027-05-20', { Reception: 2, 'Year 2': 1, 'Year 11': 1 }],
+  ])(
+    '%s census (%s): no Reception child before 31 December, nobody past the leaving date',
+    (_, census, groups) => {
+      const figures = statistics.dfeReturn(census, 'raw');
+      expect(figures.ehe.byYearGroup).toEqual(groups);
+      expect(figures.ehe.total).toBe(Object.values(groups).reduce((sum, n) => sum + n, 0));
+    },
+  );
+
+  it('after the school leaving date of Year 11 (Friday 25 June 2027) the Year 11 child no longer counts', () => {
+    expect(statistics.dfeReturn('2027-06-25', 'raw').ehe.byYearGroup).toMatchObject({ 'Year 11': 1 });
+    expect(statistics.dfeReturn('2027-06-28', 'raw').ehe.byYearGroup).not.toHaveProperty('Year 11');
+  });
+
+  it('"at any point" in 2026-27 counts a child of school age on any day the case was open, the last day too', () => {
+    // The child born 31 August 2022 is of school age on 31 August 2027, the year's last day; the child born
+    // 31 August 2010 left before the year began.
+    expect(statistics.academicYear('2026-27').ehe.atAnyPoint).toBe(5);
+  });
+
+  it('never counts a child outside compulsory school age, and the year groups sum to the total', () => {
+    const census = fc.integer({ min: 0, max: 364 }).map((n) => {
+      const day = new Date(Date.UTC(2026, 8, 1 + n));
+      return day.toISOString().slice(0, 10);
+    });
+    fc.assert(
+      fc.property(census, (date) => {
+        const figures = statistics.dfeReturn(date, 'raw');
+        const ofAge = Object.values(children).filter((dob) => isOfCompulsorySchoolAge(dob, date)).length;
+        expect(figures.ehe.total).toBe(ofAge);
+        const groups = Object.values(figures.ehe.byYearGroup) as number[];
+        expect(groups.reduce((sum, n) => sum + n, 0)).toBe(figures.ehe.total);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
