@@ -8,7 +8,7 @@ import { type SaoOrderCommandType, saoOrderHandlers } from './decide-sao-order.j
 import { type SaoRevocationCommandType, saoRevocationHandlers } from './decide-sao-revocation.js';
 import { type Handlers, sameSchool, startClock } from './decide-support.js';
 import { type EhcPlanOn, planOn } from './ehc-plan.js';
-import { type EheEvent, eheEvent } from './events.js';
+import { eheEvent } from './events.js';
 import { checkDate, checkNotBefore } from './guards.js';
 import {
   beforeAnOrder,
@@ -148,30 +148,37 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   ServeSchoolAttendanceOrder(data, state, ctx) {
     checkServed(ctx, state, data);
     const plan = planOn(state.ehcPlan, data.servedOn);
-    if (plan) return serveOrderNamingPlanSchool(data, state, ctx, plan);
-    requireStage(state.sao, ['notice_of_intention_served', 'school_chosen'], 'the order');
-    const { sao } = state;
-    const notice = sao.noticeOfIntention!;
-    if (sao.stage === 'school_chosen') {
-      if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
-        fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
-      }
-    } else {
-      checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
-      if (!isNamed(notice.schools, data.school))
-        fail.conflict('school_not_named', 'name a school the notice named', 'school');
-    }
+    if (plan) checkOrderNamingPlanSchool(data, state, plan);
+    else checkOrderAfterNoticeOfIntention(data, state, ctx);
     const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
     return [
       eheEvent('SchoolAttendanceOrderServed', {
         ...data,
-        schoolNamedInEhcp: false,
-        ...statutory(ctx, 'orderServed'),
+        schoolNamedInEhcp: plan !== null,
+        ...statutory(ctx, plan ? 'orderServedForPlanChild' : 'orderServed'),
         clocksStarted: [clock],
       }),
     ];
   },
 };
+
+type OrderData = EheCommandOf<'ServeSchoolAttendanceOrder'>['data'];
+
+/** A child without an EHC plan: the order follows the s.438 notice, naming the school chosen or named. */
+function checkOrderAfterNoticeOfIntention(data: OrderData, state: EheState, ctx: DecideContext): void {
+  requireStage(state.sao, ['notice_of_intention_served', 'school_chosen'], 'the order');
+  const { sao } = state;
+  const notice = sao.noticeOfIntention!;
+  if (sao.stage === 'school_chosen') {
+    if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
+      fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
+    }
+  } else {
+    checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
+    if (!isNamed(notice.schools, data.school))
+      fail.conflict('school_not_named', 'name a school the notice named', 'school');
+  }
+}
 
 /**
  * The order for a child with an EHC plan on the day of service (EA 1996 s.441; the English text was not
@@ -179,23 +186,9 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
  * comes first: after expediency the order may follow directly, and a notice of intention served before the
  * plan began is spent. A plan naming no school blocks the order until the plan is amended to name one.
  */
-function serveOrderNamingPlanSchool(
-  data: EheCommandOf<'ServeSchoolAttendanceOrder'>['data'],
-  state: EheState,
-  ctx: DecideContext,
-  plan: EhcPlanOn,
-): EheEvent[] {
+function checkOrderNamingPlanSchool(data: OrderData, state: EheState, plan: EhcPlanOn): void {
   requireStage(state.sao, ['expedient', 'notice_of_intention_served', 'school_chosen'], 'the order');
   checkPlanSchool(state, plan, data.school, data.servedOn);
-  const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
-  return [
-    eheEvent('SchoolAttendanceOrderServed', {
-      ...data,
-      schoolNamedInEhcp: true,
-      ...statutory(ctx, 'orderServedForPlanChild'),
-      clocksStarted: [clock],
-    }),
-  ];
 }
 
 export type SaoCommandType =

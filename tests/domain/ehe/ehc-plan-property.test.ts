@@ -36,7 +36,7 @@ const oneStep: fc.Arbitrary<EheCommand> = fc.oneof(
   fc.tuple(school, date).map(([s, on]) => step.order(s, on)),
 );
 /** One step, or the s.438 route in a row (consultation, notice, order after the parent's 15 days). */
-const planSteps: fc.Arbitrary<EheCommand[]> = fc.oneof(
+const planSteps: fc.Arbitrary<readonly EheCommand[]> = fc.oneof(
   { weight: 6, arbitrary: oneStep.map((c) => [c]) },
   {
     weight: 1,
