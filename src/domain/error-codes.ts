@@ -23,6 +23,7 @@ export const domainErrorCodes = {
     'notice_period_too_short',
     // Who a case may be opened for.
     'not_of_compulsory_school_age',
+    // No longer thrown: the order now names the plan's school from the recorded plan (school_not_named_in_plan).
     'ehcp_school_required',
   ],
 
@@ -59,6 +60,13 @@ export const domainErrorCodes = {
     'school_not_chosen',
     'school_not_consulted',
     'eso_not_considered',
+    // A child with an EHC plan (ss.438, 440 "child without EHC plan"; s.441) and the order's amendment.
+    'not_for_child_with_ehc_plan',
+    'school_not_named_in_plan',
+    'ehc_plan_names_no_school',
+    'ehc_plan_school_unchanged',
+    'ehc_plan_amendment_pending',
+    'school_already_named',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

@@ -2,11 +2,12 @@
 
 import type { IsoDate } from '../domain/calendar/index.js';
 import { addCalendarDays } from '../domain/calendar/index.js';
+import { type EhcPlanHistory, planOn } from '../domain/ehe/ehc-plan.js';
 import { returnAndClose } from './ehe-monitor.js';
-import { maxDate, school } from './people.js';
+import { maxDate, type School, school } from './people.js';
 import type { EheRun } from './run.js';
 import { wd, workerMissed } from './run.js';
-import { MANAGER, senior } from './team.js';
+import { type Actor, MANAGER, senior } from './team.js';
 
 /** The School Attendance Order route (current regime); 'closed' when the case ends on it. */
 export async function saoRoute(
@@ -66,6 +67,12 @@ export async function saoRoute(
   );
   if (!expedient) return 'open';
   const intended = school(rng, phase);
+  // A child with an EHC plan: no s.438 notice or choice; the order names the plan's school (s.441).
+  if (planOn(state.ehcPlan, t)) {
+    state = await planSchoolNamed(run, t, state.ehcPlan, intended, s);
+    t = wd(run, t, rng.int(2, 8));
+    return orderAndAfter(run, t, intended, s);
+  }
   t = wd(run, t, rng.int(1, 5));
   state = await run.step(
     t,
@@ -100,18 +107,35 @@ export async function saoRoute(
   } else {
     t = addCalendarDays(choiceEnds, rng.int(1, 7));
   }
-  const ehcp = state.priorityFlags.includes('ehcp');
-  state = await run.step(
+  return orderAndAfter(run, t, intended, s);
+}
+
+/** The plan names a school before the order: asked to be amended when it names none, then recorded. */
+async function planSchoolNamed(run: EheRun, t: IsoDate, plan: EhcPlanHistory, named: School, s: Actor) {
+  if (planOn(plan, t)?.namedSchool === null) {
+    await run.step(
+      t,
+      { type: 'RequestEhcPlanAmendment', data: { requestedOn: t, notes: 'Plan to name a school' } },
+      s,
+    );
+  }
+  return run.step(t, { type: 'RecordEhcPlanSchool', data: { recordedOn: t, namedSchool: named } }, s);
+}
+
+/** The order, then compliance, revocation or prosecution. */
+async function orderAndAfter(
+  run: EheRun,
+  from: IsoDate,
+  intended: School,
+  s: Actor,
+): Promise<'closed' | 'open'> {
+  const { rng } = run;
+  let t = from;
+  const state = await run.step(
     t,
     {
       type: 'ServeSchoolAttendanceOrder',
-      data: {
-        issuedOn: t,
-        servedOn: t,
-        serviceMethod: 'in_person',
-        school: intended,
-        schoolNamedInEhcp: ehcp,
-      },
+      data: { issuedOn: t, servedOn: t, serviceMethod: 'in_person', school: intended },
     },
     MANAGER,
   );
@@ -140,7 +164,10 @@ export async function saoRoute(
     t = wd(run, t, rng.int(5, 20));
     await run.step(
       t,
-      { type: 'RevokeSchoolAttendanceOrder', data: { revokedOn: t, rationale: 'Suitable education shown' } },
+      {
+        type: 'RevokeSchoolAttendanceOrder',
+        data: { revokedOn: t, ground: 'parent_request_granted', rationale: 'Suitable education shown' },
+      },
       MANAGER,
     );
     return 'open';

@@ -33,6 +33,14 @@ const consulted: Step[] = [...expedient, ['sao/school-consultations', 'consult']
 const notice438: Step[] = [...consulted, ['sao/section-438-notices', 'served']];
 const order: Step[] = [...notice438, ['sao/orders', 'served']];
 const revocationRequested: Step[] = [...order, ['sao/revocation-requests', 'request']];
+const referredToSecretaryOfState: Step[] = [
+  ...revocationRequested,
+  ['sao/revocation-refusals', 'refuse'],
+  ['sao/secretary-of-state-referrals', 'refer'],
+];
+// A child with an EHC plan (referral 'ehcp'): the plan's school recorded, then the order naming it (s.441).
+const planSchool: Step[] = [...expedient, ['ehc-plan-schools', 'named']];
+const planOrder: Step[] = [...planSchool, ['sao/orders', 'ehcPlanSchool']];
 const prosecuted: Step[] = [...order, ['sao/eso-considerations', 'prosecute'], ['sao/prosecutions', 'start']];
 
 const inArea: Step[] = [allocateCme, ['location', 'inArea']];
@@ -73,15 +81,23 @@ export const exampleScenarios: Record<string, Scenario> = {
   'sao/school-consultations consult': ehe(expedient),
   'sao/section-438-notices served': ehe(consulted),
   'sao/parent-choices namedSchool': ehe(notice438),
+  'ehc-plan-schools named': ehe([], 'ehcp'),
+  'ehc-plan-schools changedWhileOrderInForce': ehe(planOrder, 'ehcp'),
+  'ehc-plan-amendment-requests request': ehe(expedient, 'ehcp'),
   'sao/orders served': ehe(notice438),
+  'sao/orders ehcPlanSchool': ehe(planSchool, 'ehcp'),
   'sao/amendments amend': ehe(order),
+  'sao/amendments councilInitiative': ehe(order),
   'sao/revocation-requests request': ehe(order),
   'sao/revocations revoke': ehe(revocationRequested),
+  'sao/revocations councilInitiative': ehe(order),
   'sao/revocation-refusals refuse': ehe(revocationRequested),
   'sao/secretary-of-state-referrals refer': ehe([
     ...revocationRequested,
     ['sao/revocation-refusals', 'refuse'],
   ]),
+  'sao/secretary-of-state-directions revoke': ehe(referredToSecretaryOfState),
+  'sao/secretary-of-state-directions uphold': ehe(referredToSecretaryOfState),
   'sao/compliance registered': ehe(order),
   'sao/eso-considerations prosecute': ehe(order),
   'sao/prosecutions start': ehe([...order, ['sao/eso-considerations', 'prosecute']]),

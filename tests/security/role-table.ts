@@ -78,12 +78,16 @@ export const roleTable: Record<string, Access> = {
     'sao/revocations',
     'sao/revocation-refusals',
     'sao/secretary-of-state-referrals',
+    'sao/secretary-of-state-directions',
     'sao/compliance',
     'sao/eso-considerations',
     'sao/prosecutions',
     'sao/prosecution-outcomes',
     'sao/eso-directions',
     'sao/eso-direction-answers',
+    // The EHC plan's school amends an order in force (s.441), so it is recorded by those who serve orders.
+    'ehc-plan-schools',
+    'ehc-plan-amendment-requests',
   ]),
   // Casework, EHE and CME.
   ...commands(casework, [

@@ -1,5 +1,6 @@
 import type { SaoCommandType } from '../../domain/ehe/decide-sao.js';
 import { type EheStepExamples, exampleSchools } from './index.js';
+import { ehcPlanCommandExamples } from './sao-ehc-plan.js';
 
 const court = "Southampton Magistrates' Court";
 
@@ -8,6 +9,7 @@ const court = "Southampton Magistrates' Court";
  * the one before, and the notices' periods run from the day of service.
  */
 export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
+  ...ehcPlanCommandExamples,
   ServeSection437Notice: {
     served: {
       summary: 'The s437(1) notice served by hand: the parent has 15 days beginning with the day of service',
@@ -79,11 +81,38 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
       },
       events: ['SchoolAttendanceOrderServed'],
     },
+    ehcPlanSchool: {
+      summary: 'For a child with an EHC plan: after expediency, the order names the plan’s school (s.441)',
+      value: {
+        issuedOn: '2026-02-04',
+        servedOn: '2026-02-05',
+        serviceMethod: 'in_person',
+        school: exampleSchools.special,
+      },
+      events: ['SchoolAttendanceOrderServed'],
+    },
   },
   AmendSchoolAttendanceOrder: {
     amend: {
-      summary: 'The order amended to name another school at the parent’s request (s440)',
-      value: { requestedOn: '2026-03-02', amendedOn: '2026-03-04', school: exampleSchools.alternative },
+      summary: 'At the parent’s request the order names the school that offered a place (s.440(2))',
+      value: {
+        initiatedBy: 'parent_request',
+        requestedOn: '2026-03-02',
+        appliedOn: '2026-02-27',
+        offeredOn: '2026-03-02',
+        amendedOn: '2026-03-04',
+        school: exampleSchools.alternative,
+      },
+      events: ['SchoolAttendanceOrderAmended'],
+    },
+    councilInitiative: {
+      summary: 'The council amends the order on its own initiative (s.437(4))',
+      value: {
+        initiatedBy: 'council',
+        amendedOn: '2026-03-04',
+        school: exampleSchools.alternative,
+        rationale: 'Itchen Vale has no Year 8 place after all; Weston Lane has one and is nearer.',
+      },
       events: ['SchoolAttendanceOrderAmended'],
     },
   },
@@ -104,7 +133,17 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
       summary: 'The order revoked: the arrangements are suitable',
       value: {
         revokedOn: '2026-03-20',
+        ground: 'parent_request_granted',
         rationale: 'The timetable and samples show suitable full-time education.',
+      },
+      events: ['SchoolAttendanceOrderRevoked'],
+    },
+    councilInitiative: {
+      summary: 'Revoked on the council’s own initiative (s.437(4)(a)), with its ground',
+      value: {
+        revokedOn: '2026-03-20',
+        ground: 'council_initiative_other',
+        rationale: 'The family has moved to Hampshire; the order is no longer expedient here.',
       },
       events: ['SchoolAttendanceOrderRevoked'],
     },
@@ -124,9 +163,25 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
       summary: 'The parent refers the refusal to the Secretary of State',
       value: {
         referredOn: '2026-03-27',
-        notes: 'Referred by the parent under s442(4); papers sent to the DfE.',
+        notes: 'Referred by the parent under s.442; papers sent to the DfE.',
       },
       events: ['SaoRefusalReferredToSecretaryOfState'],
+    },
+  },
+  RecordSaoSecretaryOfStateDirection: {
+    revoke: {
+      summary: 'The Secretary of State directs the council to revoke the order: it is revoked',
+      value: {
+        directedOn: '2026-04-24',
+        direction: 'revoke',
+        notes: 'The DfE found the arrangements satisfactory and directed revocation.',
+      },
+      events: ['SaoSecretaryOfStateDirectionRecorded', 'SchoolAttendanceOrderRevoked'],
+    },
+    uphold: {
+      summary: 'The Secretary of State upholds the refusal: the order stays in force',
+      value: { directedOn: '2026-04-24', direction: 'uphold' },
+      events: ['SaoSecretaryOfStateDirectionRecorded'],
     },
   },
   RecordSaoCompliance: {

@@ -53,6 +53,16 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'assessments', summary: 'Judge the suitability of the education', ehe: 'JudgeSuitability' },
   { path: 'priority-flags', summary: 'Change the priority flags', ehe: 'ChangePriorityFlags' },
   { path: 'ehcp-reviews', summary: 'Record an EHCP annual review', ehe: 'RecordEhcpAnnualReview' },
+  {
+    path: 'ehc-plan-schools',
+    summary: 'Record the school the EHC plan names (amends an order in force: s.441)',
+    ehe: 'RecordEhcPlanSchool',
+  },
+  {
+    path: 'ehc-plan-amendment-requests',
+    summary: 'Request that the EHC plan be amended to name a school',
+    ehe: 'RequestEhcPlanAmendment',
+  },
   { path: 'panel-referrals', summary: 'Refer to a panel', ehe: 'ReferToPanel' },
   { path: 'panel-decisions', summary: "Record a panel's decision", ehe: 'RecordPanelDecision' },
   { path: 'return-to-school', summary: 'Record a return to school', ehe: 'RecordReturnToSchool' },
@@ -87,7 +97,7 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'sao/orders', summary: 'Serve the School Attendance Order', ehe: 'ServeSchoolAttendanceOrder' },
   {
     path: 'sao/amendments',
-    summary: 'Amend the order at the parent’s request (s440)',
+    summary: 'Amend the order: at the parent’s request (s.440) or on the council’s initiative (s.437(4))',
     ehe: 'AmendSchoolAttendanceOrder',
   },
   {
@@ -95,12 +105,21 @@ export const commandRoutes: readonly CommandRoute[] = [
     summary: 'Record a request to revoke the order (s442)',
     ehe: 'RecordSaoRevocationRequest',
   },
-  { path: 'sao/revocations', summary: 'Revoke the order', ehe: 'RevokeSchoolAttendanceOrder' },
+  {
+    path: 'sao/revocations',
+    summary: 'Revoke the order: a request granted, or on the council’s initiative, with the ground',
+    ehe: 'RevokeSchoolAttendanceOrder',
+  },
   { path: 'sao/revocation-refusals', summary: 'Refuse to revoke the order', ehe: 'RefuseSaoRevocation' },
   {
     path: 'sao/secretary-of-state-referrals',
     summary: 'Record a refusal referred to the Secretary of State',
     ehe: 'ReferSaoRefusalToSecretaryOfState',
+  },
+  {
+    path: 'sao/secretary-of-state-directions',
+    summary: "Record the Secretary of State's direction: revoke (revokes the order) or uphold",
+    ehe: 'RecordSaoSecretaryOfStateDirection',
   },
   { path: 'sao/compliance', summary: 'Record compliance (child registered)', ehe: 'RecordSaoCompliance' },
   {

@@ -19,6 +19,8 @@ import {
   ParentCarerSchema,
   ReasonSchema,
   ReferralSourceSchema,
+  SaoAmendmentInitiativeSchema,
+  SaoRevocationGroundSchema,
   SchoolSchema,
   ServiceMethodSchema,
   ShortTextSchema,
@@ -125,6 +127,17 @@ export const ChangePriorityFlagsBody = z.strictObject({
   notes: text.optional(),
 });
 export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: isoDateSchema, notes: text.optional() });
+/** The school the child's EHC plan names from `recordedOn` (null: it names none); see ehc-plan.ts. */
+export const RecordEhcPlanSchoolBody = z.strictObject({
+  recordedOn: isoDateSchema,
+  namedSchool: SchoolSchema.nullable(),
+  notes: text.optional(),
+});
+/** The council asks for the plan to be amended to name a school (an order needs one: s.441). */
+export const RequestEhcPlanAmendmentBody = z.strictObject({
+  requestedOn: isoDateSchema,
+  notes: text.optional(),
+});
 
 export const ReferToPanelBody = z.strictObject({
   panel: PanelSchema,
@@ -179,24 +192,41 @@ export const ServeSchoolAttendanceOrderBody = z.strictObject({
   issuedOn: isoDateSchema,
   servedOn: isoDateSchema,
   serviceMethod: ServiceMethodSchema,
+  /** For a child with an EHC plan on the day of service, the school the plan names (s.441). */
   school: SchoolSchema,
-  /** For a child with an EHCP the order names the school named in the plan. */
-  schoolNamedInEhcp: z.boolean().default(false),
 });
 export const AmendSchoolAttendanceOrderBody = z.strictObject({
-  requestedOn: isoDateSchema,
+  /** The parent's request (s.440) or the council's own initiative (s.437(4)); a plan's change is recorded
+   * with RecordEhcPlanSchool, which amends the order itself. */
+  initiatedBy: SaoAmendmentInitiativeSchema.exclude(['ehc_plan']),
+  /** s.440(2)(c): the parent's request; with the application (a) and the place offered (b). */
+  requestedOn: isoDateSchema.optional(),
+  appliedOn: isoDateSchema.optional(),
+  offeredOn: isoDateSchema.optional(),
   amendedOn: isoDateSchema,
   school: SchoolSchema,
+  /** Why the council amends the order on its own initiative. */
+  rationale: text.optional(),
 });
 export const RecordSaoRevocationRequestBody = z.strictObject({
   requestedOn: isoDateSchema,
   /** s442's one ground: the child is receiving suitable education otherwise than at school. */
   arrangements: text,
 });
-export const RevokeSchoolAttendanceOrderBody = z.strictObject({ revokedOn: isoDateSchema, rationale: text });
+export const RevokeSchoolAttendanceOrderBody = z.strictObject({
+  revokedOn: isoDateSchema,
+  /** A Secretary of State's direction is recorded with RecordSaoSecretaryOfStateDirection, which revokes. */
+  ground: SaoRevocationGroundSchema.exclude(['secretary_of_state_direction']),
+  rationale: text,
+});
 export const RefuseSaoRevocationBody = z.strictObject({ refusedOn: isoDateSchema, rationale: text });
 export const ReferSaoRefusalToSecretaryOfStateBody = z.strictObject({
   referredOn: isoDateSchema,
+  notes: text.optional(),
+});
+export const RecordSaoSecretaryOfStateDirectionBody = z.strictObject({
+  directedOn: isoDateSchema,
+  direction: z.enum(['revoke', 'uphold']),
   notes: text.optional(),
 });
 export const RecordSaoComplianceBody = z.strictObject({ registeredOn: isoDateSchema, school: SchoolSchema });
@@ -255,6 +285,8 @@ export const eheCommandBodies = {
   JudgeSuitability: JudgeSuitabilityBody,
   ChangePriorityFlags: ChangePriorityFlagsBody,
   RecordEhcpAnnualReview: RecordEhcpAnnualReviewBody,
+  RecordEhcPlanSchool: RecordEhcPlanSchoolBody,
+  RequestEhcPlanAmendment: RequestEhcPlanAmendmentBody,
   ReferToPanel: ReferToPanelBody,
   RecordPanelDecision: RecordPanelDecisionBody,
   ServeSection437Notice: ServeSection437NoticeBody,
@@ -269,6 +301,7 @@ export const eheCommandBodies = {
   RevokeSchoolAttendanceOrder: RevokeSchoolAttendanceOrderBody,
   RefuseSaoRevocation: RefuseSaoRevocationBody,
   ReferSaoRefusalToSecretaryOfState: ReferSaoRefusalToSecretaryOfStateBody,
+  RecordSaoSecretaryOfStateDirection: RecordSaoSecretaryOfStateDirectionBody,
   RecordSaoCompliance: RecordSaoComplianceBody,
   ConsiderEso: ConsiderEsoBody,
   StartProsecution: StartProsecutionBody,
@@ -317,6 +350,8 @@ export const allocatedWork: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'RevokeSchoolAttendanceOrder',
   'RefuseSaoRevocation',
   'ReferSaoRefusalToSecretaryOfState',
+  'RecordSaoSecretaryOfStateDirection',
+  'RequestEhcPlanAmendment',
   'RecordSaoCompliance',
   'ConsiderEso',
   'StartProsecution',

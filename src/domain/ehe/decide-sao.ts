@@ -1,12 +1,26 @@
+import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import { statutoryFloors } from '../policy.js';
+import type { EheCommandOf } from './commands.js';
+import { type EhcPlanCommandType, ehcPlanHandlers } from './decide-ehc-plan.js';
 import { type SaoEnforcementCommandType, saoEnforcementHandlers } from './decide-sao-enforcement.js';
 import { type SaoOrderCommandType, saoOrderHandlers } from './decide-sao-order.js';
+import { type SaoRevocationCommandType, saoRevocationHandlers } from './decide-sao-revocation.js';
 import { type Handlers, sameSchool, startClock } from './decide-support.js';
+import { type EhcPlanOn, planOn } from './ehc-plan.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkNotBefore } from './guards.js';
-import { beforeAnOrder, checkExpired, checkServed, isNamed, requireStage, statutory } from './sao-guards.js';
-import { isSaoRouteActive } from './state.js';
+import {
+  beforeAnOrder,
+  checkExpired,
+  checkPlanSchool,
+  checkServed,
+  isNamed,
+  refuseForChildWithPlan,
+  requireStage,
+  statutory,
+} from './sao-guards.js';
+import { type EheState, isSaoRouteActive } from './state.js';
 
 export type SaoRouteCommandType =
   | 'ServeSection437Notice'
@@ -83,12 +97,20 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
 
   ConsultSchool(data, state, ctx) {
     checkDate(ctx, state, data.consultedOn, 'consultedOn');
+    // Consultation is for the school a s.438 notice would name; a plan child's order names the plan's school.
+    refuseForChildWithPlan(
+      state,
+      data.consultedOn,
+      'consulting a school for the notice of intention',
+      'consultedOn',
+    );
     requireStage(state.sao, ['expedient'], 'consulting a school');
     return [eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation') })];
   },
 
   ServeSection438Notice(data, state, ctx) {
     checkServed(ctx, state, data);
+    refuseForChildWithPlan(state, data.servedOn, 'the s.438 notice of intention', 'servedOn');
     requireStage(state.sao, ['expedient'], 'the notice of intention');
     if (!isNamed(state.sao.consultedSchools, data.intendedSchool)) {
       fail.conflict('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
@@ -106,6 +128,7 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
 
   RecordParentSchoolChoice(data, state, ctx) {
     checkDate(ctx, state, data.chosenOn, 'chosenOn');
+    refuseForChildWithPlan(state, data.chosenOn, "the parent's choice of school (s.438)", 'chosenOn');
     requireStage(state.sao, ['notice_of_intention_served'], "the parent's choice");
     const notice = state.sao.noticeOfIntention!;
     checkNotBefore(data.chosenOn, notice.servedOn, 'chosenOn', 'service of the notice of intention');
@@ -124,40 +147,61 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
 
   ServeSchoolAttendanceOrder(data, state, ctx) {
     checkServed(ctx, state, data);
-    requireStage(state.sao, ['notice_of_intention_served', 'school_chosen'], 'the order');
-    const { sao } = state;
-    const notice = sao.noticeOfIntention!;
-    if (sao.stage === 'school_chosen') {
-      if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
-        fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
-      }
-    } else {
-      checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
-      if (!isNamed(notice.schools, data.school))
-        fail.conflict('school_not_named', 'name a school the notice named', 'school');
-    }
-    if (state.priorityFlags.includes('ehcp') && !data.schoolNamedInEhcp) {
-      fail.invalid(
-        'ehcp_school_required',
-        "for a child with an EHCP the order names the plan's school",
-        'schoolNamedInEhcp',
-      );
-    }
+    const plan = planOn(state.ehcPlan, data.servedOn);
+    if (plan) checkOrderNamingPlanSchool(data, state, plan);
+    else checkOrderAfterNoticeOfIntention(data, state, ctx);
     const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
     return [
       eheEvent('SchoolAttendanceOrderServed', {
         ...data,
-        ...statutory(ctx, 'orderServed'),
+        schoolNamedInEhcp: plan !== null,
+        ...statutory(ctx, plan ? 'orderServedForPlanChild' : 'orderServed'),
         clocksStarted: [clock],
       }),
     ];
   },
 };
 
-export type SaoCommandType = SaoRouteCommandType | SaoOrderCommandType | SaoEnforcementCommandType;
+type OrderData = EheCommandOf<'ServeSchoolAttendanceOrder'>['data'];
+
+/** A child without an EHC plan: the order follows the s.438 notice, naming the school chosen or named. */
+function checkOrderAfterNoticeOfIntention(data: OrderData, state: EheState, ctx: DecideContext): void {
+  requireStage(state.sao, ['notice_of_intention_served', 'school_chosen'], 'the order');
+  const { sao } = state;
+  const notice = sao.noticeOfIntention!;
+  if (sao.stage === 'school_chosen') {
+    if (sao.parentChoice && !sameSchool(sao.parentChoice, data.school)) {
+      fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
+    }
+  } else {
+    checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
+    if (!isNamed(notice.schools, data.school))
+      fail.conflict('school_not_named', 'name a school the notice named', 'school');
+  }
+}
+
+/**
+ * The order for a child with an EHC plan on the day of service (EA 1996 s.441; the English text was not
+ * retrieved, this follows s.441A(1): "that school must be named in the order"). No s.438 notice or choice
+ * comes first: after expediency the order may follow directly, and a notice of intention served before the
+ * plan began is spent. A plan naming no school blocks the order until the plan is amended to name one.
+ */
+function checkOrderNamingPlanSchool(data: OrderData, state: EheState, plan: EhcPlanOn): void {
+  requireStage(state.sao, ['expedient', 'notice_of_intention_served', 'school_chosen'], 'the order');
+  checkPlanSchool(state, plan, data.school, data.servedOn);
+}
+
+export type SaoCommandType =
+  | SaoRouteCommandType
+  | EhcPlanCommandType
+  | SaoOrderCommandType
+  | SaoRevocationCommandType
+  | SaoEnforcementCommandType;
 
 export const saoHandlers: Handlers<SaoCommandType> = {
   ...saoRouteHandlers,
+  ...ehcPlanHandlers,
   ...saoOrderHandlers,
+  ...saoRevocationHandlers,
   ...saoEnforcementHandlers,
 };

@@ -15,6 +15,8 @@ import {
   ParentCarerSchema,
   ReasonSchema,
   ReferralSourceSchema,
+  SaoAmendmentInitiativeSchema,
+  SaoRevocationGroundSchema,
   SchoolSchema,
   ServiceMethodSchema,
   ShortTextSchema,
@@ -239,10 +241,29 @@ export const SchoolAttendanceOrderServed = z.strictObject({
   ...statutory,
   clocksStarted,
 });
-export const SchoolAttendanceOrderAmended = z.strictObject({
+/** Version 1: every amendment was at the parent's request, with no offer recorded (upcast in codec.ts). */
+export const SchoolAttendanceOrderAmendedV1 = z.strictObject({
   requestedOn: isoDateSchema,
   amendedOn: isoDateSchema,
   school: SchoolSchema,
+  ...statutory,
+  clocksStarted,
+});
+export const SchoolAttendanceOrderAmended = z.strictObject({
+  initiatedBy: SaoAmendmentInitiativeSchema,
+  amendedOn: isoDateSchema,
+  /** The school the order names from now on. */
+  school: SchoolSchema,
+  /** s.440(2): the parent's application, the place offered and the request (null unless the parent asked). */
+  parentRequest: z
+    .strictObject({
+      requestedOn: isoDateSchema,
+      /** Null on amendments recorded before the application was asked for. */
+      appliedOn: isoDateSchema.nullable(),
+      offeredOn: isoDateSchema.nullable(),
+    })
+    .nullable(),
+  rationale: text.optional(),
   ...statutory,
   clocksStarted,
 });
@@ -252,8 +273,15 @@ export const SaoRevocationRequested = z.strictObject({
   arrangements: text,
   ...statutory,
 });
+/** Version 1: every revocation granted the parent's request (upcast in codec.ts). */
+export const SchoolAttendanceOrderRevokedV1 = z.strictObject({
+  revokedOn: isoDateSchema,
+  rationale: text,
+  ...statutory,
+});
 export const SchoolAttendanceOrderRevoked = z.strictObject({
   revokedOn: isoDateSchema,
+  ground: SaoRevocationGroundSchema,
   rationale: text,
   ...statutory,
 });
@@ -264,6 +292,27 @@ export const SaoRevocationRefused = z.strictObject({
 });
 export const SaoRefusalReferredToSecretaryOfState = z.strictObject({
   referredOn: isoDateSchema,
+  notes: text.optional(),
+  ...statutory,
+});
+/** The Secretary of State's direction on a refusal to revoke referred under s.442. */
+export const SaoSecretaryOfStateDirectionRecorded = z.strictObject({
+  directedOn: isoDateSchema,
+  direction: z.enum(['revoke', 'uphold']),
+  notes: text.optional(),
+  ...statutory,
+});
+/** From this day the child's EHC plan names `namedSchool` (null: it names none). */
+export const EhcPlanSchoolRecorded = z.strictObject({
+  recordedOn: isoDateSchema,
+  namedSchool: SchoolSchema.nullable(),
+  previousSchool: SchoolSchema.nullable(),
+  notes: text.optional(),
+  recordedBy: officer,
+});
+/** The council asked for the plan to be amended to name a school: until it does, no order can be served. */
+export const EhcPlanAmendmentRequested = z.strictObject({
+  requestedOn: isoDateSchema,
   notes: text.optional(),
   ...statutory,
 });
@@ -345,6 +394,7 @@ export const AnnualContactDue = z.strictObject({
 });
 
 const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });
+const v2 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 2 as const, data });
 
 /** Every EHE event type with its current schema version; older versions are upcast in the codec. */
 export const eheEvents = {
@@ -375,11 +425,12 @@ export const eheEvents = {
   Section438NoticeServed: v1(Section438NoticeServed),
   SchoolChosenByParent: v1(SchoolChosenByParent),
   SchoolAttendanceOrderServed: v1(SchoolAttendanceOrderServed),
-  SchoolAttendanceOrderAmended: v1(SchoolAttendanceOrderAmended),
+  SchoolAttendanceOrderAmended: v2(SchoolAttendanceOrderAmended),
   SaoRevocationRequested: v1(SaoRevocationRequested),
-  SchoolAttendanceOrderRevoked: v1(SchoolAttendanceOrderRevoked),
+  SchoolAttendanceOrderRevoked: v2(SchoolAttendanceOrderRevoked),
   SaoRevocationRefused: v1(SaoRevocationRefused),
   SaoRefusalReferredToSecretaryOfState: v1(SaoRefusalReferredToSecretaryOfState),
+  SaoSecretaryOfStateDirectionRecorded: v1(SaoSecretaryOfStateDirectionRecorded),
   SchoolAttendanceOrderComplied: v1(SchoolAttendanceOrderComplied),
   EsoConsidered: v1(EsoConsidered),
   ProsecutionStarted: v1(ProsecutionStarted),
@@ -393,6 +444,8 @@ export const eheEvents = {
   DeadlineMissed: v1(DeadlineMissed),
   CaseEscalated: v1(CaseEscalated),
   AnnualContactDue: v1(AnnualContactDue),
+  EhcPlanSchoolRecorded: v1(EhcPlanSchoolRecorded),
+  EhcPlanAmendmentRequested: v1(EhcPlanAmendmentRequested),
 } as const;
 
 export type EheEventType = keyof typeof eheEvents;

@@ -7,6 +7,7 @@ import {
   type SaoState,
   workingStatus,
 } from './state.js';
+import { suitableEducationGrounds } from './values.js';
 
 /** The events of the School Attendance Order route and of what follows an order: this file evolves them. */
 const saoEventTypes = [
@@ -22,6 +23,7 @@ const saoEventTypes = [
   'SchoolAttendanceOrderRevoked',
   'SaoRevocationRefused',
   'SaoRefusalReferredToSecretaryOfState',
+  'SaoSecretaryOfStateDirectionRecorded',
   'SchoolAttendanceOrderComplied',
   'EsoConsidered',
   'ProsecutionStarted',
@@ -88,15 +90,22 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
     case 'SaoRevocationRequested':
       return withSao(state, { revocation: 'requested' });
     case 'SchoolAttendanceOrderRevoked':
-      // s442 revokes an order only for suitable education otherwise: that is the judgement now.
-      return {
-        ...withSao(state, { stage: 'order_revoked', revocation: 'none' }, 'monitoring'),
-        suitability: { outcome: 'suitable', judgedOn: event.data.revokedOn },
-      };
+      // Revoked because the child receives suitable education otherwise: that is the judgement now. Revoked
+      // on another ground, the earlier judgement stands and the case returns to casework.
+      return suitableEducationGrounds.has(event.data.ground)
+        ? {
+            ...withSao(state, { stage: 'order_revoked', revocation: 'none' }, 'monitoring'),
+            suitability: { outcome: 'suitable', judgedOn: event.data.revokedOn },
+          }
+        : withSao(state, { stage: 'order_revoked', revocation: 'none' }, workingStatus(state));
     case 'SaoRevocationRefused':
       return withSao(state, { revocation: 'refused' });
     case 'SaoRefusalReferredToSecretaryOfState':
       return withSao(state, { revocation: 'referred_to_secretary_of_state' });
+    case 'SaoSecretaryOfStateDirectionRecorded':
+      // Upheld, the order stays in force and the parent may ask again; a direction to revoke is followed by
+      // the revocation itself.
+      return withSao(state, { revocation: 'none' });
     case 'SchoolAttendanceOrderComplied':
       return sao.order ? withSao(state, { order: { ...sao.order, complied: true } }) : state;
     case 'EsoConsidered':

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
 import { type ClockName, clockEffects } from '../clocks.js';
+import { planFromFlags, withPlanSchool } from './ehc-plan.js';
 import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent } from './evolve-sao.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
@@ -55,6 +56,7 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
         dateOfBirth: d.child.dateOfBirth,
         priorityFlags: d.priorityFlags,
         priority: d.priority,
+        ehcPlan: planFromFlags(state.ehcPlan, d.priorityFlags, d.receivedOn),
         flaggedForSupportToReturn: d.flaggedForSupportToReturn,
         consent: d.consentNeeded ? 'needed' : 'not_needed',
       };
@@ -106,8 +108,22 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
         status: isSaoRouteActive(state.sao) ? state.status : judged,
       };
     }
-    case 'PriorityFlagsChanged':
-      return { ...state, priorityFlags: event.data.flags, priority: event.data.priority };
+    case 'PriorityFlagsChanged': {
+      const { flags, priority, changedOn } = event.data;
+      return {
+        ...state,
+        priorityFlags: flags,
+        priority,
+        ehcPlan: planFromFlags(state.ehcPlan, flags, changedOn),
+      };
+    }
+    case 'EhcPlanSchoolRecorded':
+      return {
+        ...state,
+        ehcPlan: withPlanSchool(state.ehcPlan, event.data.namedSchool, event.data.recordedOn),
+      };
+    case 'EhcPlanAmendmentRequested':
+      return { ...state, ehcPlan: { ...state.ehcPlan, amendmentRequestedOn: event.data.requestedOn } };
     case 'EhcpAnnualReviewHeld':
       return state;
     case 'PanelReferralMade': {

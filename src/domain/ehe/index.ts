@@ -3,6 +3,7 @@ export * from './codec.js';
 export * from './commands.js';
 export * from './decide.js';
 export * from './decider.js';
+export * from './ehc-plan.js';
 export * from './events.js';
 export * from './legal-basis.js';
 export * from './roles.js';

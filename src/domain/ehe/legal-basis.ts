@@ -10,10 +10,19 @@ import { z } from 'zod';
 export const LegalBasisSchema = z.enum([
   'EA1996_s437_1',
   'EA1996_s437_3',
+  /** s.437(4): an order continues "subject to any amendment made by" the authority, unless "revoked by" it. */
+  'EA1996_s437_4',
   'EA1996_s438',
   'EA1996_s439',
   'EA1996_s440',
+  /**
+   * s.441 (order for a child with an EHC plan). The English text was not retrieved: cited without a
+   * subsection, modelled on the Welsh twin s.441A(1)-(3).
+   */
+  'EA1996_s441',
+  /** s.442 (revocation at the parent's request). Its text was not retrieved: cited without a subsection. */
   'EA1996_s442',
+  /** Written by an earlier version on referrals to the Secretary of State; unverified, no longer written. */
   'EA1996_s442_4',
   'EA1996_s443',
   'EA1996_s447',
@@ -38,9 +47,15 @@ const bases = {
   noticeOfIntention: 'EA1996_s438',
   parentChoice: 'EA1996_s438',
   orderServed: 'EA1996_s437_3',
+  orderServedForPlanChild: 'EA1996_s441',
   orderAmended: 'EA1996_s440',
+  orderAmendedByCouncil: 'EA1996_s437_4',
+  orderAmendedForPlan: 'EA1996_s441',
+  ehcPlanAmendmentRequest: 'EA1996_s441',
   revocation: 'EA1996_s442',
-  revocationReferral: 'EA1996_s442_4',
+  revocationByCouncil: 'EA1996_s437_4',
+  revocationReferral: 'EA1996_s442',
+  secretaryOfStateDirection: 'EA1996_s442',
   orderComplied: 'EA1996_s437_3',
   esoConsidered: 'EA1996_s447',
   prosecution: 'EA1996_s443',

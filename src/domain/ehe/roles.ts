@@ -20,6 +20,9 @@ export const eheCommandRoles = {
   JudgeSuitability: casework,
   ChangePriorityFlags: casework,
   RecordEhcpAnnualReview: casework,
+  // Recording the plan's school amends an order in force (s.441): a statutory step.
+  RecordEhcPlanSchool: statutory,
+  RequestEhcPlanAmendment: statutory,
   ReferToPanel: statutory,
   RecordPanelDecision: ['panel', 'manager'],
   ServeSection437Notice: statutory,
@@ -34,6 +37,7 @@ export const eheCommandRoles = {
   RevokeSchoolAttendanceOrder: statutory,
   RefuseSaoRevocation: statutory,
   ReferSaoRefusalToSecretaryOfState: statutory,
+  RecordSaoSecretaryOfStateDirection: statutory,
   RecordSaoCompliance: statutory,
   ConsiderEso: statutory,
   StartProsecution: statutory,

@@ -3,6 +3,7 @@ import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { School } from './commands.js';
 import { sameSchool } from './decide-support.js';
+import { type EhcPlanOn, planOn } from './ehc-plan.js';
 import { checkDate, today } from './guards.js';
 import { legalBasisFor, type StatutoryStep } from './legal-basis.js';
 import type { EheState, SaoStage, SaoState } from './state.js';
@@ -74,3 +75,43 @@ export const beforeAnOrder: readonly SaoStage[] = [
 
 export const isNamed = (schools: readonly School[], school: School) =>
   schools.some((s) => sameSchool(s, school));
+
+/**
+ * ss.438 and 440 are for a "child without EHC plan" (s.438's heading; s.440(1) "other than a child for whom
+ * the [local authority] maintain an EHC plan"): refused for a child with a plan on the day of the step.
+ */
+export function refuseForChildWithPlan(state: EheState, on: IsoDate, step: string, field: string): void {
+  if (planOn(state.ehcPlan, on)) {
+    fail.conflict(
+      'not_for_child_with_ehc_plan',
+      `${step} is for a child without an EHC plan; on ${on} the council maintains one: the order names the plan's school (s.441)`,
+      field,
+    );
+  }
+}
+
+/**
+ * For a child with an EHC plan the order names the plan's school (EA 1996 s.441, cited without a subsection:
+ * modelled on s.441A(1) "that school must be named in the order"); a plan naming none blocks the step.
+ */
+export function checkPlanSchool(state: EheState, plan: EhcPlanOn, school: School, on: IsoDate): void {
+  const { namedSchool } = plan;
+  if (namedSchool === null) {
+    const requested = state.ehcPlan.amendmentRequestedOn;
+    fail.conflict(
+      'ehc_plan_names_no_school',
+      `the child's EHC plan names no school on ${on}: ` +
+        (requested
+          ? `the amendment requested on ${requested} must name one; record it (RecordEhcPlanSchool) first`
+          : 'request that the plan be amended to name one (RequestEhcPlanAmendment), then record the school'),
+      'school',
+    );
+  }
+  if (!sameSchool(namedSchool, school)) {
+    fail.conflict(
+      'school_not_named_in_plan',
+      `the order names the school the EHC plan names: ${namedSchool.name}`,
+      'school',
+    );
+  }
+}

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import type { ClockName, OpenClock } from '../clocks.js';
 import type { PriorityFlag } from '../policy.js';
 import type { School } from './commands.js';
+import { type EhcPlanHistory, initialEhcPlan } from './ehc-plan.js';
 
 export type EheStatus =
   | 'none'
@@ -60,6 +61,8 @@ export interface EheState {
   allocatedOfficer: string | null;
   priorityFlags: PriorityFlag[];
   priority: boolean;
+  /** When an EHC plan was maintained and the school it named (ehc-plan.ts `planOn`). */
+  ehcPlan: EhcPlanHistory;
   flaggedForSupportToReturn: boolean;
   consent: 'not_needed' | 'needed' | 'requested' | 'given' | 'refused';
   firstContactOn: IsoDate | null;
@@ -108,6 +111,7 @@ export const initialEheState = (): EheState => ({
   allocatedOfficer: null,
   priorityFlags: [],
   priority: false,
+  ehcPlan: initialEhcPlan(),
   flaggedForSupportToReturn: false,
   consent: 'not_needed',
   firstContactOn: null,

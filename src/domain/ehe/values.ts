@@ -83,3 +83,35 @@ export const SuitabilityOutcomeSchema = z.enum(['suitable', 'not_yet_able_to_jud
 
 export const PanelSchema = z.enum(['children_not_in_school', 'fair_access']);
 export type Panel = z.infer<typeof PanelSchema>;
+
+/**
+ * Why a School Attendance Order was revoked (s.437(4)(a) "revoked by the authority"). Only the grounds that
+ * mean the child is receiving suitable education otherwise than at school (`suitableEducationGrounds`)
+ * record the education as suitable; the others end the order without that finding.
+ */
+export const SaoRevocationGroundSchema = z.enum([
+  /** The parent's request under s.442, granted. */
+  'parent_request_granted',
+  /** The council, on its own initiative, satisfied the child is receiving suitable education otherwise. */
+  'suitable_education_otherwise',
+  /** The council, on its own initiative, for another reason (the order is no longer expedient). */
+  'council_initiative_other',
+  /** The Secretary of State directed revocation on a refusal referred under s.442. */
+  'secretary_of_state_direction',
+]);
+export type SaoRevocationGround = z.infer<typeof SaoRevocationGroundSchema>;
+export const suitableEducationGrounds: ReadonlySet<SaoRevocationGround> = new Set<SaoRevocationGround>([
+  'parent_request_granted',
+  'suitable_education_otherwise',
+  'secretary_of_state_direction',
+]);
+
+/** Who amended a School Attendance Order, which says under which section. */
+export const SaoAmendmentInitiativeSchema = z.enum([
+  /** s.440(2): the parent applied for and was offered a place and asked for that school to be named. */
+  'parent_request',
+  /** s.437(4) "subject to any amendment made by the local education authority". */
+  'council',
+  /** s.441 (on the model of s.441A(2)): the school named in the child's EHC plan changed. */
+  'ehc_plan',
+]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from '../../../src/domain/decider.js';
-import { eheCodec, eheCommandBodies, eheEvents } from '../../../src/domain/ehe/index.js';
+import { eheCodec, eheCommandBodies, eheEvents, eheUpcasters } from '../../../src/domain/ehe/index.js';
 import { history, referral } from './fixtures.js';
 
 describe('the EHE event codec', () => {
@@ -14,8 +14,37 @@ describe('the EHE event codec', () => {
     expect(eheCodec.decode(JSON.parse(JSON.stringify(stored)))).toEqual(received);
   });
 
-  it('gives every event type a schema at version 1', () => {
-    for (const entry of Object.values(eheEvents)) expect(entry.schemaVersion).toBe(1);
+  it('gives every event type past version 1 an upcaster from each earlier version', () => {
+    for (const [type, entry] of Object.entries(eheEvents)) {
+      const steps = eheUpcasters[type as keyof typeof eheEvents] ?? {};
+      for (let from = 1; from < entry.schemaVersion; from++)
+        expect(steps[from], `${type} v${from}`).toBeTypeOf('function');
+    }
+  });
+
+  it('reads a v1 amendment as one at the parent request, and a v1 revocation as a request granted', () => {
+    const amended = eheCodec.decode({
+      type: 'SchoolAttendanceOrderAmended',
+      schemaVersion: 1,
+      data: {
+        requestedOn: '2026-07-15',
+        amendedOn: '2026-07-16',
+        school: { name: 'Woodlands Community College' },
+        legalBasis: 'EA1996_s440',
+        decidedBy: 'manager-1',
+        clocksStarted: [],
+      },
+    });
+    expect(amended.data).toMatchObject({
+      initiatedBy: 'parent_request',
+      parentRequest: { requestedOn: '2026-07-15', appliedOn: null, offeredOn: null },
+    });
+    const revoked = eheCodec.decode({
+      type: 'SchoolAttendanceOrderRevoked',
+      schemaVersion: 1,
+      data: { revokedOn: '2026-07-21', rationale: 'suitable', legalBasis: 'EA1996_s442', decidedBy: 'm' },
+    });
+    expect(revoked.data).toMatchObject({ ground: 'parent_request_granted' });
   });
 
   it('refuses an unknown type', () => {

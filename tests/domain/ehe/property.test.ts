@@ -148,11 +148,42 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     'ServeSchoolAttendanceOrder',
     fc.record({ issuedOn: date, servedOn: date, serviceMethod: method, school }),
   ),
-  cmd('AmendSchoolAttendanceOrder', fc.record({ requestedOn: date, amendedOn: date, school })),
+  cmd(
+    'AmendSchoolAttendanceOrder',
+    fc.record(
+      {
+        initiatedBy: fc.constantFrom('parent_request' as const, 'council' as const),
+        requestedOn: date,
+        appliedOn: date,
+        offeredOn: date,
+        amendedOn: date,
+        school,
+        rationale: text,
+      },
+      { requiredKeys: ['initiatedBy', 'amendedOn', 'school'] },
+    ),
+  ),
+  cmd('RecordEhcPlanSchool', fc.record({ recordedOn: date, namedSchool: fc.option(school, { nil: null }) })),
+  cmd('RequestEhcPlanAmendment', fc.record({ requestedOn: date })),
   cmd('RecordSaoRevocationRequest', fc.record({ requestedOn: date, arrangements: text })),
-  cmd('RevokeSchoolAttendanceOrder', fc.record({ revokedOn: date, rationale: text })),
+  cmd(
+    'RevokeSchoolAttendanceOrder',
+    fc.record({
+      revokedOn: date,
+      ground: fc.constantFrom(
+        'parent_request_granted' as const,
+        'suitable_education_otherwise' as const,
+        'council_initiative_other' as const,
+      ),
+      rationale: text,
+    }),
+  ),
   cmd('RefuseSaoRevocation', fc.record({ refusedOn: date, rationale: text })),
   cmd('ReferSaoRefusalToSecretaryOfState', fc.record({ referredOn: date })),
+  cmd(
+    'RecordSaoSecretaryOfStateDirection',
+    fc.record({ directedOn: date, direction: fc.constantFrom('revoke' as const, 'uphold' as const) }),
+  ),
   cmd('RecordSaoCompliance', fc.record({ registeredOn: date, school })),
   cmd(
     'ConsiderEso',

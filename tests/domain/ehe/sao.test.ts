@@ -51,7 +51,6 @@ const order = (
     issuedOn: string;
     servedOn: string;
     school: typeof woodlands;
-    schoolNamedInEhcp: boolean;
   }> = {},
 ) =>
   command({
@@ -258,16 +257,6 @@ describe('the School Attendance Order', () => {
     });
   });
 
-  it('names the school in the plan for a child with an EHCP', () => {
-    const flags = command({
-      type: 'ChangePriorityFlags',
-      data: { changedOn: '2026-06-02', flags: ['ehcp'], toldBy: 'send_service' },
-    });
-    const { events } = route(flags, ...toOrder);
-    when(events, order()).then('ehcp_school_required', 'schoolNamedInEhcp');
-    when(events, order({ schoolNamedInEhcp: true })).thenAccepted();
-  });
-
   it('cannot be served before the notice of intention', () => {
     when(route(notice437(), response(false), expediency(), consult()).events, order()).then(
       'sao_step_out_of_order',
@@ -290,7 +279,14 @@ describe('the School Attendance Order', () => {
       events,
       command({
         type: 'AmendSchoolAttendanceOrder',
-        data: { requestedOn: '2026-07-15', amendedOn: '2026-07-16', school: oasis },
+        data: {
+          initiatedBy: 'parent_request',
+          appliedOn: '2026-07-14',
+          offeredOn: '2026-07-15',
+          requestedOn: '2026-07-15',
+          amendedOn: '2026-07-16',
+          school: oasis,
+        },
       }),
     ).thenAccepted();
     expect(event).toMatchObject({
@@ -315,7 +311,7 @@ describe('the School Attendance Order', () => {
       request,
       command({
         type: 'RevokeSchoolAttendanceOrder',
-        data: { revokedOn: '2026-07-21', rationale: 'suitable' },
+        data: { revokedOn: '2026-07-21', ground: 'parent_request_granted', rationale: 'suitable' },
       }),
     );
     expect(state.sao.stage).toBe('order_revoked');
@@ -330,7 +326,8 @@ describe('the School Attendance Order', () => {
     });
     when(route(...toOrder, order(), request).events, referral442).then('sao_step_out_of_order');
     const [event] = when(route(...toOrder, order(), request, refuse).events, referral442).thenAccepted();
-    expect(event).toMatchObject({ data: { legalBasis: 'EA1996_s442_4' } });
+    // s.442's subsections were not retrieved: the referral is cited as s.442, not the unverified s.442(4).
+    expect(event).toMatchObject({ data: { legalBasis: 'EA1996_s442' } });
   });
 
   it('a revocation request and its refusal are recorded under s442', () => {
