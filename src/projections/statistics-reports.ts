@@ -205,7 +205,7 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
   const count: CaseTypeTable<CaseHistory, void> = {
     ehe(history) {
       if (openWhileOfSchoolAge(history, start, end)) ehe.atAnyPoint++;
-      if (within(history.receivedOn, start, end)) {
+      if (within(history.startedOn, start, end)) {
         ehe.starts++;
         tally(ehe.startsByPreviousSchoolType, history.previousSchoolType ?? 'unknown');
       }

@@ -13,6 +13,11 @@ export interface CaseHistory {
   caseId: string;
   caseType: CaseType;
   receivedOn: IsoDate;
+  /**
+   * When the child became the team's to count: for EHE the date home education began if that is later than
+   * the referral (a parent may write ahead of withdrawing the child), else the referral; for CME the referral.
+   */
+  startedOn: IsoDate;
   sex: string;
   dateOfBirth?: IsoDate;
   source: string;
@@ -77,15 +82,17 @@ function opened(change: CaseEvent): CaseHistory | undefined {
   const { event } = change;
   if (event.type === 'EheReferralReceived') {
     const d = event.data;
+    const startedOn = d.eheStartDate > d.receivedOn ? d.eheStartDate : d.receivedOn;
     const history: CaseHistory = {
       ...empty,
       receivedOn: d.receivedOn,
+      startedOn,
       sex: d.child.sex,
       dateOfBirth: d.child.dateOfBirth,
       source: d.source,
       primaryReason: d.primaryReason.code,
       previousSchoolType: d.previousSchoolType,
-      openings: [d.receivedOn],
+      openings: [startedOn],
       flags: [{ from: d.receivedOn, flags: d.priorityFlags }],
     };
     if (d.child.senStatus) history.senStatus = d.child.senStatus;
@@ -100,6 +107,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     const history: CaseHistory = {
       ...empty,
       receivedOn: d.receivedOn,
+      startedOn: d.receivedOn,
       sex: d.child.sex,
       source: d.source,
       timeMissing: d.timeMissing,

@@ -73,3 +73,23 @@ describe('the DfE return counts children of compulsory school age on the census 
     );
   });
 });
+
+describe('a start counts from the date home education began when that is later than the referral', () => {
+  const caseId = newCaseId();
+  // The parent wrote in August that the child would be home educated from the first week of term.
+  const referral = eheReferral(caseId, { receivedOn: '2026-08-20', eheStartDate: '2026-09-07' });
+  const { statistics } = viewsOf(
+    createLog().ehe(caseId, [[referral, '2026-08-20']]).recorded,
+    '2026-10-01',
+  ).query;
+
+  it('is not in a census before that date, and is one after it', () => {
+    expect(statistics.dfeReturn('2026-09-01', 'raw').ehe.total).toBe(0);
+    expect(statistics.dfeReturn('2026-09-10', 'raw').ehe.total).toBe(1);
+  });
+
+  it("is a start of the academic year in which home education began, not the referral's", () => {
+    expect(statistics.academicYear('2025-26').ehe.starts).toBe(0);
+    expect(statistics.academicYear('2026-27').ehe.starts).toBe(1);
+  });
+});
