@@ -82,6 +82,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
   const { event } = change;
   if (event.type === 'EheReferralReceived') {
     const d = event.data;
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.max would compare NaN
     const startedOn = d.eheStartDate > d.receivedOn ? d.eheStartDate : d.receivedOn;
     const history: CaseHistory = {
       ...empty,
