@@ -90,8 +90,23 @@ function weekdaysAfter(from: number, to: number): number {
 const LONG_SPAN_DAYS = 90;
 
 export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
-  const { closureDays = [], termDates = {}, extraBankHolidays = [] } = calendarConfigSchema.parse(config);
-  const closedDays = new Set([...closureDays, ...extraBankHolidays.map(({ date }) => date)].map(toDayNumber));
+  const {
+    closureDays = [],
+    termDates = {},
+    extraBankHolidays = [],
+    insetDays = {},
+  } = calendarConfigSchema.parse(config);
+  const officeClosures = new Set(closureDays.map(toDayNumber));
+  const addedHolidays = new Set(extraBankHolidays.map(({ date }) => toDayNumber(date)));
+  const replacedHolidays = new Set(
+    extraBankHolidays.flatMap(({ replaces }) => (replaces ? [toDayNumber(replaces)] : [])),
+  );
+  const isHoliday = (day: number): boolean =>
+    addedHolidays.has(day) || (isBankHolidayDayNumber(day) && !replacedHolidays.has(day));
+  const councilInset = new Set((insetDays.council ?? []).map(toDayNumber));
+  const schoolInset = new Map(
+    Object.entries(insetDays.schools ?? {}).map(([id, days]) => [id, new Set(days.map(toDayNumber))]),
+  );
   const councilTerms = termCalendar(termDates.council ?? []);
   const schoolTerms = new Map<string, TermCalendar>();
   for (const [schoolId, terms] of Object.entries(termDates.schools ?? {})) {
@@ -99,7 +114,9 @@ export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
     if (calendar) schoolTerms.set(schoolId, calendar);
   }
 
-  const isWorking: DayTest = (day) => !isWeekend(day) && !isBankHolidayDayNumber(day) && !closedDays.has(day);
+  const isWorking: DayTest = (day) => !isWeekend(day) && !isHoliday(day) && !officeClosures.has(day);
+  /** A weekday that is no holiday: a school may open when the council's offices close. */
+  const isOpenForSchools: DayTest = (day) => !isWeekend(day) && !isHoliday(day);
 
   /** The same count as countDaysBetween(from, to, isWorking), in time that grows with years, not days. */
   const workingDaysBetween = (from: number, to: number): number => {
@@ -109,10 +126,16 @@ export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
     let holidays = 0;
     for (let year = yearOfDayNumber(start + 1); year <= yearOfDayNumber(to); year++) {
       for (const day of bankHolidayDayNumbers(year))
-        if (day > start && day <= to && !isWeekend(day)) holidays++;
+        if (day > start && day <= to && !isWeekend(day) && !replacedHolidays.has(day)) holidays++;
     }
-    for (const day of closedDays) {
-      if (day > start && day <= to && !isWeekend(day) && !isBankHolidayDayNumber(day)) holidays++;
+    for (const day of new Set([...officeClosures, ...addedHolidays])) {
+      if (
+        day > start &&
+        day <= to &&
+        !isWeekend(day) &&
+        !(isBankHolidayDayNumber(day) && !replacedHolidays.has(day))
+      )
+        holidays++;
     }
     return weekdaysAfter(start, to) - holidays;
   };
@@ -125,11 +148,18 @@ export function createCalendar(config: CalendarConfig = {}): CouncilCalendar {
   // One test per school, made once, so the hot loops allocate nothing
   const schoolDayTests = new Map<string | undefined, DayTest>();
   const schoolDayTest = (schoolId: string | undefined): DayTest => {
-    const key = schoolId !== undefined && schoolTerms.has(schoolId) ? schoolId : undefined;
+    const ownDays = schoolId !== undefined && (schoolTerms.has(schoolId) || schoolInset.has(schoolId));
+    const key = ownDays ? schoolId : undefined;
     let test = schoolDayTests.get(key);
     if (!test) {
       const ownTerms = key === undefined ? undefined : schoolTerms.get(key);
-      test = (day) => isWorking(day) && (termsDeciding(day, ownTerms)?.inTerm(day) ?? true);
+      const inset = (key !== undefined && schoolInset.get(key)) || councilInset;
+      // Without term dates a school day falls back to a working day, as reports say (hasTermDates).
+      test = (day) => {
+        const terms = termsDeciding(day, ownTerms);
+        if (!terms) return isWorking(day);
+        return isOpenForSchools(day) && terms.inTerm(day) && !inset.has(day);
+      };
       schoolDayTests.set(key, test);
     }
     return test;
