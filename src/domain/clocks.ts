@@ -89,6 +89,17 @@ function addDays(
   }
 }
 
+/**
+ * N months after a date, or the last day of N months beginning with it: the day before the corresponding date
+ * (12 months beginning with 29 May 2026 end on 28 May 2027; beginning with 29 February 2024, on 28 February
+ * 2025, as for 1 March 2024).
+ */
+function addMonthsFrom(calendar: Calendar, dayType: DayType, from: IsoDate, months: number): IsoDate {
+  return dayType === 'beginning_with'
+    ? calendar.addMonths(calendar.addCalendarDays(from, -1), months)
+    : calendar.addMonths(from, months);
+}
+
 /** A week of working or school days is five of them; of calendar days, seven. */
 const daysPerWeek: Record<DayType, number> = { working: 5, school: 5, calendar: 7, beginning_with: 7 };
 
@@ -103,7 +114,7 @@ export function computeDueDate(clock: ClockName, startedOn: IsoDate, options: Du
     rule.duration;
   const dueOn =
     rule.unit === 'months'
-      ? calendar.addMonths(startedOn, duration)
+      ? addMonthsFrom(calendar, rule.dayType, startedOn, duration)
       : addDays(
           calendar,
           rule.dayType,

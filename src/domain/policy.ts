@@ -172,11 +172,11 @@ function checkCodeLists(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyI
 
 function checkUnits(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyIssues): void {
   for (const [name, clock] of Object.entries(policy.clocks)) {
-    if (clock.unit === 'months' && clock.dayType !== 'calendar') {
+    if (clock.unit === 'months' && clock.dayType !== 'calendar' && clock.dayType !== 'beginning_with') {
       ctx.addIssue({
         code: 'custom',
         path: ['clocks', name, 'dayType'],
-        message: `clocks.${name}: months are calendar months`,
+        message: `clocks.${name}: months are calendar months, counted from a date or beginning with it`,
       });
     }
   }
@@ -252,7 +252,14 @@ export const defaultPolicy: Policy = {
       remindDaysBefore: 30,
       source: 'DfE EHE guidance 2019',
     },
-    ehcpAnnualReview: { duration: 12, unit: 'months', dayType: 'calendar', source: 'SEND duty' },
+    // Children and Families Act 2014 s.44(1): a review in the 12 months starting with the day the plan was
+    // made, then in each 12 months starting with the last review: the day before the anniversary.
+    ehcpAnnualReview: {
+      duration: 12,
+      unit: 'months',
+      dayType: 'beginning_with',
+      source: 'Children and Families Act 2014 s.44(1)',
+    },
     section437Notice: {
       duration: 15,
       unit: 'days',

@@ -93,8 +93,11 @@ describe('months and reminders', () => {
     expect(clock.remindOn).toBe('2025-01-29');
   });
 
-  it('the EHCP annual review falls a year later', () => {
-    expect(due('ehcpAnnualReview', '2026-05-29')).toBe('2027-05-29');
+  it('the EHCP annual review falls within the 12 months starting with the plan or the last review (CFA 2014 s.44(1))', () => {
+    // The period begins with the day itself, so it ends the day before the anniversary.
+    expect(due('ehcpAnnualReview', '2026-05-29')).toBe('2027-05-28');
+    expect(due('ehcpAnnualReview', '2024-02-29')).toBe('2025-02-28');
+    expect(due('ehcpAnnualReview', '2024-03-01')).toBe('2025-02-28');
   });
 });
 

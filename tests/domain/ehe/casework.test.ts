@@ -363,7 +363,7 @@ describe('priority flags', () => {
 
   it('an EHCP issued starts the annual review clock; an EHCP ended stops it', () => {
     const { state } = history(referral(), flags(['ehcp']));
-    expect(state.clocks.ehcpAnnualReview?.dueOn).toBe('2027-06-02');
+    expect(state.clocks.ehcpAnnualReview?.dueOn).toBe('2027-06-01');
     const ended = history(referral(), flags(['ehcp']), flags([], '2026-06-03')).state;
     expect(ended.clocks.ehcpAnnualReview).toBeUndefined();
   });
@@ -377,7 +377,7 @@ describe('priority flags', () => {
     const [event] = given(history(referral(), allocate(), flags(['ehcp'])).events)
       .when(review)
       .thenAccepted();
-    expect(event?.type === 'EhcpAnnualReviewHeld' && event.data.clocksStarted[0]?.dueOn).toBe('2027-06-10');
+    expect(event?.type === 'EhcpAnnualReviewHeld' && event.data.clocksStarted[0]?.dueOn).toBe('2027-06-09');
     given(history(referral(), allocate()).events).when(review).then('no_ehcp');
   });
 });

@@ -58,7 +58,7 @@ describe('an EHE referral', () => {
     expect(event.data.priorityFlags).toContain('ehcp');
     expect(event.data.clocksStarted.map((c) => [c.clock, c.dueOn])).toContainEqual([
       'ehcpAnnualReview',
-      '2027-05-29',
+      '2027-05-28',
     ]);
   });
 
