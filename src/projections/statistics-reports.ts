@@ -9,7 +9,14 @@ import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import type { CaseEvent } from './case-event.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
-import { createStatisticsView, evolveCaseHistory, flagsOn, isOpenOn, wasOpenDuring } from './statistics.js';
+import {
+  createStatisticsView,
+  evolveCaseHistory,
+  flagsOn,
+  isOpenOn,
+  judgedUnsuitableOn,
+  wasOpenDuring,
+} from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
 import type { View, ViewQueries } from './view.js';
 
@@ -71,9 +78,22 @@ export function dfeReturn(
     byYearGroup: emptyCounts(),
     byTimeMissing: emptyCounts(),
     bySource: emptyCounts(),
+    fromUnsuitableEhe: 0,
   };
   const count: CaseTypeTable<CaseHistory, void> = {
     ehe(history) {
+      // The CME statutory guidance (2025): a child whose home education the council judges unsuitable is
+      // missing education from that day until it is suitable again or the child is on a roll. The EHE case
+      // stays open (and its SAO route runs); the return counts the child once, as CME.
+      if (judgedUnsuitableOn(history, censusDate)) {
+        cme.total++;
+        cme.fromUnsuitableEhe++;
+        tally(cme.bySex, history.sex);
+        tally(cme.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
+        tally(cme.byTimeMissing, 'unknown');
+        tally(cme.bySource, 'ehe_judged_unsuitable');
+        return;
+      }
       const flags = flagsOn(history, censusDate);
       ehe.total++;
       tally(ehe.bySex, history.sex);
@@ -115,6 +135,7 @@ export function dfeReturn(
       byYearGroup: breakdown(cme.byYearGroup, rounding),
       byTimeMissing: breakdown(cme.byTimeMissing, rounding),
       bySource: breakdown(cme.bySource, rounding),
+      fromUnsuitableEhe: figure(cme.fromUnsuitableEhe, rounding),
     },
   };
 }

@@ -43,6 +43,12 @@ export interface CaseHistory {
   ordersServed: IsoDate[];
   ordersRevoked: IsoDate[];
   located: IsoDate[];
+  /**
+   * EHE: the council's dated findings on the education: unsuitable from a judgement that it appears
+   * unsuitable, suitable again from a finding that it is (or the parent satisfied the s.437 notice), and no
+   * longer a question once the child is on a school's roll.
+   */
+  suitability: { on: IsoDate; unsuitable: boolean }[];
   highRisk: { judgedOn: IsoDate; dueOn?: IsoDate; reportedOn?: IsoDate }[];
 }
 
@@ -77,6 +83,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     ordersServed: [],
     ordersRevoked: [],
     located: [],
+    suitability: [],
     highRisk: [],
   };
   const { event } = change;
@@ -140,6 +147,9 @@ const countedEvents: ReadonlySet<string> = new Set([
   'CmeCaseReopened',
   'WhereaboutsEstablished',
   'CmeRiskAssessed',
+  'SuitabilityJudged',
+  'Section437ResponseJudged',
+  'SchoolAttendanceOrderComplied',
   'ReportedToSocialCare',
   'ReportedToPolice',
 ]);
@@ -155,6 +165,9 @@ export function evolveCaseHistory(
   const next: CaseHistory = { ...previous };
   const add = (list: DatedList, date: IsoDate) => {
     next[list] = [...previous[list], date];
+  };
+  const judged = (on: IsoDate, unsuitable: boolean) => {
+    next.suitability = [...previous.suitability, { on, unsuitable }];
   };
   switch (event.type) {
     case 'FirstContactMade':
@@ -178,6 +191,17 @@ export function evolveCaseHistory(
       break;
     case 'ReturnedToSchool':
       add('returnsToSchool', event.data.startDate);
+      judged(event.data.startDate, false);
+      break;
+    case 'SuitabilityJudged':
+      if (event.data.outcome !== 'not_yet_able_to_judge')
+        judged(event.data.judgedOn, event.data.outcome === 'appears_unsuitable');
+      break;
+    case 'Section437ResponseJudged':
+      if (event.data.satisfied) judged(event.data.judgedOn, false);
+      break;
+    case 'SchoolAttendanceOrderComplied':
+      judged(event.data.registeredOn, false);
       break;
     case 'Section437NoticeServed':
       add('section437Notices', event.data.servedOn);
@@ -258,4 +282,11 @@ export function flagsOn(history: CaseHistory, date: IsoDate): PriorityFlag[] {
     flags = entry.flags;
   }
   return flags;
+}
+
+/** Whether, at the end of `date`, the council's latest finding was that the home education is unsuitable. */
+export function judgedUnsuitableOn(history: CaseHistory, date: IsoDate): boolean {
+  let unsuitable = false;
+  for (const finding of history.suitability) if (finding.on <= date) unsuitable = finding.unsuitable;
+  return unsuitable;
 }

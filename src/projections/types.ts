@@ -165,7 +165,7 @@ export interface DfeReturn {
   ehe: {
     total: Figure;
     bySex: Breakdown;
-    /** 'R', 'Y1'..'Y11', 'unknown' (and 'other' outside Reception–Year 11). */
+    /** The DfE's labels: 'Reception', 'Year 1' … 'Year 11', 'Not known'. */
     byYearGroup: Breakdown;
     byPrimaryReason: Breakdown;
     senSupport: Figure;
@@ -179,6 +179,8 @@ export interface DfeReturn {
     byYearGroup: Breakdown;
     byTimeMissing: Breakdown;
     bySource: Breakdown;
+    /** Children whose home education the council judged unsuitable, counted here and not as EHE. */
+    fromUnsuitableEhe: Figure;
   };
 }
 

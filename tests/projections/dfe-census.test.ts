@@ -93,3 +93,37 @@ describe('a start counts from the date home education began when that is later t
     expect(statistics.academicYear('2026-27').ehe.starts).toBe(1);
   });
 });
+
+describe('home education judged unsuitable counts as CME in the return (CME statutory guidance 2025)', () => {
+  const caseId = newCaseId();
+  const judge = (judgedOn: string, outcome: 'appears_unsuitable' | 'suitable') =>
+    [
+      { type: 'JudgeSuitability', data: { judgedOn, outcome, rationale: 'from the evidence' } },
+      judgedOn,
+    ] as const;
+  const log = createLog().ehe(caseId, [
+    [eheReferral(caseId, { receivedOn: '2026-09-01', eheStartDate: '2026-09-01' }), '2026-09-01'],
+    [{ type: 'AllocateCase', data: { officerId: 'officer-1', allocatedOn: '2026-09-02' } }, '2026-09-02'],
+    [...judge('2026-10-05', 'appears_unsuitable')],
+    [...judge('2027-02-01', 'suitable')],
+  ]);
+  const { statistics } = viewsOf(log.recorded, '2027-03-01').query;
+
+  it('from the day of the judgement the child is counted once, as CME, while the EHE case stays open', () => {
+    expect(statistics.dfeReturn('2026-10-01', 'raw')).toMatchObject({ ehe: { total: 1 }, cme: { total: 0 } });
+    const autumn = statistics.dfeReturn('2026-10-05', 'raw');
+    expect(autumn.ehe.total).toBe(0);
+    expect(autumn.cme).toMatchObject({
+      total: 1,
+      fromUnsuitableEhe: 1,
+      bySource: { ehe_judged_unsuitable: 1 },
+    });
+  });
+
+  it('until the council finds the education suitable again', () => {
+    expect(statistics.dfeReturn('2027-02-01', 'raw')).toMatchObject({
+      ehe: { total: 1 },
+      cme: { total: 0, fromUnsuitableEhe: 0 },
+    });
+  });
+});

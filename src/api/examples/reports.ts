@@ -39,7 +39,9 @@ export const dfeReturnExample = {
       deletion_return_no_destination: 30,
       other_agency: 10,
       public: 'low' as const,
+      ehe_judged_unsuitable: 10,
     },
+    fromUnsuitableEhe: 10,
   },
 };
 

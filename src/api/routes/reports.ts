@@ -41,6 +41,10 @@ export const DfeReturnSchema = z
       byYearGroup: Breakdown,
       byTimeMissing: Breakdown,
       bySource: Breakdown,
+      fromUnsuitableEhe: Figure.meta({
+        description:
+          'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025)',
+      }),
     }),
   })
   .meta({
