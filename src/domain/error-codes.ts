@@ -24,6 +24,9 @@ export const domainErrorCodes = {
     // Who a case may be opened for.
     'not_of_compulsory_school_age',
     'ehcp_school_required',
+    // Service by post: a receipt proved "contrary" to the deemed day (Interpretation Act 1978 s.7).
+    'receipt_before_posting',
+    'receipt_after_deemed_service',
   ],
 
   /** The case's state forbids the command now: a step taken twice, out of order, or before the one it needs. */
@@ -59,6 +62,14 @@ export const domainErrorCodes = {
     'school_not_chosen',
     'school_not_consulted',
     'eso_not_considered',
+    // The parents served, and their consent to service by email.
+    'parent_not_on_case',
+    'parent_already_on_case',
+    'electronic_service_not_agreed',
+    'electronic_service_consent_in_force',
+    'no_electronic_service_consent',
+    'notice_not_served_on_parent',
+    'already_served_on_parent',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

@@ -1,8 +1,45 @@
 import { createCodec, type Upcasters } from '../codec.js';
 import { eheEvents } from './events.js';
 
-/** How older stored versions of EHE events are lifted to the current one (none yet); see `createCodec`. */
-export const eheUpcasters: Upcasters<typeof eheEvents> = {};
+type Payload = Record<string, unknown>;
+const asPayload = (data: unknown): Payload =>
+  (typeof data === 'object' && data !== null ? data : {}) as Payload;
+
+/**
+ * v1 referrals held parents without ids: each gets `parent-1`, `parent-2`… by its position, the ids the
+ * decider gives a v2 referral's parents, so a replay names the same parent the same way every time.
+ */
+function referralParentIds(data: unknown): unknown {
+  const payload = asPayload(data);
+  if (!Array.isArray(payload.parentsCarers)) return payload;
+  const parentsCarers = payload.parentsCarers.map((parent: unknown, index) => ({
+    ...asPayload(parent),
+    parentId: `parent-${index + 1}`,
+  }));
+  return { ...payload, parentsCarers };
+}
+
+/**
+ * A v1 service typed its `servedOn` and named no parent and no document id. Its meaning is kept: the date as
+ * recorded (never recomputed from a posting date it did not record), a service on no named parent (which
+ * the s.443(1) check counts for any parent), the first service of its document.
+ */
+const servedBeforeV2 = (idField: 'noticeId' | 'orderId') => (data: unknown) => ({
+  ...asPayload(data),
+  [idField]: null,
+  parentId: null,
+  additionalService: false,
+  service: null,
+  servedOnBasis: 'recorded_as_entered',
+});
+
+/** How older stored versions of EHE events are lifted to the current one; see `createCodec`. */
+export const eheUpcasters: Upcasters<typeof eheEvents> = {
+  EheReferralReceived: { 1: referralParentIds },
+  Section437NoticeServed: { 1: servedBeforeV2('noticeId') },
+  Section438NoticeServed: { 1: servedBeforeV2('noticeId') },
+  SchoolAttendanceOrderServed: { 1: servedBeforeV2('orderId') },
+};
 
 /** Writes EHE events with their schema version and reads them back, upcast, through their schemas. */
 export const eheCodec = createCodec(eheEvents, eheUpcasters, 'EHE');

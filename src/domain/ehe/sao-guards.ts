@@ -3,7 +3,7 @@ import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { School } from './commands.js';
 import { sameSchool } from './decide-support.js';
-import { checkDate, today } from './guards.js';
+import { today } from './guards.js';
 import { legalBasisFor, type StatutoryStep } from './legal-basis.js';
 import type { EheState, SaoStage, SaoState } from './state.js';
 
@@ -29,18 +29,6 @@ export function requireCompulsorySchoolAge(state: EheState, on: IsoDate, field: 
   if (state.dateOfBirth !== null && !isOfCompulsorySchoolAge(state.dateOfBirth, on)) {
     fail.invalid('not_of_compulsory_school_age', `the child is not of compulsory school age on ${on}`, field);
   }
-}
-
-export function checkServed(
-  ctx: DecideContext,
-  state: EheState,
-  data: { issuedOn: IsoDate; servedOn: IsoDate },
-): void {
-  checkDate(ctx, state, data.issuedOn, 'issuedOn');
-  checkDate(ctx, state, data.servedOn, 'servedOn');
-  if (data.servedOn < data.issuedOn)
-    fail.invalid('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
-  requireCompulsorySchoolAge(state, data.servedOn, 'servedOn');
 }
 
 /** A period "beginning with" service has expired only once the London date is after its last day. */

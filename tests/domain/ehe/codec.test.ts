@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from '../../../src/domain/decider.js';
+import { eheUpcasters } from '../../../src/domain/ehe/codec.js';
 import { eheCodec, eheCommandBodies, eheEvents } from '../../../src/domain/ehe/index.js';
 import { history, referral } from './fixtures.js';
 
@@ -10,12 +11,58 @@ describe('the EHE event codec', () => {
   it('writes each event with its schema version and reads it back unchanged', () => {
     if (!received) throw new Error('no event');
     const stored = eheCodec.encode(received);
-    expect(stored).toMatchObject({ type: 'EheReferralReceived', schemaVersion: 1 });
+    expect(stored).toMatchObject({ type: 'EheReferralReceived', schemaVersion: 2 });
     expect(eheCodec.decode(JSON.parse(JSON.stringify(stored)))).toEqual(received);
   });
 
-  it('gives every event type a schema at version 1', () => {
-    for (const entry of Object.values(eheEvents)) expect(entry.schemaVersion).toBe(1);
+  it('can read every older version of every event type: each step up has its upcaster', () => {
+    for (const [type, entry] of Object.entries(eheEvents)) {
+      for (let version = 1; version < entry.schemaVersion; version++)
+        expect(eheUpcasters[type as keyof typeof eheEvents]?.[version], `${type} v${version}`).toBeTypeOf(
+          'function',
+        );
+    }
+  });
+
+  it('gives the parents of a v1 referral the ids a v2 referral gives them: parent-1, parent-2… by position', () => {
+    if (!received) throw new Error('no event');
+    const { parentsCarers, ...rest } = received.data as { parentsCarers: { parentId: string }[] };
+    const v1 = { ...rest, parentsCarers: parentsCarers.map(({ parentId: _, ...parent }) => parent) };
+    const twoParents = {
+      ...v1,
+      parentsCarers: [
+        ...v1.parentsCarers,
+        { name: 'Omar Khan', relationship: 'father', livesWithChild: false },
+      ],
+    };
+    const decoded = eheCodec.decode({ type: 'EheReferralReceived', data: twoParents, schemaVersion: 1 });
+    expect(
+      decoded.type === 'EheReferralReceived' && decoded.data.parentsCarers.map((p) => p.parentId),
+    ).toEqual(['parent-1', 'parent-2']);
+  });
+
+  it('reads a v1 service as recorded: the typed servedOn kept, no parent named, not recomputed from the post', () => {
+    const v1 = {
+      issuedOn: '2026-06-05',
+      servedOn: '2026-06-08',
+      serviceMethod: 'post',
+      periodDays: 15,
+      periodEndsOn: '2026-06-22',
+      legalBasis: 'EA1996_s437_1',
+      decidedBy: 'manager-1',
+      clocksStarted: [],
+    };
+    expect(eheCodec.decode({ type: 'Section437NoticeServed', data: v1, schemaVersion: 1 })).toEqual({
+      type: 'Section437NoticeServed',
+      data: {
+        ...v1,
+        noticeId: null,
+        parentId: null,
+        additionalService: false,
+        service: null,
+        servedOnBasis: 'recorded_as_entered',
+      },
+    });
   });
 
   it('refuses an unknown type', () => {
