@@ -4,6 +4,7 @@ import { DomainError } from '../../../src/domain/decider.js';
 import { eheUpcasters } from '../../../src/domain/ehe/codec.js';
 import { eheCodec, eheCommandBodies, eheEvents } from '../../../src/domain/ehe/index.js';
 import { history, referral } from './fixtures.js';
+import { v1Notice437 } from './service-fixtures.js';
 
 describe('the EHE event codec', () => {
   const [received] = history(referral()).events;
@@ -42,16 +43,7 @@ describe('the EHE event codec', () => {
   });
 
   it('reads a v1 service as recorded: the typed servedOn kept, no parent named, not recomputed from the post', () => {
-    const v1 = {
-      issuedOn: '2026-06-05',
-      servedOn: '2026-06-08',
-      serviceMethod: 'post',
-      periodDays: 15,
-      periodEndsOn: '2026-06-22',
-      legalBasis: 'EA1996_s437_1',
-      decidedBy: 'manager-1',
-      clocksStarted: [],
-    };
+    const v1 = v1Notice437;
     expect(eheCodec.decode({ type: 'Section437NoticeServed', data: v1, schemaVersion: 1 })).toEqual({
       type: 'Section437NoticeServed',
       data: {

@@ -15,6 +15,7 @@ import {
   serve438,
   servedEvent,
   serveOrder,
+  v1Notice437,
   when,
   withdrawConsent,
 } from './service-fixtures.js';
@@ -160,18 +161,7 @@ describe('s.443(1) "a parent on whom a school attendance order is served"', () =
   it('a service recorded before services named a parent (a v1 event) counts for any parent', () => {
     const v1 = (type: string, data: object) => eheCodec.decode({ type, data, schemaVersion: 1 }) as EheEvent;
     const statutory = { decidedBy: 'manager-1', clocksStarted: [] };
-    const legacy = [
-      ...caseFrom(recordFather()),
-      v1('Section437NoticeServed', {
-        issuedOn: '2026-06-05',
-        servedOn: '2026-06-08',
-        serviceMethod: 'post',
-        periodDays: 15,
-        periodEndsOn: '2026-06-22',
-        legalBasis: 'EA1996_s437_1',
-        ...statutory,
-      }),
-    ];
+    const legacy = [...caseFrom(recordFather()), v1('Section437NoticeServed', v1Notice437)];
     const routed = caseFromEvents(legacy, [
       notSatisfied('2026-06-24'),
       expedient('2026-06-24'),

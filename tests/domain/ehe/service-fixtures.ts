@@ -108,3 +108,15 @@ export function servedEvent(events: EheEvent[]) {
     throw new Error(`not a service: ${event?.type}`);
   return event;
 }
+
+/** A s.437(1) notice as v1 stored it: `servedOn` typed in (a day early for first class on Friday 5 June). */
+export const v1Notice437 = {
+  issuedOn: '2026-06-05',
+  servedOn: '2026-06-08',
+  serviceMethod: 'post',
+  periodDays: 15,
+  periodEndsOn: '2026-06-22',
+  legalBasis: 'EA1996_s437_1',
+  decidedBy: 'manager-1',
+  clocksStarted: [],
+};
