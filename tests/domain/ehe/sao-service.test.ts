@@ -205,10 +205,13 @@ describe('property: for any service date and method, the period end is never bef
     day.map((d): Service => byHand(d)),
     day.map((d): Service => ({ method: 'left_at_address', servedOn: d })),
     fc.tuple(day, fc.constantFrom('first' as const, 'second' as const)).map(([d, c]) => post(d, c)),
+    day.map((d): Service => ({ method: 'email', sentOn: d, email: 'sara.khan@example.org' })),
   );
+  // The parent agreed to service by email before any day drawn.
+  const consented = caseFrom(emailConsent('2026-03-06')).reduce(eheDecider.evolve, eheDecider.initialState());
   const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
 
-  it('holds, and a posted notice is served on a Monday to Friday that is not a bank holiday, after posting', () => {
+  it('holds, and a posted or emailed notice is served on a Monday to Friday that is not a bank holiday, after sending', () => {
     let accepted = 0;
     fc.assert(
       fc.property(service, fc.integer({ min: 15, max: 60 }), (svc, periodDays) => {
@@ -217,11 +220,7 @@ describe('property: for any service date and method, the period end is never bef
         const cmd = serve437(acted, svc, 'parent-1', { periodDays });
         let events: ReturnType<typeof eheDecider.decide>;
         try {
-          events = eheDecider.decide(
-            cmd,
-            caseFrom().reduce(eheDecider.evolve, eheDecider.initialState()),
-            context(later),
-          );
+          events = eheDecider.decide(cmd, consented, context(later));
         } catch (error) {
           expect(error).toBeInstanceOf(DomainError);
           return;
@@ -232,7 +231,7 @@ describe('property: for any service date and method, the period end is never bef
         const { servedOn, periodEndsOn } = event.data;
         expect(periodEndsOn >= addCalendarDays(servedOn, 14)).toBe(true);
         expect(servedOn >= acted).toBe(true);
-        if (svc.method === 'post') {
+        if (svc.method === 'post' || svc.method === 'email') {
           expect(servedOn > acted).toBe(true);
           expect(isWeekday(servedOn) && !isBankHoliday(servedOn)).toBe(true);
         }
