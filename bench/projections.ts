@@ -114,6 +114,7 @@ function eheTemplate(index: number): Template {
             senStatus: index % 7 === 0 ? 'E' : index % 3 === 0 ? 'K' : 'N',
             address,
           },
+          parentsCarers: [{ name: 'Parent Template', relationship: 'mother', livesWithChild: true }],
           previousSchoolType: index % 4 ? 'academy' : 'la_maintained',
           eheStartDate: start,
           primaryReason: { code: reasons[index % reasons.length] ?? 'other' },
@@ -180,7 +181,12 @@ function eheTemplate(index: number): Template {
     [
       {
         type: 'ServeSection437Notice',
-        data: { issuedOn: day(40), servedOn: day(40), serviceMethod: 'post' },
+        data: {
+          noticeId: 'notice-437',
+          issuedOn: day(40),
+          parentId: 'parent-1',
+          service: { method: 'left_at_address', servedOn: day(40) },
+        },
       },
       day(40),
     ],

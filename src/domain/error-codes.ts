@@ -25,6 +25,9 @@ export const domainErrorCodes = {
     'not_of_compulsory_school_age',
     // No longer thrown: the order now names the plan's school from the recorded plan (school_not_named_in_plan).
     'ehcp_school_required',
+    // Service by post: a receipt proved "contrary" to the deemed day (Interpretation Act 1978 s.7).
+    'receipt_before_posting',
+    'receipt_after_deemed_service',
   ],
 
   /** The case's state forbids the command now: a step taken twice, out of order, or before the one it needs. */
@@ -67,6 +70,14 @@ export const domainErrorCodes = {
     'ehc_plan_school_unchanged',
     'ehc_plan_amendment_pending',
     'school_already_named',
+    // The parents served, and their consent to service by email.
+    'parent_not_on_case',
+    'parent_already_on_case',
+    'electronic_service_not_agreed',
+    'electronic_service_consent_in_force',
+    'no_electronic_service_consent',
+    'notice_not_served_on_parent',
+    'already_served_on_parent',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

@@ -204,13 +204,16 @@ export function evolveCaseHistory(
       judged(event.data.registeredOn, false);
       break;
     case 'Section437NoticeServed':
-      add('section437Notices', event.data.servedOn);
+      // A notice or order counts once, however many parents it is served on.
+      if (!event.data.additionalService) add('section437Notices', event.data.servedOn);
       break;
     case 'Section438NoticeServed':
-      add('section438Notices', event.data.servedOn);
+      // A notice or order counts once, however many parents it is served on.
+      if (!event.data.additionalService) add('section438Notices', event.data.servedOn);
       break;
     case 'SchoolAttendanceOrderServed':
-      add('ordersServed', event.data.servedOn);
+      // A notice or order counts once, however many parents it is served on.
+      if (!event.data.additionalService) add('ordersServed', event.data.servedOn);
       break;
     case 'SchoolAttendanceOrderRevoked':
       add('ordersRevoked', event.data.revokedOn);

@@ -9,6 +9,9 @@ import type { EheRun } from './run.js';
 import { wd, workerMissed } from './run.js';
 import { type Actor, MANAGER, senior } from './team.js';
 
+/** Every seeded referral names one parent, `parent-1`: the notices and the order are served on them. */
+const PARENT = 'parent-1';
+
 /** The School Attendance Order route (current regime); 'closed' when the case ends on it. */
 export async function saoRoute(
   run: EheRun,
@@ -23,9 +26,14 @@ export async function saoRoute(
     {
       type: 'ServeSection437Notice',
       data: {
+        noticeId: 'notice-437',
         issuedOn: t,
-        servedOn: t,
-        serviceMethod: rng.pick(['in_person', 'post', 'left_at_address'] as const),
+        parentId: PARENT,
+        service: rng.pick([
+          { method: 'in_person', servedOn: t },
+          { method: 'post', postedOn: t, postClass: 'first' },
+          { method: 'left_at_address', servedOn: t },
+        ] as const),
       },
     },
     s,
@@ -85,9 +93,10 @@ export async function saoRoute(
     {
       type: 'ServeSection438Notice',
       data: {
+        noticeId: 'notice-438',
         issuedOn: t,
-        servedOn: t,
-        serviceMethod: 'post',
+        parentId: PARENT,
+        service: { method: 'post', postedOn: t, postClass: 'second' },
         intendedSchool: intended,
         alternativeSchools: [],
       },
@@ -96,7 +105,8 @@ export async function saoRoute(
   );
   const choiceEnds = state.sao.noticeOfIntention?.choiceEndsOn ?? addCalendarDays(t, 15);
   if (rng.chance(0.4)) {
-    t = addCalendarDays(t, rng.int(2, 12));
+    // Posted second class, the notice is served (deemed) four working days after posting.
+    t = addCalendarDays(state.sao.noticeOfIntention?.servedOn ?? t, rng.int(2, 12));
     if (t > choiceEnds) t = choiceEnds;
     state = await run.step(
       t,
@@ -135,7 +145,13 @@ async function orderAndAfter(
     t,
     {
       type: 'ServeSchoolAttendanceOrder',
-      data: { issuedOn: t, servedOn: t, serviceMethod: 'in_person', school: intended },
+      data: {
+        orderId: 'order',
+        issuedOn: t,
+        parentId: PARENT,
+        service: { method: 'in_person', servedOn: t },
+        school: intended,
+      },
     },
     MANAGER,
   );

@@ -155,9 +155,10 @@ describe('commands over HTTP', () => {
     const response = await post(
       `/v1/cases/${caseId}/sao/orders`,
       {
+        orderId: 'order-1',
         issuedOn: '2025-11-18',
-        servedOn: '2025-11-18',
-        serviceMethod: 'post',
+        parentId: 'parent-1',
+        service: { method: 'post', postedOn: '2025-11-18', postClass: 'first' },
         school: { name: 'Bitterne Park' },
       },
       officer,

@@ -75,6 +75,11 @@ export const exampleScenarios: Record<string, Scenario> = {
   'panel-decisions decision': ehe([['panel-referrals', 'childrenNotInSchool']]),
   'return-to-school returned': ehe(),
   'reclassification reclassify': ehe(),
+  'parents nonResidentFather': ehe(),
+  'parents/electronic-service-consents consent': ehe(),
+  'parents/electronic-service-consent-withdrawals withdraw': ehe([
+    ['parents/electronic-service-consents', 'consent'],
+  ]),
   'sao/section-437-notices served': ehe(unsuitable),
   'sao/section-437-responses notSatisfied': ehe(notice437),
   'sao/expediency-decisions expedient': ehe(notSatisfied),

@@ -5,7 +5,7 @@ import { caseIdCodec, caseIdEvents } from '../../src/domain/case-ids.js';
 import { cmeCodec, cmeEventTypes } from '../../src/domain/cme/index.js';
 import type { EventCodec } from '../../src/domain/decider.js';
 import { deletionReturnCodec, deletionReturnEvents } from '../../src/domain/deletion-return.js';
-import { eheCodec, eheEventTypes } from '../../src/domain/ehe/index.js';
+import { eheCodec, eheEvents, eheEventTypes } from '../../src/domain/ehe/index.js';
 
 /**
  * Stored events outlive the code that wrote them. The frozen v1 payloads of each codec (the two case types',
@@ -62,6 +62,32 @@ describe.each(codecs)('frozen v1 $name events', ({ file, types, codec }) => {
       expect(fixture.schemaVersion).toBe(1);
       const decoded = codec.decode({ type: fixture.type, data: fixture.data, schemaVersion: 1 });
       // Stored data already holds every default (deciders write parsed commands), so it reads back unchanged.
+      expect(decoded).toStrictEqual({ type: fixture.type, data: fixture.decoded ?? fixture.data });
+    },
+  );
+});
+
+/**
+ * The payloads of the EHE event types now past version 1, frozen at the version they were first written with
+ * (fixtures/events-v2): once such events are on disk they must still decode when a later version comes.
+ */
+describe('frozen v2 EHE events', () => {
+  const fixtures = JSON.parse(
+    readFileSync(new URL('./fixtures/events-v2/ehe.json', import.meta.url), 'utf8'),
+  ) as FrozenEvent[];
+  const atVersion2 = Object.entries(eheEvents)
+    .filter(([, entry]) => entry.schemaVersion >= 2)
+    .map(([type]) => type);
+
+  it('cover every type that has reached version 2, once each', () => {
+    expect(fixtures.map((fixture) => fixture.type).sort()).toEqual([...atVersion2].sort());
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.type, fixture] as const))(
+    '%s still decodes',
+    (_type, fixture) => {
+      expect(fixture.schemaVersion).toBe(2);
+      const decoded = eheCodec.decode({ type: fixture.type, data: fixture.data, schemaVersion: 2 });
       expect(decoded).toStrictEqual({ type: fixture.type, data: fixture.decoded ?? fixture.data });
     },
   );

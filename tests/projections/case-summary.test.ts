@@ -103,7 +103,12 @@ describe('case summary', () => {
       [
         {
           type: 'ServeSection437Notice',
-          data: { issuedOn: '2026-06-05', servedOn: '2026-06-05', serviceMethod: 'in_person' },
+          data: {
+            noticeId: 'notice-437',
+            issuedOn: '2026-06-05',
+            parentId: 'parent-1',
+            service: { method: 'in_person', servedOn: '2026-06-05' },
+          },
         },
         '2026-06-05',
       ],

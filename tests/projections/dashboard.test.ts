@@ -49,7 +49,12 @@ describe('dashboard', () => {
       [
         {
           type: 'ServeSection437Notice',
-          data: { issuedOn: '2026-06-03', servedOn: '2026-06-03', serviceMethod: 'in_person' },
+          data: {
+            noticeId: 'notice-437',
+            issuedOn: '2026-06-03',
+            parentId: 'parent-1',
+            service: { method: 'in_person', servedOn: '2026-06-03' },
+          },
         },
         '2026-06-03',
       ],

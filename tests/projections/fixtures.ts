@@ -139,6 +139,8 @@ export function eheReferral(
         senStatus: 'N',
         address,
       },
+      // `parent-1`, on whom the s437(1) notice is served in the SAO histories.
+      parentsCarers: [{ name: 'Sara Khan', relationship: 'mother', livesWithChild: true }],
       previousSchoolType: 'academy',
       eheStartDate: '2026-05-29',
       primaryReason: { code: 'school_dissatisfaction_bullying' },

@@ -32,7 +32,15 @@ const eheActions = (on: string, variant: number): EheCommandInput[] => [
     type: 'JudgeSuitability',
     data: { judgedOn: on, outcome: variant % 2 ? 'suitable' : 'appears_unsuitable', rationale: 'seen' },
   },
-  { type: 'ServeSection437Notice', data: { issuedOn: on, servedOn: on, serviceMethod: 'post' } },
+  {
+    type: 'ServeSection437Notice',
+    data: {
+      noticeId: 'notice-437',
+      issuedOn: on,
+      parentId: 'parent-1',
+      service: { method: 'left_at_address', servedOn: on },
+    },
+  },
   {
     type: 'ChangePriorityFlags',
     data: { changedOn: on, flags: variant % 2 ? ['ehcp'] : [], toldBy: 'send_service' },

@@ -112,6 +112,10 @@ export const roleTable: Record<string, Access> = {
     'school-place-applications',
     'hand-over',
     'untraced-reviews',
+    // The parents notices are served on, and their consent to service by email: casework.
+    'parents',
+    'parents/electronic-service-consents',
+    'parents/electronic-service-consent-withdrawals',
   ]),
 };
 

@@ -87,15 +87,28 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'panel-referrals': ['panel_referral_pending', 'the case already awaits the children_not_in_school panel'],
   'panel-decisions': ['no_panel_referral', 'the case was not referred to the children_not_in_school panel'],
   'return-to-school': ['already_returned', 'the return to school is already recorded'],
-  'sao/section-437-notices': saoOutOfOrder('a School Attendance Order route is already under way'),
+  parents: ['parent_already_on_case', 'parent-2 is already a parent or carer of this case'],
+  'parents/electronic-service-consents': [
+    'electronic_service_consent_in_force',
+    'parent-1 agreed on 2025-11-19 to receive notices by email at jo.walker@example.org: withdraw it first',
+  ],
+  'parents/electronic-service-consent-withdrawals': [
+    'no_electronic_service_consent',
+    'parent-1 has no consent to service by email in force',
+  ],
+  'sao/section-437-notices': [
+    'already_served_on_parent',
+    'the s.437(1) notice was already served on parent-1',
+  ],
   'sao/section-437-responses': saoOutOfOrder('judging the response cannot follow not satisfied'),
   'sao/expediency-decisions': saoOutOfOrder('the expediency decision cannot follow expedient'),
   'sao/school-consultations': saoOutOfOrder('consulting a school cannot follow not satisfied'),
-  'sao/section-438-notices': saoOutOfOrder(
-    'the notice of intention cannot follow notice of intention served',
-  ),
+  'sao/section-438-notices': [
+    'already_served_on_parent',
+    'the s.438 notice of intention was already served on parent-1',
+  ],
   'sao/parent-choices': saoOutOfOrder("the parent's choice cannot follow school chosen"),
-  'sao/orders': saoOutOfOrder('the order cannot follow order in force'),
+  'sao/orders': ['already_served_on_parent', 'the order was already served on parent-1'],
   'sao/amendments': ['school_already_named', 'the order already names Weston Lane School'],
   'sao/revocation-requests': saoOutOfOrder('a revocation request is already pending'),
   'sao/revocations': saoOutOfOrder('no School Attendance Order is in force'),

@@ -12,8 +12,15 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
   ...ehcPlanCommandExamples,
   ServeSection437Notice: {
     served: {
-      summary: 'The s437(1) notice served by hand: the parent has 15 days beginning with the day of service',
-      value: { issuedOn: '2026-01-13', servedOn: '2026-01-14', serviceMethod: 'in_person', periodDays: 15 },
+      summary:
+        'The s437(1) notice served on Amelia’s mother by hand: she has 15 days beginning with the day of service',
+      value: {
+        noticeId: 'notice-437-1',
+        issuedOn: '2026-01-13',
+        parentId: 'parent-1',
+        service: { method: 'in_person', servedOn: '2026-01-14' },
+        periodDays: 15,
+      },
       events: ['Section437NoticeServed'],
     },
   },
@@ -52,11 +59,14 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
   },
   ServeSection438Notice: {
     served: {
-      summary: 'The notice of intention (s438) names the consulted school and an alternative',
+      summary:
+        'The notice of intention (s438) posted first class on Friday 6 February: deemed served on Tuesday ' +
+        '10 February (Interpretation Act 1978 s.7), the parent’s 15 days end on 24 February',
       value: {
-        issuedOn: '2026-02-09',
-        servedOn: '2026-02-10',
-        serviceMethod: 'post',
+        noticeId: 'notice-438-1',
+        issuedOn: '2026-02-06',
+        parentId: 'parent-1',
+        service: { method: 'post', postedOn: '2026-02-06', postClass: 'first' },
         intendedSchool: exampleSchools.intended,
         alternativeSchools: [exampleSchools.alternative],
       },
@@ -74,9 +84,10 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
     served: {
       summary: "The order served after the parent's 15 days ended without a choice",
       value: {
+        orderId: 'order-1',
         issuedOn: '2026-02-25',
-        servedOn: '2026-02-26',
-        serviceMethod: 'in_person',
+        parentId: 'parent-1',
+        service: { method: 'in_person', servedOn: '2026-02-26' },
         school: exampleSchools.intended,
       },
       events: ['SchoolAttendanceOrderServed'],
@@ -84,9 +95,10 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
     ehcPlanSchool: {
       summary: 'For a child with an EHC plan: after expediency, the order names the plan’s school (s.441)',
       value: {
+        orderId: 'order-1',
         issuedOn: '2026-02-04',
-        servedOn: '2026-02-05',
-        serviceMethod: 'in_person',
+        parentId: 'parent-1',
+        service: { method: 'in_person', servedOn: '2026-02-05' },
         school: exampleSchools.special,
       },
       events: ['SchoolAttendanceOrderServed'],

@@ -71,8 +71,24 @@ export const commandRoutes: readonly CommandRoute[] = [
     summary: 'Reclassify as CME (opens the CME case)',
     ehe: 'ReclassifyAsCme',
   },
+  // EHE parents and carers: whom notices and orders are served on
+  { path: 'parents', summary: 'Record a parent or carer not known at referral', ehe: 'RecordParentCarer' },
+  {
+    path: 'parents/electronic-service-consents',
+    summary: "Record a parent's consent to receive notices by email",
+    ehe: 'RecordElectronicServiceConsent',
+  },
+  {
+    path: 'parents/electronic-service-consent-withdrawals',
+    summary: "Record a parent's withdrawal of consent to service by email",
+    ehe: 'WithdrawElectronicServiceConsent',
+  },
   // EHE School Attendance Order route (current regime)
-  { path: 'sao/section-437-notices', summary: 'Serve the s437(1) notice', ehe: 'ServeSection437Notice' },
+  {
+    path: 'sao/section-437-notices',
+    summary: 'Serve the s437(1) notice on a parent (again with the same noticeId for each further parent)',
+    ehe: 'ServeSection437Notice',
+  },
   {
     path: 'sao/section-437-responses',
     summary: "Judge the parent's response to the s437(1) notice",
@@ -86,7 +102,7 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'sao/school-consultations', summary: 'Consult the intended school', ehe: 'ConsultSchool' },
   {
     path: 'sao/section-438-notices',
-    summary: 'Serve the s438 notice of intention',
+    summary: 'Serve the s438 notice of intention on a parent',
     ehe: 'ServeSection438Notice',
   },
   {
@@ -94,7 +110,11 @@ export const commandRoutes: readonly CommandRoute[] = [
     summary: "Record the parent's choice of school",
     ehe: 'RecordParentSchoolChoice',
   },
-  { path: 'sao/orders', summary: 'Serve the School Attendance Order', ehe: 'ServeSchoolAttendanceOrder' },
+  {
+    path: 'sao/orders',
+    summary: 'Serve the School Attendance Order on a parent (s443(1): that parent must comply)',
+    ehe: 'ServeSchoolAttendanceOrder',
+  },
   {
     path: 'sao/amendments',
     summary: 'Amend the order: at the parent’s request (s.440) or on the council’s initiative (s.437(4))',

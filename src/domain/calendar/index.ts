@@ -16,7 +16,7 @@ export {
   isoDateSchema,
 } from './iso-date.js';
 export { endOfLondonDay, londonDate, startOfLondonDay } from './london-time.js';
-export { deemedPostalDelivery, type PostClass } from './postal-service.js';
+export { deemedPostalDelivery, nthPostalWorkingDayAfter, type PostClass } from './postal-service.js';
 export {
   type AcademicYear,
   academicYearOf,

@@ -23,8 +23,13 @@ function isPostalWorkingDay(dayNumber: number): boolean {
  * proved" (s.7): an earlier actual receipt, with evidence, is recorded by the caller instead.
  */
 export function deemedPostalDelivery(postedOn: IsoDate, postClass: PostClass): IsoDate {
-  let day = toDayNumber(postedOn);
-  for (let counted = 0; counted < WORKING_DAYS_TO_DELIVERY[postClass]; ) {
+  return nthPostalWorkingDayAfter(postedOn, WORKING_DAYS_TO_DELIVERY[postClass]);
+}
+
+/** The Nth Monday to Friday that is not an England and Wales bank holiday, strictly after `date`. */
+export function nthPostalWorkingDayAfter(date: IsoDate, n: number): IsoDate {
+  let day = toDayNumber(date);
+  for (let counted = 0; counted < n; ) {
     day += 1;
     if (isPostalWorkingDay(day)) counted += 1;
   }

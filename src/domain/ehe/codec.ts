@@ -8,8 +8,44 @@ import {
   type SchoolAttendanceOrderRevokedV1,
 } from './events.js';
 
+type Payload = Record<string, unknown>;
+const asPayload = (data: unknown): Payload =>
+  (typeof data === 'object' && data !== null ? data : {}) as Payload;
+
+/**
+ * v1 referrals held parents without ids: each gets `parent-1`, `parent-2`… by its position, the ids the
+ * decider gives a v2 referral's parents, so a replay names the same parent the same way every time.
+ */
+function referralParentIds(data: unknown): unknown {
+  const payload = asPayload(data);
+  if (!Array.isArray(payload.parentsCarers)) return payload;
+  const parentsCarers = payload.parentsCarers.map((parent: unknown, index) => ({
+    ...asPayload(parent),
+    parentId: `parent-${index + 1}`,
+  }));
+  return { ...payload, parentsCarers };
+}
+
+/**
+ * A v1 service typed its `servedOn` and named no parent and no document id. Its meaning is kept: the date as
+ * recorded (never recomputed from a posting date it did not record), a service on no named parent (which
+ * the s.443(1) check counts for any parent), the first service of its document.
+ */
+const servedBeforeV2 = (idField: 'noticeId' | 'orderId') => (data: unknown) => ({
+  ...asPayload(data),
+  [idField]: null,
+  parentId: null,
+  additionalService: false,
+  service: null,
+  servedOnBasis: 'recorded_as_entered',
+});
+
 /** How older stored versions of EHE events are lifted to the current one; see `createCodec`. */
 export const eheUpcasters: Upcasters<typeof eheEvents> = {
+  EheReferralReceived: { 1: referralParentIds },
+  Section437NoticeServed: { 1: servedBeforeV2('noticeId') },
+  Section438NoticeServed: { 1: servedBeforeV2('noticeId') },
+  SchoolAttendanceOrderServed: { 1: servedBeforeV2('orderId') },
   SchoolAttendanceOrderAmended: {
     // v1 knew only the s.440 amendment at the parent's request, and recorded no application or offer.
     1: (data): z.input<typeof SchoolAttendanceOrderAmended> => {

@@ -23,6 +23,7 @@ import {
   SaoRevocationGroundSchema,
   SchoolSchema,
   ServiceMethodSchema,
+  ServiceSchema,
   ShortTextSchema,
   SuitabilityOutcomeSchema,
 } from './values.js';
@@ -153,10 +154,20 @@ export const RecordPanelDecisionBody = z.strictObject({
   placementSchool: SchoolSchema.optional(),
 });
 
-export const ServeSection437NoticeBody = z.strictObject({
+/**
+ * Each notice and the order is served on one parent (s.437(1) "on the parent"; s.443(1) "a parent on whom a
+ * school attendance order is served"): one command per parent. Serving the same document on a second parent
+ * (separated parents) sends the command again with the same `noticeId` or `orderId` and that parent's id.
+ */
+const servedOnParent = {
   issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
-  serviceMethod: ServiceMethodSchema,
+  /** One of the case's parents and carers (`parent-1`… from the referral, or recorded since). */
+  parentId: id,
+  service: ServiceSchema,
+};
+export const ServeSection437NoticeBody = z.strictObject({
+  noticeId: id,
+  ...servedOnParent,
   /** The period stated in the notice, in days beginning with the day of service (the policy's by default). */
   periodDays: z.int().positive().max(365).optional(),
 });
@@ -176,9 +187,8 @@ export const ConsultSchoolBody = z.strictObject({
   response: text.optional(),
 });
 export const ServeSection438NoticeBody = z.strictObject({
-  issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
-  serviceMethod: ServiceMethodSchema,
+  noticeId: id,
+  ...servedOnParent,
   intendedSchool: SchoolSchema,
   alternativeSchools: z.array(SchoolSchema).max(10).default([]),
 });
@@ -189,9 +199,8 @@ export const RecordParentSchoolChoiceBody = z.strictObject({
   school: SchoolSchema,
 });
 export const ServeSchoolAttendanceOrderBody = z.strictObject({
-  issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
-  serviceMethod: ServiceMethodSchema,
+  orderId: id,
+  ...servedOnParent,
   /** For a child with an EHC plan on the day of service, the school the plan names (s.441). */
   school: SchoolSchema,
 });
@@ -268,6 +277,25 @@ export const CloseCaseBody = z.strictObject({
 });
 export const RecordAnnualContactDueBody = z.strictObject({ dueOn: isoDateSchema });
 
+/** A parent or carer not known at referral (a non-resident parent, say), under an id the client gives. */
+export const RecordParentCarerBody = z.strictObject({
+  parentId: id,
+  recordedOn: isoDateSchema,
+  parent: ParentCarerSchema,
+});
+/** The parent agreed to receive notices by email at this address; `evidence` says how (a signed form…). */
+export const RecordElectronicServiceConsentBody = z.strictObject({
+  parentId: id,
+  givenOn: isoDateSchema,
+  email: z.email(),
+  evidence: text,
+});
+export const WithdrawElectronicServiceConsentBody = z.strictObject({
+  parentId: id,
+  withdrawnOn: isoDateSchema,
+  notes: text.optional(),
+});
+
 export const eheCommandBodies = {
   ReceiveEheReferral: ReceiveEheReferralBody,
   RequestSpecialSchoolConsent: RequestSpecialSchoolConsentBody,
@@ -315,6 +343,9 @@ export const eheCommandBodies = {
   RecordDeadlineMissed: RecordDeadlineMissedBody,
   EscalateCase: EscalateCaseBody,
   RecordAnnualContactDue: RecordAnnualContactDueBody,
+  RecordParentCarer: RecordParentCarerBody,
+  RecordElectronicServiceConsent: RecordElectronicServiceConsentBody,
+  WithdrawElectronicServiceConsent: WithdrawElectronicServiceConsentBody,
 } as const;
 
 export type EheCommandType = keyof typeof eheCommandBodies;

@@ -7,6 +7,7 @@ import { type Handlers, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkReason, reasonFields, today } from './guards.js';
 import { legalBasisFor } from './legal-basis.js';
+import { referralParentId } from './parents.js';
 
 /** Opening a case (the referral, and consent where the council placed the child at a special school) and reopening it. */
 
@@ -75,6 +76,11 @@ export const referralHandlers: Handlers<
     return [
       eheEvent('EheReferralReceived', {
         ...data,
+        // The ids notices and orders are served under (s.443(1) "a parent on whom … is served").
+        parentsCarers: data.parentsCarers.map((parent, index) => ({
+          ...parent,
+          parentId: referralParentId(index),
+        })),
         primaryReason,
         priorityFlags: flags,
         priority,

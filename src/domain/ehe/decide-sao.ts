@@ -14,12 +14,13 @@ import {
   beforeAnOrder,
   checkExpired,
   checkPlanSchool,
-  checkServed,
   isNamed,
   refuseForChildWithPlan,
   requireStage,
   statutory,
 } from './sao-guards.js';
+import { afterNotice438, requireOrderMayBeServedOn } from './sao-parent-guards.js';
+import { effectiveService, requireNotYetServedOn, requireServedOn } from './service.js';
 import { type EheState, isSaoRouteActive } from './state.js';
 
 export type SaoRouteCommandType =
@@ -38,13 +39,19 @@ export type SaoRouteCommandType =
  */
 export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   ServeSection437Notice(data, state, ctx) {
-    checkServed(ctx, state, data);
-    if (isSaoRouteActive(state.sao))
-      fail.conflict('sao_step_out_of_order', 'a School Attendance Order route is already under way');
-    // s437(1) applies when it appears the child is not receiving suitable education.
-    if (state.suitability?.outcome !== 'appears_unsuitable') {
-      fail.conflict('sao_step_out_of_order', 'education must first be judged to appear unsuitable');
+    const { sao } = state;
+    // The same notice (same `noticeId`) served on another parent while its route runs: a service of its own.
+    const further = isSaoRouteActive(sao) && sao.notice437?.noticeId === data.noticeId;
+    if (further) requireNotYetServedOn(sao, 'section437Notice', data.parentId);
+    else {
+      if (isSaoRouteActive(sao))
+        fail.conflict('sao_step_out_of_order', 'a School Attendance Order route is already under way');
+      // s437(1) applies when it appears the child is not receiving suitable education.
+      if (state.suitability?.outcome !== 'appears_unsuitable') {
+        fail.conflict('sao_step_out_of_order', 'education must first be judged to appear unsuitable');
+      }
     }
+    const served = effectiveService(ctx, state, data);
     const periodDays = data.periodDays ?? ctx.policy.clocks.section437Notice.duration;
     const floor = statutoryFloors.section437Notice.duration;
     if (periodDays < floor) {
@@ -54,14 +61,22 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
         'periodDays',
       );
     }
-    const clock = startClock(ctx, 'section437Notice', data.servedOn, { periodDays });
+    // s.437(2): "not less than 15 days beginning with the day on which the notice is served", the day this
+    // parent was served (deemed, for a posted notice).
+    const clock = startClock(ctx, 'section437Notice', served.servedOn, { periodDays });
+    // The clock follows the latest period, and only while the response is awaited: once judged, a later
+    // parent's period is checked when the order is served on that parent.
+    const moves = !further || (sao.stage === 'notice_served' && clock.dueOn > sao.notice437!.periodEndsOn);
     return [
       eheEvent('Section437NoticeServed', {
-        ...data,
+        noticeId: data.noticeId,
+        additionalService: further,
+        issuedOn: data.issuedOn,
+        ...served,
         periodDays,
         periodEndsOn: clock.dueOn,
         ...statutory(ctx, 'section437Notice'),
-        clocksStarted: [clock],
+        clocksStarted: moves ? [clock] : [],
       }),
     ];
   },
@@ -109,19 +124,58 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   },
 
   ServeSection438Notice(data, state, ctx) {
-    checkServed(ctx, state, data);
-    refuseForChildWithPlan(state, data.servedOn, 'the s.438 notice of intention', 'servedOn');
-    requireStage(state.sao, ['expedient'], 'the notice of intention');
-    if (!isNamed(state.sao.consultedSchools, data.intendedSchool)) {
-      fail.conflict('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
+    const { sao } = state;
+    const served = effectiveService(ctx, state, data);
+    refuseForChildWithPlan(state, served.servedOn, 'the s.438 notice of intention', 'service');
+    const current = sao.noticeOfIntention;
+    const further = current !== undefined && current.noticeId === data.noticeId && afterNotice438(sao);
+    if (further) {
+      requireNotYetServedOn(sao, 'section438Notice', data.parentId);
+      const named = [data.intendedSchool, ...data.alternativeSchools];
+      if (
+        named.length !== current.schools.length ||
+        !named.every((school) => isNamed(current.schools, school))
+      )
+        fail.conflict(
+          'school_not_named',
+          'the same notice names the same schools for each parent',
+          'intendedSchool',
+        );
+    } else {
+      requireStage(sao, ['expedient'], 'the notice of intention');
+      if (!isNamed(sao.consultedSchools, data.intendedSchool)) {
+        fail.conflict(
+          'school_not_consulted',
+          'consult the intended school before naming it',
+          'intendedSchool',
+        );
+      }
     }
-    const clock = startClock(ctx, 'section438Choice', data.servedOn);
+    // s.437(3)(a): an order follows for "a parent on whom a notice has been served under subsection (1)"
+    // who failed to satisfy the council "within the period specified in the notice".
+    const notice437 = requireServedOn(sao, 'section437Notice', data.parentId);
+    checkExpired(
+      ctx,
+      notice437.endsOn!,
+      data.issuedOn,
+      'issuedOn',
+      `the s437(1) period for ${data.parentId}`,
+    );
+    // The parent's 15 days run from this parent's service.
+    const clock = startClock(ctx, 'section438Choice', served.servedOn);
+    const moves =
+      !further || (sao.stage === 'notice_of_intention_served' && clock.dueOn > current.choiceEndsOn);
     return [
       eheEvent('Section438NoticeServed', {
-        ...data,
+        noticeId: data.noticeId,
+        additionalService: further,
+        issuedOn: data.issuedOn,
+        ...served,
+        intendedSchool: data.intendedSchool,
+        alternativeSchools: data.alternativeSchools,
         choiceEndsOn: clock.dueOn,
         ...statutory(ctx, 'noticeOfIntention'),
-        clocksStarted: [clock],
+        clocksStarted: moves ? [clock] : [],
       }),
     ];
   },
@@ -146,17 +200,33 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   },
 
   ServeSchoolAttendanceOrder(data, state, ctx) {
-    checkServed(ctx, state, data);
-    const plan = planOn(state.ehcPlan, data.servedOn);
-    if (plan) checkOrderNamingPlanSchool(data, state, plan);
-    else checkOrderAfterNoticeOfIntention(data, state, ctx);
-    const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
+    const { sao } = state;
+    const served = effectiveService(ctx, state, data);
+    // The plan as at the day of service decides the route (s.441 for a child with a plan, s.438 without).
+    const plan = planOn(state.ehcPlan, served.servedOn);
+    const further = sao.stage === 'order_in_force' && sao.order?.orderId === data.orderId;
+    if (further) {
+      requireNotYetServedOn(sao, 'schoolAttendanceOrder', data.parentId);
+      if (!sameSchool(sao.order!.school, data.school))
+        fail.conflict('school_not_named', `the order names ${sao.order!.school.name}`, 'school');
+    } else if (plan) {
+      checkOrderNamingPlanSchool(data, state, plan, served.servedOn);
+    } else {
+      checkOrderAfterNoticeOfIntention(data, state, ctx);
+    }
+    requireOrderMayBeServedOn(ctx, sao, data.parentId, data.issuedOn, plan === null);
+    const clock = startClock(ctx, 'saoCompliance', served.servedOn, { schoolId: data.school.schoolId });
     return [
       eheEvent('SchoolAttendanceOrderServed', {
-        ...data,
+        orderId: data.orderId,
+        additionalService: further,
+        issuedOn: data.issuedOn,
+        ...served,
+        school: data.school,
         schoolNamedInEhcp: plan !== null,
         ...statutory(ctx, plan ? 'orderServedForPlanChild' : 'orderServed'),
-        clocksStarted: [clock],
+        // The order's compliance runs from its first service: a further parent does not restart it.
+        clocksStarted: further ? [] : [clock],
       }),
     ];
   },
@@ -186,9 +256,14 @@ function checkOrderAfterNoticeOfIntention(data: OrderData, state: EheState, ctx:
  * comes first: after expediency the order may follow directly, and a notice of intention served before the
  * plan began is spent. A plan naming no school blocks the order until the plan is amended to name one.
  */
-function checkOrderNamingPlanSchool(data: OrderData, state: EheState, plan: EhcPlanOn): void {
+function checkOrderNamingPlanSchool(
+  data: OrderData,
+  state: EheState,
+  plan: EhcPlanOn,
+  servedOn: string,
+): void {
   requireStage(state.sao, ['expedient', 'notice_of_intention_served', 'school_chosen'], 'the order');
-  checkPlanSchool(state, plan, data.school, data.servedOn);
+  checkPlanSchool(state, plan, data.school, servedOn);
 }
 
 export type SaoCommandType =

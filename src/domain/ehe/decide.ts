@@ -7,6 +7,7 @@ import { afterConsent, allocatedWork, clockCommands, eheCommandBodies } from './
 import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
 import { outcomeHandlers } from './decide-outcome.js';
+import { parentHandlers } from './decide-parents.js';
 import { referralHandlers } from './decide-referral.js';
 import { saoHandlers } from './decide-sao.js';
 import type { Handler, Handlers } from './decide-support.js';
@@ -19,6 +20,7 @@ const handlers: Handlers<EheCommandType> = {
   ...saoHandlers,
   ...outcomeHandlers,
   ...clockHandlers,
+  ...parentHandlers,
 };
 
 /** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */

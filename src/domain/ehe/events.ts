@@ -10,6 +10,7 @@ import {
   ContactOutcomeSchema,
   DeletionReturnSchema,
   FreeTextSchema,
+  IdentifiedParentCarerSchema,
   IdSchema,
   PanelSchema,
   ParentCarerSchema,
@@ -18,7 +19,9 @@ import {
   SaoAmendmentInitiativeSchema,
   SaoRevocationGroundSchema,
   SchoolSchema,
+  ServedOnBasisSchema,
   ServiceMethodSchema,
+  ServiceSchema,
   ShortTextSchema,
   SuitabilityOutcomeSchema,
 } from './values.js';
@@ -46,7 +49,8 @@ export const EheReferralReceived = z.strictObject({
   deletionReturn: DeletionReturnSchema.optional(),
   cmeCaseId: z.uuid().optional(),
   child: ChildSchema,
-  parentsCarers: z.array(ParentCarerSchema).max(10).default([]),
+  /** v2: each with its `parentId` (v1 entries read as `parent-1`, `parent-2`… by position). */
+  parentsCarers: z.array(IdentifiedParentCarerSchema).max(10).default([]),
   schoolLeft: SchoolSchema.optional(),
   previousSchoolType: shortText,
   placedAtSpecialSchoolByCouncil: z.boolean().default(false),
@@ -184,10 +188,27 @@ export const PanelDecisionRecorded = z.strictObject({
   decidedBy: officer,
   clocksStarted,
 });
-export const Section437NoticeServed = z.strictObject({
+/**
+ * One service of a notice or order on one parent (v2 of the three served events). Events written before v2
+ * read with `parentId`, `service` and the document's id null, `servedOn` as the officer typed it, and
+ * `servedOnBasis` `recorded_as_entered`.
+ */
+const servedOnParent = {
+  /** s.443(1): "a parent on whom a school attendance order is served"; null before services named one. */
+  parentId: id.nullable(),
+  /** The same document served before on another parent: the route does not start again. */
+  additionalService: z.boolean(),
   issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
   serviceMethod: ServiceMethodSchema,
+  /** What the officer recorded (posting date and class, receipt, sending); null before v2. */
+  service: ServiceSchema.nullable(),
+  /** The effective day of service, from which the notice's period runs. */
+  servedOn: isoDateSchema,
+  servedOnBasis: ServedOnBasisSchema,
+};
+export const Section437NoticeServed = z.strictObject({
+  noticeId: id.nullable(),
+  ...servedOnParent,
   /** The period stated in the notice, in days beginning with the day of service. */
   periodDays: z.int().positive(),
   /** Last day of the period (beginning with the day of service). */
@@ -215,9 +236,8 @@ export const SchoolConsulted = z.strictObject({
   ...statutory,
 });
 export const Section438NoticeServed = z.strictObject({
-  issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
-  serviceMethod: ServiceMethodSchema,
+  noticeId: id.nullable(),
+  ...servedOnParent,
   intendedSchool: SchoolSchema,
   alternativeSchools: z.array(SchoolSchema).max(10).default([]),
   choiceEndsOn: isoDateSchema,
@@ -232,9 +252,8 @@ export const SchoolChosenByParent = z.strictObject({
   ...statutory,
 });
 export const SchoolAttendanceOrderServed = z.strictObject({
-  issuedOn: isoDateSchema,
-  servedOn: isoDateSchema,
-  serviceMethod: ServiceMethodSchema,
+  orderId: id.nullable(),
+  ...servedOnParent,
   school: SchoolSchema,
   /** For a child with an EHCP the order names the school named in the plan. */
   schoolNamedInEhcp: z.boolean().default(false),
@@ -392,13 +411,34 @@ export const AnnualContactDue = z.strictObject({
   remindOn: isoDateSchema,
   recordedOn: isoDateSchema,
 });
+/** A parent or carer not known at referral (a non-resident parent, say), with the id services name. */
+export const ParentCarerRecorded = z.strictObject({
+  parentId: id,
+  recordedOn: isoDateSchema,
+  parent: ParentCarerSchema,
+  recordedBy: officer,
+});
+/** The parent agreed to receive notices by email at this address (how: `evidence`). */
+export const ElectronicServiceConsentRecorded = z.strictObject({
+  parentId: id,
+  email: z.email(),
+  givenOn: isoDateSchema,
+  evidence: text,
+  recordedBy: officer,
+});
+export const ElectronicServiceConsentWithdrawn = z.strictObject({
+  parentId: id,
+  withdrawnOn: isoDateSchema,
+  notes: text.optional(),
+  recordedBy: officer,
+});
 
 const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });
 const v2 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 2 as const, data });
 
 /** Every EHE event type with its current schema version; older versions are upcast in the codec. */
 export const eheEvents = {
-  EheReferralReceived: v1(EheReferralReceived),
+  EheReferralReceived: v2(EheReferralReceived),
   PossibleDuplicateFlagged: v1(PossibleDuplicateFlaggedSchema),
   SpecialSchoolConsentRequested: v1(SpecialSchoolConsentRequested),
   SpecialSchoolConsentGiven: v1(SpecialSchoolConsentGiven),
@@ -418,13 +458,13 @@ export const eheEvents = {
   EhcpAnnualReviewHeld: v1(EhcpAnnualReviewHeld),
   PanelReferralMade: v1(PanelReferralMade),
   PanelDecisionRecorded: v1(PanelDecisionRecorded),
-  Section437NoticeServed: v1(Section437NoticeServed),
+  Section437NoticeServed: v2(Section437NoticeServed),
   Section437ResponseJudged: v1(Section437ResponseJudged),
   AttendanceExpediencyDecided: v1(AttendanceExpediencyDecided),
   SchoolConsulted: v1(SchoolConsulted),
-  Section438NoticeServed: v1(Section438NoticeServed),
+  Section438NoticeServed: v2(Section438NoticeServed),
   SchoolChosenByParent: v1(SchoolChosenByParent),
-  SchoolAttendanceOrderServed: v1(SchoolAttendanceOrderServed),
+  SchoolAttendanceOrderServed: v2(SchoolAttendanceOrderServed),
   SchoolAttendanceOrderAmended: v2(SchoolAttendanceOrderAmended),
   SaoRevocationRequested: v1(SaoRevocationRequested),
   SchoolAttendanceOrderRevoked: v2(SchoolAttendanceOrderRevoked),
@@ -446,6 +486,9 @@ export const eheEvents = {
   AnnualContactDue: v1(AnnualContactDue),
   EhcPlanSchoolRecorded: v1(EhcPlanSchoolRecorded),
   EhcPlanAmendmentRequested: v1(EhcPlanAmendmentRequested),
+  ParentCarerRecorded: v1(ParentCarerRecorded),
+  ElectronicServiceConsentRecorded: v1(ElectronicServiceConsentRecorded),
+  ElectronicServiceConsentWithdrawn: v1(ElectronicServiceConsentWithdrawn),
 } as const;
 
 export type EheEventType = keyof typeof eheEvents;

@@ -1,9 +1,12 @@
+import type { IsoDate } from '../calendar/index.js';
 import type { EheEvent } from './events.js';
 import {
   type EheState,
   type EheStatus,
   initialSao,
   isSaoRouteActive,
+  type SaoDocument,
+  type SaoService,
   type SaoState,
   workingStatus,
 } from './state.js';
@@ -36,6 +39,14 @@ export type SaoEvent = Extract<EheEvent, { type: (typeof saoEventTypes)[number] 
 const saoEventTypeSet: ReadonlySet<string> = new Set(saoEventTypes);
 export const isSaoEvent = (event: EheEvent): event is SaoEvent => saoEventTypeSet.has(event.type);
 
+const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
+const serviceOf = (
+  document: SaoDocument,
+  data: { parentId: string | null; servedOn: IsoDate },
+  endsOn: IsoDate | null,
+): SaoService => ({ document, parentId: data.parentId, servedOn: data.servedOn, endsOn });
+
 /** While the route is active the case is in `sao`; when a step ends it, the case takes `endedStatus`. */
 function withSao(
   state: EheState,
@@ -50,11 +61,21 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
   const { sao } = state;
   switch (event.type) {
     case 'Section437NoticeServed': {
-      const { issuedOn, servedOn, periodEndsOn } = event.data;
+      const { noticeId, issuedOn, servedOn, periodEndsOn } = event.data;
+      const service = serviceOf('section437Notice', event.data, periodEndsOn);
+      // The same notice served on another parent: that parent's period runs from that parent's service.
+      if (event.data.additionalService && sao.notice437) {
+        const latest = later(sao.notice437.periodEndsOn, periodEndsOn);
+        return withSao(state, {
+          notice437: { ...sao.notice437, periodEndsOn: latest },
+          services: [...sao.services, service],
+        });
+      }
       return withSao(state, {
         ...initialSao(),
         stage: 'notice_served',
-        notice437: { issuedOn, servedOn, periodEndsOn },
+        notice437: { noticeId, issuedOn, servedOn, periodEndsOn },
+        services: [service],
       });
     }
     case 'Section437ResponseJudged':
@@ -72,21 +93,46 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
     case 'SchoolConsulted':
       return withSao(state, { consultedSchools: [...sao.consultedSchools, event.data.school] });
     case 'Section438NoticeServed': {
-      const { servedOn, choiceEndsOn, intendedSchool, alternativeSchools } = event.data;
-      const noticeOfIntention = { servedOn, choiceEndsOn, schools: [intendedSchool, ...alternativeSchools] };
-      return withSao(state, { stage: 'notice_of_intention_served', noticeOfIntention });
+      const { noticeId, servedOn, choiceEndsOn, intendedSchool, alternativeSchools } = event.data;
+      const services = [...sao.services, serviceOf('section438Notice', event.data, choiceEndsOn)];
+      if (event.data.additionalService && sao.noticeOfIntention) {
+        const latest = later(sao.noticeOfIntention.choiceEndsOn, choiceEndsOn);
+        return withSao(state, {
+          noticeOfIntention: { ...sao.noticeOfIntention, choiceEndsOn: latest },
+          services,
+        });
+      }
+      const schools = [intendedSchool, ...alternativeSchools];
+      const noticeOfIntention = { noticeId, servedOn, choiceEndsOn, schools };
+      return withSao(state, { stage: 'notice_of_intention_served', noticeOfIntention, services });
     }
     case 'SchoolChosenByParent':
-      return withSao(state, { stage: 'school_chosen', parentChoice: event.data.school });
-    case 'SchoolAttendanceOrderServed':
-    case 'SchoolAttendanceOrderAmended': {
-      const servedOn =
-        event.type === 'SchoolAttendanceOrderServed' ? event.data.servedOn : event.data.amendedOn;
+      return withSao(state, {
+        stage: 'school_chosen',
+        parentChoice: event.data.school,
+        parentChoiceOn: event.data.chosenOn,
+      });
+    case 'SchoolAttendanceOrderServed': {
+      const services = [...sao.services, serviceOf('schoolAttendanceOrder', event.data, null)];
+      if (event.data.additionalService && sao.order) return withSao(state, { services });
+      const { orderId, school, servedOn } = event.data;
       return withSao(state, {
         stage: 'order_in_force',
-        order: { school: event.data.school, servedOn, complied: false },
+        order: { orderId, school, servedOn, complied: false },
+        services,
       });
     }
+    case 'SchoolAttendanceOrderAmended':
+      // The amended order is the same order: it keeps its id and the parents it was served on.
+      return withSao(state, {
+        stage: 'order_in_force',
+        order: {
+          orderId: sao.order?.orderId ?? null,
+          school: event.data.school,
+          servedOn: event.data.amendedOn,
+          complied: false,
+        },
+      });
     case 'SaoRevocationRequested':
       return withSao(state, { revocation: 'requested' });
     case 'SchoolAttendanceOrderRevoked':

@@ -3,6 +3,7 @@ import { type ClockName, clockEffects } from '../clocks.js';
 import { planFromFlags, withPlanSchool } from './ehc-plan.js';
 import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent } from './evolve-sao.js';
+import { withConsentGiven, withConsentWithdrawn, withParent } from './parents.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
@@ -47,8 +48,12 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
   switch (event.type) {
     case 'EheReferralReceived': {
       const d = event.data;
+      const withParents = d.parentsCarers.reduce(
+        (next, { parentId, ...parent }) => withParent(next, parentId, parent),
+        state,
+      );
       return {
-        ...state,
+        ...withParents,
         status: d.consentNeeded ? 'awaiting_consent' : 'referred',
         caseId: d.caseId,
         referredOn: d.receivedOn,
@@ -61,6 +66,12 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
         consent: d.consentNeeded ? 'needed' : 'not_needed',
       };
     }
+    case 'ParentCarerRecorded':
+      return withParent(state, event.data.parentId, event.data.parent);
+    case 'ElectronicServiceConsentRecorded':
+      return withConsentGiven(state, event.data.parentId, event.data.email, event.data.givenOn);
+    case 'ElectronicServiceConsentWithdrawn':
+      return withConsentWithdrawn(state, event.data.parentId, event.data.withdrawnOn);
     case 'PossibleDuplicateFlagged':
       return { ...state, possibleDuplicateOf: event.data.caseIds };
     case 'SpecialSchoolConsentRequested':

@@ -51,4 +51,7 @@ export const eheCommandRoles = {
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
   RecordAnnualContactDue: clockWorker,
+  RecordParentCarer: casework,
+  RecordElectronicServiceConsent: casework,
+  WithdrawElectronicServiceConsent: casework,
 } as const satisfies Record<EheCommandType, readonly Role[]>;

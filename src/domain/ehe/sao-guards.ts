@@ -32,18 +32,6 @@ export function requireCompulsorySchoolAge(state: EheState, on: IsoDate, field: 
   }
 }
 
-export function checkServed(
-  ctx: DecideContext,
-  state: EheState,
-  data: { issuedOn: IsoDate; servedOn: IsoDate },
-): void {
-  checkDate(ctx, state, data.issuedOn, 'issuedOn');
-  checkDate(ctx, state, data.servedOn, 'servedOn');
-  if (data.servedOn < data.issuedOn)
-    fail.invalid('service_before_issue', 'a notice cannot be served before it is issued', 'servedOn');
-  requireCompulsorySchoolAge(state, data.servedOn, 'servedOn');
-}
-
 /** A period "beginning with" service has expired only once the London date is after its last day. */
 export function checkExpired(
   ctx: DecideContext,

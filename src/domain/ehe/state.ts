@@ -33,17 +33,54 @@ export type SaoStage =
   | 'order_revoked'
   | 'order_ended';
 
+/** The documents of the route that are served on a parent. */
+export type SaoDocument = 'section437Notice' | 'section438Notice' | 'schoolAttendanceOrder';
+
+/** One service of a document on one parent (null: a service recorded before services named the parent). */
+export interface SaoService {
+  document: SaoDocument;
+  parentId: string | null;
+  servedOn: IsoDate;
+  /** The last day of that parent's s.437(1) period or s.438 window; null for the order. */
+  endsOn: IsoDate | null;
+}
+
 export interface SaoState {
   stage: SaoStage;
-  notice437?: { issuedOn: IsoDate; servedOn: IsoDate; periodEndsOn: IsoDate };
+  /** `servedOn` is the first service; `periodEndsOn` the latest period end among the parents served. */
+  notice437?: { noticeId: string | null; issuedOn: IsoDate; servedOn: IsoDate; periodEndsOn: IsoDate };
   consultedSchools: School[];
-  noticeOfIntention?: { servedOn: IsoDate; choiceEndsOn: IsoDate; schools: School[] };
+  /** As `notice437`: the first service, and the latest of the parents' windows. */
+  noticeOfIntention?: {
+    noticeId: string | null;
+    servedOn: IsoDate;
+    choiceEndsOn: IsoDate;
+    schools: School[];
+  };
   parentChoice?: School;
-  order?: { school: School; servedOn: IsoDate; complied: boolean };
+  parentChoiceOn?: IsoDate;
+  order?: { orderId: string | null; school: School; servedOn: IsoDate; complied: boolean };
+  /** Every service of this route's documents, one per parent served. */
+  services: SaoService[];
   revocation: 'none' | 'requested' | 'refused' | 'referred_to_secretary_of_state';
   esoConsidered: boolean;
   prosecution: 'none' | 'started' | 'convicted' | 'acquitted' | 'withdrawn';
   esoDirection: 'none' | 'awaiting_answer' | 'answered';
+}
+
+/** A consent to receive notices by email, in force from `givenOn` until the day it is withdrawn. */
+export interface ElectronicServiceConsent {
+  email: string;
+  givenOn: IsoDate;
+  withdrawnOn: IsoDate | null;
+}
+
+/** A parent or carer of the case, under the id services name. */
+export interface ParentState {
+  name: string;
+  relationship: string;
+  livesWithChild: boolean;
+  electronicServiceConsents: ElectronicServiceConsent[];
 }
 
 export interface VisitState {
@@ -63,6 +100,7 @@ export interface EheState {
   priority: boolean;
   /** When an EHC plan was maintained and the school it named (ehc-plan.ts `planOn`). */
   ehcPlan: EhcPlanHistory;
+  parents: Record<string, ParentState>;
   flaggedForSupportToReturn: boolean;
   consent: 'not_needed' | 'needed' | 'requested' | 'given' | 'refused';
   firstContactOn: IsoDate | null;
@@ -96,6 +134,7 @@ export const isEheCase = (state: EheState): state is EheCase => state.status !==
 export const initialSao = (): SaoState => ({
   stage: 'none',
   consultedSchools: [],
+  services: [],
   revocation: 'none',
   esoConsidered: false,
   prosecution: 'none',
@@ -112,6 +151,7 @@ export const initialEheState = (): EheState => ({
   priorityFlags: [],
   priority: false,
   ehcPlan: initialEhcPlan(),
+  parents: {},
   flaggedForSupportToReturn: false,
   consent: 'not_needed',
   firstContactOn: null,

@@ -28,7 +28,41 @@ export const SchoolSchema = z.strictObject({
 });
 export type School = z.infer<typeof SchoolSchema>;
 
-export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post']);
+/** How a notice or order reached the parent; `email` only with the parent's recorded consent (service.ts). */
+export const ServiceMethodSchema = z.enum(['in_person', 'left_at_address', 'post', 'email']);
+export const PostClassSchema = z.enum(['first', 'second']);
+
+/**
+ * One service of a notice or order on one parent, as the officer records it. Handed over or left at the
+ * address it is served that day; posted, it is served when the letter "would be delivered in the ordinary
+ * course of post" (Interpretation Act 1978 s.7), "unless the contrary is proved": an earlier receipt, with its
+ * evidence; emailed, the next working day after sending (local policy: see service.ts).
+ */
+export const ServiceSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('in_person'), servedOn: isoDateSchema }),
+  z.strictObject({ method: z.literal('left_at_address'), servedOn: isoDateSchema }),
+  z.strictObject({
+    method: z.literal('post'),
+    postedOn: isoDateSchema,
+    postClass: PostClassSchema,
+    actualReceipt: z.strictObject({ receivedOn: isoDateSchema, evidence: text }).optional(),
+  }),
+  z.strictObject({ method: z.literal('email'), sentOn: isoDateSchema, email: z.email() }),
+]);
+export type Service = z.infer<typeof ServiceSchema>;
+
+/**
+ * How an event's effective `servedOn` was found: served that day by hand or at the address; deemed by the
+ * post; an earlier receipt proved; deemed by email (local policy); or, on events written before service was
+ * recorded in detail, the date the officer typed in, kept as recorded.
+ */
+export const ServedOnBasisSchema = z.enum([
+  'served_that_day',
+  'deemed_delivery_by_post',
+  'actual_receipt_proved',
+  'deemed_email_next_working_day',
+  'recorded_as_entered',
+]);
 
 /** A DfE code (checked against the policy's list in decide) and the words when the code is `other`. */
 export const ReasonSchema = z.strictObject({ code: shortText, text: text.optional() });
@@ -47,6 +81,9 @@ export const ParentCarerSchema = z.strictObject({
   email: z.email().optional(),
   address: ukAddressSchema.optional(),
 });
+
+/** A parent or carer of the case with the id services name (`parent-1`, `parent-2`… at referral). */
+export const IdentifiedParentCarerSchema = ParentCarerSchema.extend({ parentId: IdSchema });
 
 /** What a school's off-roll notification (reg 13 of the 2024 Regulations) told us. */
 export const DeletionReturnSchema = z.strictObject({

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from '../../../src/domain/decider.js';
-import { eheCodec, eheCommandBodies, eheEvents, eheUpcasters } from '../../../src/domain/ehe/index.js';
+import { eheUpcasters } from '../../../src/domain/ehe/codec.js';
+import { eheCodec, eheCommandBodies, eheEvents } from '../../../src/domain/ehe/index.js';
 import { history, referral } from './fixtures.js';
+import { v1Notice437 } from './service-fixtures.js';
 
 describe('the EHE event codec', () => {
   const [received] = history(referral()).events;
@@ -10,7 +12,7 @@ describe('the EHE event codec', () => {
   it('writes each event with its schema version and reads it back unchanged', () => {
     if (!received) throw new Error('no event');
     const stored = eheCodec.encode(received);
-    expect(stored).toMatchObject({ type: 'EheReferralReceived', schemaVersion: 1 });
+    expect(stored).toMatchObject({ type: 'EheReferralReceived', schemaVersion: 2 });
     expect(eheCodec.decode(JSON.parse(JSON.stringify(stored)))).toEqual(received);
   });
 
@@ -45,6 +47,38 @@ describe('the EHE event codec', () => {
       data: { revokedOn: '2026-07-21', rationale: 'suitable', legalBasis: 'EA1996_s442', decidedBy: 'm' },
     });
     expect(revoked.data).toMatchObject({ ground: 'parent_request_granted' });
+  });
+
+  it('gives the parents of a v1 referral the ids a v2 referral gives them: parent-1, parent-2… by position', () => {
+    if (!received) throw new Error('no event');
+    const { parentsCarers, ...rest } = received.data as { parentsCarers: { parentId: string }[] };
+    const v1 = { ...rest, parentsCarers: parentsCarers.map(({ parentId: _, ...parent }) => parent) };
+    const twoParents = {
+      ...v1,
+      parentsCarers: [
+        ...v1.parentsCarers,
+        { name: 'Omar Khan', relationship: 'father', livesWithChild: false },
+      ],
+    };
+    const decoded = eheCodec.decode({ type: 'EheReferralReceived', data: twoParents, schemaVersion: 1 });
+    expect(
+      decoded.type === 'EheReferralReceived' && decoded.data.parentsCarers.map((p) => p.parentId),
+    ).toEqual(['parent-1', 'parent-2']);
+  });
+
+  it('reads a v1 service as recorded: the typed servedOn kept, no parent named, not recomputed from the post', () => {
+    const v1 = v1Notice437;
+    expect(eheCodec.decode({ type: 'Section437NoticeServed', data: v1, schemaVersion: 1 })).toEqual({
+      type: 'Section437NoticeServed',
+      data: {
+        ...v1,
+        noticeId: null,
+        parentId: null,
+        additionalService: false,
+        service: null,
+        servedOnBasis: 'recorded_as_entered',
+      },
+    });
   });
 
   it('refuses an unknown type', () => {

@@ -35,7 +35,22 @@ const clock = fc.constantFrom(
   'section437Notice',
   'saoCompliance',
 );
-const method = fc.constantFrom('in_person' as const, 'post' as const);
+const parentId = fc.constantFrom('parent-1', 'parent-2');
+/** Every way of serving, by hand, at the address, by post (with or without a receipt proved) and by email. */
+const service = fc.oneof(
+  fc.record({ method: fc.constantFrom('in_person' as const, 'left_at_address' as const), servedOn: date }),
+  fc.record(
+    {
+      method: fc.constant('post' as const),
+      postedOn: date,
+      postClass: fc.constantFrom('first' as const, 'second' as const),
+      actualReceipt: fc.record({ receivedOn: date, evidence: text }),
+    },
+    { requiredKeys: ['method', 'postedOn', 'postClass'] },
+  ),
+  fc.record({ method: fc.constant('email' as const), sentOn: date, email: fc.constant('sara@example.org') }),
+);
+const served = { parentId, service };
 
 const cmd = <T extends EheCommandInput['type']>(
   type: T,
@@ -119,8 +134,13 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
   cmd(
     'ServeSection437Notice',
     fc.record(
-      { issuedOn: date, servedOn: date, serviceMethod: method, periodDays: fc.integer({ min: 10, max: 30 }) },
-      { requiredKeys: ['issuedOn', 'servedOn', 'serviceMethod'] },
+      {
+        noticeId: fc.constantFrom('n1', 'n2'),
+        issuedOn: date,
+        ...served,
+        periodDays: fc.integer({ min: 10, max: 30 }),
+      },
+      { requiredKeys: ['noticeId', 'issuedOn', 'parentId', 'service'] },
     ),
   ),
   cmd('JudgeSection437Response', fc.record({ judgedOn: date, satisfied: fc.boolean(), rationale: text })),
@@ -129,9 +149,9 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
   cmd(
     'ServeSection438Notice',
     fc.record({
+      noticeId: fc.constantFrom('n1', 'n2'),
       issuedOn: date,
-      servedOn: date,
-      serviceMethod: method,
+      ...served,
       intendedSchool: school,
       alternativeSchools: fc.constant([]),
     }),
@@ -146,7 +166,7 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
   ),
   cmd(
     'ServeSchoolAttendanceOrder',
-    fc.record({ issuedOn: date, servedOn: date, serviceMethod: method, school }),
+    fc.record({ orderId: fc.constantFrom('o1', 'o2'), issuedOn: date, ...served, school }),
   ),
   cmd(
     'AmendSchoolAttendanceOrder',
@@ -228,6 +248,19 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     fc.record({ clock, level: fc.constantFrom('manager' as const, 'head_of_service' as const) }),
   ),
   cmd('RecordAnnualContactDue', fc.record({ dueOn: date })),
+  cmd(
+    'RecordParentCarer',
+    fc.record({
+      parentId,
+      recordedOn: date,
+      parent: fc.constant({ name: 'Omar Khan', relationship: 'father', livesWithChild: false }),
+    }),
+  ),
+  cmd(
+    'RecordElectronicServiceConsent',
+    fc.record({ parentId, givenOn: date, email: fc.constant('sara@example.org'), evidence: text }),
+  ),
+  cmd('WithdrawElectronicServiceConsent', fc.record({ parentId, withdrawnOn: date })),
 );
 
 const allocated = {

@@ -6,7 +6,7 @@ describe('s.441 a child with an EHC plan: the order names the school the plan na
   it('s.438 applies to a "child without EHC plan": no consultation, notice of intention or parent choice for a plan child', () => {
     const { events } = routeFor(true, step.planSchool());
     whenAfter(events, step.consult()).then('not_for_child_with_ehc_plan', 'consultedOn');
-    whenAfter(events, step.noticeOfIntention()).then('not_for_child_with_ehc_plan', 'servedOn');
+    whenAfter(events, step.noticeOfIntention()).then('not_for_child_with_ehc_plan', 'service');
     // A plan that begins after a notice of intention: the parent's choice under s.438 is refused.
     const begun = routeFor(
       false,

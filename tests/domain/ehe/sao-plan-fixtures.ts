@@ -13,7 +13,12 @@ export const offeredSchool = { name: 'Oasis Academy Lordshill', urn: '135969' };
 export const step = {
   notice437: command({
     type: 'ServeSection437Notice',
-    data: { issuedOn: '2026-06-05', servedOn: '2026-06-08', serviceMethod: 'in_person' },
+    data: {
+      noticeId: 'notice-437',
+      issuedOn: '2026-06-05',
+      parentId: 'parent-1',
+      service: { method: 'in_person', servedOn: '2026-06-08' },
+    },
   }),
   notSatisfied: command({
     type: 'JudgeSection437Response',
@@ -28,12 +33,25 @@ export const step = {
   noticeOfIntention: (servedOn = '2026-06-29') =>
     command({
       type: 'ServeSection438Notice',
-      data: { issuedOn: servedOn, servedOn, serviceMethod: 'in_person', intendedSchool: otherSchool },
+      data: {
+        noticeId: 'notice-438',
+        issuedOn: servedOn,
+        parentId: 'parent-1',
+        service: { method: 'in_person', servedOn },
+        intendedSchool: otherSchool,
+        alternativeSchools: [],
+      },
     }),
   order: (school = planSchool, servedOn = '2026-07-01') =>
     command({
       type: 'ServeSchoolAttendanceOrder',
-      data: { issuedOn: servedOn, servedOn, serviceMethod: 'in_person', school },
+      data: {
+        orderId: 'order-1',
+        issuedOn: servedOn,
+        parentId: 'parent-1',
+        service: { method: 'in_person', servedOn },
+        school,
+      },
     }),
   planSchool: (namedSchool: typeof planSchool | null = planSchool, recordedOn = '2026-06-24') =>
     command({ type: 'RecordEhcPlanSchool', data: { recordedOn, namedSchool } }),

@@ -16,12 +16,33 @@ const when = (events: ReturnType<typeof route>['events'], cmd: EheCommand) => gi
 const woodlands = { name: 'Woodlands Community College', urn: '116448' };
 const oasis = { name: 'Oasis Academy Lordshill', urn: '135969' };
 
-const notice437 = (data: Partial<{ issuedOn: string; servedOn: string; periodDays: number }> = {}) =>
-  command({
+type Service = Extract<EheCommand, { type: 'ServeSection437Notice' }>['data']['service'];
+/** `servedOn` alone: served by hand that day. */
+const byHand = (servedOn: string): Service => ({ method: 'in_person', servedOn });
+/** Issued Friday 5 June and posted first class that day: deemed served Tuesday 9 June. */
+const notice437 = (
+  data: Partial<{
+    noticeId: string;
+    parentId: string;
+    issuedOn: string;
+    servedOn: string;
+    periodDays: number;
+    service: Service;
+  }> = {},
+) => {
+  const { servedOn, ...rest } = data;
+  return command({
     type: 'ServeSection437Notice',
-    data: { issuedOn: '2026-06-05', servedOn: '2026-06-08', serviceMethod: 'post', ...data },
+    data: {
+      noticeId: 'notice-437',
+      issuedOn: '2026-06-05',
+      parentId: 'parent-1',
+      service: servedOn ? byHand(servedOn) : { method: 'post', postedOn: '2026-06-05', postClass: 'first' },
+      ...rest,
+    },
   });
-const response = (satisfied: boolean, judgedOn = '2026-06-23') =>
+};
+const response = (satisfied: boolean, judgedOn = '2026-06-24') =>
   command({
     type: 'JudgeSection437Response',
     data: { judgedOn, satisfied, rationale: 'no evidence of education' },
@@ -37,9 +58,10 @@ const notice438 = (intendedSchool = woodlands) =>
   command({
     type: 'ServeSection438Notice',
     data: {
+      noticeId: 'notice-438',
       issuedOn: '2026-06-26',
-      servedOn: '2026-06-29',
-      serviceMethod: 'in_person',
+      parentId: 'parent-1',
+      service: byHand('2026-06-29'),
       intendedSchool,
       alternativeSchools: [oasis],
     },
@@ -52,17 +74,20 @@ const order = (
     servedOn: string;
     school: typeof woodlands;
   }> = {},
-) =>
-  command({
+) => {
+  const { servedOn = '2026-07-14', ...rest } = data;
+  return command({
     type: 'ServeSchoolAttendanceOrder',
     data: {
+      orderId: 'order-1',
       issuedOn: '2026-07-14',
-      servedOn: '2026-07-14',
-      serviceMethod: 'in_person',
+      parentId: 'parent-1',
+      service: byHand(servedOn),
       school: woodlands,
-      ...data,
+      ...rest,
     },
   });
+};
 const toOrder = [notice437(), response(false), expediency(), consult(), notice438()];
 const esoConsidered = command({
   type: 'ConsiderEso',
@@ -75,23 +100,28 @@ const esoConsidered = command({
 const prosecution = command({ type: 'StartProsecution', data: { startedOn: '2026-07-28' } });
 
 describe('the s437(1) notice', () => {
-  it('runs at least 15 days beginning with the day of service, and records its basis and officer', () => {
+  it('IA 1978 s.7 "would be delivered in the ordinary course of post": posted first class on Friday 5 June, it is served on Tuesday 9 June and the s.437(2) period "beginning with the day on which the notice is served" ends on 23 June', () => {
     when(route().events, notice437()).then([
       {
         type: 'Section437NoticeServed',
         data: {
+          noticeId: 'notice-437',
+          parentId: 'parent-1',
+          additionalService: false,
           issuedOn: '2026-06-05',
-          servedOn: '2026-06-08',
           serviceMethod: 'post',
+          service: { method: 'post', postedOn: '2026-06-05', postClass: 'first' },
+          servedOn: '2026-06-09',
+          servedOnBasis: 'deemed_delivery_by_post',
           periodDays: 15,
-          periodEndsOn: '2026-06-22',
+          periodEndsOn: '2026-06-23',
           legalBasis: 'EA1996_s437_1',
           decidedBy: 'manager-1',
           clocksStarted: [
             {
               clock: 'section437Notice',
-              startedOn: '2026-06-08',
-              dueOn: '2026-06-22',
+              startedOn: '2026-06-09',
+              dueOn: '2026-06-23',
               policyVersion: 'default-2026.1',
               dayType: 'beginning_with',
             },
@@ -103,7 +133,7 @@ describe('the s437(1) notice', () => {
 
   it('may state a longer period', () => {
     const [event] = when(route().events, notice437({ periodDays: 28 })).thenAccepted();
-    expect(event?.type === 'Section437NoticeServed' && event.data.periodEndsOn).toBe('2026-07-05');
+    expect(event?.type === 'Section437NoticeServed' && event.data.periodEndsOn).toBe('2026-07-06');
   });
 
   it('cannot state a period under 15 days', () => {
@@ -111,7 +141,10 @@ describe('the s437(1) notice', () => {
   });
 
   it('cannot be served before it was issued', () => {
-    when(route().events, notice437({ servedOn: '2026-06-04' })).then('service_before_issue', 'servedOn');
+    when(route().events, notice437({ servedOn: '2026-06-04' })).then(
+      'service_before_issue',
+      'service.servedOn',
+    );
   });
 
   it('follows a judgement that education appears unsuitable', () => {
@@ -130,7 +163,7 @@ describe('the s437(1) notice', () => {
   });
 
   it('cannot be served twice while the route is under way', () => {
-    when(route(notice437()).events, notice437()).then('sao_step_out_of_order');
+    when(route(notice437()).events, notice437({ noticeId: 'notice-437-b' })).then('sao_step_out_of_order');
   });
 
   it('s.437(1) is its basis: the EA 1996 procedure is the one modelled (no CWSA 2026 label on it)', () => {
@@ -141,7 +174,7 @@ describe('the s437(1) notice', () => {
 
 describe('the response to the notice', () => {
   it('cannot be found wanting before the period expires', () => {
-    when(route(notice437()).events, response(false, '2026-06-22')).then(
+    when(route(notice437()).events, response(false, '2026-06-23')).then(
       'notice_period_not_expired',
       'judgedOn',
     );
@@ -512,26 +545,27 @@ describe('compulsory school age (EA 1996 s.437(1), s.437(4), s.8(3))', () => {
   it('s.437(1): a notice served the next working day, after the school leaving date, is refused', () => {
     given(leaver().events)
       .when(notice437({ issuedOn: '2026-06-26', servedOn: '2026-06-29' }), autumn)
-      .then('not_of_compulsory_school_age', 'servedOn');
+      .then('not_of_compulsory_school_age', 'service.servedOn');
   });
 
   it('s.437(4) "for so long as the child is of compulsory school age": no s.438 notice or order after the leaving date', () => {
     const before = [notice437(), response(false), expediency(), consult()];
     given(leaver(...before).events)
       .when(notice438(), autumn)
-      .then('not_of_compulsory_school_age', 'servedOn');
+      .then('not_of_compulsory_school_age', 'service.servedOn');
     const servedOnLeavingDate = command({
       type: 'ServeSection438Notice',
       data: {
+        noticeId: 'notice-438',
         issuedOn: '2026-06-26',
-        servedOn: '2026-06-26',
-        serviceMethod: 'in_person',
+        parentId: 'parent-1',
+        service: byHand('2026-06-26'),
         intendedSchool: woodlands,
       },
     });
     given(leaver(...before, servedOnLeavingDate).events)
       .when(order(), autumn)
-      .then('not_of_compulsory_school_age', 'servedOn');
+      .then('not_of_compulsory_school_age', 'service.servedOn');
   });
 });
 
