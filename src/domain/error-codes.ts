@@ -24,6 +24,8 @@ export const domainErrorCodes = {
     // Who a case may be opened for.
     'not_of_compulsory_school_age',
     'ehcp_school_required',
+    // The education supervision order (s.447).
+    'eso_extension_not_later',
   ],
 
   /** The case's state forbids the command now: a step taken twice, out of order, or before the one it needs. */
@@ -59,6 +61,14 @@ export const domainErrorCodes = {
     'school_not_chosen',
     'school_not_consulted',
     'eso_not_considered',
+    // s.438 applications, s.439 schools, s.447 directions (issue 14 items 5 and 7).
+    'school_application_pending',
+    'school_permanently_excluded',
+    'school_not_maintained',
+    'governing_body_not_notified',
+    'direction_period_running',
+    'no_conviction',
+    'childrens_services_not_consulted',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

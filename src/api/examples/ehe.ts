@@ -1,11 +1,12 @@
 import { caseworkCommandExamples } from './casework.js';
 import { type EheStepExamples, exampleDates, exampleIds, exampleOfficers, exampleSchools } from './index.js';
 import { saoCommandExamples } from './sao.js';
+import { saoLifeCommandExamples } from './sao-life.js';
 
 /** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
 const caseExamples: Omit<
   EheStepExamples,
-  keyof typeof saoCommandExamples | keyof typeof caseworkCommandExamples
+  keyof typeof saoCommandExamples | keyof typeof caseworkCommandExamples | keyof typeof saoLifeCommandExamples
 > = {
   AllocateCase: {
     allocate: {
@@ -141,4 +142,5 @@ export const eheCommandExamples: EheStepExamples = {
   ...caseExamples,
   ...caseworkCommandExamples,
   ...saoCommandExamples,
+  ...saoLifeCommandExamples,
 };

@@ -1,11 +1,19 @@
 import { fail } from '../decider.js';
 import { statutoryFloors } from '../policy.js';
 import { type SaoEnforcementCommandType, saoEnforcementHandlers } from './decide-sao-enforcement.js';
+import { type SaoEsoCommandType, saoEsoHandlers } from './decide-sao-eso.js';
 import { type SaoOrderCommandType, saoOrderHandlers } from './decide-sao-order.js';
+import { type SaoSchoolsCommandType, saoSchoolsHandlers } from './decide-sao-schools.js';
 import { type Handlers, sameSchool, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkNotBefore } from './guards.js';
 import { beforeAnOrder, checkExpired, checkServed, isNamed, requireStage, statutory } from './sao-guards.js';
+import {
+  checkGoverningBodyPeriod,
+  checkNamedInNotice,
+  checkNotExcluded,
+  inForceClock,
+} from './sao-school-checks.js';
 import { isSaoRouteActive } from './state.js';
 
 export type SaoRouteCommandType =
@@ -84,15 +92,23 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   ConsultSchool(data, state, ctx) {
     checkDate(ctx, state, data.consultedOn, 'consultedOn');
     requireStage(state.sao, ['expedient'], 'consulting a school');
-    return [eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation') })];
+    return [
+      eheEvent('SchoolConsulted', {
+        ...data,
+        childPermanentlyExcluded: data.childPermanentlyExcluded ?? false,
+        ...statutory(ctx, 'schoolConsultation'),
+      }),
+    ];
   },
 
   ServeSection438Notice(data, state, ctx) {
     checkServed(ctx, state, data);
     requireStage(state.sao, ['expedient'], 'the notice of intention');
-    if (!isNamed(state.sao.consultedSchools, data.intendedSchool)) {
-      fail.conflict('school_not_consulted', 'consult the intended school before naming it', 'intendedSchool');
-    }
+    // s.439: every school the notice names, the alternatives too, consulted and not one the child is excluded from.
+    const { schools, consultedSchools } = state.sao;
+    checkNamedInNotice(schools, consultedSchools, data.intendedSchool, 'intendedSchool');
+    for (const [i, school] of data.alternativeSchools.entries())
+      checkNamedInNotice(schools, consultedSchools, school, `alternativeSchools.${i}`);
     const clock = startClock(ctx, 'section438Choice', data.servedOn);
     return [
       eheEvent('Section438NoticeServed', {
@@ -105,21 +121,54 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   },
 
   RecordParentSchoolChoice(data, state, ctx) {
-    checkDate(ctx, state, data.chosenOn, 'chosenOn');
     requireStage(state.sao, ['notice_of_intention_served'], "the parent's choice");
+    if (state.sao.schools.application?.outcome === 'pending')
+      fail.conflict('school_application_pending', "the parent's application awaits the school's decision");
     const notice = state.sao.noticeOfIntention!;
-    checkNotBefore(data.chosenOn, notice.servedOn, 'chosenOn', 'service of the notice of intention');
-    if (data.chosenOn > notice.choiceEndsOn) {
-      fail.conflict(
-        'choice_period_expired',
-        `the parent's 15 days ended on ${notice.choiceEndsOn}`,
-        'chosenOn',
-      );
+    // s.438 (as the Bill's s.436K(4) mirrors it): what falls within the 15 days is the parent's selection,
+    // or the application elsewhere and the notice of it to the council; an offer may come later.
+    const inPeriod = (date: string, field: string, what: string) => {
+      checkDate(ctx, state, date, field);
+      checkNotBefore(date, notice.servedOn, field, 'service of the notice of intention');
+      if (date > notice.choiceEndsOn)
+        fail.conflict(
+          'choice_period_expired',
+          `${what} ${date}: the parent's 15 days ended on ${notice.choiceEndsOn}`,
+          field,
+        );
+    };
+    const { kind, school } = data;
+    const fields =
+      kind === 'named_school' ? (['chosenOn'] as const) : (['applicationMadeOn', 'notifiedOn'] as const);
+    const others =
+      kind === 'named_school' ? (['applicationMadeOn', 'notifiedOn'] as const) : (['chosenOn'] as const);
+    for (const field of fields)
+      if (data[field] === undefined) fail.invalid('field_required', `${kind} needs ${field}`, field);
+    for (const field of others)
+      if (data[field] !== undefined) fail.invalid('contradictory_fields', `${kind} has no ${field}`, field);
+    const legal = statutory(ctx, 'parentChoice');
+    if (kind === 'named_school') {
+      const chosenOn = data.chosenOn!;
+      inPeriod(chosenOn, 'chosenOn', 'chosen on');
+      if (!isNamed(notice.schools, school))
+        fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
+      return [eheEvent('SchoolChosenByParent', { kind, chosenOn, school, ...legal })];
     }
-    if (data.kind === 'named_school' && !isNamed(notice.schools, data.school)) {
-      fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
-    }
-    return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice') })];
+    const applicationMadeOn = data.applicationMadeOn!;
+    const notifiedOn = data.notifiedOn!;
+    inPeriod(applicationMadeOn, 'applicationMadeOn', 'applied on');
+    inPeriod(notifiedOn, 'notifiedOn', 'the council told on');
+    checkNotBefore(notifiedOn, applicationMadeOn, 'notifiedOn', 'the application');
+    return [
+      eheEvent('SchoolChosenByParent', {
+        kind,
+        school,
+        applicationMadeOn,
+        notifiedOn,
+        offeredOn: null,
+        ...legal,
+      }),
+    ];
   },
 
   ServeSchoolAttendanceOrder(data, state, ctx) {
@@ -132,10 +181,15 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
         fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
       }
     } else {
+      // s.438: while an in-time application is undecided the council cannot name a school of its own.
+      if (sao.schools.application?.outcome === 'pending')
+        fail.conflict('school_application_pending', "the parent's application awaits the school's decision");
       checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
       if (!isNamed(notice.schools, data.school))
         fail.conflict('school_not_named', 'name a school the notice named', 'school');
     }
+    checkNotExcluded(sao.schools, data.school, 'school');
+    checkGoverningBodyPeriod(ctx, sao.schools, data.school, data.issuedOn);
     if (state.priorityFlags.includes('ehcp') && !data.schoolNamedInEhcp) {
       fail.invalid(
         'ehcp_school_required',
@@ -143,21 +197,29 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
         'schoolNamedInEhcp',
       );
     }
-    const clock = startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId });
+    const clocksStarted = [
+      startClock(ctx, 'saoCompliance', data.servedOn, { schoolId: data.school.schoolId }),
+      ...inForceClock(ctx, state, data.servedOn),
+      // s.437(5) "shall inform the governing body and the head teacher": a local clock to do it.
+      startClock(ctx, 'namedSchoolInformed', data.servedOn),
+    ];
     return [
-      eheEvent('SchoolAttendanceOrderServed', {
-        ...data,
-        ...statutory(ctx, 'orderServed'),
-        clocksStarted: [clock],
-      }),
+      eheEvent('SchoolAttendanceOrderServed', { ...data, ...statutory(ctx, 'orderServed'), clocksStarted }),
     ];
   },
 };
 
-export type SaoCommandType = SaoRouteCommandType | SaoOrderCommandType | SaoEnforcementCommandType;
+export type SaoCommandType =
+  | SaoRouteCommandType
+  | SaoOrderCommandType
+  | SaoEnforcementCommandType
+  | SaoSchoolsCommandType
+  | SaoEsoCommandType;
 
 export const saoHandlers: Handlers<SaoCommandType> = {
   ...saoRouteHandlers,
   ...saoOrderHandlers,
   ...saoEnforcementHandlers,
+  ...saoSchoolsHandlers,
+  ...saoEsoHandlers,
 };

@@ -35,7 +35,7 @@ const saoEventTypeSet: ReadonlySet<string> = new Set(saoEventTypes);
 export const isSaoEvent = (event: EheEvent): event is SaoEvent => saoEventTypeSet.has(event.type);
 
 /** While the route is active the case is in `sao`; when a step ends it, the case takes `endedStatus`. */
-function withSao(
+export function withSao(
   state: EheState,
   change: Partial<SaoState>,
   endedStatus: EheStatus = state.status,
@@ -67,15 +67,31 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       return event.data.expedient
         ? withSao(state, { stage: 'expedient' })
         : withSao(state, { stage: 'not_expedient' }, workingStatus(state));
-    case 'SchoolConsulted':
-      return withSao(state, { consultedSchools: [...sao.consultedSchools, event.data.school] });
+    case 'SchoolConsulted': {
+      const { school, maintained, childPermanentlyExcluded } = event.data;
+      const consulted = [...sao.schools.consulted, { school, maintained, childPermanentlyExcluded }];
+      return withSao(state, {
+        consultedSchools: [...sao.consultedSchools, school],
+        schools: { ...sao.schools, consulted },
+      });
+    }
     case 'Section438NoticeServed': {
       const { servedOn, choiceEndsOn, intendedSchool, alternativeSchools } = event.data;
       const noticeOfIntention = { servedOn, choiceEndsOn, schools: [intendedSchool, ...alternativeSchools] };
       return withSao(state, { stage: 'notice_of_intention_served', noticeOfIntention });
     }
-    case 'SchoolChosenByParent':
-      return withSao(state, { stage: 'school_chosen', parentChoice: event.data.school });
+    case 'SchoolChosenByParent': {
+      const { data } = event;
+      if (data.kind === 'named_school' || data.offeredOn !== null)
+        return withSao(state, { stage: 'school_chosen', parentChoice: data.school });
+      // An application made in time and not yet decided: the council waits for the school's decision (s.438).
+      const application = {
+        school: data.school,
+        outcome: 'pending' as const,
+        applicationMadeOn: data.applicationMadeOn,
+      };
+      return withSao(state, { schools: { ...sao.schools, application } });
+    }
     case 'SchoolAttendanceOrderServed':
     case 'SchoolAttendanceOrderAmended': {
       const servedOn =
@@ -83,6 +99,7 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       return withSao(state, {
         stage: 'order_in_force',
         order: { school: event.data.school, servedOn, complied: false },
+        schools: { ...sao.schools, namedSchoolInformed: false },
       });
     }
     case 'SaoRevocationRequested':
@@ -105,15 +122,26 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       // s447(1) asks for an ESO to be considered before each prosecution, so the last one is used up.
       return withSao(state, { prosecution: 'started', esoConsidered: false });
     case 'ProsecutionOutcomeRecorded': {
-      const ends = event.data.outcome === 'acquitted' && event.data.orderCeases;
+      const { outcome, decidedOn } = event.data;
+      const ends = outcome === 'acquitted' && event.data.orderCeases;
+      const convicted =
+        outcome === 'convicted' ? { enforcement: { ...sao.enforcement, convictedOn: decidedOn } } : {};
       return withSao(
         state,
-        { prosecution: event.data.outcome, ...(ends ? { stage: 'order_ended' as const } : {}) },
+        { prosecution: outcome, ...convicted, ...(ends ? { stage: 'order_ended' as const } : {}) },
         workingStatus(state),
       );
     }
     case 'EsoDirectionReceived':
-      return withSao(state, { esoDirection: 'awaiting_answer' });
+      // s.447(2): children's services are consulted on each direction before the council declines it.
+      return withSao(state, {
+        esoDirection: 'awaiting_answer',
+        enforcement: {
+          ...sao.enforcement,
+          directedOn: event.data.directedOn,
+          childrensServicesConsulted: false,
+        },
+      });
     case 'EsoDirectionAnswered':
       return withSao(state, { esoDirection: 'answered' });
     default:

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import { type ClockName, clockEffects } from '../clocks.js';
 import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent } from './evolve-sao.js';
+import { evolveSaoLife, isSaoLifeEvent } from './evolve-sao-life.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
@@ -121,7 +122,8 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
       return { ...state, panels };
     }
     default:
-      return isSaoEvent(event) ? evolveSao(state, event) : evolveOutcomes(state, event);
+      if (isSaoEvent(event)) return evolveSao(state, event);
+      return isSaoLifeEvent(event) ? evolveSaoLife(state, event) : evolveOutcomes(state, event);
   }
 }
 

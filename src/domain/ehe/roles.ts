@@ -47,4 +47,13 @@ export const eheCommandRoles = {
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
   RecordAnnualContactDue: clockWorker,
+  RecordSchoolApplicationDecision: statutory,
+  NotifyGoverningBody: statutory,
+  RecordNamedSchoolInformed: statutory,
+  RecordChildrensServicesConsultation: statutory,
+  RecordEsoApplication: statutory,
+  RecordEsoDecision: statutory,
+  RecordEsoExtension: statutory,
+  RecordEsoDischarge: statutory,
+  RecordClockExpiry: clockWorker,
 } as const satisfies Record<EheCommandType, readonly Role[]>;

@@ -14,8 +14,32 @@ describe('the EHE event codec', () => {
     expect(eheCodec.decode(JSON.parse(JSON.stringify(stored)))).toEqual(received);
   });
 
-  it('gives every event type a schema at version 1', () => {
-    for (const entry of Object.values(eheEvents)) expect(entry.schemaVersion).toBe(1);
+  it('gives every event type a schema at version 1, but those issue 14 changed (version 2, upcast)', () => {
+    const bumped = ['SchoolConsulted', 'SchoolChosenByParent', 'EsoDirectionReceived'];
+    for (const [type, entry] of Object.entries(eheEvents))
+      expect(entry.schemaVersion, type).toBe(bumped.includes(type) ? 2 : 1);
+  });
+
+  it("reads v1's place offered elsewhere as an application whose dates were not recorded, offered on chosenOn", () => {
+    const v1 = {
+      chosenOn: '2025-06-09',
+      kind: 'place_offered_elsewhere',
+      school: { name: 'Regents Park Community College', urn: '116441' },
+      legalBasis: 'EA1996_s438',
+      decidedBy: 'senior-01',
+    };
+    expect(eheCodec.decode({ type: 'SchoolChosenByParent', data: v1, schemaVersion: 1 })).toEqual({
+      type: 'SchoolChosenByParent',
+      data: {
+        kind: 'application_elsewhere',
+        school: v1.school,
+        applicationMadeOn: null,
+        notifiedOn: null,
+        offeredOn: '2025-06-09',
+        legalBasis: 'EA1996_s438',
+        decidedBy: 'senior-01',
+      },
+    });
   });
 
   it('refuses an unknown type', () => {

@@ -36,6 +36,11 @@ const clock = fc.constantFrom(
   'saoCompliance',
 );
 const method = fc.constantFrom('in_person' as const, 'post' as const);
+const expiryClock = fc.constantFrom(
+  'saoInForce' as const,
+  'esoInForce' as const,
+  'governingBodyDirection' as const,
+);
 
 const cmd = <T extends EheCommandInput['type']>(
   type: T,
@@ -125,7 +130,16 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
   ),
   cmd('JudgeSection437Response', fc.record({ judgedOn: date, satisfied: fc.boolean(), rationale: text })),
   cmd('DecideAttendanceExpediency', fc.record({ decidedOn: date, expedient: fc.boolean(), rationale: text })),
-  cmd('ConsultSchool', fc.record({ school, consultedOn: date })),
+  cmd(
+    'ConsultSchool',
+    fc.record({
+      school,
+      consultedOn: date,
+      maintained: fc.boolean(),
+      childPermanentlyExcluded: fc.boolean(),
+    }),
+  ),
+  cmd('NotifyGoverningBody', fc.record({ school, notifiedOn: date })),
   cmd(
     'ServeSection438Notice',
     fc.record({
@@ -138,11 +152,24 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
   ),
   cmd(
     'RecordParentSchoolChoice',
-    fc.record({
-      chosenOn: date,
-      kind: fc.constantFrom('named_school' as const, 'place_offered_elsewhere' as const),
-      school,
-    }),
+    fc.record(
+      {
+        kind: fc.constantFrom('named_school' as const, 'application_elsewhere' as const),
+        school,
+        chosenOn: date,
+        applicationMadeOn: date,
+        notifiedOn: date,
+      },
+      { requiredKeys: ['kind', 'school'] },
+    ),
+  ),
+  cmd(
+    'RecordSchoolApplicationDecision',
+    fc.record({ decidedOn: date, outcome: fc.constantFrom('offered' as const, 'refused' as const) }),
+  ),
+  cmd(
+    'RecordNamedSchoolInformed',
+    fc.record({ informedOn: date, governingBody: fc.constant(true), headTeacher: fc.constant(true) }),
   ),
   cmd(
     'ServeSchoolAttendanceOrder',
@@ -167,7 +194,22 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
       orderCeases: fc.boolean(),
     }),
   ),
-  cmd('RecordEsoDirection', fc.record({ directedOn: date })),
+  cmd(
+    'RecordEsoDirection',
+    fc.record({ directedOn: date, reasonsDueBy: date }, { requiredKeys: ['directedOn'] }),
+  ),
+  cmd('RecordChildrensServicesConsultation', fc.record({ consultedOn: date, authority: text, views: text })),
+  cmd('RecordEsoApplication', fc.record({ appliedOn: date })),
+  cmd(
+    'RecordEsoDecision',
+    fc.record({
+      decidedOn: date,
+      outcome: fc.constantFrom('made' as const, 'refused' as const),
+      schoolAttendanceOrderCeases: fc.boolean(),
+    }),
+  ),
+  cmd('RecordEsoExtension', fc.record({ extendedOn: date, expiresOn: date })),
+  cmd('RecordEsoDischarge', fc.record({ dischargedOn: date })),
   cmd(
     'AnswerEsoDirection',
     fc.record({
@@ -197,6 +239,7 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     fc.record({ clock, level: fc.constantFrom('manager' as const, 'head_of_service' as const) }),
   ),
   cmd('RecordAnnualContactDue', fc.record({ dueOn: date })),
+  cmd('RecordClockExpiry', fc.record({ clock: expiryClock, dueOn: date })),
 );
 
 const allocated = {
