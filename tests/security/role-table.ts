@@ -84,6 +84,14 @@ export const roleTable: Record<string, Access> = {
     'sao/prosecution-outcomes',
     'sao/eso-directions',
     'sao/eso-direction-answers',
+    'sao/governing-body-notices',
+    'sao/school-application-decisions',
+    'sao/named-school-informed',
+    'sao/childrens-services-consultations',
+    'sao/eso-applications',
+    'sao/eso-decisions',
+    'sao/eso-extensions',
+    'sao/eso-discharges',
   ]),
   // Casework, EHE and CME.
   ...commands(casework, [

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
-import { allocate, command, given, history, judge, on, referral } from './fixtures.js';
+import { allocate, command, given, history, judge, referral } from './fixtures.js';
+import { autumn, autumnRoute } from './sao-route.js';
 
-/** The School Attendance Order route runs over the summer: decide everything as of 1 October 2026. */
-const autumn = on('2026-10-01T09:00:00Z');
-const route = (...steps: EheCommand[]) =>
-  history(
-    referral(),
-    allocate(),
-    judge('appears_unsuitable'),
-    ...steps.map((s): [EheCommand, typeof autumn] => [s, autumn]),
-  );
+const route = autumnRoute;
+
 const when = (events: ReturnType<typeof route>['events'], cmd: EheCommand) => given(events).when(cmd, autumn);
 
 const woodlands = { name: 'Woodlands Community College', urn: '116448' };
