@@ -12,6 +12,20 @@ export type { ClockName, DayType } from './policy.js';
 export { ClockNameSchema, clockNames } from './policy.js';
 
 /**
+ * Clocks whose due date marks when something ends by itself, not a deadline anyone can miss: a School
+ * Attendance Order lapses with compulsory school age (EA 1996 s.437(4)), an education supervision order runs
+ * out, a governing body's window to seek a direction closes (s.439). Once the date has passed the deadline
+ * worker records the ending (`RecordClockExpiry`) instead of a missed deadline, nothing escalates, and the
+ * deadlines view never counts them overdue.
+ */
+export const expiryClocks: ReadonlySet<ClockName> = new Set<ClockName>([
+  'saoInForce',
+  'esoInForce',
+  'governingBodyDirection',
+]);
+export const isExpiryClock = (clock: ClockName): boolean => expiryClocks.has(clock);
+
+/**
  * A clock as started by an event. It is computed once, in `decide`, and recorded in the event's
  * `clocksStarted`, so history does not move when the policy changes. `dueOn` is inclusive: the clock is
  * missed once the Europe/London date is after it.

@@ -28,6 +28,8 @@ export const domainErrorCodes = {
     // Service by post: a receipt proved "contrary" to the deemed day (Interpretation Act 1978 s.7).
     'receipt_before_posting',
     'receipt_after_deemed_service',
+    // The education supervision order (s.447).
+    'eso_extension_not_later',
   ],
 
   /** The case's state forbids the command now: a step taken twice, out of order, or before the one it needs. */
@@ -78,6 +80,14 @@ export const domainErrorCodes = {
     'no_electronic_service_consent',
     'notice_not_served_on_parent',
     'already_served_on_parent',
+    // s.438 applications, s.439 schools, s.447 directions (issue 14 items 5 and 7).
+    'school_application_pending',
+    'school_permanently_excluded',
+    'school_not_maintained',
+    'governing_body_not_notified',
+    'direction_period_running',
+    'no_conviction',
+    'childrens_services_not_consulted',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

@@ -23,6 +23,12 @@ export const clockNames = [
   'fairAccessPlacement',
   'cmeTracingReview',
   'cmeHighRiskReport',
+  // Issue 14 items 3, 5 and 7: the order's life, the governing body's window, informing the named school,
+  // the education supervision order's life.
+  'saoInForce',
+  'governingBodyDirection',
+  'namedSchoolInformed',
+  'esoInForce',
 ] as const;
 export const ClockNameSchema = z.enum(clockNames);
 export type ClockName = z.infer<typeof ClockNameSchema>;
@@ -71,6 +77,14 @@ export const statutoryFloors = {
     law: 'EA 1996 s438',
   },
   esoReasons: { duration: 8, unit: 'weeks', dayType: 'beginning_with', exact: true, law: 'EA 1996 s447' },
+  // s.439 was not in the stored statute text: the 15 days are as the issue states them (subsection unverified).
+  governingBodyDirection: {
+    duration: 15,
+    unit: 'days',
+    dayType: 'beginning_with',
+    exact: true,
+    law: 'EA 1996 s439',
+  },
 } as const satisfies Partial<
   Record<ClockName, { duration: number; unit: string; dayType: DayType; exact: boolean; law: string }>
 >;
@@ -286,6 +300,34 @@ export const defaultPolicy: Policy = {
     fairAccessPlacement: { duration: 20, unit: 'days', dayType: 'school', source: 'School Admissions Code' },
     cmeTracingReview: { duration: 10, unit: 'days', dayType: 'school', repeatDuration: 20, source: 'local' },
     cmeHighRiskReport: { duration: 1, unit: 'days', dayType: 'working', source: 'local' },
+    // Due on the school leaving date, computed from the date of birth (this entry's duration is not read).
+    saoInForce: {
+      duration: 1,
+      unit: 'days',
+      dayType: 'calendar',
+      source: 'EA 1996 s437(4), s8(3): the order ends with compulsory school age',
+    },
+    governingBodyDirection: {
+      duration: 15,
+      unit: 'days',
+      dayType: 'beginning_with',
+      statutoryMinimum: 15,
+      source: 'EA 1996 s439',
+    },
+    namedSchoolInformed: {
+      duration: 1,
+      unit: 'days',
+      dayType: 'working',
+      source: 'local (EA 1996 s437(5) sets no period)',
+    },
+    // Children Act 1989 Sch. 3 para 15 (one year, extendable) was not in the stored statute text: the length
+    // is this setting, 12 months by default, counted as a period beginning with the day the order is made.
+    esoInForce: {
+      duration: 12,
+      unit: 'months',
+      dayType: 'calendar',
+      source: 'Children Act 1989 Sch 3 para 15 (not verified)',
+    },
   },
   escalation: {
     graceWorkingDays: 2,

@@ -1,6 +1,6 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
 import { byCaseType } from '../domain/case-types.js';
-import type { ClockName } from '../domain/clocks.js';
+import { type ClockName, isExpiryClock } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
 import { childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
 import type { DatedSet } from './dated-set.js';
@@ -132,12 +132,15 @@ export function buildDashboard(
     const bucket = deadlines.byDueDate.get(date);
     if (!bucket) continue;
     for (const [clock, count] of bucket.countByClock) {
-      if (count > 0) overdueByClock[clock] = (overdueByClock[clock] ?? 0) + count;
+      if (count > 0 && !isExpiryClock(clock)) {
+        overdueByClock[clock] = (overdueByClock[clock] ?? 0) + count;
+        overdueCount += count;
+      }
     }
-    overdueCount += bucket.entries.size;
+    // An expiry clock past its date is an ending the worker is about to record, not an overdue deadline.
     for (const entry of bucket.entries.values()) {
       if (overdueItems.length >= limit) break;
-      overdueItems.push(toOpenDeadline(entry, day, records));
+      if (!isExpiryClock(entry.clock)) overdueItems.push(toOpenDeadline(entry, day, records));
     }
   }
   const dueSoon: OpenDeadline[] = [];

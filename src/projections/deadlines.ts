@@ -1,5 +1,5 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
-import { type ClockName, clockNames } from '../domain/clocks.js';
+import { type ClockName, clockNames, isExpiryClock } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
 import { isPriority, officerOf } from './case-summary.js';
 import { insertDate, lowerBound, removeDate } from './sorted-dates.js';
@@ -123,6 +123,10 @@ export const deadlineDay = (today: IsoDate, calendar: Calendar): DeadlineDay => 
 });
 
 export function statusOf(entry: OpenClockEntry, day: DeadlineDay): DeadlineStatus {
+  // An expiry clock (an order lapsing with school age) is never overdue: once its date has passed the worker
+  // records the ending and the clock closes; until then it reads as due.
+  if (isExpiryClock(entry.clock))
+    return entry.dueOn >= day.today && entry.dueOn <= day.dueSoonUntil ? 'due_soon' : 'due';
   if (entry.escalation !== 'none') return 'escalated';
   if (entry.missed) return 'missed';
   if (entry.dueOn < day.today) return 'overdue';

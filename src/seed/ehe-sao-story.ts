@@ -84,7 +84,16 @@ export async function saoRoute(
   t = wd(run, t, rng.int(1, 5));
   state = await run.step(
     t,
-    { type: 'ConsultSchool', data: { school: intended, consultedOn: t, response: 'Place available' } },
+    {
+      type: 'ConsultSchool',
+      data: {
+        school: intended,
+        consultedOn: t,
+        response: 'Place available',
+        maintained: false,
+        childPermanentlyExcluded: false,
+      },
+    },
     s,
   );
   t = wd(run, t, rng.int(2, 8));

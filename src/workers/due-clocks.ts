@@ -1,3 +1,4 @@
+import { isExpiryClock } from '../domain/clocks.js';
 import type { CmeCommand } from '../domain/cme/index.js';
 import { decideContext } from '../domain/context.js';
 import type { EheCommand } from '../domain/ehe/index.js';
@@ -32,7 +33,10 @@ export interface DueClockHandler {
 function eheCommandOf(job: DueClockJob): EheCommand {
   switch (job.kind) {
     case 'deadline':
-      return { type: 'RecordDeadlineMissed', data: { clock: job.clock, dueOn: job.dueOn } };
+      // An order lapsing with school age (or an ESO running out) is recorded, not missed or escalated.
+      return isExpiryClock(job.clock)
+        ? { type: 'RecordClockExpiry', data: { clock: job.clock, dueOn: job.dueOn } }
+        : { type: 'RecordDeadlineMissed', data: { clock: job.clock, dueOn: job.dueOn } };
     case 'reminder':
       return { type: 'RecordAnnualContactDue', data: { dueOn: job.dueOn } };
     case 'escalation':

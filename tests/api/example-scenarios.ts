@@ -29,7 +29,11 @@ const unsuitable: Step[] = [allocateEhe, ['assessments', 'appearsUnsuitable']];
 const notice437: Step[] = [...unsuitable, ['sao/section-437-notices', 'served']];
 const notSatisfied: Step[] = [...notice437, ['sao/section-437-responses', 'notSatisfied']];
 const expedient: Step[] = [...notSatisfied, ['sao/expediency-decisions', 'expedient']];
-const consulted: Step[] = [...expedient, ['sao/school-consultations', 'consult']];
+const consulted: Step[] = [
+  ...expedient,
+  ['sao/school-consultations', 'consult'],
+  ['sao/school-consultations', 'consultAlternative'],
+];
 const notice438: Step[] = [...consulted, ['sao/section-438-notices', 'served']];
 const order: Step[] = [...notice438, ['sao/orders', 'served']];
 const revocationRequested: Step[] = [...order, ['sao/revocation-requests', 'request']];
@@ -42,6 +46,10 @@ const referredToSecretaryOfState: Step[] = [
 const planSchool: Step[] = [...expedient, ['ehc-plan-schools', 'named']];
 const planOrder: Step[] = [...planSchool, ['sao/orders', 'ehcPlanSchool']];
 const prosecuted: Step[] = [...order, ['sao/eso-considerations', 'prosecute'], ['sao/prosecutions', 'start']];
+const convicted: Step[] = [...prosecuted, ['sao/prosecution-outcomes', 'convicted']];
+const directed: Step[] = [...convicted, ['sao/eso-directions', 'direction']];
+const applied: Step[] = [...order, ['sao/eso-applications', 'applied']];
+const esoMade: Step[] = [...applied, ['sao/eso-decisions', 'made']];
 
 const inArea: Step[] = [allocateCme, ['location', 'inArea']];
 const onRoll: Step[] = [allocateCme, ['location', 'onRoll']];
@@ -84,6 +92,19 @@ export const exampleScenarios: Record<string, Scenario> = {
   'sao/section-437-responses notSatisfied': ehe(notice437),
   'sao/expediency-decisions expedient': ehe(notSatisfied),
   'sao/school-consultations consult': ehe(expedient),
+  'sao/school-consultations consultAlternative': ehe(expedient),
+  'sao/governing-body-notices notify': ehe(consulted),
+  'sao/parent-choices applicationElsewhere': ehe(notice438),
+  'sao/school-application-decisions offered': ehe([
+    ...notice438,
+    ['sao/parent-choices', 'applicationElsewhere'],
+  ]),
+  'sao/named-school-informed informed': ehe(order),
+  'sao/childrens-services-consultations consulted': ehe(directed),
+  'sao/eso-applications applied': ehe(order),
+  'sao/eso-decisions made': ehe(applied),
+  'sao/eso-extensions extend': ehe(esoMade),
+  'sao/eso-discharges discharge': ehe(esoMade),
   'sao/section-438-notices served': ehe(consulted),
   'sao/parent-choices namedSchool': ehe(notice438),
   'ehc-plan-schools named': ehe([], 'ehcp'),
@@ -107,8 +128,13 @@ export const exampleScenarios: Record<string, Scenario> = {
   'sao/eso-considerations prosecute': ehe(order),
   'sao/prosecutions start': ehe([...order, ['sao/eso-considerations', 'prosecute']]),
   'sao/prosecution-outcomes convicted': ehe(prosecuted),
-  'sao/eso-directions direction': ehe(prosecuted),
-  'sao/eso-direction-answers applied': ehe([...prosecuted, ['sao/eso-directions', 'direction']]),
+  'sao/eso-directions direction': ehe(convicted),
+  'sao/eso-directions courtPeriod': ehe(convicted),
+  'sao/eso-direction-answers applied': ehe(directed),
+  'sao/eso-direction-answers reasonsGiven': ehe([
+    ...directed,
+    ['sao/childrens-services-consultations', 'consulted'],
+  ]),
   'enquiries health': cme([allocateCme]),
   'enquiry-outcomes informationReceived': cme([allocateCme, ['enquiries', 'health']]),
   'risk-assessments high': cme(),

@@ -88,6 +88,14 @@ export const roleTable: Record<string, Access> = {
     // The EHC plan's school amends an order in force (s.441), so it is recorded by those who serve orders.
     'ehc-plan-schools',
     'ehc-plan-amendment-requests',
+    'sao/governing-body-notices',
+    'sao/school-application-decisions',
+    'sao/named-school-informed',
+    'sao/childrens-services-consultations',
+    'sao/eso-applications',
+    'sao/eso-decisions',
+    'sao/eso-extensions',
+    'sao/eso-discharges',
   ]),
   // Casework, EHE and CME.
   ...commands(casework, [

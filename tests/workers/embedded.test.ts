@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { createDueClockHandler } from '../../src/workers/due-clocks.js';
 import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
 import type { WebhookSettings } from '../../src/workers/notification-worker.js';
+import { orderServedOn, springReferral, springRoute, woodlands } from '../domain/ehe/sao-route.js';
 import { cleanupsAfterEach } from '../support/cleanups.js';
 import type { FakeClock } from './support.js';
 import {
@@ -42,6 +45,7 @@ async function embedded(store: EventStore, clock: FakeClock, webhooks?: WebhookS
     () => projections.close(),
   );
   return {
+    projections,
     async sweepAt(iso: string) {
       await projections.waitFor(await headPosition(store));
       clock.set(iso);
@@ -150,5 +154,63 @@ describe('embedded trigger (no Redis)', () => {
     expect(receiver.refused()).toBe(2);
     expect(receiver.delivered[0]?.signatureValid).toBe(true);
     expect(receiver.delivered[0]?.body).toMatchObject({ reason: 'deadline_missed', caseId });
+  });
+});
+
+/** Born 31 August 2010: the school leaving date is Friday 26 June 2026; the order was served in April. */
+const route: EheCommandInput[] = [
+  ...springRoute,
+  orderServedOn('2026-04-14'),
+  {
+    type: 'RecordNamedSchoolInformed',
+    data: { informedOn: '2026-04-15', governingBody: true, headTeacher: true },
+  },
+  { type: 'RecordSaoCompliance', data: { registeredOn: '2026-04-20', school: woodlands } },
+] as EheCommandInput[];
+const dayOf = (command: EheCommandInput) =>
+  Object.values(command.data).find(
+    (v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  );
+
+describe('s.437(4): the order lapses with compulsory school age, through the deadline worker', () => {
+  it('the sweep after the leaving date records the lapse once, never a missed deadline, and the views never call it overdue', async () => {
+    const { store, clock } = setUp();
+    const caseId = randomUUID();
+    await record(
+      store,
+      caseId,
+      {
+        ...springReferral('2010-08-31'),
+        data: { ...springReferral('2010-08-31').data, caseId },
+      } as EheCommandInput,
+      clock,
+    );
+    for (const command of route) {
+      clock.set(`${dayOf(command)}T10:00:00Z`);
+      await record(store, caseId, command, clock);
+    }
+    const { projections, sweepAt } = await embedded(store, clock);
+    await sweepAt('2026-06-26T21:00:00Z');
+    expect(await eventsOf(store, caseId, 'SchoolAttendanceOrderLapsed')).toEqual([]);
+    // After midnight, before the worker runs: the clock is still open, and reads as due, not overdue.
+    clock.set('2026-06-27T00:30:00+01:00');
+    const waiting = projections.deadlines.open({ caseId }).find((d) => d.clock === 'saoInForce');
+    expect(waiting).toMatchObject({ dueOn: '2026-06-26', status: 'due' });
+    expect(projections.deadlines.open({ status: ['overdue'] }).map((d) => d.clock)).not.toContain(
+      'saoInForce',
+    );
+    await sweepAt('2026-06-27T08:00:00Z');
+    await sweepAt('2026-07-20T08:00:00Z');
+    const lapsed = await eventsOf(store, caseId, 'SchoolAttendanceOrderLapsed');
+    expect(lapsed.map((e) => e.data)).toEqual([
+      { inForceUntil: '2026-06-26', recordedOn: '2026-06-27', legalBasis: 'EA1996_s437_4' },
+    ]);
+    const missed = await eventsOf(store, caseId, 'DeadlineMissed');
+    expect(missed.map((e) => (e.data as { clock: string }).clock)).not.toContain('saoInForce');
+    const escalated = await eventsOf(store, caseId, 'CaseEscalated');
+    expect(escalated.map((e) => (e.data as { clock: string }).clock)).not.toContain('saoInForce');
+    await projections.waitFor(await headPosition(store));
+    const open = projections.deadlines.open({ caseId });
+    expect(open.map((d) => d.clock)).not.toContain('saoInForce');
   });
 });

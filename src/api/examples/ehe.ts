@@ -2,11 +2,15 @@ import { caseworkCommandExamples } from './casework.js';
 import { type EheStepExamples, exampleDates, exampleIds, exampleOfficers, exampleSchools } from './index.js';
 import { parentCommandExamples } from './parents.js';
 import { saoCommandExamples } from './sao.js';
+import { saoLifeCommandExamples } from './sao-life.js';
 
 /** Amelia's case as a whole: allocation, consent, flags, panels and closure (casework and SAO steps apart). */
 const caseExamples: Omit<
   EheStepExamples,
-  keyof typeof saoCommandExamples | keyof typeof caseworkCommandExamples | keyof typeof parentCommandExamples
+  | keyof typeof saoCommandExamples
+  | keyof typeof caseworkCommandExamples
+  | keyof typeof parentCommandExamples
+  | keyof typeof saoLifeCommandExamples
 > = {
   AllocateCase: {
     allocate: {
@@ -143,4 +147,5 @@ export const eheCommandExamples: EheStepExamples = {
   ...caseworkCommandExamples,
   ...saoCommandExamples,
   ...parentCommandExamples,
+  ...saoLifeCommandExamples,
 };

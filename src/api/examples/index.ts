@@ -46,7 +46,10 @@ export const exampleSchools = {
   left: { name: 'Bitterne Park School', urn: '116453' },
   /** The school consulted and named in the School Attendance Order route. */
   intended: { name: 'Itchen Vale Academy', urn: '149872' },
+  /** A maintained school: its governing body is told before it is named (s.439). */
   alternative: { name: 'Weston Lane School', urn: '116480' },
+  /** Where the parent applied for a place within the s.438 period. */
+  appliedTo: { name: 'Sholing Technology College', urn: '116451' },
   special: { name: 'Rosewood Special School', urn: '116570' },
 } as const;
 
@@ -172,7 +175,11 @@ export interface CommandExample<Body> {
 export type EheStepExamples = {
   [T in Exclude<
     EheCommandType,
-    'ReceiveEheReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue'
+    | 'ReceiveEheReferral'
+    | 'RecordDeadlineMissed'
+    | 'EscalateCase'
+    | 'RecordAnnualContactDue'
+    | 'RecordClockExpiry'
   >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
 };
 

@@ -1,4 +1,6 @@
 import type { SaoCommandType } from '../../domain/ehe/decide-sao.js';
+import type { SaoEsoCommandType } from '../../domain/ehe/decide-sao-eso.js';
+import type { SaoSchoolsCommandType } from '../../domain/ehe/decide-sao-schools.js';
 import { type EheStepExamples, exampleSchools } from './index.js';
 import { ehcPlanCommandExamples } from './sao-ehc-plan.js';
 
@@ -8,7 +10,10 @@ const court = "Southampton Magistrates' Court";
  * The School Attendance Order route in Amelia's case (current regime), in order: each step's dates follow
  * the one before, and the notices' periods run from the day of service.
  */
-export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
+export const saoCommandExamples: Pick<
+  EheStepExamples,
+  Exclude<SaoCommandType, SaoSchoolsCommandType | SaoEsoCommandType>
+> = {
   ...ehcPlanCommandExamples,
   ServeSection437Notice: {
     served: {
@@ -53,6 +58,18 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
         school: exampleSchools.intended,
         consultedOn: '2026-02-03',
         response: 'A Year 8 place is available from 2 March.',
+        maintained: false,
+      },
+      events: ['SchoolConsulted'],
+    },
+    consultAlternative: {
+      summary: 'The maintained school the notice names as an alternative is consulted too (s.439)',
+      value: {
+        school: exampleSchools.alternative,
+        consultedOn: '2026-02-04',
+        response: 'A place is available; Amelia has never been excluded from the school.',
+        maintained: true,
+        childPermanentlyExcluded: false,
       },
       events: ['SchoolConsulted'],
     },
@@ -77,6 +94,17 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
     namedSchool: {
       summary: 'Within the 15 days the parent selects a school the notice named',
       value: { chosenOn: '2026-02-20', kind: 'named_school', school: exampleSchools.intended },
+      events: ['SchoolChosenByParent'],
+    },
+    applicationElsewhere: {
+      summary:
+        'Within the 15 days the parent applies for a place elsewhere and tells the council; the offer may come later (s.438)',
+      value: {
+        kind: 'application_elsewhere',
+        school: exampleSchools.appliedTo,
+        applicationMadeOn: '2026-02-16',
+        notifiedOn: '2026-02-17',
+      },
       events: ['SchoolChosenByParent'],
     },
   },
@@ -236,8 +264,13 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
   },
   RecordEsoDirection: {
     direction: {
-      summary: 'The court directs the council to apply for an education supervision order',
+      summary: 'On convicting under s.443 the court directs the council to apply for an ESO (s.447(2)(a))',
       value: { directedOn: '2026-05-11', court },
+      events: ['EsoDirectionReceived'],
+    },
+    courtPeriod: {
+      summary: 'The court sets its own date for the reasons if the council does not apply (s.447(4))',
+      value: { directedOn: '2026-05-11', court, reasonsDueBy: '2026-06-08' },
       events: ['EsoDirectionReceived'],
     },
   },
@@ -245,6 +278,16 @@ export const saoCommandExamples: Pick<EheStepExamples, SaoCommandType> = {
     applied: {
       summary: 'The council applies for the ESO within 8 weeks of the direction',
       value: { answeredOn: '2026-06-01', answer: 'eso_applied' },
+      events: ['EsoDirectionAnswered'],
+    },
+    reasonsGiven: {
+      summary: "Having consulted children's services, the council gives the court its reasons (s.447(2)-(3))",
+      value: {
+        answeredOn: '2026-06-01',
+        answer: 'reasons_given',
+        reasons:
+          "Children's services are working with the family under a child in need plan that covers attendance.",
+      },
       events: ['EsoDirectionAnswered'],
     },
   },

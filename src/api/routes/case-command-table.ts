@@ -159,6 +159,30 @@ export const commandRoutes: readonly CommandRoute[] = [
     ehe: 'RecordEsoDirection',
   },
   { path: 'sao/eso-direction-answers', summary: "Answer a court's ESO direction", ehe: 'AnswerEsoDirection' },
+  {
+    path: 'sao/governing-body-notices',
+    summary: "Tell a maintained school's governing body it may be named (s439)",
+    ehe: 'NotifyGoverningBody',
+  },
+  {
+    path: 'sao/school-application-decisions',
+    summary: "Record the decision on the parent's in-time application for a place (s438)",
+    ehe: 'RecordSchoolApplicationDecision',
+  },
+  {
+    path: 'sao/named-school-informed',
+    summary: "Record the named school's governing body and head teacher informed (s437(5))",
+    ehe: 'RecordNamedSchoolInformed',
+  },
+  {
+    path: 'sao/childrens-services-consultations',
+    summary: "Record children's services consulted on an ESO direction (s447(2))",
+    ehe: 'RecordChildrensServicesConsultation',
+  },
+  { path: 'sao/eso-applications', summary: 'Record an ESO application', ehe: 'RecordEsoApplication' },
+  { path: 'sao/eso-decisions', summary: "Record the court's decision on an ESO", ehe: 'RecordEsoDecision' },
+  { path: 'sao/eso-extensions', summary: 'Record an ESO extended', ehe: 'RecordEsoExtension' },
+  { path: 'sao/eso-discharges', summary: 'Record an ESO discharged', ehe: 'RecordEsoDischarge' },
   // CME tracing and outcome
   { path: 'enquiries', summary: 'Make an enquiry of an agency', cme: 'MakeCmeEnquiry' },
   { path: 'enquiry-outcomes', summary: "Record an enquiry's outcome", cme: 'RecordCmeEnquiryOutcome' },

@@ -9,6 +9,7 @@ import {
 } from './events.js';
 
 type Payload = Record<string, unknown>;
+type Stored = Payload;
 const asPayload = (data: unknown): Payload =>
   (typeof data === 'object' && data !== null ? data : {}) as Payload;
 
@@ -63,6 +64,29 @@ export const eheUpcasters: Upcasters<typeof eheEvents> = {
       ...(data as z.output<typeof SchoolAttendanceOrderRevokedV1>),
       ground: 'parent_request_granted',
     }),
+  },
+  // v1 did not ask whether the school was maintained (unknown: no governing-body window is required of it)
+  // or excluded the child (no exclusion was recorded).
+  SchoolConsulted: {
+    1: (data) => ({ ...(data as Stored), maintained: null, childPermanentlyExcluded: false }),
+  },
+  // v1's `place_offered_elsewhere` recorded the offer on `chosenOn`, not the application.
+  SchoolChosenByParent: {
+    1: (data) => {
+      const { chosenOn, kind, ...rest } = data as Stored;
+      if (kind === 'named_school') return data;
+      return {
+        ...rest,
+        kind: 'application_elsewhere',
+        applicationMadeOn: null,
+        notifiedOn: null,
+        offeredOn: chosenOn,
+      };
+    },
+  },
+  // v1 followed any prosecution, and always ran the statute's eight weeks.
+  EsoDirectionReceived: {
+    1: (data) => ({ ...(data as Stored), convictedOn: null, reasonsPeriod: 'statute' }),
   },
 };
 

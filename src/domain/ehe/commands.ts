@@ -8,6 +8,7 @@ import {
   RecordDeadlineMissedBody,
   ReopenCaseBody,
 } from '../shared-commands.js';
+import { saoLifeCommandBodies } from './commands-sao-life.js';
 import {
   ChildSchema,
   ContactMethodSchema,
@@ -185,6 +186,10 @@ export const ConsultSchoolBody = z.strictObject({
   school: SchoolSchema,
   consultedOn: isoDateSchema,
   response: text.optional(),
+  /** A maintained school: its governing body has 15 days to seek a direction before it is named (s.439). */
+  maintained: z.boolean(),
+  /** The child is permanently excluded from it: it cannot be named (s.439). */
+  childPermanentlyExcluded: z.boolean().default(false),
 });
 export const ServeSection438NoticeBody = z.strictObject({
   noticeId: id,
@@ -192,11 +197,19 @@ export const ServeSection438NoticeBody = z.strictObject({
   intendedSchool: SchoolSchema,
   alternativeSchools: z.array(SchoolSchema).max(10).default([]),
 });
+/**
+ * s.438 (not in the stored statute text; as the issue and the Bill's s.436K(3)–(4) put it): within the 15
+ * days the parent selects a school the notice named, or applies for a place elsewhere and notifies the
+ * council; the offer may come later (RecordSchoolApplicationDecision).
+ */
 export const RecordParentSchoolChoiceBody = z.strictObject({
-  chosenOn: isoDateSchema,
-  /** A school named in the notice, or a place the parent applied for and was offered elsewhere. */
-  kind: z.enum(['named_school', 'place_offered_elsewhere']),
+  kind: z.enum(['named_school', 'application_elsewhere']),
   school: SchoolSchema,
+  /** named_school: the day the parent selected it. */
+  chosenOn: isoDateSchema.optional(),
+  /** application_elsewhere: the day the parent applied, and the day they told the council. */
+  applicationMadeOn: isoDateSchema.optional(),
+  notifiedOn: isoDateSchema.optional(),
 });
 export const ServeSchoolAttendanceOrderBody = z.strictObject({
   orderId: id,
@@ -255,6 +268,8 @@ export const RecordProsecutionOutcomeBody = z.strictObject({
 export const RecordEsoDirectionBody = z.strictObject({
   directedOn: isoDateSchema,
   court: shortText.optional(),
+  /** s.447(4) "Unless the court has directed otherwise": the date the court set for the reasons. */
+  reasonsDueBy: isoDateSchema.optional(),
 });
 export const AnswerEsoDirectionBody = z.strictObject({
   answeredOn: isoDateSchema,
@@ -346,6 +361,7 @@ export const eheCommandBodies = {
   RecordParentCarer: RecordParentCarerBody,
   RecordElectronicServiceConsent: RecordElectronicServiceConsentBody,
   WithdrawElectronicServiceConsent: WithdrawElectronicServiceConsentBody,
+  ...saoLifeCommandBodies,
 } as const;
 
 export type EheCommandType = keyof typeof eheCommandBodies;
@@ -389,6 +405,14 @@ export const allocatedWork: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'RecordProsecutionOutcome',
   'RecordEsoDirection',
   'AnswerEsoDirection',
+  'RecordSchoolApplicationDecision',
+  'NotifyGoverningBody',
+  'RecordNamedSchoolInformed',
+  'RecordChildrensServicesConsultation',
+  'RecordEsoApplication',
+  'RecordEsoDecision',
+  'RecordEsoExtension',
+  'RecordEsoDischarge',
 ]);
 
 /** Commands that wait for the council's consent when the child was placed at a special school by it. */
@@ -403,6 +427,8 @@ export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>
   'ServeSection438Notice',
   'RecordParentSchoolChoice',
   'ServeSchoolAttendanceOrder',
+  'RecordSchoolApplicationDecision',
+  'NotifyGoverningBody',
 ]);
 
 /** Appended by the deadline worker; idempotent, and silent ([]) when there is nothing to record. */
@@ -410,6 +436,7 @@ export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'RecordDeadlineMissed',
   'EscalateCase',
   'RecordAnnualContactDue',
+  'RecordClockExpiry',
 ]);
 
 // The shared command bodies and the EHE value objects, for the modules that take them from here.

@@ -1,8 +1,9 @@
-import { escalationThresholds } from '../clocks.js';
+import { escalationThresholds, isExpiryClock } from '../clocks.js';
 import type { Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import { eheEvent } from './events.js';
 import { today } from './guards.js';
+import { legalBasisFor } from './legal-basis.js';
 
 const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
 
@@ -10,16 +11,20 @@ const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
  * What the deadline worker asks for. Each is idempotent and silent: when there is nothing (more) to record
  * (the clock stopped, moved to another due date, is not yet due, or was already recorded) it returns [].
  */
-export const clockHandlers: Handlers<'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue'> = {
+export const clockHandlers: Handlers<
+  'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue' | 'RecordClockExpiry'
+> = {
   RecordDeadlineMissed({ clock, dueOn }, state, ctx) {
     const open = state.clocks[clock];
-    if (!open || open.dueOn !== dueOn || open.missed || today(ctx) <= dueOn) return [];
+    // An expiry clock's date passing is not a deadline missed (clocks.ts `expiryClocks`).
+    if (isExpiryClock(clock) || !open || open.dueOn !== dueOn || open.missed || today(ctx) <= dueOn)
+      return [];
     return [eheEvent('DeadlineMissed', { clock, dueOn, recordedOn: today(ctx) })];
   },
 
   EscalateCase({ clock, level }, state, ctx) {
     const open = state.clocks[clock];
-    if (!open || rank[open.escalation] >= rank[level]) return [];
+    if (isExpiryClock(clock) || !open || rank[open.escalation] >= rank[level]) return [];
     const threshold = escalationThresholds(clock, open.dueOn, ctx)[
       level === 'manager' ? 'manager' : 'headOfService'
     ];
@@ -37,5 +42,38 @@ export const clockHandlers: Handlers<'RecordDeadlineMissed' | 'EscalateCase' | '
     const remindOn = open.remindOn ?? dueOn;
     if (today(ctx) < remindOn) return [];
     return [eheEvent('AnnualContactDue', { dueOn, remindOn, recordedOn: today(ctx) })];
+  },
+
+  /** What ends by itself once an expiry clock's date has passed: the day after, never on it. */
+  RecordClockExpiry({ clock, dueOn }, state, ctx) {
+    const open = state.clocks[clock];
+    const on = today(ctx);
+    if (!isExpiryClock(clock) || !open || open.dueOn !== dueOn || on <= dueOn) return [];
+    switch (clock) {
+      case 'saoInForce':
+        // s.437(4) "for so long as the child is of compulsory school age"; s.8(3) "at the end of the day
+        // which is the school leaving date": in force through dueOn, recorded the day after.
+        if (state.sao.stage !== 'order_in_force') return [];
+        return [
+          eheEvent('SchoolAttendanceOrderLapsed', {
+            inForceUntil: dueOn,
+            recordedOn: on,
+            legalBasis: legalBasisFor('orderLapsed'),
+          }),
+        ];
+      case 'esoInForce':
+        if (state.sao.enforcement.eso !== 'in_force') return [];
+        return [
+          eheEvent('EsoExpired', {
+            inForceUntil: dueOn,
+            recordedOn: on,
+            legalBasis: legalBasisFor('esoOrder'),
+          }),
+        ];
+      case 'governingBodyDirection':
+        return [eheEvent('GoverningBodyDirectionPeriodEnded', { endedOn: dueOn, recordedOn: on })];
+      default:
+        return [];
+    }
   },
 };

@@ -4,8 +4,10 @@ import { statutoryFloors } from '../policy.js';
 import type { EheCommandOf } from './commands.js';
 import { type EhcPlanCommandType, ehcPlanHandlers } from './decide-ehc-plan.js';
 import { type SaoEnforcementCommandType, saoEnforcementHandlers } from './decide-sao-enforcement.js';
+import { type SaoEsoCommandType, saoEsoHandlers } from './decide-sao-eso.js';
 import { type SaoOrderCommandType, saoOrderHandlers } from './decide-sao-order.js';
 import { type SaoRevocationCommandType, saoRevocationHandlers } from './decide-sao-revocation.js';
+import { type SaoSchoolsCommandType, saoSchoolsHandlers } from './decide-sao-schools.js';
 import { type Handlers, sameSchool, startClock } from './decide-support.js';
 import { type EhcPlanOn, planOn } from './ehc-plan.js';
 import { eheEvent } from './events.js';
@@ -20,6 +22,12 @@ import {
   statutory,
 } from './sao-guards.js';
 import { afterNotice438, requireOrderMayBeServedOn } from './sao-parent-guards.js';
+import {
+  checkGoverningBodyPeriod,
+  checkNamedInNotice,
+  checkNotExcluded,
+  inForceClock,
+} from './sao-school-checks.js';
 import { effectiveService, requireNotYetServedOn, requireServedOn } from './service.js';
 import { type EheState, isSaoRouteActive } from './state.js';
 
@@ -120,7 +128,13 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
       'consultedOn',
     );
     requireStage(state.sao, ['expedient'], 'consulting a school');
-    return [eheEvent('SchoolConsulted', { ...data, ...statutory(ctx, 'schoolConsultation') })];
+    return [
+      eheEvent('SchoolConsulted', {
+        ...data,
+        childPermanentlyExcluded: data.childPermanentlyExcluded ?? false,
+        ...statutory(ctx, 'schoolConsultation'),
+      }),
+    ];
   },
 
   ServeSection438Notice(data, state, ctx) {
@@ -143,13 +157,11 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
         );
     } else {
       requireStage(sao, ['expedient'], 'the notice of intention');
-      if (!isNamed(sao.consultedSchools, data.intendedSchool)) {
-        fail.conflict(
-          'school_not_consulted',
-          'consult the intended school before naming it',
-          'intendedSchool',
-        );
-      }
+      // s.439: every school the notice names, the alternatives too, consulted and not one the child is
+      // permanently excluded from.
+      checkNamedInNotice(sao.schools, sao.consultedSchools, data.intendedSchool, 'intendedSchool');
+      for (const [i, school] of data.alternativeSchools.entries())
+        checkNamedInNotice(sao.schools, sao.consultedSchools, school, `alternativeSchools.${i}`);
     }
     // s.437(3)(a): an order follows for "a parent on whom a notice has been served under subsection (1)"
     // who failed to satisfy the council "within the period specified in the notice".
@@ -181,22 +193,59 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
   },
 
   RecordParentSchoolChoice(data, state, ctx) {
-    checkDate(ctx, state, data.chosenOn, 'chosenOn');
-    refuseForChildWithPlan(state, data.chosenOn, "the parent's choice of school (s.438)", 'chosenOn');
+    const [on, field] =
+      data.chosenOn !== undefined
+        ? [data.chosenOn, 'chosenOn']
+        : [data.applicationMadeOn, 'applicationMadeOn'];
+    if (on !== undefined) refuseForChildWithPlan(state, on, "the parent's choice of school (s.438)", field);
     requireStage(state.sao, ['notice_of_intention_served'], "the parent's choice");
+    if (state.sao.schools.application?.outcome === 'pending')
+      fail.conflict('school_application_pending', "the parent's application awaits the school's decision");
     const notice = state.sao.noticeOfIntention!;
-    checkNotBefore(data.chosenOn, notice.servedOn, 'chosenOn', 'service of the notice of intention');
-    if (data.chosenOn > notice.choiceEndsOn) {
-      fail.conflict(
-        'choice_period_expired',
-        `the parent's 15 days ended on ${notice.choiceEndsOn}`,
-        'chosenOn',
-      );
+    // s.438 (as the Bill's s.436K(4) mirrors it): what falls within the 15 days is the parent's selection,
+    // or the application elsewhere and the notice of it to the council; an offer may come later.
+    const inPeriod = (date: string, field: string, what: string) => {
+      checkDate(ctx, state, date, field);
+      checkNotBefore(date, notice.servedOn, field, 'service of the notice of intention');
+      if (date > notice.choiceEndsOn)
+        fail.conflict(
+          'choice_period_expired',
+          `${what} ${date}: the parent's 15 days ended on ${notice.choiceEndsOn}`,
+          field,
+        );
+    };
+    const { kind, school } = data;
+    const fields =
+      kind === 'named_school' ? (['chosenOn'] as const) : (['applicationMadeOn', 'notifiedOn'] as const);
+    const others =
+      kind === 'named_school' ? (['applicationMadeOn', 'notifiedOn'] as const) : (['chosenOn'] as const);
+    for (const field of fields)
+      if (data[field] === undefined) fail.invalid('field_required', `${kind} needs ${field}`, field);
+    for (const field of others)
+      if (data[field] !== undefined) fail.invalid('contradictory_fields', `${kind} has no ${field}`, field);
+    const legal = statutory(ctx, 'parentChoice');
+    if (kind === 'named_school') {
+      const chosenOn = data.chosenOn!;
+      inPeriod(chosenOn, 'chosenOn', 'chosen on');
+      if (!isNamed(notice.schools, school))
+        fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
+      return [eheEvent('SchoolChosenByParent', { kind, chosenOn, school, ...legal })];
     }
-    if (data.kind === 'named_school' && !isNamed(notice.schools, data.school)) {
-      fail.conflict('school_not_named', 'the school is not one the notice named', 'school');
-    }
-    return [eheEvent('SchoolChosenByParent', { ...data, ...statutory(ctx, 'parentChoice') })];
+    const applicationMadeOn = data.applicationMadeOn!;
+    const notifiedOn = data.notifiedOn!;
+    inPeriod(applicationMadeOn, 'applicationMadeOn', 'applied on');
+    inPeriod(notifiedOn, 'notifiedOn', 'the council told on');
+    checkNotBefore(notifiedOn, applicationMadeOn, 'notifiedOn', 'the application');
+    return [
+      eheEvent('SchoolChosenByParent', {
+        kind,
+        school,
+        applicationMadeOn,
+        notifiedOn,
+        offeredOn: null,
+        ...legal,
+      }),
+    ];
   },
 
   ServeSchoolAttendanceOrder(data, state, ctx) {
@@ -215,7 +264,19 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
       checkOrderAfterNoticeOfIntention(data, state, ctx);
     }
     requireOrderMayBeServedOn(ctx, sao, data.parentId, data.issuedOn, plan === null);
-    const clock = startClock(ctx, 'saoCompliance', served.servedOn, { schoolId: data.school.schoolId });
+    if (!further) {
+      checkNotExcluded(sao.schools, data.school, 'school');
+      checkGoverningBodyPeriod(ctx, sao.schools, data.school, data.issuedOn);
+    }
+    // The order's clocks run from its first service: a further parent does not restart them.
+    const clocksStarted = further
+      ? []
+      : [
+          startClock(ctx, 'saoCompliance', served.servedOn, { schoolId: data.school.schoolId }),
+          ...inForceClock(ctx, state, served.servedOn),
+          // s.437(5) "shall inform the governing body and the head teacher": a local clock to do it.
+          startClock(ctx, 'namedSchoolInformed', served.servedOn),
+        ];
     return [
       eheEvent('SchoolAttendanceOrderServed', {
         orderId: data.orderId,
@@ -225,8 +286,7 @@ export const saoRouteHandlers: Handlers<SaoRouteCommandType> = {
         school: data.school,
         schoolNamedInEhcp: plan !== null,
         ...statutory(ctx, plan ? 'orderServedForPlanChild' : 'orderServed'),
-        // The order's compliance runs from its first service: a further parent does not restart it.
-        clocksStarted: further ? [] : [clock],
+        clocksStarted,
       }),
     ];
   },
@@ -244,6 +304,9 @@ function checkOrderAfterNoticeOfIntention(data: OrderData, state: EheState, ctx:
       fail.conflict('school_not_chosen', 'the order names the school the parent chose', 'school');
     }
   } else {
+    // s.438: while an in-time application is undecided the council cannot name a school of its own.
+    if (sao.schools.application?.outcome === 'pending')
+      fail.conflict('school_application_pending', "the parent's application awaits the school's decision");
     checkExpired(ctx, notice.choiceEndsOn, data.issuedOn, 'issuedOn', "the parent's choice period");
     if (!isNamed(notice.schools, data.school))
       fail.conflict('school_not_named', 'name a school the notice named', 'school');
@@ -271,7 +334,9 @@ export type SaoCommandType =
   | EhcPlanCommandType
   | SaoOrderCommandType
   | SaoRevocationCommandType
-  | SaoEnforcementCommandType;
+  | SaoEnforcementCommandType
+  | SaoSchoolsCommandType
+  | SaoEsoCommandType;
 
 export const saoHandlers: Handlers<SaoCommandType> = {
   ...saoRouteHandlers,
@@ -279,4 +344,6 @@ export const saoHandlers: Handlers<SaoCommandType> = {
   ...saoOrderHandlers,
   ...saoRevocationHandlers,
   ...saoEnforcementHandlers,
+  ...saoSchoolsHandlers,
+  ...saoEsoHandlers,
 };

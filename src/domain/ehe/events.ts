@@ -3,6 +3,7 @@ import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
 import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
+import { saoLifeEvents } from './events-sao-life.js';
 import { LegalBasisSchema } from './legal-basis.js';
 import {
   ChildSchema,
@@ -229,10 +230,15 @@ export const AttendanceExpediencyDecided = z.strictObject({
   rationale: text,
   ...statutory,
 });
+/** v2 (issue 14 item 5): whether the school is maintained, and whether the child is excluded from it. */
 export const SchoolConsulted = z.strictObject({
   school: SchoolSchema,
   consultedOn: isoDateSchema,
   response: text.optional(),
+  /** A maintained school's governing body may seek a direction (s.439); null: not recorded (v1 events). */
+  maintained: z.boolean().nullable(),
+  /** A school the child is permanently excluded from cannot be named (s.439). */
+  childPermanentlyExcluded: z.boolean(),
   ...statutory,
 });
 export const Section438NoticeServed = z.strictObject({
@@ -244,13 +250,28 @@ export const Section438NoticeServed = z.strictObject({
   ...statutory,
   clocksStarted,
 });
-export const SchoolChosenByParent = z.strictObject({
-  chosenOn: isoDateSchema,
-  /** A school named in the notice, or a place the parent applied for and was offered elsewhere. */
-  kind: z.enum(['named_school', 'place_offered_elsewhere']),
-  school: SchoolSchema,
-  ...statutory,
-});
+/**
+ * v2 (issue 14 item 5): a school the notice named, chosen within the 15 days; or an application for a place
+ * elsewhere, made and notified to the council within them, whose offer may come later (s.438). v1's
+ * `place_offered_elsewhere` recorded only the offer: it reads as an application with unknown dates.
+ */
+export const SchoolChosenByParent = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('named_school'),
+    chosenOn: isoDateSchema,
+    school: SchoolSchema,
+    ...statutory,
+  }),
+  z.strictObject({
+    kind: z.literal('application_elsewhere'),
+    school: SchoolSchema,
+    applicationMadeOn: isoDateSchema.nullable(),
+    notifiedOn: isoDateSchema.nullable(),
+    /** Null until the school decides (SchoolApplicationDecided); set on v1 events, which recorded the offer. */
+    offeredOn: isoDateSchema.nullable(),
+    ...statutory,
+  }),
+]);
 export const SchoolAttendanceOrderServed = z.strictObject({
   orderId: id.nullable(),
   ...servedOnParent,
@@ -359,9 +380,14 @@ export const ProsecutionOutcomeRecorded = z.strictObject({
   sentence: text.optional(),
   ...statutory,
 });
+/** v2 (issue 14 item 7): the conviction it follows, and whose period the reasons clock runs to. */
 export const EsoDirectionReceived = z.strictObject({
   directedOn: isoDateSchema,
   court: shortText.optional(),
+  /** The s.443 conviction the direction follows (s.447(2)(a)); null on v1 events, which did not check it. */
+  convictedOn: isoDateSchema.nullable(),
+  /** s.447(4): eight weeks "unless the court has directed otherwise". */
+  reasonsPeriod: z.enum(['statute', 'court']),
   ...statutory,
   clocksStarted,
 });
@@ -461,9 +487,9 @@ export const eheEvents = {
   Section437NoticeServed: v2(Section437NoticeServed),
   Section437ResponseJudged: v1(Section437ResponseJudged),
   AttendanceExpediencyDecided: v1(AttendanceExpediencyDecided),
-  SchoolConsulted: v1(SchoolConsulted),
+  SchoolConsulted: v2(SchoolConsulted),
   Section438NoticeServed: v2(Section438NoticeServed),
-  SchoolChosenByParent: v1(SchoolChosenByParent),
+  SchoolChosenByParent: v2(SchoolChosenByParent),
   SchoolAttendanceOrderServed: v2(SchoolAttendanceOrderServed),
   SchoolAttendanceOrderAmended: v2(SchoolAttendanceOrderAmended),
   SaoRevocationRequested: v1(SaoRevocationRequested),
@@ -475,7 +501,7 @@ export const eheEvents = {
   EsoConsidered: v1(EsoConsidered),
   ProsecutionStarted: v1(ProsecutionStarted),
   ProsecutionOutcomeRecorded: v1(ProsecutionOutcomeRecorded),
-  EsoDirectionReceived: v1(EsoDirectionReceived),
+  EsoDirectionReceived: v2(EsoDirectionReceived),
   EsoDirectionAnswered: v1(EsoDirectionAnswered),
   ReturnedToSchool: v1(ReturnedToSchool),
   ReclassifiedAsCme: v1(ReclassifiedAsCme),
@@ -489,6 +515,7 @@ export const eheEvents = {
   ParentCarerRecorded: v1(ParentCarerRecorded),
   ElectronicServiceConsentRecorded: v1(ElectronicServiceConsentRecorded),
   ElectronicServiceConsentWithdrawn: v1(ElectronicServiceConsentWithdrawn),
+  ...saoLifeEvents,
 } as const;
 
 export type EheEventType = keyof typeof eheEvents;

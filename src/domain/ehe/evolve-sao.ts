@@ -48,7 +48,7 @@ const serviceOf = (
 ): SaoService => ({ document, parentId: data.parentId, servedOn: data.servedOn, endsOn });
 
 /** While the route is active the case is in `sao`; when a step ends it, the case takes `endedStatus`. */
-function withSao(
+export function withSao(
   state: EheState,
   change: Partial<SaoState>,
   endedStatus: EheStatus = state.status,
@@ -90,8 +90,14 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       return event.data.expedient
         ? withSao(state, { stage: 'expedient' })
         : withSao(state, { stage: 'not_expedient' }, workingStatus(state));
-    case 'SchoolConsulted':
-      return withSao(state, { consultedSchools: [...sao.consultedSchools, event.data.school] });
+    case 'SchoolConsulted': {
+      const { school, maintained, childPermanentlyExcluded } = event.data;
+      const consulted = [...sao.schools.consulted, { school, maintained, childPermanentlyExcluded }];
+      return withSao(state, {
+        consultedSchools: [...sao.consultedSchools, school],
+        schools: { ...sao.schools, consulted },
+      });
+    }
     case 'Section438NoticeServed': {
       const { noticeId, servedOn, choiceEndsOn, intendedSchool, alternativeSchools } = event.data;
       const services = [...sao.services, serviceOf('section438Notice', event.data, choiceEndsOn)];
@@ -106,12 +112,23 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       const noticeOfIntention = { noticeId, servedOn, choiceEndsOn, schools };
       return withSao(state, { stage: 'notice_of_intention_served', noticeOfIntention, services });
     }
-    case 'SchoolChosenByParent':
-      return withSao(state, {
-        stage: 'school_chosen',
-        parentChoice: event.data.school,
-        parentChoiceOn: event.data.chosenOn,
-      });
+    case 'SchoolChosenByParent': {
+      const { data } = event;
+      if (data.kind === 'named_school' || data.offeredOn !== null)
+        return withSao(state, {
+          stage: 'school_chosen',
+          parentChoice: data.school,
+          // When the choice was made (an offer elsewhere: when offered), for the per-parent s.438 check.
+          parentChoiceOn: data.kind === 'named_school' ? data.chosenOn : (data.offeredOn as string),
+        });
+      // An application made in time and not yet decided: the council waits for the school's decision (s.438).
+      const application = {
+        school: data.school,
+        outcome: 'pending' as const,
+        applicationMadeOn: data.applicationMadeOn,
+      };
+      return withSao(state, { schools: { ...sao.schools, application } });
+    }
     case 'SchoolAttendanceOrderServed': {
       const services = [...sao.services, serviceOf('schoolAttendanceOrder', event.data, null)];
       if (event.data.additionalService && sao.order) return withSao(state, { services });
@@ -120,6 +137,7 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
         stage: 'order_in_force',
         order: { orderId, school, servedOn, complied: false },
         services,
+        schools: { ...sao.schools, namedSchoolInformed: false },
       });
     }
     case 'SchoolAttendanceOrderAmended':
@@ -132,6 +150,8 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
           servedOn: event.data.amendedOn,
           complied: false,
         },
+        // The school the amended order names is informed afresh (s.437(5)).
+        schools: { ...sao.schools, namedSchoolInformed: false },
       });
     case 'SaoRevocationRequested':
       return withSao(state, { revocation: 'requested' });
@@ -160,15 +180,26 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
       // s447(1) asks for an ESO to be considered before each prosecution, so the last one is used up.
       return withSao(state, { prosecution: 'started', esoConsidered: false });
     case 'ProsecutionOutcomeRecorded': {
-      const ends = event.data.outcome === 'acquitted' && event.data.orderCeases;
+      const { outcome, decidedOn } = event.data;
+      const ends = outcome === 'acquitted' && event.data.orderCeases;
+      const convicted =
+        outcome === 'convicted' ? { enforcement: { ...sao.enforcement, convictedOn: decidedOn } } : {};
       return withSao(
         state,
-        { prosecution: event.data.outcome, ...(ends ? { stage: 'order_ended' as const } : {}) },
+        { prosecution: outcome, ...convicted, ...(ends ? { stage: 'order_ended' as const } : {}) },
         workingStatus(state),
       );
     }
     case 'EsoDirectionReceived':
-      return withSao(state, { esoDirection: 'awaiting_answer' });
+      // s.447(2): children's services are consulted on each direction before the council declines it.
+      return withSao(state, {
+        esoDirection: 'awaiting_answer',
+        enforcement: {
+          ...sao.enforcement,
+          directedOn: event.data.directedOn,
+          childrensServicesConsulted: false,
+        },
+      });
     case 'EsoDirectionAnswered':
       return withSao(state, { esoDirection: 'answered' });
     default:

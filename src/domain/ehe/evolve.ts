@@ -3,6 +3,7 @@ import { type ClockName, clockEffects } from '../clocks.js';
 import { planFromFlags, withPlanSchool } from './ehc-plan.js';
 import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent } from './evolve-sao.js';
+import { evolveSaoLife, isSaoLifeEvent } from './evolve-sao-life.js';
 import { withConsentGiven, withConsentWithdrawn, withParent } from './parents.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
 
@@ -148,7 +149,8 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
       return { ...state, panels };
     }
     default:
-      return isSaoEvent(event) ? evolveSao(state, event) : evolveOutcomes(state, event);
+      if (isSaoEvent(event)) return evolveSao(state, event);
+      return isSaoLifeEvent(event) ? evolveSaoLife(state, event) : evolveOutcomes(state, event);
   }
 }
 

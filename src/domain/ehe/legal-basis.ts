@@ -34,6 +34,14 @@ export const LegalBasisSchema = z.enum([
   'CWSA2026_s436L',
   'CWSA2026_s436M',
   'CWSA2026_s436N',
+  // Issue 14 items 3, 5 and 7.
+  'EA1996_s437_4',
+  'EA1996_s437_5',
+  'EA1996_s443_2',
+  'EA1996_s447_2',
+  'EA1996_s447_5',
+  /** The education supervision order itself (Children Act 1989 s.36; CWSA 2026 Sch. 2 para 1(2) names it). */
+  'CA1989_s36',
 ]);
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
@@ -60,6 +68,15 @@ const bases = {
   esoConsidered: 'EA1996_s447',
   prosecution: 'EA1996_s443',
   esoDirection: 'EA1996_s447',
+  orderLapsed: 'EA1996_s437_4',
+  namedSchoolInformed: 'EA1996_s437_5',
+  // s.438 and s.439 were not in the stored statute text: cited by section only, subsections unverified.
+  schoolApplication: 'EA1996_s438',
+  governingBodyNotified: 'EA1996_s439',
+  orderEndedOnAcquittal: 'EA1996_s443_2',
+  esoChildrensServicesConsulted: 'EA1996_s447_2',
+  orderEndedNoEso: 'EA1996_s447_5',
+  esoOrder: 'CA1989_s36',
 } as const satisfies Record<string, LegalBasis>;
 
 export function legalBasisFor(step: StatutoryStep): LegalBasis {

@@ -54,4 +54,13 @@ export const eheCommandRoles = {
   RecordParentCarer: casework,
   RecordElectronicServiceConsent: casework,
   WithdrawElectronicServiceConsent: casework,
+  RecordSchoolApplicationDecision: statutory,
+  NotifyGoverningBody: statutory,
+  RecordNamedSchoolInformed: statutory,
+  RecordChildrensServicesConsultation: statutory,
+  RecordEsoApplication: statutory,
+  RecordEsoDecision: statutory,
+  RecordEsoExtension: statutory,
+  RecordEsoDischarge: statutory,
+  RecordClockExpiry: clockWorker,
 } as const satisfies Record<EheCommandType, readonly Role[]>;

@@ -4,7 +4,7 @@ import { fail } from '../decider.js';
 import type { School } from './commands.js';
 import { sameSchool } from './decide-support.js';
 import { type EhcPlanOn, planOn } from './ehc-plan.js';
-import { checkDate, today } from './guards.js';
+import { today } from './guards.js';
 import { legalBasisFor, type StatutoryStep } from './legal-basis.js';
 import type { EheState, SaoStage, SaoState } from './state.js';
 

@@ -31,7 +31,9 @@ export type SaoStage =
   | 'school_chosen'
   | 'order_in_force'
   | 'order_revoked'
-  | 'order_ended';
+  | 'order_ended'
+  /** Ended by itself with compulsory school age (EA 1996 s.437(4)). */
+  | 'order_lapsed';
 
 /** The documents of the route that are served on a parent. */
 export type SaoDocument = 'section437Notice' | 'section438Notice' | 'schoolAttendanceOrder';
@@ -66,6 +68,35 @@ export interface SaoState {
   esoConsidered: boolean;
   prosecution: 'none' | 'started' | 'convicted' | 'acquitted' | 'withdrawn';
   esoDirection: 'none' | 'awaiting_answer' | 'answered';
+  /** Issue 14 items 5 and 7 (evolve-sao.ts, evolve-sao-life.ts). */
+  schools: SaoSchoolsState;
+  enforcement: SaoEnforcementState;
+}
+
+/** What the council knows of the schools it may name (s.438, s.439) and has told (s.437(5)). */
+export interface SaoSchoolsState {
+  /** Consulted, with what consultation found: maintained (null: not recorded), child excluded. */
+  consulted: { school: School; maintained: boolean | null; childPermanentlyExcluded: boolean }[];
+  /** A maintained school's governing body's 15 days to seek a direction, per school. */
+  directionPeriods: { school: School; endsOn: IsoDate }[];
+  /** The parent's application for a place elsewhere, made and notified within the 15 days (s.438). */
+  application?: {
+    school: School;
+    outcome: 'pending' | 'offered' | 'refused';
+    applicationMadeOn: IsoDate | null;
+  };
+  /** s.437(5): the order's school told; false until recorded for the order in force. */
+  namedSchoolInformed: boolean;
+}
+
+/** After an order: its end with school age, the conviction, and the education supervision order. */
+export interface SaoEnforcementState {
+  convictedOn?: IsoDate;
+  directedOn?: IsoDate;
+  /** Children's services consulted since the last direction (s.447(2)). */
+  childrensServicesConsulted: boolean;
+  eso: 'none' | 'applied' | 'in_force' | 'refused' | 'expired' | 'discharged';
+  esoExpiresOn?: IsoDate;
 }
 
 /** A consent to receive notices by email, in force from `givenOn` until the day it is withdrawn. */
@@ -139,6 +170,8 @@ export const initialSao = (): SaoState => ({
   esoConsidered: false,
   prosecution: 'none',
   esoDirection: 'none',
+  schools: { consulted: [], directionPeriods: [], namedSchoolInformed: false },
+  enforcement: { childrensServicesConsulted: false, eso: 'none' },
 });
 
 export const initialEheState = (): EheState => ({
@@ -170,7 +203,9 @@ export const initialEheState = (): EheState => ({
 
 /** From the s437(1) notice until the route ends, the case stays in `sao` whatever else is recorded. */
 export function isSaoRouteActive(sao: SaoState): boolean {
-  return !['none', 'satisfied', 'not_expedient', 'order_revoked', 'order_ended'].includes(sao.stage);
+  return !['none', 'satisfied', 'not_expedient', 'order_revoked', 'order_ended', 'order_lapsed'].includes(
+    sao.stage,
+  );
 }
 
 /** The status a case returns to when allocated or given consent. */

@@ -81,6 +81,28 @@ describe('the EHE event codec', () => {
     });
   });
 
+  it("reads v1's place offered elsewhere as an application whose dates were not recorded, offered on chosenOn", () => {
+    const v1 = {
+      chosenOn: '2025-06-09',
+      kind: 'place_offered_elsewhere',
+      school: { name: 'Regents Park Community College', urn: '116441' },
+      legalBasis: 'EA1996_s438',
+      decidedBy: 'senior-01',
+    };
+    expect(eheCodec.decode({ type: 'SchoolChosenByParent', data: v1, schemaVersion: 1 })).toEqual({
+      type: 'SchoolChosenByParent',
+      data: {
+        kind: 'application_elsewhere',
+        school: v1.school,
+        applicationMadeOn: null,
+        notifiedOn: null,
+        offeredOn: '2025-06-09',
+        legalBasis: 'EA1996_s438',
+        decidedBy: 'senior-01',
+      },
+    });
+  });
+
   it('refuses an unknown type', () => {
     expect(() => eheCodec.decode({ type: 'CmeReferralReceived', data: {}, schemaVersion: 1 })).toThrow(
       DomainError,

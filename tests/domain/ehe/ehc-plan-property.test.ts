@@ -48,7 +48,8 @@ const planSteps: fc.Arbitrary<readonly EheCommand[]> = fc.oneof(
 function s438Day(event: EheEvent): string | null {
   if (event.type === 'SchoolConsulted') return event.data.consultedOn;
   if (event.type === 'Section438NoticeServed') return event.data.servedOn;
-  if (event.type === 'SchoolChosenByParent') return event.data.chosenOn;
+  if (event.type === 'SchoolChosenByParent')
+    return event.data.kind === 'named_school' ? event.data.chosenOn : event.data.applicationMadeOn;
   return null;
 }
 

@@ -29,7 +29,7 @@ export const step = {
     data: { decidedOn: '2026-06-24', expedient: true, rationale: 'the child should attend school' },
   }),
   consult: (consultedOn = '2026-06-25') =>
-    command({ type: 'ConsultSchool', data: { school: otherSchool, consultedOn } }),
+    command({ type: 'ConsultSchool', data: { school: otherSchool, consultedOn, maintained: false } }),
   noticeOfIntention: (servedOn = '2026-06-29') =>
     command({
       type: 'ServeSection438Notice',

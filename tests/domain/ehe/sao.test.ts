@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
-import { allocate, command, given, history, judge, on, referral } from './fixtures.js';
+import { allocate, command, given, history, judge, referral } from './fixtures.js';
+import { autumn, autumnRoute } from './sao-route.js';
 
-/** The School Attendance Order route runs over the summer: decide everything as of 1 October 2026. */
-const autumn = on('2026-10-01T09:00:00Z');
-const route = (...steps: EheCommand[]) =>
-  history(
-    referral(),
-    allocate(),
-    judge('appears_unsuitable'),
-    ...steps.map((s): [EheCommand, typeof autumn] => [s, autumn]),
-  );
+const route = autumnRoute;
+
 const when = (events: ReturnType<typeof route>['events'], cmd: EheCommand) => given(events).when(cmd, autumn);
 
 const woodlands = { name: 'Woodlands Community College', urn: '116448' };
@@ -52,8 +46,11 @@ const expediency = (expedient = true) =>
     type: 'DecideAttendanceExpediency',
     data: { decidedOn: '2026-06-24', expedient, rationale: 'the child should attend school' },
   });
-const consult = (school = woodlands) =>
-  command({ type: 'ConsultSchool', data: { school, consultedOn: '2026-06-25' } });
+const consult = (
+  school = woodlands,
+  more: { maintained?: boolean; childPermanentlyExcluded?: boolean } = {},
+) =>
+  command({ type: 'ConsultSchool', data: { school, consultedOn: '2026-06-25', maintained: false, ...more } });
 const notice438 = (intendedSchool = woodlands) =>
   command({
     type: 'ServeSection438Notice',
@@ -88,7 +85,7 @@ const order = (
     },
   });
 };
-const toOrder = [notice437(), response(false), expediency(), consult(), notice438()];
+const toOrder = [notice437(), response(false), expediency(), consult(), consult(oasis), notice438()];
 const esoConsidered = command({
   type: 'ConsiderEso',
   data: {
@@ -213,7 +210,7 @@ describe('expediency, consultation and the notice of intention', () => {
   });
 
   it('the notice of intention names a consulted school and gives the parent 15 days beginning with service', () => {
-    const { events } = route(notice437(), response(false), expediency(), consult());
+    const { events } = route(notice437(), response(false), expediency(), consult(), consult(oasis));
     const [event] = when(events, notice438()).thenAccepted();
     expect(event?.type === 'Section438NoticeServed' && event.data.choiceEndsOn).toBe('2026-07-13');
     expect(event?.type === 'Section438NoticeServed' && event.data.legalBasis).toBe('EA1996_s438');
@@ -231,6 +228,8 @@ describe('expediency, consultation and the notice of intention', () => {
         data: {
           school: woodlands,
           consultedOn: '2026-06-25',
+          maintained: false,
+          childPermanentlyExcluded: false,
           legalBasis: 'EA1996_s439',
           decidedBy: 'manager-1',
         },
@@ -251,13 +250,22 @@ describe('the parent choice', () => {
     when(events, choice(oasis, '2026-07-14')).then('choice_period_expired', 'chosenOn');
   });
 
-  it('or a place offered elsewhere, which the order then names', () => {
+  it('or an application elsewhere, made and notified within the 15 days, whose offer the order then names', () => {
     const elsewhere = { name: 'Regents Park Community College', urn: '116441' };
     const { events } = route(
       ...toOrder,
       command({
         type: 'RecordParentSchoolChoice',
-        data: { chosenOn: '2026-07-01', kind: 'place_offered_elsewhere', school: elsewhere },
+        data: {
+          kind: 'application_elsewhere',
+          school: elsewhere,
+          applicationMadeOn: '2026-07-01',
+          notifiedOn: '2026-07-01',
+        },
+      }),
+      command({
+        type: 'RecordSchoolApplicationDecision',
+        data: { decidedOn: '2026-07-02', outcome: 'offered' },
       }),
     );
     when(events, order({ school: elsewhere, issuedOn: '2026-07-02', servedOn: '2026-07-03' })).thenAccepted();
@@ -276,7 +284,7 @@ describe('the School Attendance Order', () => {
     );
   });
 
-  it('served after the period starts the 15-school-day compliance clock (working days without term dates)', () => {
+  it('served after the period starts the 15-school-day compliance clock (working days without term dates), runs to the school leaving date and the named school is to be told', () => {
     const [event] = when(route(...toOrder).events, order()).thenAccepted();
     expect(event).toMatchObject({
       type: 'SchoolAttendanceOrderServed',
@@ -285,6 +293,9 @@ describe('the School Attendance Order', () => {
         decidedBy: 'manager-1',
         clocksStarted: [
           { clock: 'saoCompliance', startedOn: '2026-07-14', dueOn: '2026-08-04', dayType: 'school' },
+          // Born 4 October 2013: compulsory school age ends on the last Friday of June 2030 (s.437(4), s.8(3)).
+          { clock: 'saoInForce', startedOn: '2026-07-14', dueOn: '2030-06-28', dayType: 'calendar' },
+          { clock: 'namedSchoolInformed', startedOn: '2026-07-14', dueOn: '2026-07-15', dayType: 'working' },
         ],
       },
     });
@@ -483,16 +494,22 @@ describe('non-compliance', () => {
     type: 'RecordEsoDirection',
     data: { directedOn: '2026-08-10', court: 'Southampton Magistrates' },
   });
+  const conviction = command({
+    type: 'RecordProsecutionOutcome',
+    data: { decidedOn: '2026-08-10', outcome: 'convicted' },
+  });
 
   it('a court direction to apply for an ESO starts the 8-week reasons clock', () => {
     const [event] = when(
-      route(...toOrder, order(), esoConsidered, prosecution).events,
+      route(...toOrder, order(), esoConsidered, prosecution, conviction).events,
       direction,
     ).thenAccepted();
     expect(event).toMatchObject({
       type: 'EsoDirectionReceived',
       data: {
         legalBasis: 'EA1996_s447',
+        convictedOn: '2026-08-10',
+        reasonsPeriod: 'statute',
         clocksStarted: [
           { clock: 'esoReasons', startedOn: '2026-08-10', dueOn: '2026-10-04', dayType: 'beginning_with' },
         ],
@@ -506,21 +523,43 @@ describe('non-compliance', () => {
         type: 'AnswerEsoDirection',
         data: { answeredOn: '2026-09-01', answer: 'reasons_given', ...(reasons ? { reasons } : {}) },
       });
-    const { events } = route(...toOrder, order(), esoConsidered, prosecution, direction);
+    const consulted = command({
+      type: 'RecordChildrensServicesConsultation',
+      data: { consultedOn: '2026-08-20', authority: "children's services", views: 'supports attendance' },
+    });
+    const { events } = route(
+      ...toOrder,
+      order(),
+      esoConsidered,
+      prosecution,
+      conviction,
+      direction,
+      consulted,
+    );
     when(events, answer()).then('field_required', 'reasons');
     const { state } = route(
       ...toOrder,
       order(),
       esoConsidered,
       prosecution,
+      conviction,
       direction,
+      consulted,
       answer('already supported by social care'),
     );
     expect(state.clocks.esoReasons).toBeUndefined();
   });
 
-  it('a direction comes only in proceedings', () => {
-    when(route(...toOrder, order()).events, direction).then('sao_step_out_of_order');
+  it('s.447(2)(a) "the court by which a person is convicted of an offence under section 443": none without a conviction', () => {
+    when(route(...toOrder, order()).events, direction).then('no_conviction');
+    when(route(...toOrder, order(), esoConsidered, prosecution).events, direction).then('no_conviction');
+    const acquitted = command({
+      type: 'RecordProsecutionOutcome',
+      data: { decidedOn: '2026-08-10', outcome: 'acquitted' },
+    });
+    when(route(...toOrder, order(), esoConsidered, prosecution, acquitted).events, direction).then(
+      'no_conviction',
+    );
   });
 });
 
@@ -570,7 +609,7 @@ describe('compulsory school age (EA 1996 s.437(1), s.437(4), s.8(3))', () => {
 });
 
 describe("the council's own finding that education is suitable binds it (s.437(3)(a))", () => {
-  const toNoticeOfIntention = [notice437(), response(false), expediency(), consult(), notice438()];
+  const toNoticeOfIntention = toOrder;
 
   it('s.437(3)(a) "fails to satisfy": satisfied after the notice of intention, the route ends and no order follows', () => {
     const { events, state } = route(...toNoticeOfIntention, response(true, '2026-07-02'));

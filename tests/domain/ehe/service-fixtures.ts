@@ -77,7 +77,7 @@ export const expedient = (decidedOn: string) =>
     data: { decidedOn, expedient: true, rationale: 'the child should attend school' },
   });
 export const consult = (consultedOn: string) =>
-  command({ type: 'ConsultSchool', data: { school: woodlands, consultedOn } });
+  command({ type: 'ConsultSchool', data: { school: woodlands, consultedOn, maintained: false } });
 
 export const recordFather = (recordedOn = '2026-03-10') =>
   command({
