@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_SWEEP_ID } from '../../src/workers/bullmq-trigger.js';
 import type { QueueSet } from '../../src/workers/queues.js';
-import { drained, fireDueJobs, waitUntil } from '../workers/support.js';
+import { drained, fireDueJobs, headPosition, waitUntil } from '../workers/support.js';
 import { awaitedJobId, councilDesk, type OpenClock } from './support/redis-council.js';
 import {
   flushOwnDatabase,
@@ -59,14 +59,18 @@ describe('Redis lost', () => {
   const checkpointKey = `${REDIS_PREFIX}:clock-scheduler:checkpoint`;
   /** The workers have scheduled every event in the log, their jobs have run, and the views have them. */
   const settled = async (queues: QueueSet) => {
-    let head = -1n;
-    for await (const event of sightline.store.readAll({ direction: 'backwards', maxCount: 1 })) {
-      head = event.position;
+    // A job that runs while we drain appends an event, which the scheduler turns into the next rung's job:
+    // settled only once the log's head stays where it was across a whole drain.
+    for (let head = await headPosition(sightline.store); ; ) {
+      await waitUntil(async () => BigInt((await queues.redis.get(checkpointKey)) ?? '-1') >= head, SETTLE_MS);
+      await drained(queues);
+      const after = await headPosition(sightline.store);
+      if (after === head) {
+        await sightline.projections.waitFor(head, SETTLE_MS);
+        return head;
+      }
+      head = after;
     }
-    await waitUntil(async () => BigInt((await queues.redis.get(checkpointKey)) ?? '-1') >= head, SETTLE_MS);
-    await drained(queues);
-    await sightline.projections.waitFor(head, SETTLE_MS);
-    return head;
   };
   /** Until nothing more happens: each run's events may schedule the next rung, due at once or not. */
   const settleFully = async () => {
