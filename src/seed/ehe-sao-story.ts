@@ -213,23 +213,8 @@ async function orderAndAfter(
     { type: 'StartProsecution', data: { startedOn: t, court: 'Eastmere Magistrates’ Court' } },
     MANAGER,
   );
-  if (rng.chance(0.2)) {
-    t = addCalendarDays(t, rng.int(20, 40));
-    await run.step(
-      t,
-      { type: 'RecordEsoDirection', data: { directedOn: t, court: 'Eastmere Magistrates’ Court' } },
-      MANAGER,
-    );
-    t = addCalendarDays(t, rng.int(10, 50));
-    await run.step(
-      t,
-      {
-        type: 'AnswerEsoDirection',
-        data: { answeredOn: t, answer: 'reasons_given', reasons: 'An ESO would not secure attendance' },
-      },
-      MANAGER,
-    );
-  }
+  // s.447(2)(a): a court may direct an ESO application only on convicting the parent.
+  const directsEso = rng.chance(0.2);
   t = addCalendarDays(t, rng.int(30, 90));
   const convicted = rng.chance(0.75);
   await run.step(
@@ -242,6 +227,20 @@ async function orderAndAfter(
     },
     MANAGER,
   );
+  if (convicted && directsEso) {
+    t = addCalendarDays(t, rng.int(1, 5));
+    await run.step(
+      t,
+      { type: 'RecordEsoDirection', data: { directedOn: t, court: 'Eastmere Magistrates’ Court' } },
+      MANAGER,
+    );
+    t = addCalendarDays(t, rng.int(10, 50));
+    await run.step(
+      t,
+      { type: 'AnswerEsoDirection', data: { answeredOn: t, answer: 'eso_applied' } },
+      MANAGER,
+    );
+  }
   if (convicted && rng.chance(0.6)) {
     t = run.shared.calendar.addSchoolDays(t, rng.int(5, 20));
     await run.step(t, { type: 'RecordSaoCompliance', data: { registeredOn: t, school: intended } }, s);
