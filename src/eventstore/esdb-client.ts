@@ -37,3 +37,15 @@ export function leaseClient(connectionString: string): ClientLease {
     },
   };
 }
+
+/**
+ * Lets the client's gRPC stream behind `wrapper` (a read or a subscription) run to its end once the wrapper
+ * is destroyed. The client pipes its gRPC stream into the wrapper; destroying the wrapper unpipes and pauses
+ * that stream, and a paused stream never emits 'end', even after its call's status arrives. The client's
+ * dispose() waits for every stream it started to end, so one such stream made the store's close() wait for
+ * ever (the outage reliability test's shutdown, under load), and each kept a stream alive until then.
+ * Resuming the orphaned stream discards what is left of the answer and lets it end.
+ */
+export function drainSourceWhenUnpiped(wrapper: NodeJS.EventEmitter): void {
+  wrapper.once('unpipe', (source: NodeJS.ReadableStream) => source.resume());
+}

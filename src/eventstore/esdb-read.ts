@@ -10,6 +10,7 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from './errors.js';
+import { drainSourceWhenUnpiped } from './esdb-client.js';
 import { isStreamNotFound, toPortError } from './esdb-errors.js';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from './types.js';
 import { isSystemEvent, matchesFilter } from './validation.js';
@@ -62,6 +63,7 @@ async function* drain(
   operation: string,
   deadlineMs: number,
 ): AsyncGenerator<RecordedEvent> {
+  drainSourceWhenUnpiped(read);
   let finished = false;
   let waitingSince: number | undefined;
   const watchdog = setInterval(

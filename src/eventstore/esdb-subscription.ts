@@ -11,6 +11,7 @@ import {
   START,
   streamNameFilter,
 } from '@eventstore/db-client';
+import { drainSourceWhenUnpiped } from './esdb-client.js';
 import { toRecordedEvent } from './esdb-read.js';
 import type { EventFilter, RecordedEvent, Subscription } from './types.js';
 import { isSystemEvent, matchesFilter } from './validation.js';
@@ -56,6 +57,7 @@ export function createResubscribingSubscription(options: ResubscribingOptions): 
         filter: serverFilter(filter),
       });
       current = subscription;
+      drainSourceWhenUnpiped(subscription);
       const iterator: AsyncIterator<AllStreamResolvedEvent> = subscription[Symbol.asyncIterator]();
       try {
         for (;;) {
