@@ -36,7 +36,8 @@ export async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promi
     await cmeStory(run, spec, caseId);
   } catch (error) {
     // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
-    if (error instanceof DomainError) shared.rejected.push(`${run.stream}: ${error.code}: ${error.message}`);
+    if (error instanceof DomainError)
+      shared.rejected.push(`${run.stream}: ${run.sending}: ${error.code}: ${error.message}`);
     else if (!(error instanceof Horizon)) throw error;
   } finally {
     shared.store.forget(run.stream);

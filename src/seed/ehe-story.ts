@@ -30,7 +30,8 @@ export async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promi
     await eheStory(run, spec, caseId);
   } catch (error) {
     // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
-    if (error instanceof DomainError) shared.rejected.push(`${run.stream}: ${error.code}: ${error.message}`);
+    if (error instanceof DomainError)
+      shared.rejected.push(`${run.stream}: ${run.sending}: ${error.code}: ${error.message}`);
     else if (!(error instanceof Horizon)) throw error;
   } finally {
     shared.store.forget(run.stream);
@@ -331,9 +332,14 @@ export async function eheStory(run: EheRun, spec: EheSeedCase, caseId: string): 
   if (unsuitable) {
     const reclassifyOn = wd(run, t, rng.int(5, 20));
     const toOrder = rng.chance(0.65);
-    if (!isOfCompulsorySchoolAge(dob, addCalendarDays(reclassifyOn, 365))) {
-      // Too near the school leaving date for a School Attendance Order (s.437(4): it lasts only while the
-      // child is of compulsory school age), and soon no child missing education: monitored until it ends.
+    // Compulsory school age is one unbroken span, so a child of that age on both days is of it throughout.
+    if (
+      !isOfCompulsorySchoolAge(dob, t) ||
+      !isOfCompulsorySchoolAge(dob, addCalendarDays(reclassifyOn, 365))
+    ) {
+      // Not yet of compulsory school age (s.437 applies only to a child of that age), or too near the school
+      // leaving date for a School Attendance Order (it lasts only while the child is of that age), and so
+      // no child missing education either: monitored until it ends.
     } else if (toOrder) {
       const back = await saoRoute(run, t, phase);
       if (back === 'closed') return;

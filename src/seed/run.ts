@@ -59,6 +59,8 @@ export class Run<C, E, S> {
   private lastNow = 0;
   private readonly correlationId: string;
   lastDate: IsoDate = '0000-01-01';
+  /** The command being sent, named in the seed's report when the decider refuses it. */
+  sending = '';
   constructor(
     readonly shared: Shared,
     readonly handle: CommandHandler<C, E, S, DecideContext>,
@@ -85,6 +87,7 @@ export class Run<C, E, S> {
     this.lastDate = maxDate(this.lastDate, date);
     const instant = new Date(now);
     const body = command(instant.toISOString());
+    this.sending = `${(body as { type: string }).type} on ${date}`;
     const result = await this.handle({
       stream: this.stream,
       command: body,

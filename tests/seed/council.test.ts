@@ -113,3 +113,17 @@ describe('seedCouncil', () => {
     }
   }, 120_000);
 });
+
+describe('seedCouncil at a larger size', () => {
+  it('sends no command the deciders refuse, across 700 cases and every age', async () => {
+    // Failed before: a child judged unsuitable while below compulsory school age was sent down the SAO route
+    // (a s.437 notice refused 'not_of_compulsory_school_age'), which ended the bench's seeding.
+    const store = createSqliteEventStore({ path: ':memory:' });
+    try {
+      const result = await seedCouncil(store, { cases: 700, to: TO });
+      expect(result.rejected).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
