@@ -8,6 +8,7 @@ import { ActorIdSchema } from '../../domain/actor-id.js';
 import { type Panel, PanelSchema } from '../../domain/ehe/commands.js';
 import { type Role, RoleSchema } from '../../domain/roles.js';
 import { HttpProblem } from './errors.js';
+import { cachedTokenVerifier } from './token-cache.js';
 
 /** Who is calling: the token's subject, the one role the API acts on, and a panel member's panel. */
 export interface Actor {
@@ -135,8 +136,15 @@ async function discoverJwks(config: Config, issuer: string) {
   return createRemoteJWKSet(new URL(document.jwks_uri));
 }
 
-/** Verifies local HS256 tokens, or an OIDC issuer's tokens against its JWKS (found by discovery). */
+/**
+ * Verifies local HS256 tokens, or an OIDC issuer's tokens against its JWKS (found by discovery), each
+ * token once until it expires (token-cache.ts).
+ */
 export function createTokenVerifier(config: Config): TokenVerifier {
+  return cachedTokenVerifier(signatureVerifier(config));
+}
+
+function signatureVerifier(config: Config): TokenVerifier {
   if (config.AUTH_MODE === 'oidc') {
     const issuer = config.OIDC_ISSUER ?? '';
     const audience = config.OIDC_AUDIENCE ?? '';
