@@ -311,7 +311,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         const consumer = (async () => {
           for await (const e of subscription) consumed.push(e.type);
         })();
-        await new Promise((r) => setTimeout(r, 100));
+        // Closed once it has delivered what was there (a fixed sleep lost that race on a loaded CI machine).
+        while (consumed.length === 0) await new Promise((r) => setTimeout(r, 10));
         await subscription.close();
         await consumer;
         expect(consumed).toEqual(['A']);
