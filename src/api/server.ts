@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Registry } from 'prom-client';
@@ -14,6 +13,7 @@ import { hiddenCharactersPlugin } from './plugins/hidden-characters.js';
 import { logSerializers } from './plugins/log-redaction.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { childLoggerWithClientId, requestIdsPlugin, serverRequestId } from './plugins/request-ids.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { apiMetrics, operationsPlugin, timedStore } from './routes/operations.js';
 import { v1Api } from './v1.js';
 import type { Projections } from './views.js';
@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('caseTypeOf', createCaseTypeOf(store));
   await app.register(errorsPlugin);
   await app.register(requestIdsPlugin);
-  await app.register(helmet, { global: true });
+  await app.register(securityHeadersPlugin);
   await app.register(hiddenCharactersPlugin);
   await app.register(openapiPlugin);
   await app.register(operationsPlugin, {
