@@ -5,12 +5,23 @@ import type { CaseSummary } from './types.js';
 import type { View, ViewQueries } from './view.js';
 import { recordChanged } from './view.js';
 
-/** Each officer's open cases. Ordering is done when asked: priority and due dates move without touching this. */
-export type CaseloadView = Map<string, Set<string>>;
+/**
+ * Each officer's open cases, and a revision per officer that moves whenever one of their cases changes (or
+ * joins or leaves them), so that an officer's sorted list, and the API's serialised pages of it, are kept
+ * until their own cases change rather than until any case anywhere does. Ordering is done when asked.
+ */
+export interface CaseloadView {
+  byOfficer: Map<string, Set<string>>;
+  revisionOf: Map<string, number>;
+}
 
-export const createCaseloadView = (): CaseloadView => new Map();
+export const createCaseloadView = (): CaseloadView => ({ byOfficer: new Map(), revisionOf: new Map() });
 
 const holder = (record: CaseRecord | undefined) => (record && isOpen(record) ? officerOf(record) : undefined);
+
+function touch(view: CaseloadView, officerId: string | undefined): void {
+  if (officerId !== undefined) view.revisionOf.set(officerId, (view.revisionOf.get(officerId) ?? 0) + 1);
+}
 
 export function evolveCaseload(
   view: CaseloadView,
@@ -20,19 +31,21 @@ export function evolveCaseload(
   if (!recordChanged(before, after)) return;
   const was = holder(before);
   const is = holder(after);
+  touch(view, was);
+  if (is !== was) touch(view, is);
   if (was === is) return;
   const caseId = (after ?? before)?.caseId;
   if (caseId === undefined) return;
   if (was !== undefined) {
-    const cases = view.get(was);
+    const cases = view.byOfficer.get(was);
     cases?.delete(caseId);
-    if (cases?.size === 0) view.delete(was);
+    if (cases?.size === 0) view.byOfficer.delete(was);
   }
   if (is !== undefined) {
-    let cases = view.get(is);
+    let cases = view.byOfficer.get(is);
     if (!cases) {
       cases = new Set();
-      view.set(is, cases);
+      view.byOfficer.set(is, cases);
     }
     cases.add(caseId);
   }
@@ -55,40 +68,39 @@ export function caseloadFor(
   summaryOf: SummaryOf,
 ): CaseSummary[] {
   const summaries: CaseSummary[] = [];
-  for (const caseId of view.get(officerId) ?? []) {
+  for (const caseId of view.byOfficer.get(officerId) ?? []) {
     const record = records.get(caseId);
     if (record) summaries.push(summaryOf(record, today));
   }
   return summaries.sort(compareForCaseload);
 }
 
-/** Sorted caseloads are cached, valid while no case event and no day has passed since they were sorted. */
+/**
+ * Each officer's sorted caseload is kept, the same array, while the day and that officer's revision stay
+ * put: callers may key work on its identity (the API keeps each page's JSON for it).
+ */
 export const caseloadView: View<'caseload', CaseloadView, Pick<ViewQueries, 'caseload'>> = {
   name: 'caseload',
   create: createCaseloadView,
   evolve: evolveCaseload,
-  queries(view, { today, position, records, summaryOf }) {
-    let caseloads = { today: '', position: -2n, byOfficer: new Map<string, readonly CaseSummary[]>() };
+  queries(view, { today, records, summaryOf }) {
+    const sorted = new Map<string, { today: IsoDate; revision: number; caseload: readonly CaseSummary[] }>();
     return {
       caseload: {
         forOfficer(officerId) {
           const day = today();
-          const at = position();
-          if (caseloads.today !== day || caseloads.position !== at) {
-            caseloads = { today: day, position: at, byOfficer: new Map() };
-          }
-          let caseload = caseloads.byOfficer.get(officerId);
-          if (!caseload) {
-            caseload = caseloadFor(view, officerId, records, day, summaryOf);
-            caseloads.byOfficer.set(officerId, caseload);
-          }
+          const revision = view.revisionOf.get(officerId) ?? 0;
+          const kept = sorted.get(officerId);
+          if (kept?.today === day && kept.revision === revision) return kept.caseload;
+          const caseload = caseloadFor(view, officerId, records, day, summaryOf);
+          sorted.set(officerId, { today: day, revision, caseload });
           return caseload;
         },
       },
     };
   },
   compare(check, view, rebuilt, live) {
-    for (const officerId of view.keys()) {
+    for (const officerId of view.byOfficer.keys()) {
       check(
         `caseload of ${officerId}`,
         rebuilt.caseload.forOfficer(officerId),

@@ -136,4 +136,32 @@ describe('queries over HTTP, from the views', () => {
     const badYear = await api.app.inject({ url: '/v1/reports/academic-year?year=2025-27', headers: manager });
     expect(badYear.statusCode).toBe(400);
   });
+  // Last: it records a contact on the shared case, which the tests above read.
+  it('serves a caseload page and the dashboard again from their JSON, logging every read, until they change', async () => {
+    const read = (url: string, headers: Record<string, string>) => api.app.inject({ url, headers });
+    for (const [url, headers] of [
+      ['/v1/caseloads/olive', officer],
+      ['/v1/dashboard', manager],
+    ] as const) {
+      const before = await api.eventCount();
+      const first = await read(url, headers);
+      const second = await read(url, headers);
+      expect(second.body, url).toBe(first.body);
+      expect(second.headers['content-type'], url).toBe('application/json; charset=utf-8');
+      // Each read is on the access log, cached answer or not.
+      expect(await api.eventCount(), url).toBe(before + 2);
+    }
+    const page = (await read('/v1/caseloads/olive', officer)).json();
+    const dashboard = (await read('/v1/dashboard', manager)).json();
+    const contact = await api.app.inject({
+      method: 'POST',
+      url: `/v1/cases/${ehe.caseId}/contacts`,
+      headers: manager,
+      payload: { attemptedOn: '2025-11-19', method: 'phone', outcome: 'contact_made' },
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const changed = (await read('/v1/caseloads/olive', officer)).json();
+    expect(changed.items[0].revision).not.toBe(page.items[0].revision);
+    expect((await read('/v1/dashboard', manager)).json().position).not.toBe(dashboard.position);
+  });
 });

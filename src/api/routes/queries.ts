@@ -17,6 +17,7 @@ import {
 } from '../examples/index.js';
 import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples/queries.js';
 import { CaseParamsSchema, etagOf, notFoundResponse, problemResponses, security } from '../http.js';
+import { createJsonCache, sendJson } from '../json-cache.js';
 import { type Actor, actorOf, authorize } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
 import {
@@ -40,6 +41,10 @@ const caseloadInstance = `/v1/caseloads/${exampleOfficers.ehe}`;
 /** Case queries, answered from the in-memory views; each read of personal data is logged first. */
 export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, projections }) => {
   const { store } = services;
+  // Per instance of the app: each app has its own views, whose values key these.
+  const caseloadJson = createJsonCache(CaseloadSchema, '/v1/caseloads/:officerId');
+  const dashboardJson = createJsonCache(DashboardSchema, '/v1/dashboard');
+  const namedByDashboard = new WeakMap<object, string[]>();
   const today = () => londonDate(services.now());
   const logRead = (request: FastifyRequest, actor: Actor, caseIds: string[]) =>
     recordCaseRead(store, {
@@ -159,7 +164,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { officerId } = request.params;
       const { limit, cursor } = request.query;
       const all = projections.caseload.forOfficer(officerId);
@@ -170,8 +175,11 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         actorOf(request),
         items.map((item) => item.caseId),
       );
-      const next = from + limit < all.length ? { nextCursor: String(from + limit) } : {};
-      return { officerId, total: all.length, items: items.map(summaryView), ...next };
+      const json = caseloadJson(all, `${officerId} ${from} ${limit}`, () => {
+        const next = from + limit < all.length ? { nextCursor: String(from + limit) } : {};
+        return { officerId, total: all.length, items: items.map(summaryView), ...next };
+      });
+      return sendJson(reply, json);
     },
   );
 
@@ -189,20 +197,29 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const dashboard = projections.dashboard.get(today());
-      // Every case the dashboard names, by name or by its clocks, is a read of that case.
-      const named = [
-        ...dashboard.unallocated.items,
-        ...dashboard.overdue.items,
-        ...dashboard.dueSoon.items,
-        ...dashboard.escalationsOpen.items,
-        ...dashboard.highRiskCme.items,
-        ...dashboard.untracedCme.items,
-        ...dashboard.possibleDuplicates.items,
-      ];
-      await logRead(request, actorOf(request), [...new Set(named.map((item) => item.caseId))]);
-      return { ...dashboard, position: dashboard.position.toString() };
+      let named = namedByDashboard.get(dashboard);
+      if (!named) {
+        // Every case the dashboard names, by name or by its clocks, is a read of that case.
+        const items = [
+          ...dashboard.unallocated.items,
+          ...dashboard.overdue.items,
+          ...dashboard.dueSoon.items,
+          ...dashboard.escalationsOpen.items,
+          ...dashboard.highRiskCme.items,
+          ...dashboard.untracedCme.items,
+          ...dashboard.possibleDuplicates.items,
+        ];
+        named = [...new Set(items.map((item) => item.caseId))];
+        namedByDashboard.set(dashboard, named);
+      }
+      await logRead(request, actorOf(request), named);
+      const json = dashboardJson(dashboard, '', () => ({
+        ...dashboard,
+        position: dashboard.position.toString(),
+      }));
+      return sendJson(reply, json);
     },
   );
 
