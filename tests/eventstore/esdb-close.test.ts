@@ -25,7 +25,7 @@ describe('closing an EventStoreDB store', () => {
   it('does not wait on a read the consumer stopped early or a closed subscription', async () => {
     const server = await startEsdbTestServer({ batchAppend: false });
     cleanups.push(() => server.stop());
-    const store = createEsdbEventStore({ connectionString: server.connectionString, deadlineMs: 500 });
+    const store = createEsdbEventStore({ connectionString: server.connectionString, deadlineMs: 30_000 });
     // More events than the client's stream buffers hold, so the server is still sending when we stop.
     const events = Array.from({ length: 500 }, (_, index) => ({ type: 'Noted', data: { index } }));
     await store.append('case-1', events, 'no_stream');
