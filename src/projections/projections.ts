@@ -8,7 +8,7 @@ import { createProjectionMetrics, type ProjectionMetrics } from './metrics.js';
 import { createViewQueries } from './queries.js';
 import { createProjectionRuntime } from './runtime.js';
 import type { Logger, Projections } from './types.js';
-import { applyRecordedEvent, createViews, type Views } from './views.js';
+import { applyRecordedEvent, caseStreamsFilter, createViews, type Views } from './views.js';
 
 export interface ProjectionsOptions {
   logger?: Logger;
@@ -41,6 +41,7 @@ export function createProjections(store: EventStore, options: ProjectionsOptions
     ...(options.logger ? { logger: options.logger } : {}),
     metrics: options.metrics ?? createProjectionMetrics(new Registry()),
     exportPosition: options.exportMetrics !== false,
+    filter: caseStreamsFilter,
   });
   const queries = createViewQueries(views, {
     today: options.today ?? (() => londonDate(new Date())),

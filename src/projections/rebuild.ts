@@ -7,7 +7,14 @@ import type { EventStore } from '../eventstore/types.js';
 import { createViewQueries } from './queries.js';
 import type { Projections } from './types.js';
 import type { Check } from './view.js';
-import { applyRecordedEvent, createViews, type Views, viewList, viewStates } from './views.js';
+import {
+  applyRecordedEvent,
+  caseStreamsFilter,
+  createViews,
+  type Views,
+  viewList,
+  viewStates,
+} from './views.js';
 
 export interface RebuildReport {
   events: number;
@@ -39,7 +46,8 @@ async function replay(
 ): Promise<{ events: number; last: bigint }> {
   let events = 0;
   let last = after;
-  for await (const recorded of store.readAll(after >= 0n ? { fromPosition: after + 1n } : {})) {
+  const from = after >= 0n ? { fromPosition: after + 1n } : {};
+  for await (const recorded of store.readAll({ ...from, filter: caseStreamsFilter })) {
     try {
       if (applyRecordedEvent(views, recorded)) lastCase.position = recorded.position;
     } catch (error) {

@@ -1,12 +1,14 @@
 import { DomainError } from '../domain/decider.js';
-import type { EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../eventstore/types.js';
 import { CaseIdConflictError } from './case-summary.js';
 import type { ProjectionMetrics } from './metrics.js';
 import type { Logger, Projections } from './types.js';
 
 /**
- * Keeps views current from `$all`: catch-up from the start of the log, then live. Every event moves the
- * position, applied or not, so `waitFor` works for any position an append returned. An event the views
+ * Keeps views current from `$all`: catch-up from the start of the log, then live. Given a filter, only the
+ * events it matches are read (by the store, not here: the access log, one event per read anyone makes, never
+ * reaches the views); `waitFor` still works for any position an append returned, by waiting for the last
+ * matching event at or before it. Every event read moves the position, applied or not. An event the views
  * cannot read is a poison event: logged with its position and stream, counted, and skipped (the views
  * apply all of an event or none of it, so skipping leaves them consistent, and a rebuild skips it too).
  */
@@ -24,6 +26,8 @@ export interface RuntimeOptions {
   metrics: ProjectionMetrics;
   /** Off for a throwaway rebuild, so the live instance's gauge is the one exported. */
   exportPosition?: boolean;
+  /** The only events the views read; all of them when absent. */
+  filter?: EventFilter;
 }
 
 interface Waiter {
@@ -40,13 +44,20 @@ export class WaitForTimeoutError extends Error {
 
 const RESUBSCRIBE_AFTER_MS = 1000;
 
-export async function headPosition(store: EventStore): Promise<bigint> {
-  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) return last.position;
+/** The position of the last event (matching `filter`) at or before `at`, or the log's last; -1 for none. */
+export async function headPosition(store: EventStore, filter?: EventFilter, at?: bigint): Promise<bigint> {
+  const read = store.readAll({
+    direction: 'backwards',
+    maxCount: 1,
+    ...(filter ? { filter } : {}),
+    ...(at === undefined ? {} : { fromPosition: at }),
+  });
+  for await (const last of read) return last.position;
   return -1n;
 }
 
 export function createProjectionRuntime(options: RuntimeOptions): ProjectionRuntime {
-  const { store, apply, logger, metrics } = options;
+  const { store, apply, logger, metrics, filter } = options;
   let applied = -1n;
   let caughtUpAt: bigint | undefined;
   let isCaughtUp = false;
@@ -121,9 +132,12 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
     while (!closed) {
       try {
         // After a failure: caught up again once the log's end as it is now has been applied.
-        caughtUpAt ??= await headPosition(store);
+        caughtUpAt ??= await headPosition(store, filter);
         if (applied >= caughtUpAt) markCaughtUp();
-        subscription = store.subscribeToAll(applied >= 0n ? { fromPosition: applied } : {});
+        subscription = store.subscribeToAll({
+          ...(applied >= 0n ? { fromPosition: applied } : {}),
+          ...(filter ? { filter } : {}),
+        });
         for await (const recorded of subscription) {
           applyOne(recorded);
           if (!isCaughtUp && caughtUpAt !== undefined && applied >= caughtUpAt) markCaughtUp();
@@ -145,9 +159,20 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
     }
   }
 
+  /**
+   * The events the filter leaves out never arrive: once `position` is in the log, the views are at it when
+   * they hold the last event they read at or before it (every position up to one an append returned is
+   * committed). A position not in the log yet is waited for as it is.
+   */
+  async function lastReadAtOrBefore(position: bigint): Promise<bigint> {
+    const matching = await headPosition(store, filter, position);
+    if (matching === position) return position;
+    return (await headPosition(store, undefined, position)) === position ? matching : position;
+  }
+
   return {
     async start() {
-      const head = await headPosition(store);
+      const head = await headPosition(store, filter);
       caughtUpAt = head;
       const ready = new Promise<void>((resolve) => {
         onCaughtUp = resolve;
@@ -165,11 +190,13 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
       await subscription?.close();
     },
     position: () => applied,
-    waitFor(position, timeoutMs = 5000) {
-      if (position <= applied) return Promise.resolve();
+    async waitFor(position, timeoutMs = 5000) {
+      if (position <= applied) return;
+      const target = filter ? await lastReadAtOrBefore(position) : position;
+      if (target <= applied) return;
       return new Promise<void>((resolve, reject) => {
         const waiter: Waiter = {
-          position,
+          position: target,
           resolve,
           reject,
           timer: setTimeout(() => {
@@ -183,7 +210,7 @@ export function createProjectionRuntime(options: RuntimeOptions): ProjectionRunt
       });
     },
     async lag() {
-      const head = await headPosition(store);
+      const head = await headPosition(store, filter);
       return head > applied ? head - applied : 0n;
     },
     caughtUp: () => isCaughtUp,

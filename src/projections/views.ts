@@ -1,5 +1,5 @@
-import { caseOfStream } from '../domain/case-types.js';
-import type { RecordedEvent } from '../eventstore/types.js';
+import { caseOfStream, caseTypeNames, streamOf } from '../domain/case-types.js';
+import type { EventFilter, RecordedEvent } from '../eventstore/types.js';
 import { decodeCaseEvent } from './case-event.js';
 import { caseRecordsView } from './case-list.js';
 import { evolveCaseRecord } from './case-summary.js';
@@ -68,6 +68,14 @@ export function createViews(): Views {
  * every view's `evolve` commit it, by steps that cannot fail. Returns false for a stream that is not a case's.
  * Throws the codec's DomainError for an event it cannot read.
  */
+/**
+ * The only streams the views read: the cases'. Everything else in the log (the access log above all, one
+ * event per read of a case) is left out by the store's own filter, on replay and live.
+ */
+export const caseStreamsFilter: EventFilter = {
+  streamPrefixes: caseTypeNames.map((name) => streamOf(name, '')),
+};
+
 export function applyRecordedEvent(views: Views, recorded: RecordedEvent): boolean {
   const stream = caseOfStream(recorded.stream);
   if (!stream) return false;

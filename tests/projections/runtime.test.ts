@@ -83,6 +83,41 @@ describe('projection runtime on SQLite', () => {
     expect(projections.caseload.forOfficer('officer-9').map((c) => c.caseId)).toEqual([caseId]);
   });
 
+  it('reads only the case streams: the access log never reaches the views, and waitFor still answers for it', async () => {
+    const store = memoryStore();
+    const { caseId } = await appendCase(store);
+    const readAlls: unknown[] = [];
+    const watched: EventStore = {
+      ...store,
+      readAll: (options) => {
+        readAlls.push(options?.filter);
+        return store.readAll(options);
+      },
+      subscribeToAll: (options) => {
+        readAlls.push(options?.filter);
+        return store.subscribeToAll(options);
+      },
+    };
+    const projections = started(watched);
+    await projections.start();
+    expect(readAlls.length).toBeGreaterThan(0);
+    expect(readAlls.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-"]}')).toBe(
+      true,
+    );
+    const read = await store.append(
+      'access-log',
+      [{ type: 'CaseDataRead', data: { caseIds: [caseId] } }],
+      'any',
+    );
+    // No case event follows: the views are at the access log's position all the same.
+    await projections.waitFor(read.position, 1_000);
+    expect(projections.position()).toBeLessThan(read.position);
+    // A case event after it is applied as usual.
+    const next = await appendCase(store);
+    await projections.waitFor(next.position, 5_000);
+    expect(projections.position()).toBe(next.position);
+  });
+
   it('waitFor rejects when the position is not reached in time', async () => {
     const projections = started(memoryStore());
     await projections.start();
