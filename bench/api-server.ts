@@ -27,9 +27,23 @@ async function sightline(path: string) {
   };
 }
 
+/**
+ * Bare Fastify: a constant answer, and a precomputed JSON body of any size (`/sized/N`, N bytes), the second
+ * baseline of issue 16: what sending a read scenario's bytes costs with nothing else to do.
+ */
 async function bare() {
   const app = Fastify();
   app.get('/constant', async () => ({ status: 'ok' }));
+  const bodies = new Map<number, string>();
+  app.get<{ Params: { bytes: string } }>('/sized/:bytes', async (request, reply) => {
+    const bytes = Math.max(20, Math.min(Number(request.params.bytes) || 0, 10_000_000));
+    let body = bodies.get(bytes);
+    if (body === undefined) {
+      body = JSON.stringify({ padding: 'x'.repeat(bytes - 14) });
+      bodies.set(bytes, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
   return { app, close: () => app.close() };
 }
 

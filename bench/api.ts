@@ -1,7 +1,9 @@
 /**
  * The API under load (autocannon over a real socket, the server in its own process): a referral + command
  * mix, and caseload and dashboard reads, on a SQLite file holding a synthetic council (bench/council.ts),
- * beside a bare Fastify route returning a constant (the baseline), round after round; medians of the rounds.
+ * each run paired with bare Fastify baselines run just before it (a constant answer, and for reads a body of
+ * the same size), at 10 connections and, in a full run, 50; medians of the per-pair ratios, with issue 16's
+ * targets beside them.
  * Prints req/s and p50/p99; asserts nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -112,8 +114,8 @@ const referral = (i: number, receivedOn: string) => ({
 export async function benchApi(options: BenchOptions): Promise<BenchReport> {
   const { log } = options;
   const totalCases = options.quick ? 300 : 20_000;
-  const rounds = options.quick ? 1 : 3;
-  const duration = options.quick ? 2 : 10;
+  const rounds = options.quick ? 1 : 5;
+  const duration = options.quick ? 2 : 6;
   const council = await councilFile({ totalCases, dir: options.tmpDir, log });
   const { busiest, eheCases } = await targets(council.path);
   if (eheCases.length === 0) throw new Error('the council has no open allocated EHE case to write to');
@@ -136,9 +138,19 @@ export async function benchApi(options: BenchOptions): Promise<BenchReport> {
     };
   };
 
-  const scenarios: { id: string; label: string; options: (url: string) => autocannon.Options }[] = [
+  const scenarios: {
+    id: string;
+    label: string;
+    /** A read: its answer's size sets the same-bytes baseline, and its p99 has a target. */
+    read: boolean;
+    /** Issue 16 item 2's target for the ratio to bare Fastify's constant, at 10 connections. */
+    ratioTarget: number;
+    options: (url: string) => autocannon.Options;
+  }[] = [
     {
       id: 'caseload-reads',
+      read: true,
+      ratioTarget: 0.1,
       label: `caseload reads (${busiest.cases} open cases, first 100)`,
       options: (url) => ({
         url,
@@ -150,6 +162,8 @@ export async function benchApi(options: BenchOptions): Promise<BenchReport> {
     {
       id: 'dashboard-reads',
       label: 'dashboard reads',
+      read: true,
+      ratioTarget: 0.1,
       options: (url) => ({
         url,
         requests: [{ method: 'GET', path: '/v1/dashboard', headers: { authorization: manager } }],
@@ -158,6 +172,8 @@ export async function benchApi(options: BenchOptions): Promise<BenchReport> {
     {
       id: 'writes',
       label: 'referral + 3 contact attempts',
+      read: false,
+      ratioTarget: 0.05,
       options: (url) => ({
         url,
         requests: [
@@ -178,18 +194,44 @@ export async function benchApi(options: BenchOptions): Promise<BenchReport> {
     },
   ];
 
-  const samples = new Map<string, Figures[]>();
-  const record = (id: string, figures: Figures) => samples.set(id, [...(samples.get(id) ?? []), figures]);
+  // Issue 16 item 2: each scenario run is paired with a baseline run just before it (one baseline per
+  // round swung 13k–42k req/s on a shared machine), against a constant answer and, for reads, against bare
+  // Fastify sending as many bytes as the scenario's answer; ratios are taken per pair, then the median.
+  const connectionCounts = options.quick ? [CONNECTIONS] : [CONNECTIONS, 50];
+  const pairs = new Map<string, { figures: Figures; constant: Figures; sameBytes?: Figures }[]>();
+  const sizes = new Map<string, number>();
   let bare: { url: string; process: ChildProcess } | undefined;
   let app: { url: string; process: ChildProcess } | undefined;
   try {
     bare = await startServer(['bare']);
     app = await startServer(['sightline', council.path]);
-    for (let round = 1; round <= rounds; round++) {
-      log(`round ${round} of ${rounds}: bare Fastify, then ${scenarios.map((s) => s.id).join(', ')}`);
-      record('bare-fastify', await load({ url: `${bare.url}/constant`, connections: CONNECTIONS, duration }));
-      for (const scenario of scenarios) {
-        record(scenario.id, await load({ ...scenario.options(app.url), connections: CONNECTIONS, duration }));
+    for (const scenario of scenarios.filter((s) => s.read)) {
+      const [request] = scenario.options(app.url).requests ?? [];
+      const headers = Object.fromEntries(
+        Object.entries(request?.headers ?? {}).map(([k, v]) => [k, String(v)]),
+      );
+      const answer = await fetch(`${app.url}${request?.path}`, { headers });
+      if (!answer.ok) throw new Error(`${scenario.id} answered ${answer.status} when sized`);
+      sizes.set(scenario.id, (await answer.arrayBuffer()).byteLength);
+    }
+    for (const connections of connectionCounts) {
+      const roundsHere = connections === CONNECTIONS ? rounds : Math.max(1, Math.ceil(rounds / 2));
+      for (let round = 1; round <= roundsHere; round++) {
+        log(`${connections} connections, round ${round} of ${roundsHere}: each scenario after its baselines`);
+        for (const scenario of scenarios) {
+          const constant = await load({ url: `${bare.url}/constant`, connections, duration });
+          const size = sizes.get(scenario.id);
+          const sameBytes =
+            size === undefined
+              ? undefined
+              : await load({ url: `${bare.url}/sized/${size}`, connections, duration });
+          const figures = await load({ ...scenario.options(app.url), connections, duration });
+          const key = `${scenario.id}@${connections}`;
+          pairs.set(key, [
+            ...(pairs.get(key) ?? []),
+            { figures, constant, ...(sameBytes ? { sameBytes } : {}) },
+          ]);
+        }
       }
     }
   } finally {
@@ -197,56 +239,109 @@ export async function benchApi(options: BenchOptions): Promise<BenchReport> {
     await stopServer(bare);
   }
 
-  const summary = (id: string) => {
-    const runs = samples.get(id) ?? [];
-    const failures: Record<string, number> = {};
-    for (const run of runs)
-      for (const [status, count] of Object.entries(run.failures))
-        failures[status] = (failures[status] ?? 0) + count;
-    return {
-      runs,
-      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-      p50: median(runs.map((r) => r.p50)),
-      p99: median(runs.map((r) => r.p99)),
-      failures,
-    };
-  };
-  const baseline = summary('bare-fastify');
-  const rows = [{ id: 'bare-fastify', label: 'bare Fastify constant' }, ...scenarios].map((scenario) => {
-    const figures = summary(scenario.id);
-    return { ...scenario, figures };
-  });
-  const table: Table = {
-    title: `API under autocannon: ${CONNECTIONS} connections, ${duration} s a run, median of ${rounds} round(s), on a council of ${(council.seeded.eheCases + council.seeded.cmeCases).toLocaleString('en-GB')} cases (${council.seeded.events.toLocaleString('en-GB')} events)`,
-    headers: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare Fastify', 'not 2xx'],
-    rows: rows.map(({ label, figures }) => [
-      label,
-      figures.requestsPerSecond.toFixed(0),
-      figures.p50.toFixed(1),
-      figures.p99.toFixed(1),
-      (figures.requestsPerSecond / baseline.requestsPerSecond).toFixed(3),
-      Object.keys(figures.failures).length ? JSON.stringify(figures.failures) : '0',
-    ]),
-  };
-  const measurements: Measurement[] = rows.map(({ id, label, figures }) => {
-    const rates = figures.runs.map((r) => r.requestsPerSecond);
-    return {
+  const measurements: Measurement[] = [];
+  const rows: string[][] = [];
+  const figure = (
+    id: string,
+    label: string,
+    unit: string,
+    values: number[],
+    target?: Measurement['target'],
+  ) => {
+    const measurement: Measurement = {
       id,
       label,
-      unit: 'req/s',
-      runs: rates.length,
-      median: figures.requestsPerSecond,
-      min: Math.min(...rates),
-      max: Math.max(...rates),
+      unit,
+      runs: values.length,
+      median: median(values),
+      min: Math.min(...values),
+      max: Math.max(...values),
+      ...(target ? { target } : {}),
     };
-  });
+    measurements.push(measurement);
+    return measurement.median ?? 0;
+  };
+  const source = 'issue 16 item 2';
+  for (const connections of connectionCounts) {
+    const targeted = connections === CONNECTIONS;
+    for (const scenario of scenarios) {
+      const runs = pairs.get(`${scenario.id}@${connections}`) ?? [];
+      if (runs.length === 0) continue;
+      // The figures at 10 connections keep the ids earlier result files used.
+      const id = targeted ? scenario.id : `${scenario.id}@${connections}`;
+      const label = `${scenario.label}, ${connections} connections`;
+      const rate = figure(
+        id,
+        label,
+        'req/s',
+        runs.map((r) => r.figures.requestsPerSecond),
+      );
+      const toConstant = figure(
+        `${id}.ratio-constant`,
+        `${label}: ratio to bare Fastify's constant`,
+        'ratio',
+        runs.map((r) => r.figures.requestsPerSecond / r.constant.requestsPerSecond),
+        targeted ? { comparison: 'at least', value: scenario.ratioTarget, source } : undefined,
+      );
+      const sameBytes = runs.flatMap((r) =>
+        r.sameBytes ? [r.figures.requestsPerSecond / r.sameBytes.requestsPerSecond] : [],
+      );
+      const toSameBytes =
+        sameBytes.length > 0
+          ? figure(
+              `${id}.ratio-same-bytes`,
+              `${label}: ratio to bare Fastify sending the same ${sizes.get(scenario.id)} bytes`,
+              'ratio',
+              sameBytes,
+              targeted ? { comparison: 'at least', value: 0.5, source } : undefined,
+            )
+          : undefined;
+      const p99 = figure(
+        `${id}.p99`,
+        `${label}: p99 latency`,
+        'ms',
+        runs.map((r) => r.figures.p99),
+        targeted && scenario.read ? { comparison: 'below', value: 20, source } : undefined,
+      );
+      const failures: Record<string, number> = {};
+      for (const run of runs)
+        for (const [status, count] of Object.entries(run.figures.failures))
+          failures[status] = (failures[status] ?? 0) + count;
+      rows.push([
+        scenario.label,
+        String(connections),
+        rate.toFixed(0),
+        median(runs.map((r) => r.figures.p50)).toFixed(1),
+        p99.toFixed(1),
+        median(runs.map((r) => r.constant.requestsPerSecond)).toFixed(0),
+        toConstant.toFixed(3),
+        toSameBytes === undefined ? '–' : toSameBytes.toFixed(3),
+        Object.keys(failures).length ? JSON.stringify(failures) : '0',
+      ]);
+    }
+  }
+  const table: Table = {
+    title: `API under autocannon: ${duration} s a run, medians of ${rounds} paired round(s) at ${CONNECTIONS} connections${connectionCounts.length > 1 ? ' (fewer at 50)' : ''}, on a council of ${(council.seeded.eheCases + council.seeded.cmeCases).toLocaleString('en-GB')} cases (${council.seeded.events.toLocaleString('en-GB')} events)`,
+    headers: [
+      'scenario',
+      'connections',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'bare constant req/s',
+      'ratio to constant',
+      'ratio to same bytes',
+      'not 2xx',
+    ],
+    rows,
+  };
   return {
     name: 'api',
     quick: options.quick,
     settings: {
       cases: council.seeded.eheCases + council.seeded.cmeCases,
       events: council.seeded.events,
-      connections: CONNECTIONS,
+      connections: connectionCounts.join(' and '),
       durationSeconds: duration,
       rounds,
       store: 'sqlite file, WAL, synchronous=FULL',

@@ -30,6 +30,7 @@ import {
   type Measurement,
   renderMarkdownTable,
   renderTable,
+  targetsTable,
 } from './support.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -141,6 +142,8 @@ function markdownSummary(startedAt: string, outcomes: Outcome[]): string {
       continue;
     }
     out.push(`Full figures: \`bench/results/${outcome.file ?? ''}\``, '');
+    const targets = targetsTable('Targets', outcome.report.measurements);
+    if (targets) out.push(renderMarkdownTable(targets), '');
     for (const table of outcome.report.tables) out.push(renderMarkdownTable(table), '');
     const settings = Object.entries(outcome.report.settings);
     if (settings.length > 0) {
@@ -199,6 +202,8 @@ async function main(): Promise<void> {
       };
       writeFileSync(join(resultsDir, file), `${JSON.stringify(result, null, 2)}\n`);
       for (const table of report.tables) console.log(`\n${renderTable(table)}`);
+      const targets = targetsTable(`${name}: targets`, report.measurements);
+      if (targets) console.log(`\n${renderTable(targets)}`);
       for (const note of report.notes) console.log(`\n${note}`);
       console.log(`\nWrote bench/results/${file}`);
       outcomes.push({ name, status: 'done', report, file, ...(previous ? { previous } : {}) });

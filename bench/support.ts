@@ -16,6 +16,14 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
+/** A figure an issue asks for: met when the measured median is at least (or below) `value`. */
+export interface Target {
+  comparison: 'at least' | 'below';
+  value: number;
+  /** Where the target comes from, e.g. 'issue 16 item 2'. */
+  source: string;
+}
+
 /** One figure. `median` is null when the figure could not be measured (`note` says why). */
 export interface Measurement {
   /** Stable key, the same from run to run, so two result files can be compared. */
@@ -27,6 +35,7 @@ export interface Measurement {
   min: number | null;
   max: number | null;
   note?: string;
+  target?: Target;
 }
 
 export interface Table {
@@ -158,4 +167,33 @@ export function renderMarkdownTable(table: Table): string {
   ];
   if (table.notes && table.notes.length > 0) out.push('', ...table.notes.map((note) => `- ${note}`));
   return out.join('\n');
+}
+
+/** 'met', 'not met', or 'not measured' for a figure with a target. */
+export function targetStatus(measurement: Measurement & { target: Target }): string {
+  const { median: value, target } = measurement;
+  if (value === null) return 'not measured';
+  const met = target.comparison === 'at least' ? value >= target.value : value < target.value;
+  return met ? 'met' : 'NOT MET';
+}
+
+/** Every figure with a target, beside it: what `npm run bench` prints and latest.md carries (issue 16 item 8). */
+export function targetsTable(title: string, measurements: readonly Measurement[]): Table | undefined {
+  const withTargets = measurements.filter(
+    (m): m is Measurement & { target: Target } => m.target !== undefined,
+  );
+  if (withTargets.length === 0) return undefined;
+  const figure = (value: number | null) => (value === null ? 'n/a' : String(Number(value.toPrecision(3))));
+  return {
+    title,
+    headers: ['figure', 'measured (median)', 'runs', 'target', 'status', 'source'],
+    rows: withTargets.map((m) => [
+      m.label,
+      `${figure(m.median)} ${m.unit}`,
+      String(m.runs),
+      `${m.target.comparison} ${figure(m.target.value)} ${m.unit}`,
+      targetStatus(m),
+      m.target.source,
+    ]),
+  };
 }
