@@ -1,5 +1,4 @@
 import { decodeJwt } from 'jose';
-import type { Actor, TokenVerifier } from './auth.js';
 
 /** Enough for every member of a large council's staff and its portals, each with a token or two a day. */
 const DEFAULT_MAX_ENTRIES = 10_000;
@@ -11,10 +10,10 @@ const DEFAULT_MAX_ENTRIES = 10_000;
  * once. A token lives at most 12 hours (checked when verified), which is as long as it would be accepted
  * without the cache; a refused token is never remembered. Bounded: the oldest entry goes first.
  */
-export function cachedTokenVerifier(
-  verify: TokenVerifier,
+export function cachedTokenVerifier<Actor>(
+  verify: (token: string) => Promise<Actor>,
   options: { maxEntries?: number; nowMs?: () => number } = {},
-): TokenVerifier {
+): (token: string) => Promise<Actor> {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const nowMs = options.nowMs ?? Date.now;
   const verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
