@@ -43,6 +43,12 @@ export type EventOf<K extends CaseTypeName> = ReturnType<(typeof caseTypes)[K]['
 /** A case's stream: its type's prefix and its id (EventStoreDB reads the text before the first `-` as the category). */
 export const streamOf = (caseType: CaseTypeName, caseId: string): string => `${caseType}-${caseId}`;
 
+/**
+ * The prefixes of every case's stream: what the views and the clock scheduler ask the store for, so that the
+ * access log and the other non-case streams are filtered out by the store rather than read and dropped.
+ */
+export const caseStreamPrefixes: readonly string[] = caseTypeNames.map((name) => streamOf(name, ''));
+
 /** The case type and id a stream holds, or undefined for a stream that is not a case's. */
 export function caseOfStream(stream: string): { caseType: CaseTypeName; caseId: string } | undefined {
   const dash = stream.indexOf('-');

@@ -1,4 +1,4 @@
-import { caseOfStream, caseTypeNames, streamOf } from '../domain/case-types.js';
+import { caseOfStream, caseStreamPrefixes } from '../domain/case-types.js';
 import type { EventFilter, RecordedEvent } from '../eventstore/types.js';
 import { decodeCaseEvent } from './case-event.js';
 import { caseRecordsView } from './case-list.js';
@@ -72,9 +72,7 @@ export function createViews(): Views {
  * The only streams the views read: the cases'. Everything else in the log (the access log above all, one
  * event per read of a case) is left out by the store's own filter, on replay and live.
  */
-export const caseStreamsFilter: EventFilter = {
-  streamPrefixes: caseTypeNames.map((name) => streamOf(name, '')),
-};
+export const caseStreamsFilter: EventFilter = { streamPrefixes: [...caseStreamPrefixes] };
 
 export function applyRecordedEvent(views: Views, recorded: RecordedEvent): boolean {
   const stream = caseOfStream(recorded.stream);

@@ -1,6 +1,7 @@
 import { createCalendar } from '../domain/calendar/index.js';
+import { caseStreamPrefixes } from '../domain/case-types.js';
 import type { Policy } from '../domain/policy.js';
-import type { EventStore, RecordedEvent } from '../eventstore/types.js';
+import type { EventFilter, EventStore, RecordedEvent } from '../eventstore/types.js';
 import type { Logger } from '../logger.js';
 import type { DueClockJob } from './clock-jobs.js';
 import { createOpenClocks, planForEvent } from './clock-jobs.js';
@@ -27,6 +28,8 @@ export interface ClockScheduler {
   position(): bigint;
 }
 
+/** Clocks live in the cases' streams only: the store leaves the rest (the access log above all) out. */
+const caseStreams: EventFilter = { streamPrefixes: [...caseStreamPrefixes] };
 /**
  * Only ever moves forward, so two schedulers at once cannot drag each other's checkpoint back. A live save
  * never creates the key: a checkpoint gone missing means Redis lost its data (and every job with it), and
@@ -73,7 +76,7 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
   async function rebuild(checkpointAt?: bigint): Promise<void> {
     const open = createOpenClocks();
     let last: bigint | undefined;
-    for await (const event of store.readAll()) {
+    for await (const event of store.readAll({ filter: caseStreams })) {
       open.apply(event);
       last = event.position;
     }
@@ -110,11 +113,15 @@ export function createClockScheduler(deps: ClockSchedulerDeps): ClockScheduler {
 
   async function follow(from: bigint | undefined, caughtUp: () => void): Promise<void> {
     let head = -1n;
-    for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) head = last.position;
+    for await (const last of store.readAll({ direction: 'backwards', maxCount: 1, filter: caseStreams }))
+      head = last.position;
     if (from === undefined ? head < 0n : from >= head) caughtUp();
     while (!closing) {
       try {
-        subscription = store.subscribeToAll(position >= 0n ? { fromPosition: position } : {});
+        subscription = store.subscribeToAll({
+          ...(position >= 0n ? { fromPosition: position } : {}),
+          filter: caseStreams,
+        });
         for await (const event of subscription) {
           await apply(event);
           if (event.position >= head) caughtUp();

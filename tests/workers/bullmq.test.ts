@@ -214,6 +214,40 @@ describe('BullMQ trigger on Redis', () => {
     expect(jobs).toHaveLength(3);
   });
 
+  it('reads only the case streams, on rebuild and live, and is caught up with an access-log event last', async () => {
+    const { prefix, store, clock } = setUp();
+    await referredCase(store, clock);
+    await store.append('access-log', [{ type: 'CaseDataRead', data: {} }], 'any');
+    const filters: unknown[] = [];
+    const watched: typeof store = {
+      ...store,
+      readAll: (options) => {
+        filters.push(options?.filter);
+        return store.readAll(options);
+      },
+      subscribeToAll: (options) => {
+        filters.push(options?.filter);
+        return store.subscribeToAll(options);
+      },
+    };
+    const queues = createQueueSet({ redisUrl: REDIS_URL, prefix, logger: silentLogger });
+    cleanups.push(() => queues.close());
+    const scheduler = createClockScheduler({
+      store: watched,
+      queues,
+      policy,
+      logger: silentLogger,
+      now: clock.now,
+    });
+    cleanups.push(() => scheduler.close());
+    await scheduler.start();
+    expect(await queues.queue('deadlines').getDelayedCount()).toBe(1);
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-"]}')).toBe(
+      true,
+    );
+  });
+
   it('two scheduler instances at once create each job once', async () => {
     const { prefix, store, clock } = setUp();
     for (let i = 0; i < 5; i++) await referredCase(store, clock);
