@@ -257,7 +257,12 @@ export const ConsiderEsoBody = z.strictObject({
   decision: z.enum(['apply_for_eso', 'prosecute', 'no_further_action']),
   rationale: text,
 });
-export const StartProsecutionBody = z.strictObject({ startedOn: isoDateSchema, court: shortText.optional() });
+/** s.443(1): the days the parent failed to comply, while the order was in force and the child of school age. */
+export const StartProsecutionBody = z.strictObject({
+  startedOn: isoDateSchema,
+  court: shortText.optional(),
+  offencePeriod: z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+});
 export const RecordProsecutionOutcomeBody = z.strictObject({
   decidedOn: isoDateSchema,
   outcome: z.enum(['convicted', 'acquitted', 'withdrawn']),

@@ -236,7 +236,7 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     'ConsiderEso',
     fc.record({ consideredOn: date, decision: fc.constant('prosecute' as const), rationale: text }),
   ),
-  cmd('StartProsecution', fc.record({ startedOn: date })),
+  cmd('StartProsecution', fc.record({ startedOn: date, offencePeriod: fc.record({ from: date, to: date }) })),
   cmd(
     'RecordProsecutionOutcome',
     fc.record({

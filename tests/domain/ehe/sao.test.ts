@@ -94,7 +94,10 @@ const esoConsidered = command({
     rationale: 'an ESO would not secure attendance',
   },
 });
-const prosecution = command({ type: 'StartProsecution', data: { startedOn: '2026-07-28' } });
+const prosecution = command({
+  type: 'StartProsecution',
+  data: { startedOn: '2026-07-28', offencePeriod: { from: '2026-07-14', to: '2026-07-27' } },
+});
 
 describe('the s437(1) notice', () => {
   it('IA 1978 s.7 "would be delivered in the ordinary course of post": posted first class on Friday 5 June, it is served on Tuesday 9 June and the s.437(2) period "beginning with the day on which the notice is served" ends on 23 June', () => {
@@ -444,7 +447,10 @@ describe('non-compliance', () => {
       data: { decidedOn: '2026-08-10', outcome: 'convicted' },
     });
     const { events } = route(...toOrder, order(), esoConsidered, prosecution, convicted);
-    const again = command({ type: 'StartProsecution', data: { startedOn: '2026-09-01' } });
+    const again = command({
+      type: 'StartProsecution',
+      data: { startedOn: '2026-09-01', offencePeriod: { from: '2026-08-11', to: '2026-08-31' } },
+    });
     when(events, again).then('eso_not_considered');
     when(route(...toOrder, order(), esoConsidered, prosecution).events, again).then('sao_step_out_of_order');
   });
