@@ -88,6 +88,8 @@ export const domainErrorCodes = {
     'school_not_maintained',
     'governing_body_not_notified',
     'direction_period_running',
+    'direction_application_pending',
+    'school_directed_not_to_be_named',
     'no_conviction',
     'childrens_services_not_consulted',
     // A child missing education: enquiries, whereabouts and where the case ends.

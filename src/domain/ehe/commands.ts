@@ -412,6 +412,8 @@ export const allocatedWork: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'AnswerEsoDirection',
   'RecordSchoolApplicationDecision',
   'NotifyGoverningBody',
+  'RecordGoverningBodyDirectionApplication',
+  'RecordSecretaryOfStateSchoolDirection',
   'RecordNamedSchoolInformed',
   'RecordChildrensServicesConsultation',
   'RecordEsoApplication',
@@ -434,6 +436,8 @@ export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>
   'ServeSchoolAttendanceOrder',
   'RecordSchoolApplicationDecision',
   'NotifyGoverningBody',
+  'RecordGoverningBodyDirectionApplication',
+  'RecordSecretaryOfStateSchoolDirection',
 ]);
 
 /** Appended by the deadline worker; idempotent, and silent ([]) when there is nothing to record. */
