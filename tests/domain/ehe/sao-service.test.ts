@@ -236,7 +236,7 @@ describe('property: for any service date and method, the period end is never bef
           expect(isWeekday(servedOn) && !isBankHoliday(servedOn)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261203 },
     );
     // Every service in the range is one the case accepts: the property is not met by refusals.
     expect(accepted).toBe(300);
