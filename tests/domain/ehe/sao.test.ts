@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
 import { allocate, command, given, history, judge, referral } from './fixtures.js';
+import { step } from './sao-plan-fixtures.js';
 import { autumn, autumnRoute } from './sao-route.js';
 
 const route = autumnRoute;
@@ -342,14 +343,7 @@ describe('the School Attendance Order', () => {
     });
   });
 
-  const request = command({
-    type: 'RecordSaoRevocationRequest',
-    data: { requestedOn: '2026-07-20', arrangements: 'a tutor and a structured curriculum' },
-  });
-  const refuse = command({
-    type: 'RefuseSaoRevocation',
-    data: { refusedOn: '2026-07-22', rationale: 'unsatisfactory' },
-  });
+  const { revocationRequest: request, revocationRefusal: refuse } = step;
 
   it('is revoked on a request on the ground of suitable education otherwise (s442)', () => {
     const { state } = route(
