@@ -14,6 +14,44 @@ export const CaseClockSchema = z.object({
   escalation,
 });
 
+/** One service of a School Attendance Order document on one parent, or an amendment of the order. */
+const SaoServedDocumentSchema = z
+  .object({
+    document: z.enum(['section437Notice', 'section438Notice', 'order', 'amendedOrder']),
+    documentId: z.string().nullable(),
+    parentId: z.string().nullable().meta({
+      description:
+        'The parent served (s.443(1) "a parent on whom a school attendance order is served"); null on services recorded before they named one, and on amendments',
+    }),
+    issuedOn: date,
+    method: z.enum(['in_person', 'left_at_address', 'post', 'email']).optional(),
+    postedOn: date.optional(),
+    postClass: z.enum(['first', 'second']).optional(),
+    sentOn: date.optional(),
+    servedOn: date.optional().meta({ description: 'The day it counts as served; its period runs from it' }),
+    servedOnBasis: z
+      .enum([
+        'served_that_day',
+        'deemed_delivery_by_post',
+        'actual_receipt_proved',
+        'deemed_email_next_working_day',
+        'recorded_as_entered',
+      ])
+      .optional()
+      .meta({
+        description:
+          'Handed over or left that day; deemed delivered in the ordinary course of post (Interpretation Act 1978 s.7: 2nd working day first class, 4th second class); an earlier receipt proved with evidence; email the next working day (local policy); or a date entered before service was recorded in detail',
+      }),
+    receiptEvidence: z.string().optional(),
+    periodEndsOn: date.optional().meta({
+      description: "The period's last day as printed on the notice (s.437(2), s.438)",
+    }),
+    amendedOn: date.optional(),
+    initiatedBy: z.enum(['parent_request', 'council', 'ehc_plan']).optional(),
+    legalBasis: z.string(),
+  })
+  .meta({ id: 'SaoServedDocument' });
+
 /** The summary view of a case, with revision and position as strings (JSON has no 64-bit integers). */
 export const CaseSummarySchema = z
   .object({
@@ -61,6 +99,7 @@ export const CaseSummarySchema = z
         section437Notice: z.object({ servedOn: date, periodEndsOn: date }).optional(),
         section438Notice: z.object({ servedOn: date, choiceEndsOn: date }).optional(),
         order: z.object({ servedOn: date, inForceUntil: date.optional() }).optional(),
+        documents: z.array(SaoServedDocumentSchema),
       })
       .optional()
       .meta({

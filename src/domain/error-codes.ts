@@ -30,6 +30,8 @@ export const domainErrorCodes = {
     'receipt_after_deemed_service',
     // The education supervision order (s.447).
     'eso_extension_not_later',
+    // s.443(1): an offence period outside the order's life (s.437(4)) or after the prosecution began.
+    'offence_period_outside_order',
   ],
 
   /** The case's state forbids the command now: a step taken twice, out of order, or before the one it needs. */
@@ -86,6 +88,8 @@ export const domainErrorCodes = {
     'school_not_maintained',
     'governing_body_not_notified',
     'direction_period_running',
+    'direction_application_pending',
+    'school_directed_not_to_be_named',
     'no_conviction',
     'childrens_services_not_consulted',
     // A child missing education: enquiries, whereabouts and where the case ends.

@@ -8,7 +8,8 @@ import { isEheCase } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
 import type { CaseEvent } from './case-event.js';
-import type { CaseClock, CaseSummary, CaseType, SaoDates } from './types.js';
+import { evolveSaoDocuments } from './sao-documents.js';
+import type { CaseClock, CaseSummary, CaseType, SaoDates, SaoServedDocument } from './types.js';
 
 /**
  * One record per case: the decider's own state (so status, clocks and the SAO stage follow exactly the rules
@@ -22,6 +23,8 @@ export interface CaseDetails {
   lastContactOn?: IsoDate;
   lastVisitOn?: IsoDate;
   lastAssessment?: CaseSummary['lastAssessment'];
+  /** EHE: the School Attendance Order documents of the current route (sao-documents.ts). */
+  saoDocuments?: readonly SaoServedDocument[];
   revision: bigint;
   position: bigint;
 }
@@ -93,6 +96,8 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
   const state = caseTypes.ehe.decider.evolve(before.state, event);
   if (!isEheCase(state)) return previous;
   const record = touched({ ...before, state }, change);
+  const saoDocuments = evolveSaoDocuments(before.saoDocuments, event);
+  if (saoDocuments) record.saoDocuments = saoDocuments;
   switch (event.type) {
     case 'FirstContactMade':
     case 'ContactAttempted':
@@ -223,9 +228,11 @@ const typeFields: CaseTypeTable<
   CaseRecord,
   Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located'>
 > = {
-  ehe: ({ state }) => ({
+  ehe: ({ state, saoDocuments }) => ({
     saoStage: state.sao.stage,
-    ...(state.sao.stage === 'none' ? {} : { sao: saoDatesOf(state.sao, state.dateOfBirth) }),
+    ...(state.sao.stage === 'none'
+      ? {}
+      : { sao: saoDatesOf(state.sao, state.dateOfBirth, saoDocuments ?? []) }),
   }),
   cme: ({ state }) => ({
     ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
@@ -233,11 +240,17 @@ const typeFields: CaseTypeTable<
   }),
 };
 
-function saoDatesOf(sao: EheCase['sao'], dateOfBirth: IsoDate | null): SaoDates {
+function saoDatesOf(
+  sao: EheCase['sao'],
+  dateOfBirth: IsoDate | null,
+  documents: readonly SaoServedDocument[],
+): SaoDates {
   const { notice437, noticeOfIntention, order } = sao;
   return {
     stage: sao.stage,
+    // The only procedure modelled: a policy naming a CWSA 2026 commencement date is refused (issue 14 item 8).
     regime: 'EA1996',
+    documents: documents.map((d) => ({ ...d })),
     ...(notice437 && {
       section437Notice: { servedOn: notice437.servedOn, periodEndsOn: notice437.periodEndsOn },
     }),

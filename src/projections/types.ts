@@ -52,6 +52,40 @@ export interface SaoDates {
   section438Notice?: { servedOn: IsoDate; choiceEndsOn: IsoDate };
   /** s.437(3)-(4): served on, and in force at most until the school leaving date. */
   order?: { servedOn: IsoDate; inForceUntil?: IsoDate };
+  /** Every service of the route's documents on a parent, and each amendment of the order, in order. */
+  documents: SaoServedDocument[];
+}
+
+/**
+ * One document of the route served on one parent (s.443(1) "a parent on whom a school attendance order is
+ * served"), or an amendment of the order (no service of it is recorded: `amendedOn` instead of `servedOn`).
+ */
+export interface SaoServedDocument {
+  document: 'section437Notice' | 'section438Notice' | 'order' | 'amendedOrder';
+  /** The id the council gave the notice or order; null on services recorded before ids (v1 events). */
+  documentId: string | null;
+  /** The parent served; null on services recorded before they named a parent, and on amendments. */
+  parentId: string | null;
+  issuedOn: IsoDate;
+  method?: 'in_person' | 'left_at_address' | 'post' | 'email';
+  postedOn?: IsoDate;
+  postClass?: 'first' | 'second';
+  sentOn?: IsoDate;
+  /** The day it counts as served, from which its period runs. */
+  servedOn?: IsoDate;
+  servedOnBasis?:
+    | 'served_that_day'
+    | 'deemed_delivery_by_post'
+    | 'actual_receipt_proved'
+    | 'deemed_email_next_working_day'
+    | 'recorded_as_entered';
+  /** With `actual_receipt_proved`: the evidence of the earlier receipt ("unless the contrary is proved"). */
+  receiptEvidence?: string;
+  /** The last day of the period as the notice printed it: s.437(1)-(2)'s period, s.438's window. */
+  periodEndsOn?: IsoDate;
+  amendedOn?: IsoDate;
+  initiatedBy?: 'parent_request' | 'council' | 'ehc_plan';
+  legalBasis: string;
 }
 
 export interface CaseSummary {

@@ -208,9 +208,14 @@ async function orderAndAfter(
     MANAGER,
   );
   t = wd(run, t, rng.int(10, 30));
+  // s.443(1): the days of non-compliance, from the order's service to the day before the prosecution.
+  const offencePeriod = { from, to: addCalendarDays(t, -1) };
   await run.step(
     t,
-    { type: 'StartProsecution', data: { startedOn: t, court: 'Eastmere Magistrates’ Court' } },
+    {
+      type: 'StartProsecution',
+      data: { startedOn: t, court: 'Eastmere Magistrates’ Court', offencePeriod },
+    },
     MANAGER,
   );
   // s.447(2)(a): a court may direct an ESO application only on convicting the parent.

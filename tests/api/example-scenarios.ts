@@ -35,6 +35,8 @@ const consulted: Step[] = [
   ['sao/school-consultations', 'consultAlternative'],
 ];
 const notice438: Step[] = [...consulted, ['sao/section-438-notices', 'served']];
+const notified: Step[] = [...consulted, ['sao/governing-body-notices', 'notify']];
+const directionApplied: Step[] = [...notified, ['sao/governing-body-direction-applications', 'apply']];
 const order: Step[] = [...notice438, ['sao/orders', 'served']];
 const revocationRequested: Step[] = [...order, ['sao/revocation-requests', 'request']];
 const referredToSecretaryOfState: Step[] = [
@@ -94,6 +96,9 @@ export const exampleScenarios: Record<string, Scenario> = {
   'sao/school-consultations consult': ehe(expedient),
   'sao/school-consultations consultAlternative': ehe(expedient),
   'sao/governing-body-notices notify': ehe(consulted),
+  'sao/governing-body-direction-applications apply': ehe(notified),
+  'sao/school-directions mayBeNamed': ehe(directionApplied),
+  'sao/school-directions notToBeNamed': ehe(directionApplied),
   'sao/parent-choices applicationElsewhere': ehe(notice438),
   'sao/school-application-decisions offered': ehe([
     ...notice438,

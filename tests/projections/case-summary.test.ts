@@ -119,6 +119,208 @@ describe('case summary', () => {
       regime: 'EA1996',
       // s.437(2): "not less than 15 days beginning with the day on which the notice is served".
       section437Notice: { servedOn: '2026-06-05', periodEndsOn: '2026-06-19' },
+      documents: [
+        {
+          document: 'section437Notice',
+          documentId: 'notice-437',
+          parentId: 'parent-1',
+          issuedOn: '2026-06-05',
+          method: 'in_person',
+          servedOn: '2026-06-05',
+          servedOnBasis: 'served_that_day',
+          periodEndsOn: '2026-06-19',
+          legalBasis: 'EA1996_s437_1',
+        },
+      ],
+    });
+  });
+
+  describe('each School Attendance Order document served: the parent, the method, the deemed day and its basis (issue 14 item 9)', () => {
+    const school = { name: 'Woodlands Community College', urn: '116448' };
+    const other = { name: 'Bitterne Park School', urn: '116436' };
+    const posted = (postedOn: string, postClass: 'first' | 'second') => ({
+      method: 'post' as const,
+      postedOn,
+      postClass,
+    });
+    const route = () => {
+      const caseId = newCaseId();
+      const log = createLog().ehe(caseId, [
+        [
+          eheReferral(caseId, {
+            receivedOn: '2026-04-20',
+            deletionReturn: { school: other, deletedOn: '2026-04-17', ground: 'written notice' },
+            eheStartDate: '2026-04-17',
+            parentsCarers: [
+              { name: 'Sara Khan', relationship: 'mother', livesWithChild: true },
+              { name: 'Imran Khan', relationship: 'father', livesWithChild: false },
+            ],
+          }),
+          '2026-04-20',
+        ],
+        [allocate('officer-1', '2026-04-21'), '2026-04-21'],
+        [
+          {
+            type: 'JudgeSuitability',
+            data: { judgedOn: '2026-04-22', outcome: 'appears_unsuitable', rationale: 'no evidence' },
+          },
+          '2026-04-22',
+        ],
+        [
+          {
+            type: 'ServeSection437Notice',
+            data: {
+              noticeId: 'n437',
+              issuedOn: '2026-04-30',
+              parentId: 'parent-1',
+              service: posted('2026-04-30', 'first'),
+            },
+          },
+          '2026-04-30',
+        ],
+        [
+          {
+            type: 'ServeSection437Notice',
+            data: {
+              noticeId: 'n437',
+              issuedOn: '2026-04-30',
+              parentId: 'parent-2',
+              service: posted('2026-04-30', 'second'),
+            },
+          },
+          '2026-04-30',
+        ],
+        [
+          {
+            type: 'JudgeSection437Response',
+            data: { judgedOn: '2026-05-22', satisfied: false, rationale: 'no reply' },
+          },
+          '2026-05-22',
+        ],
+        [
+          {
+            type: 'DecideAttendanceExpediency',
+            data: { decidedOn: '2026-05-22', expedient: true, rationale: 'attend school' },
+          },
+          '2026-05-22',
+        ],
+        [
+          { type: 'ConsultSchool', data: { school, consultedOn: '2026-05-22', maintained: false } },
+          '2026-05-22',
+        ],
+        [
+          {
+            type: 'ServeSection438Notice',
+            data: {
+              noticeId: 'n438',
+              issuedOn: '2026-05-22',
+              parentId: 'parent-1',
+              service: {
+                ...posted('2026-05-22', 'first'),
+                actualReceipt: { receivedOn: '2026-05-23', evidence: 'signed for by Sara Khan' },
+              },
+              intendedSchool: school,
+            },
+          },
+          '2026-05-23',
+        ],
+        [
+          {
+            type: 'ServeSchoolAttendanceOrder',
+            data: {
+              orderId: 'order-1',
+              issuedOn: '2026-06-08',
+              parentId: 'parent-1',
+              service: { method: 'in_person', servedOn: '2026-06-08' },
+              school,
+            },
+          },
+          '2026-06-08',
+        ],
+        [
+          {
+            type: 'AmendSchoolAttendanceOrder',
+            data: {
+              initiatedBy: 'council',
+              amendedOn: '2026-06-15',
+              school: other,
+              rationale: 'a place nearer home',
+            },
+          },
+          '2026-06-15',
+        ],
+      ]);
+      return viewsOf(log.recorded, '2026-06-20').query.caseSummary.get(caseId)?.sao;
+    };
+
+    it('IA 1978 s.7 "in the ordinary course of post": first class posted Thu 30 April 2026 is served Tue 5 May (4 May a bank holiday); the s.437(2) period printed ends 19 May', () => {
+      expect(route()?.documents[0]).toEqual({
+        document: 'section437Notice',
+        documentId: 'n437',
+        parentId: 'parent-1',
+        issuedOn: '2026-04-30',
+        method: 'post',
+        postedOn: '2026-04-30',
+        postClass: 'first',
+        servedOn: '2026-05-05',
+        servedOnBasis: 'deemed_delivery_by_post',
+        periodEndsOn: '2026-05-19',
+        legalBasis: 'EA1996_s437_1',
+      });
+    });
+
+    it('s.443(1) "a parent on whom" it is served: the other parent\'s service is its own row, second class the 4th working day (Thu 7 May), its period ending 21 May', () => {
+      expect(route()?.documents[1]).toMatchObject({
+        document: 'section437Notice',
+        parentId: 'parent-2',
+        postClass: 'second',
+        servedOn: '2026-05-07',
+        servedOnBasis: 'deemed_delivery_by_post',
+        periodEndsOn: '2026-05-21',
+      });
+    });
+
+    it('"unless the contrary is proved": a s.438 notice received on Saturday 23 May, before its deemed day (Tue 26 May, after the Spring bank holiday), is served that day with its evidence; the 15 days end 6 June', () => {
+      expect(route()?.documents[2]).toEqual({
+        document: 'section438Notice',
+        documentId: 'n438',
+        parentId: 'parent-1',
+        issuedOn: '2026-05-22',
+        method: 'post',
+        postedOn: '2026-05-22',
+        postClass: 'first',
+        servedOn: '2026-05-23',
+        servedOnBasis: 'actual_receipt_proved',
+        receiptEvidence: 'signed for by Sara Khan',
+        periodEndsOn: '2026-06-06',
+        legalBasis: 'EA1996_s438',
+      });
+    });
+
+    it('the order served in person that day, and its amendment (s.437(4) "subject to any amendment made by the local education authority"), under the regime in force', () => {
+      const sao = route();
+      expect(sao?.regime).toBe('EA1996');
+      expect(sao?.documents.slice(3)).toEqual([
+        {
+          document: 'order',
+          documentId: 'order-1',
+          parentId: 'parent-1',
+          issuedOn: '2026-06-08',
+          method: 'in_person',
+          servedOn: '2026-06-08',
+          servedOnBasis: 'served_that_day',
+          legalBasis: 'EA1996_s437_3',
+        },
+        {
+          document: 'amendedOrder',
+          documentId: null,
+          parentId: null,
+          issuedOn: '2026-06-15',
+          amendedOn: '2026-06-15',
+          initiatedBy: 'council',
+          legalBasis: 'EA1996_s437_4',
+        },
+      ]);
     });
   });
 

@@ -89,6 +89,8 @@ export const roleTable: Record<string, Access> = {
     'ehc-plan-schools',
     'ehc-plan-amendment-requests',
     'sao/governing-body-notices',
+    'sao/governing-body-direction-applications',
+    'sao/school-directions',
     'sao/school-application-decisions',
     'sao/named-school-informed',
     'sao/childrens-services-consultations',

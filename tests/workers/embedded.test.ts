@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import type { EventStore } from '../../src/eventstore/types.js';
@@ -212,5 +213,61 @@ describe('s.437(4): the order lapses with compulsory school age, through the dea
     await projections.waitFor(await headPosition(store));
     const open = projections.deadlines.open({ caseId });
     expect(open.map((d) => d.clock)).not.toContain('saoInForce');
+  });
+});
+
+describe('s.437(4): an order stored as a v1 event, before the in-force clock existed, still lapses', () => {
+  it('the sweep after the leaving date finds the replayed clock and the worker records the lapse', async () => {
+    const { store, clock } = setUp();
+    const caseId = randomUUID();
+    const frozen = JSON.parse(
+      readFileSync(new URL('../domain/fixtures/events-v1/ehe.json', import.meta.url), 'utf8'),
+    ) as { type: string; data: Record<string, unknown> }[];
+    const v1 = (type: string) => frozen.find((f) => f.type === type)?.data ?? {};
+    const referral = v1('EheReferralReceived');
+    const metadata = {
+      actor: 'manager-1',
+      role: 'manager',
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      occurredAt: '2026-01-30T09:00:00Z',
+      schemaVersion: 1,
+    };
+    // Born 31 August 2010 (leaving date Friday 26 June 2026); the order served by hand on 30 January 2026.
+    await store.append(
+      `ehe-${caseId}`,
+      [
+        {
+          type: 'EheReferralReceived',
+          data: {
+            ...referral,
+            caseId,
+            receivedOn: '2025-12-05',
+            child: { ...(referral.child as object), dateOfBirth: '2010-08-31' },
+          },
+          metadata,
+        },
+        {
+          type: 'SchoolAttendanceOrderServed',
+          data: {
+            ...v1('SchoolAttendanceOrderServed'),
+            issuedOn: '2026-01-30',
+            servedOn: '2026-01-30',
+            clocksStarted: [],
+          },
+          metadata,
+        },
+      ],
+      'no_stream',
+    );
+    clock.set('2026-06-20T10:00:00Z');
+    const { sweepAt } = await embedded(store, clock);
+    await sweepAt('2026-06-26T21:00:00Z');
+    expect(await eventsOf(store, caseId, 'SchoolAttendanceOrderLapsed')).toEqual([]);
+    await sweepAt('2026-06-27T08:00:00Z');
+    const lapsed = await eventsOf(store, caseId, 'SchoolAttendanceOrderLapsed');
+    expect(lapsed.map((e) => e.data)).toEqual([
+      { inForceUntil: '2026-06-26', recordedOn: '2026-06-27', legalBasis: 'EA1996_s437_4' },
+    ]);
   });
 });

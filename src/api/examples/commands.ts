@@ -121,6 +121,12 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'sao/prosecution-outcomes': saoOutOfOrder('no prosecution awaits an outcome'),
   'sao/eso-directions': saoOutOfOrder('a direction already awaits an answer'),
   'sao/eso-direction-answers': saoOutOfOrder('no court direction awaits an answer'),
+  'sao/governing-body-direction-applications': saoOutOfOrder(
+    'the governing body of Weston Lane School has already applied for a direction',
+  ),
+  'sao/school-directions': saoOutOfOrder(
+    'no application by the governing body of Weston Lane School awaits a direction',
+  ),
   'sao/school-application-decisions': saoOutOfOrder("the school's decision cannot follow school chosen"),
   'sao/named-school-informed': saoOutOfOrder('the named school has already been informed'),
   'sao/eso-applications': saoOutOfOrder('an ESO application or order is already under way'),

@@ -128,6 +128,53 @@ export const eheSummaryExample: CaseSummaryView = {
   position: '3',
 };
 
+/**
+ * Amelia's case on the School Attendance Order route, after the notice of intention: each document served,
+ * the parent served, how, and the day it counts as served (issue 14 item 9).
+ */
+export const saoEheSummaryExample: CaseSummaryView = {
+  ...eheSummaryExample,
+  status: 'sao',
+  clocks: [clock('section438Choice', '2026-02-10', '2026-02-24')],
+  nextDueOn: '2026-02-24',
+  lastAssessment: { kind: 'suitability', outcome: 'appears_unsuitable', on: '2026-01-12' },
+  saoStage: 'notice_of_intention_served',
+  sao: {
+    stage: 'notice_of_intention_served',
+    regime: 'EA1996',
+    section437Notice: { servedOn: '2026-01-14', periodEndsOn: '2026-01-28' },
+    section438Notice: { servedOn: '2026-02-10', choiceEndsOn: '2026-02-24' },
+    documents: [
+      {
+        document: 'section437Notice',
+        documentId: 'notice-437-1',
+        parentId: 'parent-1',
+        issuedOn: '2026-01-13',
+        method: 'in_person',
+        servedOn: '2026-01-14',
+        servedOnBasis: 'served_that_day',
+        periodEndsOn: '2026-01-28',
+        legalBasis: 'EA1996_s437_1',
+      },
+      {
+        document: 'section438Notice',
+        documentId: 'notice-438-1',
+        parentId: 'parent-1',
+        issuedOn: '2026-02-06',
+        method: 'post',
+        postedOn: '2026-02-06',
+        postClass: 'first',
+        servedOn: '2026-02-10',
+        servedOnBasis: 'deemed_delivery_by_post',
+        periodEndsOn: '2026-02-24',
+        legalBasis: 'EA1996_s438',
+      },
+    ],
+  },
+  revision: '9',
+  position: '10',
+};
+
 /** Noah's case, allocated and judged at medium risk, not yet found. */
 export const cmeSummaryExample: CaseSummaryView = {
   caseId: exampleIds.cmeCase,

@@ -13,6 +13,35 @@ export const saoLifeCommandExamples: Pick<EheStepExamples, SaoSchoolsCommandType
       events: ['GoverningBodyNotified'],
     },
   },
+  RecordGoverningBodyDirectionApplication: {
+    apply: {
+      summary:
+        'Within its 15 days (told 5 February: to 19 February) the governing body applies to the Secretary of State for a direction (s.439): until it is given, the order cannot name the school',
+      value: { school: exampleSchools.alternative, appliedOn: '2026-02-12' },
+      events: ['GoverningBodyAppliedForDirection'],
+    },
+  },
+  RecordSecretaryOfStateSchoolDirection: {
+    mayBeNamed: {
+      summary: "The Secretary of State's direction: the school may be named in the order (s.439)",
+      value: {
+        school: exampleSchools.alternative,
+        directedOn: '2026-02-23',
+        outcome: 'school_may_be_named',
+      },
+      events: ['SecretaryOfStateSchoolDirectionRecorded'],
+    },
+    notToBeNamed: {
+      summary: "The Secretary of State's direction: the school is not to be named (s.439)",
+      value: {
+        school: exampleSchools.alternative,
+        directedOn: '2026-02-23',
+        outcome: 'school_not_to_be_named',
+        notes: 'The school is full in Year 8.',
+      },
+      events: ['SecretaryOfStateSchoolDirectionRecorded'],
+    },
+  },
   RecordSchoolApplicationDecision: {
     offered: {
       summary:

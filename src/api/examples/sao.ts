@@ -246,8 +246,9 @@ export const saoCommandExamples: Pick<
   },
   StartProsecution: {
     start: {
-      summary: 'A prosecution for failing to comply with the order (s443)',
-      value: { startedOn: '2026-03-30', court },
+      summary:
+        'A prosecution for failing to comply with the order (s443) from its service on 26 February to the day before',
+      value: { startedOn: '2026-03-30', court, offencePeriod: { from: '2026-02-26', to: '2026-03-29' } },
       events: ['ProsecutionStarted'],
     },
   },

@@ -165,6 +165,16 @@ export const commandRoutes: readonly CommandRoute[] = [
     ehe: 'NotifyGoverningBody',
   },
   {
+    path: 'sao/governing-body-direction-applications',
+    summary: "Record a governing body's application to the Secretary of State for a direction (s439)",
+    ehe: 'RecordGoverningBodyDirectionApplication',
+  },
+  {
+    path: 'sao/school-directions',
+    summary: "Record the Secretary of State's direction on a governing body's application (s439)",
+    ehe: 'RecordSecretaryOfStateSchoolDirection',
+  },
+  {
     path: 'sao/school-application-decisions',
     summary: "Record the decision on the parent's in-time application for a place (s438)",
     ehe: 'RecordSchoolApplicationDecision',

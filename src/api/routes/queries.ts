@@ -13,6 +13,7 @@ import {
   exampleIds,
   exampleOfficers,
   invalidCursorExample,
+  saoEheSummaryExample,
   validationProblemExample,
 } from '../examples/index.js';
 import { caseListExample, caseloadExample, dashboardExample, deadlinesExample } from '../examples/queries.js';
@@ -66,7 +67,10 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         security,
         params: CaseParamsSchema,
         response: {
-          200: CaseSummarySchema.meta({ description: "The case's summary", examples: [eheSummaryExample] }),
+          200: CaseSummarySchema.meta({
+            description: "The case's summary",
+            examples: [eheSummaryExample, saoEheSummaryExample],
+          }),
           ...notFoundResponse(caseInstance),
           ...problemResponses(caseInstance, {
             400: validationProblemExample(caseInstance, 'params.caseId', 'must be a case id (a UUID)'),

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { createCodec, type Upcasters } from '../codec.js';
 import {
   eheEvents,
+  type ProsecutionStarted,
+  type ProsecutionStartedV1,
   type SchoolAttendanceOrderAmended,
   type SchoolAttendanceOrderAmendedV1,
   type SchoolAttendanceOrderRevoked,
@@ -83,6 +85,13 @@ export const eheUpcasters: Upcasters<typeof eheEvents> = {
         offeredOn: chosenOn,
       };
     },
+  },
+  // v1 named no offence period: unknown, not invented.
+  ProsecutionStarted: {
+    1: (data): z.input<typeof ProsecutionStarted> => ({
+      ...(data as z.output<typeof ProsecutionStartedV1>),
+      offencePeriod: null,
+    }),
   },
   // v1 followed any prosecution, and always ran the statute's eight weeks.
   EsoDirectionReceived: {

@@ -19,6 +19,23 @@ export const NotifyGoverningBodyBody = z.strictObject({
   school: SchoolSchema,
   notifiedOn: isoDateSchema,
 });
+/**
+ * The governing body of a maintained school the council told it means to name applied to the Secretary of
+ * State for a direction (s.439; its text was not in the stored statute: the 15 days are the issue's, on the
+ * pattern of SSFA 1998 s.97(3) "within the period of 15 days beginning with the day on which the notice was
+ * served, refer the matter to the Secretary of State and, if they do so, shall inform the local authority").
+ */
+export const RecordGoverningBodyDirectionApplicationBody = z.strictObject({
+  school: SchoolSchema,
+  appliedOn: isoDateSchema,
+});
+/** The Secretary of State's direction on that application: the school may be named, or it may not. */
+export const RecordSecretaryOfStateSchoolDirectionBody = z.strictObject({
+  school: SchoolSchema,
+  directedOn: isoDateSchema,
+  outcome: z.enum(['school_may_be_named', 'school_not_to_be_named']),
+  notes: FreeTextSchema.optional(),
+});
 /** s.437(5): the governing body and the head teacher of the school the order names, informed. */
 export const RecordNamedSchoolInformedBody = z.strictObject({
   informedOn: isoDateSchema,
@@ -57,6 +74,8 @@ export const RecordClockExpiryBody = z.strictObject({ clock: ClockNameSchema, du
 export const saoLifeCommandBodies = {
   RecordSchoolApplicationDecision: RecordSchoolApplicationDecisionBody,
   NotifyGoverningBody: NotifyGoverningBodyBody,
+  RecordGoverningBodyDirectionApplication: RecordGoverningBodyDirectionApplicationBody,
+  RecordSecretaryOfStateSchoolDirection: RecordSecretaryOfStateSchoolDirectionBody,
   RecordNamedSchoolInformed: RecordNamedSchoolInformedBody,
   RecordChildrensServicesConsultation: RecordChildrensServicesConsultationBody,
   RecordEsoApplication: RecordEsoApplicationBody,

@@ -257,7 +257,12 @@ export const ConsiderEsoBody = z.strictObject({
   decision: z.enum(['apply_for_eso', 'prosecute', 'no_further_action']),
   rationale: text,
 });
-export const StartProsecutionBody = z.strictObject({ startedOn: isoDateSchema, court: shortText.optional() });
+/** s.443(1): the days the parent failed to comply, while the order was in force and the child of school age. */
+export const StartProsecutionBody = z.strictObject({
+  startedOn: isoDateSchema,
+  court: shortText.optional(),
+  offencePeriod: z.strictObject({ from: isoDateSchema, to: isoDateSchema }),
+});
 export const RecordProsecutionOutcomeBody = z.strictObject({
   decidedOn: isoDateSchema,
   outcome: z.enum(['convicted', 'acquitted', 'withdrawn']),
@@ -407,6 +412,8 @@ export const allocatedWork: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'AnswerEsoDirection',
   'RecordSchoolApplicationDecision',
   'NotifyGoverningBody',
+  'RecordGoverningBodyDirectionApplication',
+  'RecordSecretaryOfStateSchoolDirection',
   'RecordNamedSchoolInformed',
   'RecordChildrensServicesConsultation',
   'RecordEsoApplication',
@@ -429,6 +436,8 @@ export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>
   'ServeSchoolAttendanceOrder',
   'RecordSchoolApplicationDecision',
   'NotifyGoverningBody',
+  'RecordGoverningBodyDirectionApplication',
+  'RecordSecretaryOfStateSchoolDirection',
 ]);
 
 /** Appended by the deadline worker; idempotent, and silent ([]) when there is nothing to record. */

@@ -4,6 +4,7 @@ import { type Handlers, startClock } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkNotBefore } from './guards.js';
+import { checkOffencePeriod } from './offence-period.js';
 import { orderInForce, requireCompulsorySchoolAge, statutory } from './sao-guards.js';
 
 export type SaoEnforcementCommandType =
@@ -34,6 +35,7 @@ export const saoEnforcementHandlers: Handlers<SaoEnforcementCommandType> = {
     if (!state.sao.esoConsidered)
       fail.conflict('eso_not_considered', 'consider an education supervision order first');
     requireCompulsorySchoolAge(state, data.startedOn, 'startedOn');
+    checkOffencePeriod(ctx, state, order, data.offencePeriod, data.startedOn);
     return [eheEvent('ProsecutionStarted', { ...data, ...statutory(ctx, 'prosecution') })];
   },
 

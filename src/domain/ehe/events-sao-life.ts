@@ -48,6 +48,24 @@ export const GoverningBodyDirectionPeriodEnded = z.strictObject({
   endedOn: isoDateSchema,
   recordedOn: isoDateSchema,
 });
+/**
+ * The governing body applied to the Secretary of State for a direction (s.439). `inTime`: within the 15 days
+ * beginning with the day it was told; only an application in time holds the order back.
+ */
+export const GoverningBodyAppliedForDirection = z.strictObject({
+  school: SchoolSchema,
+  appliedOn: isoDateSchema,
+  inTime: z.boolean(),
+  ...statutory,
+});
+/** The Secretary of State's direction on a governing body's application (s.439). */
+export const SecretaryOfStateSchoolDirectionRecorded = z.strictObject({
+  school: SchoolSchema,
+  directedOn: isoDateSchema,
+  outcome: z.enum(['school_may_be_named', 'school_not_to_be_named']),
+  notes: FreeTextSchema.optional(),
+  ...statutory,
+});
 /** s.437(5): the governing body and the head teacher of the school named in the order informed. */
 export const NamedSchoolInformed = z.strictObject({
   school: SchoolSchema,
@@ -108,6 +126,8 @@ export const saoLifeEvents = {
   SchoolApplicationDecided: v1(SchoolApplicationDecided),
   GoverningBodyNotified: v1(GoverningBodyNotified),
   GoverningBodyDirectionPeriodEnded: v1(GoverningBodyDirectionPeriodEnded),
+  GoverningBodyAppliedForDirection: v1(GoverningBodyAppliedForDirection),
+  SecretaryOfStateSchoolDirectionRecorded: v1(SecretaryOfStateSchoolDirectionRecorded),
   NamedSchoolInformed: v1(NamedSchoolInformed),
   ChildrensServicesConsultedOnEso: v1(ChildrensServicesConsultedOnEso),
   EsoApplied: v1(EsoApplied),

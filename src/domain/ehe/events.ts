@@ -367,9 +367,18 @@ export const EsoConsidered = z.strictObject({
   rationale: text,
   ...statutory,
 });
+/** Version 1: no offence period was recorded (upcast in codec.ts). */
+export const ProsecutionStartedV1 = z.strictObject({
+  startedOn: isoDateSchema,
+  court: shortText.optional(),
+  ...statutory,
+});
+/** v2 (issue 14 item 3): the days of non-compliance the prosecution is for, within the order's life. */
 export const ProsecutionStarted = z.strictObject({
   startedOn: isoDateSchema,
   court: shortText.optional(),
+  /** s.443(1) "fails to comply with the requirements of the order": null on v1 events, which did not say. */
+  offencePeriod: z.strictObject({ from: isoDateSchema, to: isoDateSchema }).nullable(),
   ...statutory,
 });
 export const ProsecutionOutcomeRecorded = z.strictObject({
@@ -499,7 +508,7 @@ export const eheEvents = {
   SaoSecretaryOfStateDirectionRecorded: v1(SaoSecretaryOfStateDirectionRecorded),
   SchoolAttendanceOrderComplied: v1(SchoolAttendanceOrderComplied),
   EsoConsidered: v1(EsoConsidered),
-  ProsecutionStarted: v1(ProsecutionStarted),
+  ProsecutionStarted: v2(ProsecutionStarted),
   ProsecutionOutcomeRecorded: v1(ProsecutionOutcomeRecorded),
   EsoDirectionReceived: v2(EsoDirectionReceived),
   EsoDirectionAnswered: v1(EsoDirectionAnswered),

@@ -13,6 +13,8 @@ const saoLifeEventTypes: ReadonlySet<string> = new Set<SaoLifeEvent['type']>([
   'SchoolApplicationDecided',
   'GoverningBodyNotified',
   'GoverningBodyDirectionPeriodEnded',
+  'GoverningBodyAppliedForDirection',
+  'SecretaryOfStateSchoolDirectionRecorded',
   'NamedSchoolInformed',
   'ChildrensServicesConsultedOnEso',
   'EsoApplied',
@@ -47,12 +49,26 @@ export function evolveSaoLife(state: EheState, event: SaoLifeEvent): EheState {
         : withSao(state, { schools: { ...schools, application } });
     }
     case 'GoverningBodyNotified': {
-      const { school, directionPeriodEndsOn: endsOn } = event.data;
+      const { school, notifiedOn, directionPeriodEndsOn: endsOn } = event.data;
       const others = schools.directionPeriods.filter((p) => !sameSchool(p.school, school));
-      return withSao(state, { schools: { ...schools, directionPeriods: [...others, { school, endsOn }] } });
+      const period = { school, notifiedOn, endsOn };
+      return withSao(state, { schools: { ...schools, directionPeriods: [...others, period] } });
     }
     case 'GoverningBodyDirectionPeriodEnded':
       return state;
+    case 'GoverningBodyAppliedForDirection': {
+      const { school, appliedOn, inTime } = event.data;
+      const others = schools.directionApplications.filter((a) => !sameSchool(a.school, school));
+      const application = { school, appliedOn, inTime, outcome: 'pending' as const };
+      return withSao(state, { schools: { ...schools, directionApplications: [...others, application] } });
+    }
+    case 'SecretaryOfStateSchoolDirectionRecorded': {
+      const { school, outcome } = event.data;
+      const directionApplications = schools.directionApplications.map((a) =>
+        sameSchool(a.school, school) ? { ...a, outcome } : a,
+      );
+      return withSao(state, { schools: { ...schools, directionApplications } });
+    }
     case 'NamedSchoolInformed':
       return withSao(state, { schools: { ...schools, namedSchoolInformed: true } });
     case 'ChildrensServicesConsultedOnEso':

@@ -1,6 +1,7 @@
-import type { IsoDate } from '../calendar/index.js';
+import { compulsorySchoolAge, type IsoDate } from '../calendar/index.js';
 import type { EheEvent } from './events.js';
 import {
+  type EheOpenClock,
   type EheState,
   type EheStatus,
   initialSao,
@@ -210,4 +211,35 @@ export function evolveSao(state: EheState, event: SaoEvent): EheState {
 /** Compile-time exhaustiveness: every SAO event type is handled above, so nothing reaches here. */
 function unhandled(event: never): never {
   throw new Error(`no evolve step for ${(event as { type: string }).type}`);
+}
+
+/**
+ * An order recorded before the in-force clock existed (a v1 `SchoolAttendanceOrderServed`, upcast with
+ * `servedOnBasis: 'recorded_as_entered'`) started only its compliance clock. s.437(4) ends every order "for so
+ * long as the child is of compulsory school age", so on replay it gets the clock the decider now starts
+ * (sao-school-checks.ts `inForceClock`): to the school leaving date (s.8(3)). No policy set it, which its
+ * `policyVersion` says. The deadlines view follows the state's clocks, so the sweep finds it and the worker
+ * records the lapse; the BullMQ scheduler, which reads clocks from events, leaves it to that sweep.
+ */
+export const legacyOrderClockVersion = 'replayed-v1-order';
+
+export function withLegacyInForceClock(
+  clocks: EheState['clocks'],
+  state: EheState,
+  event: EheEvent,
+): EheState['clocks'] {
+  if (event.type !== 'SchoolAttendanceOrderServed' || event.data.servedOnBasis !== 'recorded_as_entered')
+    return clocks;
+  if (event.data.additionalService || state.dateOfBirth === null) return clocks;
+  if (event.data.clocksStarted.some((c) => c.clock === 'saoInForce')) return clocks;
+  const clock: EheOpenClock = {
+    startedOn: event.data.servedOn,
+    dueOn: compulsorySchoolAge(state.dateOfBirth).end,
+    policyVersion: legacyOrderClockVersion,
+    dayType: 'calendar',
+    missed: false,
+    escalation: 'none',
+    reminded: false,
+  };
+  return { ...clocks, saoInForce: clock };
 }

@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import { type ClockName, clockEffects } from '../clocks.js';
 import { planFromFlags, withPlanSchool } from './ehc-plan.js';
 import type { EheEvent } from './events.js';
-import { evolveSao, isSaoEvent } from './evolve-sao.js';
+import { evolveSao, isSaoEvent, withLegacyInForceClock } from './evolve-sao.js';
 import { evolveSaoLife, isSaoLifeEvent } from './evolve-sao-life.js';
 import { withConsentGiven, withConsentWithdrawn, withParent } from './parents.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
@@ -198,5 +198,5 @@ function unhandled(event: never): never {
 
 export function evolve(state: EheState, event: EheEvent): EheState {
   const next = evolveCase(state, event);
-  return { ...next, clocks: applyClockEffects(next.clocks, event) };
+  return { ...next, clocks: withLegacyInForceClock(applyClockEffects(next.clocks, event), next, event) };
 }

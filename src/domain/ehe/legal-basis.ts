@@ -73,6 +73,7 @@ const bases = {
   // s.438 and s.439 were not in the stored statute text: cited by section only, subsections unverified.
   schoolApplication: 'EA1996_s438',
   governingBodyNotified: 'EA1996_s439',
+  governingBodyDirection: 'EA1996_s439',
   orderEndedOnAcquittal: 'EA1996_s443_2',
   esoChildrensServicesConsulted: 'EA1996_s447_2',
   orderEndedNoEso: 'EA1996_s447_5',

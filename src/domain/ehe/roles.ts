@@ -56,6 +56,8 @@ export const eheCommandRoles = {
   WithdrawElectronicServiceConsent: casework,
   RecordSchoolApplicationDecision: statutory,
   NotifyGoverningBody: statutory,
+  RecordGoverningBodyDirectionApplication: statutory,
+  RecordSecretaryOfStateSchoolDirection: statutory,
   RecordNamedSchoolInformed: statutory,
   RecordChildrensServicesConsultation: statutory,
   RecordEsoApplication: statutory,

@@ -66,6 +66,32 @@ export function checkGoverningBodyPeriod(
       'school',
     );
   }
+  checkDirectionApplication(schools, school);
+}
+
+/**
+ * While the governing body's application made in time is undetermined, the school cannot be named; once the
+ * Secretary of State directs that it is not to be named, it cannot be (s.439, on the pattern of SSFA 1998
+ * s.97(2)(b): no direction "until the period … has expired and, if it is so referred, the Secretary of State
+ * has made his determination").
+ */
+function checkDirectionApplication(schools: SaoSchoolsState, school: School): void {
+  const application = schools.directionApplications.find((a) => sameSchool(a.school, school));
+  if (!application) return;
+  if (application.outcome === 'pending' && application.inTime) {
+    fail.conflict(
+      'direction_application_pending',
+      `the governing body of ${school.name} applied on ${application.appliedOn} for the Secretary of State's direction, not yet given (s.439)`,
+      'school',
+    );
+  }
+  if (application.outcome === 'school_not_to_be_named') {
+    fail.conflict(
+      'school_directed_not_to_be_named',
+      `the Secretary of State directed that ${school.name} is not to be named (s.439)`,
+      'school',
+    );
+  }
 }
 
 export function requireMaintainedConsulted(schools: SaoSchoolsState, school: School): void {

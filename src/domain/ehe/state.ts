@@ -78,7 +78,14 @@ export interface SaoSchoolsState {
   /** Consulted, with what consultation found: maintained (null: not recorded), child excluded. */
   consulted: { school: School; maintained: boolean | null; childPermanentlyExcluded: boolean }[];
   /** A maintained school's governing body's 15 days to seek a direction, per school. */
-  directionPeriods: { school: School; endsOn: IsoDate }[];
+  directionPeriods: { school: School; notifiedOn: IsoDate; endsOn: IsoDate }[];
+  /** Governing bodies' applications to the Secretary of State (s.439) and what was directed, per school. */
+  directionApplications: {
+    school: School;
+    appliedOn: IsoDate;
+    inTime: boolean;
+    outcome: 'pending' | 'school_may_be_named' | 'school_not_to_be_named';
+  }[];
   /** The parent's application for a place elsewhere, made and notified within the 15 days (s.438). */
   application?: {
     school: School;
@@ -170,7 +177,7 @@ export const initialSao = (): SaoState => ({
   esoConsidered: false,
   prosecution: 'none',
   esoDirection: 'none',
-  schools: { consulted: [], directionPeriods: [], namedSchoolInformed: false },
+  schools: { consulted: [], directionPeriods: [], directionApplications: [], namedSchoolInformed: false },
   enforcement: { childrensServicesConsulted: false, eso: 'none' },
 });
 

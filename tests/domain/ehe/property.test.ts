@@ -160,6 +160,15 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     }),
   ),
   cmd('NotifyGoverningBody', fc.record({ school, notifiedOn: date })),
+  cmd('RecordGoverningBodyDirectionApplication', fc.record({ school, appliedOn: date })),
+  cmd(
+    'RecordSecretaryOfStateSchoolDirection',
+    fc.record({
+      school,
+      directedOn: date,
+      outcome: fc.constantFrom('school_may_be_named' as const, 'school_not_to_be_named' as const),
+    }),
+  ),
   cmd(
     'ServeSection438Notice',
     fc.record({
@@ -236,7 +245,7 @@ const anyCommand: fc.Arbitrary<EheCommand> = fc.oneof(
     'ConsiderEso',
     fc.record({ consideredOn: date, decision: fc.constant('prosecute' as const), rationale: text }),
   ),
-  cmd('StartProsecution', fc.record({ startedOn: date })),
+  cmd('StartProsecution', fc.record({ startedOn: date, offencePeriod: fc.record({ from: date, to: date }) })),
   cmd(
     'RecordProsecutionOutcome',
     fc.record({

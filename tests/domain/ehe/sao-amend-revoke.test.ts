@@ -94,14 +94,7 @@ describe('s.440 amendment at the parent request, and the council amending on its
   });
 });
 
-const request = command({
-  type: 'RecordSaoRevocationRequest',
-  data: { requestedOn: '2026-07-20', arrangements: 'a tutor and a structured curriculum' },
-});
-const refuse = command({
-  type: 'RefuseSaoRevocation',
-  data: { refusedOn: '2026-07-22', rationale: 'unsatisfactory' },
-});
+const { revocationRequest: request, revocationRefusal: refuse } = step;
 const refer = command({ type: 'ReferSaoRefusalToSecretaryOfState', data: { referredOn: '2026-07-25' } });
 const direction = (d: 'revoke' | 'uphold') =>
   command({ type: 'RecordSaoSecretaryOfStateDirection', data: { directedOn: '2026-09-01', direction: d } });

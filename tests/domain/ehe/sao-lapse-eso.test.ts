@@ -85,6 +85,58 @@ describe('s.437(4) "continue in force for so long as the child is of compulsory 
   });
 });
 
+describe('s.443(1) "a parent on whom a school attendance order is served fails to comply with the requirements of the order": the offence period lies within the order\'s life', () => {
+  // The order was served by hand on Tuesday 14 April 2026; Amira's school leaving date is Friday 26 June.
+  const consider = c({
+    type: 'ConsiderEso',
+    data: { consideredOn: '2026-06-22', decision: 'prosecute', rationale: 'no attendance' },
+  });
+  const monday = on('2026-06-29T09:00:00Z');
+  const prosecute = (startedOn: string, from: string, to: string) =>
+    c({ type: 'StartProsecution', data: { startedOn, offencePeriod: { from, to } } });
+  const considered = () => withOrder([consider, monday]).events;
+
+  it('days from the service of the order to the leaving date, prosecuted on the leaving date, are accepted and recorded', () => {
+    given(considered())
+      .when(prosecute('2026-06-26', '2026-04-14', '2026-06-26'), monday)
+      .then([
+        {
+          type: 'ProsecutionStarted',
+          data: {
+            startedOn: '2026-06-26',
+            offencePeriod: { from: '2026-04-14', to: '2026-06-26' },
+            legalBasis: 'EA1996_s443',
+            decidedBy: 'manager-1',
+          },
+        },
+      ]);
+  });
+
+  it('a period starting the day before the order was served (13 April) is refused', () => {
+    given(considered())
+      .when(prosecute('2026-06-22', '2026-04-13', '2026-06-19'), monday)
+      .then('offence_period_outside_order', 'offencePeriod.from');
+  });
+
+  it('s.437(4) "for so long as the child is of compulsory school age": a period running to Saturday 27 June, past the leaving date, is refused though the prosecution is dated on the leaving date', () => {
+    const refusal = given(considered()).when(prosecute('2026-06-26', '2026-04-14', '2026-06-27'), monday);
+    refusal.then('offence_period_outside_order', 'offencePeriod.to');
+    expect(refusal.events).toThrow(/compulsory school age at the end of 2026-06-26/);
+  });
+
+  it('a period ending after the prosecution began is refused: those days of non-compliance had not yet happened', () => {
+    given(considered())
+      .when(prosecute('2026-06-22', '2026-04-14', '2026-06-23'), monday)
+      .then('offence_period_outside_order', 'offencePeriod.to');
+  });
+
+  it('a period that ends before it starts is refused', () => {
+    given(considered())
+      .when(prosecute('2026-06-22', '2026-05-10', '2026-05-01'), monday)
+      .then('date_before_previous_step', 'offencePeriod.to');
+  });
+});
+
 describe('s.447 education supervision orders', () => {
   const autumnChild = referral();
   const autumn = on('2027-03-01T09:00:00Z');
@@ -102,7 +154,10 @@ describe('s.447 education supervision orders', () => {
       type: 'ConsiderEso',
       data: { consideredOn: '2026-09-01', decision: 'prosecute', rationale: 'none' },
     }),
-    c({ type: 'StartProsecution', data: { startedOn: '2026-09-02' } }),
+    c({
+      type: 'StartProsecution',
+      data: { startedOn: '2026-09-02', offencePeriod: { from: '2026-07-14', to: '2026-09-01' } },
+    }),
   ];
   const convicted = c({
     type: 'RecordProsecutionOutcome',

@@ -1,11 +1,12 @@
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
-import { allocate, command, given, history, judge, on, referral } from './fixtures.js';
+import { allocate, command, given, history, judge, referral } from './fixtures.js';
+import { autumn } from './sao-route.js';
 
 /**
  * The School Attendance Order route for the EHC plan (s.441) and the order's amendment and revocation
  * (ss.440, 442) tests: every step decided as of 1 October 2026, the route's dates in June and July 2026.
  */
-export const autumn = on('2026-10-01T09:00:00Z');
+export { autumn };
 export const planSchool = { name: 'Rosewood Special School', urn: '116570' };
 export const otherSchool = { name: 'Woodlands Community College', urn: '116448' };
 export const offeredSchool = { name: 'Oasis Academy Lordshill', urn: '135969' };
@@ -57,6 +58,15 @@ export const step = {
     command({ type: 'RecordEhcPlanSchool', data: { recordedOn, namedSchool } }),
   planAmendmentRequest: (requestedOn = '2026-06-25') =>
     command({ type: 'RequestEhcPlanAmendment', data: { requestedOn } }),
+  /** s.442: the parent asks on 20 July for the order to be revoked; the council refuses on 22 July. */
+  revocationRequest: command({
+    type: 'RecordSaoRevocationRequest',
+    data: { requestedOn: '2026-07-20', arrangements: 'a tutor and a structured curriculum' },
+  }),
+  revocationRefusal: command({
+    type: 'RefuseSaoRevocation',
+    data: { refusedOn: '2026-07-22', rationale: 'unsatisfactory' },
+  }),
   flags: (flags: ('ehcp' | 'child_in_need_plan')[], changedOn: string) =>
     command({ type: 'ChangePriorityFlags', data: { changedOn, flags, toldBy: 'send_service' } }),
 };

@@ -159,6 +159,63 @@ describe('s.439: the schools a notice or an order names', () => {
     when([...maintained, notice438(), notify('2026-06-30')], order(woodlands, '2026-07-15')).thenAccepted();
   });
 
+  describe("s.439: the governing body's application to the Secretary of State for a direction (told Friday 26 June, its 15 days end Friday 10 July)", () => {
+    const applyForDirection = (appliedOn: string) =>
+      c({ type: 'RecordGoverningBodyDirectionApplication', data: { school: woodlands, appliedOn } });
+    const direct = (outcome: 'school_may_be_named' | 'school_not_to_be_named') =>
+      c({
+        type: 'RecordSecretaryOfStateSchoolDirection',
+        data: { school: woodlands, directedOn: '2026-07-20', outcome },
+      });
+    const told = [...maintained, notify('2026-06-26'), notice438()];
+
+    it('an application on the 15th day, 10 July, is in time', () => {
+      when(told, applyForDirection('2026-07-10')).then([
+        {
+          type: 'GoverningBodyAppliedForDirection',
+          data: {
+            school: woodlands,
+            appliedOn: '2026-07-10',
+            inTime: true,
+            legalBasis: 'EA1996_s439',
+            decidedBy: 'manager-1',
+          },
+        },
+      ]);
+    });
+
+    it('while an application made in time is undetermined, the order cannot name that school', () => {
+      when([...told, applyForDirection('2026-07-10')], order()).then(
+        'direction_application_pending',
+        'school',
+      );
+    });
+
+    it('once the Secretary of State directs that the school may be named, the order names it', () => {
+      const steps = [...told, applyForDirection('2026-07-10'), direct('school_may_be_named')];
+      when(steps, order(woodlands, '2026-07-21')).thenAccepted();
+    });
+
+    it('a direction that the school is not to be named bars it from the order', () => {
+      const steps = [...told, applyForDirection('2026-07-10'), direct('school_not_to_be_named')];
+      when(steps, order(woodlands, '2026-07-21')).then('school_directed_not_to_be_named', 'school');
+    });
+
+    it('an application on Saturday 11 July, the 16th day, is out of time and does not hold the order back', () => {
+      const [event] = when(told, applyForDirection('2026-07-11')).thenAccepted();
+      expect(event).toMatchObject({ data: { inTime: false } });
+      when([...told, applyForDirection('2026-07-11')], order()).thenAccepted();
+    });
+
+    it('a governing body never told cannot apply, and no direction is recorded without an application', () => {
+      when([...maintained, notice438()], applyForDirection('2026-07-10')).then(
+        'governing_body_not_notified',
+        'school',
+      );
+      when(told, direct('school_may_be_named')).then('sao_step_out_of_order', 'school');
+    });
+  });
+
   it('15 days beginning with 20 January 2026 end on 3 February, across the month end', () => {
     const january = history(
       referral({

@@ -236,10 +236,39 @@ describe('property: for any service date and method, the period end is never bef
           expect(isWeekday(servedOn) && !isBankHoliday(servedOn)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261203 },
     );
     // Every service in the range is one the case accepts: the property is not met by refusals.
     expect(accepted).toBe(300);
+  });
+
+  it('holds for the s.438 window too: "15 days beginning with the day on which the notice is served", from the deemed day', () => {
+    // The s.437(1) notice posted on 5 June (its period ends 23 June), then not satisfied, expedient, consulted.
+    const ready = caseFrom(
+      emailConsent('2026-03-06'),
+      serve437('2026-06-05', post('2026-06-05')),
+      ...routeToNotice438(),
+    ).reduce(eheDecider.evolve, eheDecider.initialState());
+    const after = fc.integer({ min: 0, max: 200 }).map((n) => addCalendarDays('2026-06-25', n));
+    const service438 = fc.oneof(
+      after.map((d): Service => byHand(d)),
+      fc.tuple(after, fc.constantFrom('first' as const, 'second' as const)).map(([d, c]) => post(d, c)),
+      after.map((d): Service => ({ method: 'email', sentOn: d, email: 'sara.khan@example.org' })),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(service438, (svc) => {
+        const acted =
+          svc.method === 'post' ? svc.postedOn : svc.method === 'email' ? svc.sentOn : svc.servedOn;
+        const event = servedEvent(eheDecider.decide(serve438(acted, svc), ready, context(later)));
+        if (event.type !== 'Section438NoticeServed') throw new Error('not a s.438 notice');
+        accepted += 1;
+        expect(event.data.choiceEndsOn).toBe(addCalendarDays(event.data.servedOn, 14));
+        expect(event.data.servedOn >= acted).toBe(true);
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
+    expect(accepted).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EheCommand } from '../../../src/domain/ehe/index.js';
 import { allocate, command, given, history, judge, referral } from './fixtures.js';
+import { step } from './sao-plan-fixtures.js';
 import { autumn, autumnRoute } from './sao-route.js';
 
 const route = autumnRoute;
@@ -94,7 +95,10 @@ const esoConsidered = command({
     rationale: 'an ESO would not secure attendance',
   },
 });
-const prosecution = command({ type: 'StartProsecution', data: { startedOn: '2026-07-28' } });
+const prosecution = command({
+  type: 'StartProsecution',
+  data: { startedOn: '2026-07-28', offencePeriod: { from: '2026-07-14', to: '2026-07-27' } },
+});
 
 describe('the s437(1) notice', () => {
   it('IA 1978 s.7 "would be delivered in the ordinary course of post": posted first class on Friday 5 June, it is served on Tuesday 9 June and the s.437(2) period "beginning with the day on which the notice is served" ends on 23 June', () => {
@@ -339,14 +343,7 @@ describe('the School Attendance Order', () => {
     });
   });
 
-  const request = command({
-    type: 'RecordSaoRevocationRequest',
-    data: { requestedOn: '2026-07-20', arrangements: 'a tutor and a structured curriculum' },
-  });
-  const refuse = command({
-    type: 'RefuseSaoRevocation',
-    data: { refusedOn: '2026-07-22', rationale: 'unsatisfactory' },
-  });
+  const { revocationRequest: request, revocationRefusal: refuse } = step;
 
   it('is revoked on a request on the ground of suitable education otherwise (s442)', () => {
     const { state } = route(
@@ -444,7 +441,10 @@ describe('non-compliance', () => {
       data: { decidedOn: '2026-08-10', outcome: 'convicted' },
     });
     const { events } = route(...toOrder, order(), esoConsidered, prosecution, convicted);
-    const again = command({ type: 'StartProsecution', data: { startedOn: '2026-09-01' } });
+    const again = command({
+      type: 'StartProsecution',
+      data: { startedOn: '2026-09-01', offencePeriod: { from: '2026-08-11', to: '2026-08-31' } },
+    });
     when(events, again).then('eso_not_considered');
     when(route(...toOrder, order(), esoConsidered, prosecution).events, again).then('sao_step_out_of_order');
   });
