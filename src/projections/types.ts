@@ -151,8 +151,20 @@ export interface Dashboard {
   untracedCme: CountedList<DashboardCase>;
   /** Referrals that may be a child with another open case, for the co-ordinator's triage. */
   possibleDuplicates: CountedList<DashboardCase>;
+  /**
+   * Open cases whose child has passed the school leaving date (EA 1996 s.8(3)), `since` that date: the
+   * daily sweep closes them, so what stays is a case it may not close (an EHE case with a prosecution pending).
+   */
+  pastSchoolAge: CountedList<DashboardCase>;
   saoByStage: Record<string, number>;
   position: bigint;
+}
+
+/** An open case whose child is past the school leaving date, as the sweep reads it. */
+export interface PastSchoolAgeCase {
+  caseId: string;
+  caseType: CaseType;
+  leavingDate: IsoDate;
 }
 
 /** A published figure: rounded to the nearest 10, `low` for a non-zero count that rounds to 0. */
@@ -294,7 +306,11 @@ export interface Projections {
   };
   caseload: { forOfficer(officerId: string): readonly CaseSummary[] };
   deadlines: { open(query?: DeadlineQuery): OpenDeadline[] };
-  dashboard: { get(today: IsoDate): Dashboard };
+  dashboard: {
+    get(today: IsoDate): Dashboard;
+    /** Every open case whose child's school leaving date is before `today`. */
+    pastSchoolAge(today: IsoDate): PastSchoolAgeCase[];
+  };
   statistics: {
     dfeReturn(censusDate: IsoDate, rounding: 'published' | 'raw'): DfeReturn;
     academicYear(label: string): AcademicYearReport;

@@ -200,6 +200,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         ...dashboard.highRiskCme.items,
         ...dashboard.untracedCme.items,
         ...dashboard.possibleDuplicates.items,
+        ...dashboard.pastSchoolAge.items,
       ];
       await logRead(request, actorOf(request), [...new Set(named.map((item) => item.caseId))]);
       return { ...dashboard, position: dashboard.position.toString() };

@@ -3,6 +3,7 @@ import { isoDateSchema } from '../calendar/index.js';
 import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import { PriorityFlagSchema } from '../policy.js';
 import {
+  CloseAtEndOfSchoolAgeBody,
   EscalateCaseBody,
   ReallocateCaseBody,
   RecordDeadlineMissedBody,
@@ -356,6 +357,7 @@ export const eheCommandBodies = {
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,
+  CloseAtEndOfSchoolAge: CloseAtEndOfSchoolAgeBody,
   EscalateCase: EscalateCaseBody,
   RecordAnnualContactDue: RecordAnnualContactDueBody,
   RecordParentCarer: RecordParentCarerBody,
@@ -435,6 +437,7 @@ export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>
 export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType>([
   'RecordDeadlineMissed',
   'EscalateCase',
+  'CloseAtEndOfSchoolAge',
   'RecordAnnualContactDue',
   'RecordClockExpiry',
 ]);

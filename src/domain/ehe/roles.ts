@@ -50,6 +50,7 @@ export const eheCommandRoles = {
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
+  CloseAtEndOfSchoolAge: clockWorker,
   RecordAnnualContactDue: clockWorker,
   RecordParentCarer: casework,
   RecordElectronicServiceConsent: casework,
