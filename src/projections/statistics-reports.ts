@@ -15,6 +15,7 @@ import {
   flagsOn,
   isOpenOn,
   judgedUnsuitableOn,
+  senStatusOn,
   wasOpenDuring,
 } from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
@@ -99,8 +100,10 @@ export function dfeReturn(
       tally(ehe.bySex, history.sex);
       tally(ehe.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
       tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
-      if (history.senStatus === 'K') ehe.senSupport++;
-      if (history.senStatus === 'E' || flags.includes('ehcp')) ehe.ehcp++;
+      // As at the census date (the DfE's EHE collection counts the child's SEN status on the day).
+      const sen = senStatusOn(history, censusDate);
+      if (sen === 'K') ehe.senSupport++;
+      if (sen === 'E') ehe.ehcp++;
       if (flags.includes('child_in_need_plan')) ehe.cin++;
       if (flags.includes('child_protection_plan')) ehe.cpp++;
     },

@@ -73,8 +73,14 @@ export const AcademicYearSchema = z
       startsByPreviousSchoolType: Counts,
       returnsToSchool: z.number(),
       otherLeavers: z.number(),
-      section437NoticesIssued: z.number(),
-      saosIssued: z.number(),
+      section437NoticesIssued: z.number().meta({
+        description:
+          's.437(1) notices counted on the day of their first (deemed) service on a parent, once however many parents are served',
+      }),
+      saosIssued: z.number().meta({
+        description:
+          'School Attendance Orders counted on the day of their first (deemed) service on a parent (s.437(3) "serve"), once each',
+      }),
       saosRevoked: z.number(),
     }),
     cme: z.object({ referrals: z.number(), located: z.number(), closedByDestination: Counts }),

@@ -129,6 +129,16 @@ export const ChangePriorityFlagsBody = z.strictObject({
   toldBy: z.enum(['social_care', 'send_service', 'youth_justice', 'police', 'health', 'school', 'other']),
   notes: text.optional(),
 });
+/**
+ * The child's SEN support changes after referral (the school census codes: N none, K SEN support). An EHC
+ * plan (E) is not recorded here: it is the `ehcp` priority flag, which the School Attendance Order route and
+ * the annual review clock already follow (ehc-plan.ts).
+ */
+export const RecordSenSupportBody = z.strictObject({
+  changedOn: isoDateSchema,
+  senStatus: z.enum(['N', 'K']),
+  notes: text.optional(),
+});
 export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: isoDateSchema, notes: text.optional() });
 /** The school the child's EHC plan names from `recordedOn` (null: it names none); see ehc-plan.ts. */
 export const RecordEhcPlanSchoolBody = z.strictObject({
@@ -328,6 +338,7 @@ export const eheCommandBodies = {
   RecordEvidence: RecordEvidenceBody,
   JudgeSuitability: JudgeSuitabilityBody,
   ChangePriorityFlags: ChangePriorityFlagsBody,
+  RecordSenSupport: RecordSenSupportBody,
   RecordEhcpAnnualReview: RecordEhcpAnnualReviewBody,
   RecordEhcPlanSchool: RecordEhcPlanSchoolBody,
   RequestEhcPlanAmendment: RequestEhcPlanAmendmentBody,

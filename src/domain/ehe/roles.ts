@@ -19,6 +19,7 @@ export const eheCommandRoles = {
   RecordEvidence: casework,
   JudgeSuitability: casework,
   ChangePriorityFlags: casework,
+  RecordSenSupport: casework,
   RecordEhcpAnnualReview: casework,
   // Recording the plan's school amends an order in force (s.441): a statutory step.
   RecordEhcPlanSchool: statutory,
