@@ -219,9 +219,22 @@ export interface AcademicYearReport {
     section437NoticesIssued: number;
     saosIssued: number;
     saosRevoked: number;
+    /** atAnyPoint per 100 pupils of the school population the policy gives for the year; null without one. */
+    atAnyPointPer100Pupils: number | null;
   };
   cme: { referrals: number; located: number; closedByDestination: Record<string, number> };
+  /** The policy's school population for the year (`schoolPopulation`), or null when it gives none. */
+  schoolPopulation: number | null;
   byMonth: MonthFigures[];
+}
+
+/** EHE as a share of the school population in one academic year (the committee reports' trend). */
+export interface PopulationShare {
+  academicYear: string;
+  schoolPopulation: number;
+  /** Children home educated at any point of the year while of compulsory school age. */
+  eheAtAnyPoint: number;
+  eheAtAnyPointPer100Pupils: number;
 }
 
 export interface CommitteeReport {
@@ -259,6 +272,8 @@ export interface CommitteeReport {
     };
     /** Deletion returns giving reason `school_suggestion`, by school: the off-rolling pattern. */
     schoolSuggestionBySchool: Record<string, number>;
+    /** New registrations in the period: year group (at referral) → primary reason → count. */
+    primaryReasonByYearGroup: Record<string, Record<string, number>>;
   };
   cme: {
     referrals: number;
@@ -268,6 +283,17 @@ export interface CommitteeReport {
     closedByDestination: Record<string, number>;
     highRisk: number;
     highRiskReportedWithinStandard: number;
+  };
+  /**
+   * Rates per 100 pupils of the school population the policy gives for the academic year of `to` (the
+   * DfE's rate_per_100), null without one, and EHE's share of the population in each year the policy gives.
+   */
+  rates: {
+    academicYear: string;
+    schoolPopulation: number | null;
+    eheOpenAtEndPer100Pupils: number | null;
+    cmeOpenAtEndPer100Pupils: number | null;
+    eheShareByAcademicYear: PopulationShare[];
   };
   byMonth: MonthFigures[];
 }
@@ -313,8 +339,13 @@ export interface Projections {
   };
   statistics: {
     dfeReturn(censusDate: IsoDate, rounding: 'published' | 'raw'): DfeReturn;
-    academicYear(label: string): AcademicYearReport;
-    committee(from: IsoDate, to: IsoDate): CommitteeReport;
+    /** `schoolPopulation`: the policy's school population by academic year label, for the rates. */
+    academicYear(label: string, schoolPopulation?: Readonly<Record<string, number>>): AcademicYearReport;
+    committee(
+      from: IsoDate,
+      to: IsoDate,
+      schoolPopulation?: Readonly<Record<string, number>>,
+    ): CommitteeReport;
   };
   childIndex: { matches(child: ChildQuery): ChildIndexMatch[] };
 }

@@ -4,7 +4,7 @@ import { createLog, eheReferral, newCaseId, viewsOf } from './fixtures.js';
 
 /**
  * SEN status and the EHC plan as at the census date, from their dated history, not the referral's snapshot.
- * Four children home educated from 1 September 2026, each of compulsory school age all year (Year 6 and 5).
+ * Four children home educated from 1 September 2026, each of compulsory school age all year (Years 7 and 6).
  */
 type Step = [EheCommandInput, string];
 const flags = (changedOn: string, to: ('ehcp' | 'child_in_need_plan')[]): Step => [
