@@ -82,8 +82,17 @@ export function dfeReturn(
     bySource: emptyCounts(),
     fromUnsuitableEhe: 0,
   };
+  /** The CME case opened by reclassifying this EHE case, when it is open on the census date. */
+  const reclassifiedOpen = (history: CaseHistory) =>
+    history.reclassified.some((r) => {
+      const cmeCase = r.on <= censusDate ? view.get(r.cmeCaseId) : undefined;
+      return cmeCase !== undefined && isOpenOn(cmeCase, censusDate);
+    });
   const count: CaseTypeTable<CaseHistory, void> = {
     ehe(history) {
+      // Reclassified as CME with its CME case open: that case counts the child, once, as CME; this one stays
+      // open for its School Attendance Order route but is not counted again.
+      if (reclassifiedOpen(history)) return;
       // The CME statutory guidance (2025): a child whose home education the council judges unsuitable is
       // missing education from that day until it is suitable again or the child is on a roll. The EHE case
       // stays open (and its SAO route runs); the return counts the child once, as CME.

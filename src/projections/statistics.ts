@@ -63,6 +63,8 @@ export interface CaseHistory {
    * longer a question once the child is on a school's roll.
    */
   suitability: { on: IsoDate; unsuitable: boolean }[];
+  /** EHE: each CME case opened by reclassifying this one, from the day it was reclassified. */
+  reclassified: { on: IsoDate; cmeCaseId: string }[];
   highRisk: { judgedOn: IsoDate; dueOn?: IsoDate; reportedOn?: IsoDate }[];
 }
 
@@ -100,6 +102,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     suitability: [],
     highRisk: [],
     sen: [],
+    reclassified: [],
   };
   const { event } = change;
   if (event.type === 'EheReferralReceived') {
@@ -179,6 +182,7 @@ const countedEvents: ReadonlySet<string> = new Set([
   'WhereaboutsEstablished',
   'CmeRiskAssessed',
   'SuitabilityJudged',
+  'ReclassifiedAsCme',
   'Section437ResponseJudged',
   'SchoolAttendanceOrderComplied',
   'ReportedToSocialCare',
@@ -237,6 +241,12 @@ export function evolveCaseHistory(
       break;
     case 'Section437ResponseJudged':
       if (event.data.satisfied) judged(event.data.judgedOn, false);
+      break;
+    case 'ReclassifiedAsCme':
+      next.reclassified = [
+        ...previous.reclassified,
+        { on: event.data.reclassifiedOn, cmeCaseId: event.data.cmeCaseId },
+      ];
       break;
     case 'SchoolAttendanceOrderComplied':
       judged(event.data.registeredOn, false);

@@ -73,7 +73,7 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'return-to-school', summary: 'Record a return to school', ehe: 'RecordReturnToSchool' },
   {
     path: 'reclassification',
-    summary: 'Reclassify as CME (opens the CME case)',
+    summary: 'Reclassify as CME (opens the CME case; this case and its SAO route stay open)',
     ehe: 'ReclassifyAsCme',
   },
   // EHE parents and carers: whom notices and orders are served on
