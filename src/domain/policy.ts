@@ -152,6 +152,13 @@ const PolicyObjectSchema = z.strictObject({
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: z.boolean(),
   calendar: CalendarConfigSchema,
   /**
+   * Where the local first-contact standard runs from (issue 15 item 9): the day the referral was received
+   * (Southampton), or the day the family opted to home educate, the referral's eheStartDate (Kent's standard
+   * 1.1 reads "within 5 working days of the family opting to home educate"). No statute sets it. The clock
+   * records the day it started from (`startedOn`) and the policy version that chose it.
+   */
+  firstContactAnchor: z.enum(['referral_received', 'home_education_began']),
+  /**
    * The pupil population of the council's area by academic year ('2025-26': 41234), from the school census:
    * what the committee reports' rates per 100 pupils and EHE's share of the population are taken over.
    */
@@ -401,6 +408,7 @@ export const defaultPolicy: Policy = {
   priorityCaseFlags: ['child_protection_plan', 'child_in_need_plan', 'ehcp', 'youth_justice'],
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
   calendar: {},
+  firstContactAnchor: 'referral_received',
   schoolPopulation: {},
 };
 
