@@ -17,14 +17,15 @@ const children = [
   ['2012-02-29', '2028-06-30', '2028-07-01'], // 16 on 29 February 2028
 ] as const;
 const days = ['2026-10-01', '2027-01-21', '2027-05-20', '2027-06-28'] as const;
+/** Each child swept on each day: the day it closes on, or undefined while still of school age. */
+const table = children.flatMap(([born, leaving, closedOn]) =>
+  days.map((day) => [born, day, leaving, day > leaving ? closedOn : undefined] as const),
+);
 const at = (day: string) => ehe.on(`${day}T09:00:00Z`);
 const sweepEhe = (leavingDate: string): EheCommand =>
   ehe.command({ type: 'CloseAtEndOfSchoolAge', data: { leavingDate } });
 
 describe('an EHE case closes once its child has passed the school leaving date (EA 1996 s.8(3))', () => {
-  const table = children.flatMap(([born, leaving, closedOn]) =>
-    days.map((day) => [born, day, leaving, day > leaving ? closedOn : undefined] as const),
-  );
   it.each(table)('born %s, swept on %s (leaving date %s): closed on %s', (born, day, leaving, closedOn) => {
     const child = { ...(ehe.referral().data as { child: object }).child, dateOfBirth: born };
     const { events } = ehe.history(ehe.referral({ child } as never));
@@ -91,9 +92,6 @@ describe('an EHE case closes once its child has passed the school leaving date (
 });
 
 describe('a CME case closes once its child has passed the school leaving date, traced or not (s.436A)', () => {
-  const table = children.flatMap(([born, leaving, closedOn]) =>
-    days.map((day) => [born, day, leaving, day > leaving ? closedOn : undefined] as const),
-  );
   const sweepCme = (leavingDate: string) => cme.command('CloseAtEndOfSchoolAge', { leavingDate });
   it.each(table)('born %s, swept on %s (leaving date %s): closed on %s', (born, day, leaving, closedOn) => {
     const child = { ...cme.referralData.child, dateOfBirth: born };
