@@ -165,6 +165,10 @@ export const DashboardSchema = z
     possibleDuplicates: counted(DashboardCaseSchema).meta({
       description: 'Referrals that may be a child with another open case, awaiting the co-ordinator',
     }),
+    pastSchoolAge: counted(DashboardCaseSchema).meta({
+      description:
+        'Open cases whose child has passed the school leaving date (EA 1996 s.8(3)), since that date: the daily sweep closes them, so one listed here is a case it may not close (an EHE case with a prosecution pending)',
+    }),
     saoByStage: z.record(z.string(), z.int()),
     position: z.string(),
   })

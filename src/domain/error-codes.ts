@@ -43,6 +43,7 @@ export const domainErrorCodes = {
     'still_of_compulsory_school_age',
     'return_to_school_not_recorded',
     'already_returned',
+    'already_reclassified',
     // Who works the case.
     'not_allocated',
     'already_allocated',

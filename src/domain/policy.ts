@@ -151,6 +151,18 @@ const PolicyObjectSchema = z.strictObject({
   /** A vulnerable child's family refusing a visit is a reason to make formal enquiries (local policy). */
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: z.boolean(),
   calendar: CalendarConfigSchema,
+  /**
+   * Where the local first-contact standard runs from (issue 15 item 9): the day the referral was received
+   * (Southampton), or the day the family opted to home educate, the referral's eheStartDate (Kent's standard
+   * 1.1 reads "within 5 working days of the family opting to home educate"). No statute sets it. The clock
+   * records the day it started from (`startedOn`) and the policy version that chose it.
+   */
+  firstContactAnchor: z.enum(['referral_received', 'home_education_began']),
+  /**
+   * The pupil population of the council's area by academic year ('2025-26': 41234), from the school census:
+   * what the committee reports' rates per 100 pupils and EHE's share of the population are taken over.
+   */
+  schoolPopulation: z.record(z.string().regex(/^\d{4}-\d{2}$/), z.int().positive()),
 });
 
 /** Codes the deciders rely on by name, so a council's list may add and relabel but not drop them. */
@@ -342,7 +354,7 @@ export const defaultPolicy: Policy = {
       code('school_dissatisfaction_general', 'Dissatisfaction with school - general'),
       code('school_dissatisfaction_send', 'Dissatisfaction with school - SEND'),
       code('school_dissatisfaction_bullying', 'Dissatisfaction with school - bullying'),
-      code('lifestyle', 'Lifestyle choice'),
+      code('lifestyle', 'Lifestyle'), // the DfE's label (issue 15 item 5), not "Lifestyle choice"
       code('philosophical_or_preferential', 'Philosophical or preferential'),
       code('religious', 'Religious'),
       code('risk_of_exclusion', 'Risk of school exclusion'),
@@ -396,6 +408,8 @@ export const defaultPolicy: Policy = {
   priorityCaseFlags: ['child_protection_plan', 'child_in_need_plan', 'ehcp', 'youth_justice'],
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
   calendar: {},
+  firstContactAnchor: 'referral_received',
+  schoolPopulation: {},
 };
 
 /** The DfE label of a stored code, or the code itself when the policy no longer lists it. */

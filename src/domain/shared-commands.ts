@@ -20,3 +20,9 @@ export const ReallocateCaseBody = z.strictObject({ officerId, reallocatedOn: iso
 export const ReopenCaseBody = z.strictObject({ reopenedOn: isoDateSchema, reason });
 export const RecordDeadlineMissedBody = z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema });
 export const EscalateCaseBody = z.strictObject({ clock: ClockNameSchema, level: EscalationLevelSchema });
+
+/**
+ * The sweep's step when a case's child has passed the school leaving date (EA 1996 s.8(3)): the date it
+ * computed, so a case whose date of birth has since been corrected decides nothing.
+ */
+export const CloseAtEndOfSchoolAgeBody = z.strictObject({ leavingDate: isoDateSchema });

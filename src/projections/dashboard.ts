@@ -1,4 +1,5 @@
 import type { Calendar, IsoDate } from '../domain/calendar/index.js';
+import { compulsorySchoolAge } from '../domain/calendar/index.js';
 import { byCaseType } from '../domain/case-types.js';
 import { type ClockName, isExpiryClock } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
@@ -7,7 +8,7 @@ import type { DatedSet } from './dated-set.js';
 import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.js';
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
 import { deadlineDay, entriesDue, toOpenDeadline } from './deadlines.js';
-import type { CountedList, Dashboard, DashboardCase, OpenDeadline } from './types.js';
+import type { CountedList, Dashboard, DashboardCase, OpenDeadline, PastSchoolAgeCase } from './types.js';
 import type { View, ViewQueries } from './view.js';
 import { recordChanged } from './view.js';
 
@@ -25,6 +26,8 @@ export interface DashboardView {
   untracedCme: DatedSet;
   /** Open cases flagged at referral as possibly the same child as another open case, awaiting triage. */
   possibleDuplicates: DatedSet;
+  /** Open cases by the child's school leaving date (EA 1996 s.8(3)), for the sweep and the flag. */
+  schoolLeaving: DatedSet;
   saoStage: Map<string, string>;
   saoCountByStage: Map<string, number>;
 }
@@ -34,6 +37,7 @@ export const createDashboardView = (): DashboardView => ({
   highRiskCme: createDatedSet(),
   untracedCme: createDatedSet(),
   possibleDuplicates: createDatedSet(),
+  schoolLeaving: createDatedSet(),
   saoStage: new Map(),
   saoCountByStage: new Map(),
 });
@@ -65,6 +69,12 @@ export function evolveDashboard(
   placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
   const flagged = open && after.state.possibleDuplicateOf.length > 0;
   placeInDatedSet(view.possibleDuplicates, caseId, flagged ? since : undefined);
+  const { dateOfBirth } = after.child;
+  placeInDatedSet(
+    view.schoolLeaving,
+    caseId,
+    open && dateOfBirth ? compulsorySchoolAge(dateOfBirth).end : undefined,
+  );
   byCaseType<CaseRecord, void>(
     {
       // An EHE case is counted by its SAO stage; a CME case listed while high risk, and while untraced.
@@ -168,6 +178,8 @@ export function buildDashboard(
     highRiskCme: listCases(view.highRiskCme, records, limit),
     untracedCme: listCases(view.untracedCme, records, limit, untracedBefore),
     possibleDuplicates: listCases(view.possibleDuplicates, records, limit),
+    // Still open after the leaving date: the sweep closes these, so one left here is a case it may not close.
+    pastSchoolAge: listCases(view.schoolLeaving, records, limit, today),
     saoByStage,
     position,
   };
@@ -175,6 +187,19 @@ export function buildDashboard(
 
 const byDueDate = (a: OpenClockEntry, b: OpenClockEntry) =>
   a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0;
+
+/** Every open case whose child's school leaving date is before `today`: what the sweep asks to close. */
+export function pastSchoolAge(view: DashboardView, records: ReadonlyMap<string, CaseRecord>, today: IsoDate) {
+  const past: PastSchoolAgeCase[] = [];
+  for (const date of view.schoolLeaving.dates) {
+    if (date >= today) break;
+    for (const caseId of view.schoolLeaving.byDate.get(date) ?? []) {
+      const record = records.get(caseId);
+      if (record) past.push({ caseId, caseType: record.caseType, leavingDate: date });
+    }
+  }
+  return past;
+}
 
 /** Reads the deadlines view's buckets; the dashboard is cached until a case or the day moves. */
 export const dashboardView: View<
@@ -198,6 +223,7 @@ export const dashboardView: View<
           }
           return cached;
         },
+        pastSchoolAge: (day) => pastSchoolAge(view, records, day),
       },
     };
   },

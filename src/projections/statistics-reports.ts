@@ -7,6 +7,7 @@ import {
 } from '../domain/calendar/index.js';
 import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import type { CaseEvent } from './case-event.js';
+import { per100Pupils, populationOf, populationRates } from './population-rates.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
 import {
@@ -15,6 +16,7 @@ import {
   flagsOn,
   isOpenOn,
   judgedUnsuitableOn,
+  senStatusOn,
   wasOpenDuring,
 } from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
@@ -80,8 +82,17 @@ export function dfeReturn(
     bySource: emptyCounts(),
     fromUnsuitableEhe: 0,
   };
+  /** The CME case opened by reclassifying this EHE case, when it is open on the census date. */
+  const reclassifiedOpen = (history: CaseHistory) =>
+    history.reclassified.some((r) => {
+      const cmeCase = r.on <= censusDate ? view.get(r.cmeCaseId) : undefined;
+      return cmeCase !== undefined && isOpenOn(cmeCase, censusDate);
+    });
   const count: CaseTypeTable<CaseHistory, void> = {
     ehe(history) {
+      // Reclassified as CME with its CME case open: that case counts the child, once, as CME; this one stays
+      // open for its School Attendance Order route but is not counted again.
+      if (reclassifiedOpen(history)) return;
       // The CME statutory guidance (2025): a child whose home education the council judges unsuitable is
       // missing education from that day until it is suitable again or the child is on a roll. The EHE case
       // stays open (and its SAO route runs); the return counts the child once, as CME.
@@ -99,8 +110,10 @@ export function dfeReturn(
       tally(ehe.bySex, history.sex);
       tally(ehe.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
       tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
-      if (history.senStatus === 'K') ehe.senSupport++;
-      if (history.senStatus === 'E' || flags.includes('ehcp')) ehe.ehcp++;
+      // As at the census date (the DfE's EHE collection counts the child's SEN status on the day).
+      const sen = senStatusOn(history, censusDate);
+      if (sen === 'K') ehe.senSupport++;
+      if (sen === 'E') ehe.ehcp++;
       if (flags.includes('child_in_need_plan')) ehe.cin++;
       if (flags.includes('child_protection_plan')) ehe.cpp++;
     },
@@ -203,8 +216,13 @@ export function academicYearDates(label: string): { start: IsoDate; end: IsoDate
   return { start: `${startYear}-09-01`, end: `${startYear + 1}-08-31` };
 }
 
-export function academicYearReport(view: StatisticsView, label: string): AcademicYearReport {
+export function academicYearReport(
+  view: StatisticsView,
+  label: string,
+  schoolPopulation: Readonly<Record<string, number>> = {},
+): AcademicYearReport {
   const { start, end } = academicYearDates(label);
+  const population = populationOf(schoolPopulation, label);
   const report: AcademicYearReport = {
     label,
     start,
@@ -218,8 +236,10 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
       section437NoticesIssued: 0,
       saosIssued: 0,
       saosRevoked: 0,
+      atAnyPointPer100Pupils: null,
     },
     cme: { referrals: 0, located: 0, closedByDestination: emptyCounts() },
+    schoolPopulation: population,
     byMonth: byMonth(view, start, end),
   };
   const { ehe, cme } = report;
@@ -247,6 +267,7 @@ export function academicYearReport(view: StatisticsView, label: string): Academi
     },
   };
   for (const history of view.values()) byCaseType(count, history);
+  ehe.atAnyPointPer100Pupils = per100Pupils(ehe.atAnyPoint, population);
   return report;
 }
 
@@ -270,6 +291,7 @@ export function committeeReport(
   from: IsoDate,
   to: IsoDate,
   calendar: Calendar,
+  schoolPopulation: Readonly<Record<string, number>> = {},
 ): CommitteeReport {
   const ehe: CommitteeReport['ehe'] = {
     openAtEnd: 0,
@@ -295,6 +317,7 @@ export function committeeReport(
     firstVisit: { averageWorkingDays: null, medianWorkingDays: null },
     sao: { section437Notices: 0, section438Notices: 0, ordersServed: 0, ordersRevoked: 0 },
     schoolSuggestionBySchool: emptyCounts(),
+    primaryReasonByYearGroup: Object.create(null),
   };
   const cme: CommitteeReport['cme'] = {
     referrals: 0,
@@ -344,7 +367,11 @@ export function committeeReport(
     ehe.newRegistrations++;
     tally(ehe.bySource, history.source);
     tally(ehe.byPrimaryReason, history.primaryReason ?? 'unknown');
-    tally(ehe.byYearGroup, yearGroupKey(history.dateOfBirth, history.receivedOn));
+    const group = yearGroupKey(history.dateOfBirth, history.receivedOn);
+    tally(ehe.byYearGroup, group);
+    // Reasons by year group, as the councils' committee reports show them.
+    const reasons = (ehe.primaryReasonByYearGroup[group] ??= emptyCounts());
+    tally(reasons, history.primaryReason ?? 'unknown');
     tally(ehe.bySenStatus, senStatusOf(history));
     for (const flag of flagsOn(history, history.receivedOn)) tally(ehe.byPriorityFlag, flag);
     tally(ehe.byMosaicGroup, history.mosaicGroup ?? 'not_recorded');
@@ -370,7 +397,13 @@ export function committeeReport(
   firstContact.averageWorkingDays = average(daysToContact);
   firstContact.medianWorkingDays = median(daysToContact);
   ehe.firstVisit = { averageWorkingDays: average(daysToVisit), medianWorkingDays: median(daysToVisit) };
-  return { from, to, ehe, cme, byMonth: byMonth(view, from, to) };
+  const rates = populationRates(
+    schoolPopulation,
+    to,
+    { ehe: ehe.openAtEnd, cme: cme.openAtEnd },
+    (label) => academicYearReport(view, label).ehe.atAnyPoint,
+  );
+  return { from, to, ehe, cme, rates, byMonth: byMonth(view, from, to) };
 }
 
 /** The case's history after the event, or undefined when the event left it as it was. May throw. */
@@ -396,8 +429,8 @@ export const statisticsView: View<
   queries: (view, { calendar }) => ({
     statistics: {
       dfeReturn: (censusDate, rounding) => dfeReturn(view, censusDate, rounding),
-      academicYear: (label) => academicYearReport(view, label),
-      committee: (from, to) => committeeReport(view, from, to, calendar),
+      academicYear: (label, population) => academicYearReport(view, label, population),
+      committee: (from, to, population) => committeeReport(view, from, to, calendar, population),
     },
   }),
   compare(check, _view, rebuilt, live, today) {

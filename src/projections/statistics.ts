@@ -21,7 +21,13 @@ export interface CaseHistory {
   sex: string;
   dateOfBirth?: IsoDate;
   source: string;
+  /** As the referral gave it: the committee's breakdown of referrals. */
   senStatus?: string;
+  /**
+   * SEN support (N, K) by date: the referral's, then each one recorded. An EHC plan is not here but in
+   * `flags` (`ehcp`), so its end is dated too (`senStatusOn`).
+   */
+  sen: { from: IsoDate; status: string }[];
   primaryReason?: string;
   previousSchoolType?: string;
   mosaicGroup?: string;
@@ -38,6 +44,14 @@ export interface CaseHistory {
   visitsOffered: IsoDate[];
   visitsAccepted: IsoDate[];
   returnsToSchool: IsoDate[];
+  /**
+   * Notices and orders by the day of their first service (the deemed day, for post and email), which every
+   * report counts as "issued": the statute acts on service, not on the letter's date (s.437(1) "serve on the
+   * parent a notice", s.437(3) "serve … an order", periods "beginning with the day of service"), and a notice
+   * issued but never served has no effect. The DfE's collection guidance we could find does not define
+   * "issued"; counting by service keeps the academic-year report, the committee report and the route's own
+   * dates on one date.
+   */
   section437Notices: IsoDate[];
   section438Notices: IsoDate[];
   ordersServed: IsoDate[];
@@ -49,6 +63,8 @@ export interface CaseHistory {
    * longer a question once the child is on a school's roll.
    */
   suitability: { on: IsoDate; unsuitable: boolean }[];
+  /** EHE: each CME case opened by reclassifying this one, from the day it was reclassified. */
+  reclassified: { on: IsoDate; cmeCaseId: string }[];
   highRisk: { judgedOn: IsoDate; dueOn?: IsoDate; reportedOn?: IsoDate }[];
 }
 
@@ -85,6 +101,8 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     located: [],
     suitability: [],
     highRisk: [],
+    sen: [],
+    reclassified: [],
   };
   const { event } = change;
   if (event.type === 'EheReferralReceived') {
@@ -101,9 +119,21 @@ function opened(change: CaseEvent): CaseHistory | undefined {
       primaryReason: d.primaryReason.code,
       previousSchoolType: d.previousSchoolType,
       openings: [startedOn],
-      flags: [{ from: d.receivedOn, flags: d.priorityFlags }],
+      // A referral stored before the plan was implied by the status E still dates the plan from referral.
+      flags: [
+        {
+          from: d.receivedOn,
+          flags:
+            d.child.senStatus === 'E' && !d.priorityFlags.includes('ehcp')
+              ? [...d.priorityFlags, 'ehcp']
+              : d.priorityFlags,
+        },
+      ],
     };
-    if (d.child.senStatus) history.senStatus = d.child.senStatus;
+    if (d.child.senStatus) {
+      history.senStatus = d.child.senStatus;
+      history.sen = [{ from: d.receivedOn, status: d.child.senStatus }];
+    }
     if (d.mosaicGroup) history.mosaicGroup = d.mosaicGroup;
     if (d.deletionReturn) history.deletionSchool = d.deletionReturn.school.name;
     const firstContactDueOn = dueOf(d.clocksStarted, 'firstContact');
@@ -123,7 +153,10 @@ function opened(change: CaseEvent): CaseHistory | undefined {
       flags: [],
     };
     if (d.child.dateOfBirth) history.dateOfBirth = d.child.dateOfBirth;
-    if (d.child.senStatus) history.senStatus = d.child.senStatus;
+    if (d.child.senStatus) {
+      history.senStatus = d.child.senStatus;
+      history.sen = [{ from: d.receivedOn, status: d.child.senStatus }];
+    }
     return history;
   }
   return undefined;
@@ -133,6 +166,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
 const countedEvents: ReadonlySet<string> = new Set([
   'FirstContactMade',
   'PriorityFlagsChanged',
+  'SenSupportRecorded',
   'VisitOffered',
   'VisitAccepted',
   'VisitHeld',
@@ -148,6 +182,7 @@ const countedEvents: ReadonlySet<string> = new Set([
   'WhereaboutsEstablished',
   'CmeRiskAssessed',
   'SuitabilityJudged',
+  'ReclassifiedAsCme',
   'Section437ResponseJudged',
   'SchoolAttendanceOrderComplied',
   'ReportedToSocialCare',
@@ -180,6 +215,13 @@ export function evolveCaseHistory(
       if (due && next.firstContactOn === undefined) next.firstContactDueOn = due;
       break;
     }
+    case 'SenSupportRecorded': {
+      // Kept in date order: a change may be recorded after a later one.
+      const entry = { from: event.data.changedOn, status: event.data.senStatus };
+      const at = previous.sen.findLastIndex((e) => e.from <= entry.from) + 1;
+      next.sen = [...previous.sen.slice(0, at), entry, ...previous.sen.slice(at)];
+      break;
+    }
     case 'VisitOffered':
       add('visitsOffered', event.data.offeredOn);
       break;
@@ -199,6 +241,12 @@ export function evolveCaseHistory(
       break;
     case 'Section437ResponseJudged':
       if (event.data.satisfied) judged(event.data.judgedOn, false);
+      break;
+    case 'ReclassifiedAsCme':
+      next.reclassified = [
+        ...previous.reclassified,
+        { on: event.data.reclassifiedOn, cmeCaseId: event.data.cmeCaseId },
+      ];
       break;
     case 'SchoolAttendanceOrderComplied':
       judged(event.data.registeredOn, false);
@@ -292,4 +340,31 @@ export function judgedUnsuitableOn(history: CaseHistory, date: IsoDate): boolean
   let unsuitable = false;
   for (const finding of history.suitability) if (finding.on <= date) unsuitable = finding.unsuitable;
   return unsuitable;
+}
+
+/** The last day, on or before `date`, an EHC plan ceased (the `ehcp` flag removed), if one did. */
+function planEndedOn(history: CaseHistory, date: IsoDate): IsoDate | undefined {
+  let had = false;
+  let ended: IsoDate | undefined;
+  for (const entry of history.flags) {
+    if (entry.from > date) break;
+    const has = entry.flags.includes('ehcp');
+    if (had && !has) ended = entry.from;
+    had = has;
+  }
+  return ended;
+}
+
+/**
+ * The child's SEN status as the school census codes it, at the end of `date`: E while an EHC plan is
+ * maintained (Children and Families Act 2014 s.37, the `ehcp` flag's dated history), else the SEN support
+ * last recorded on or before the date. A plan that has ceased leaves the status unknown until SEN support is
+ * recorded again: what the child had before the plan is not what they have after it.
+ */
+export function senStatusOn(history: CaseHistory, date: IsoDate): 'N' | 'K' | 'E' | 'unknown' {
+  if (flagsOn(history, date).includes('ehcp')) return 'E';
+  const latest = history.sen.findLast((entry) => entry.from <= date);
+  if (!latest || (latest.status !== 'N' && latest.status !== 'K')) return 'unknown';
+  const ended = planEndedOn(history, date);
+  return ended !== undefined && latest.from < ended ? 'unknown' : latest.status;
 }

@@ -185,8 +185,20 @@ export interface Dashboard {
   untracedCme: CountedList<DashboardCase>;
   /** Referrals that may be a child with another open case, for the co-ordinator's triage. */
   possibleDuplicates: CountedList<DashboardCase>;
+  /**
+   * Open cases whose child has passed the school leaving date (EA 1996 s.8(3)), `since` that date: the
+   * daily sweep closes them, so what stays is a case it may not close (an EHE case with a prosecution pending).
+   */
+  pastSchoolAge: CountedList<DashboardCase>;
   saoByStage: Record<string, number>;
   position: bigint;
+}
+
+/** An open case whose child is past the school leaving date, as the sweep reads it. */
+export interface PastSchoolAgeCase {
+  caseId: string;
+  caseType: CaseType;
+  leavingDate: IsoDate;
 }
 
 /** A published figure: rounded to the nearest 10, `low` for a non-zero count that rounds to 0. */
@@ -241,9 +253,22 @@ export interface AcademicYearReport {
     section437NoticesIssued: number;
     saosIssued: number;
     saosRevoked: number;
+    /** atAnyPoint per 100 pupils of the school population the policy gives for the year; null without one. */
+    atAnyPointPer100Pupils: number | null;
   };
   cme: { referrals: number; located: number; closedByDestination: Record<string, number> };
+  /** The policy's school population for the year (`schoolPopulation`), or null when it gives none. */
+  schoolPopulation: number | null;
   byMonth: MonthFigures[];
+}
+
+/** EHE as a share of the school population in one academic year (the committee reports' trend). */
+export interface PopulationShare {
+  academicYear: string;
+  schoolPopulation: number;
+  /** Children home educated at any point of the year while of compulsory school age. */
+  eheAtAnyPoint: number;
+  eheAtAnyPointPer100Pupils: number;
 }
 
 export interface CommitteeReport {
@@ -281,6 +306,8 @@ export interface CommitteeReport {
     };
     /** Deletion returns giving reason `school_suggestion`, by school: the off-rolling pattern. */
     schoolSuggestionBySchool: Record<string, number>;
+    /** New registrations in the period: year group (at referral) → primary reason → count. */
+    primaryReasonByYearGroup: Record<string, Record<string, number>>;
   };
   cme: {
     referrals: number;
@@ -290,6 +317,17 @@ export interface CommitteeReport {
     closedByDestination: Record<string, number>;
     highRisk: number;
     highRiskReportedWithinStandard: number;
+  };
+  /**
+   * Rates per 100 pupils of the school population the policy gives for the academic year of `to` (the
+   * DfE's rate_per_100), null without one, and EHE's share of the population in each year the policy gives.
+   */
+  rates: {
+    academicYear: string;
+    schoolPopulation: number | null;
+    eheOpenAtEndPer100Pupils: number | null;
+    cmeOpenAtEndPer100Pupils: number | null;
+    eheShareByAcademicYear: PopulationShare[];
   };
   byMonth: MonthFigures[];
 }
@@ -328,11 +366,20 @@ export interface Projections {
   };
   caseload: { forOfficer(officerId: string): readonly CaseSummary[] };
   deadlines: { open(query?: DeadlineQuery): OpenDeadline[] };
-  dashboard: { get(today: IsoDate): Dashboard };
+  dashboard: {
+    get(today: IsoDate): Dashboard;
+    /** Every open case whose child's school leaving date is before `today`. */
+    pastSchoolAge(today: IsoDate): PastSchoolAgeCase[];
+  };
   statistics: {
     dfeReturn(censusDate: IsoDate, rounding: 'published' | 'raw'): DfeReturn;
-    academicYear(label: string): AcademicYearReport;
-    committee(from: IsoDate, to: IsoDate): CommitteeReport;
+    /** `schoolPopulation`: the policy's school population by academic year label, for the rates. */
+    academicYear(label: string, schoolPopulation?: Readonly<Record<string, number>>): AcademicYearReport;
+    committee(
+      from: IsoDate,
+      to: IsoDate,
+      schoolPopulation?: Readonly<Record<string, number>>,
+    ): CommitteeReport;
   };
   childIndex: { matches(child: ChildQuery): ChildIndexMatch[] };
 }

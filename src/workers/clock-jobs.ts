@@ -27,13 +27,21 @@ export const DueClockJobSchema = z.discriminatedUnion('kind', [
     dueOn: isoDateSchema,
     level: EscalationLevelSchema,
   }),
+  // Not a clock: the child passed the school leaving date (dueOn, EA 1996 s.8(3)); found by the daily sweep.
+  z.object({ kind: z.literal('schoolAgeEnded'), stream: z.string(), dueOn: isoDateSchema }),
 ]);
 export type DueClockJob = z.infer<typeof DueClockJobSchema>;
 
-export const jobIdOf = (job: DueClockJob): string =>
-  job.kind === 'escalation'
-    ? `escalation_${job.stream}_${job.clock}_${job.level}`
-    : `${job.kind}_${job.stream}_${job.clock}`;
+export function jobIdOf(job: DueClockJob): string {
+  switch (job.kind) {
+    case 'escalation':
+      return `escalation_${job.stream}_${job.clock}_${job.level}`;
+    case 'schoolAgeEnded':
+      return `school_age_ended_${job.stream}`;
+    default:
+      return `${job.kind}_${job.stream}_${job.clock}`;
+  }
+}
 
 /** The ids of every job one clock of one case may have, so a stopped clock leaves none behind. */
 export const jobIdsOfClock = (stream: string, clock: ClockName): string[] => [
@@ -48,6 +56,7 @@ export function runAt(job: DueClockJob, ctx: { policy: Policy; calendar: Calenda
   const dayAfter = (date: IsoDate) => new Date(endOfLondonDay(date).getTime() + 1);
   switch (job.kind) {
     case 'deadline':
+    case 'schoolAgeEnded':
       return dayAfter(job.dueOn);
     case 'reminder':
       return startOfLondonDay(job.remindOn);

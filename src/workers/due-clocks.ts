@@ -41,6 +41,8 @@ function eheCommandOf(job: DueClockJob): EheCommand {
       return { type: 'RecordAnnualContactDue', data: { dueOn: job.dueOn } };
     case 'escalation':
       return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };
+    case 'schoolAgeEnded':
+      return { type: 'CloseAtEndOfSchoolAge', data: { leavingDate: job.dueOn } };
   }
 }
 
@@ -53,6 +55,8 @@ function cmeCommandOf(job: DueClockJob): CmeCommand | undefined {
       return undefined;
     case 'escalation':
       return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };
+    case 'schoolAgeEnded':
+      return { type: 'CloseAtEndOfSchoolAge', data: { leavingDate: job.dueOn } };
   }
 }
 

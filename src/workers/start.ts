@@ -14,7 +14,7 @@ import { createQueueSet } from './queues.js';
 export interface WorkerDeps {
   config: Config;
   store: EventStore;
-  projections: Pick<Projections, 'deadlines'>;
+  projections: Pick<Projections, 'deadlines' | 'dashboard'>;
   policy: Policy;
   logger: Logger;
   /** The process's Prometheus registry, where the workers' figures are exported. */

@@ -6,7 +6,8 @@ import type { OpenDeadline, Projections } from '../projections/index.js';
 import type { DueClockJob } from './clock-jobs.js';
 import type { WorkerMetrics } from './metrics.js';
 
-export type DeadlineSource = Pick<Projections, 'deadlines'>;
+/** What the sweep reads: the open clocks, and the open cases past school age (the dashboard's set). */
+export type DeadlineSource = Pick<Projections, 'deadlines' | 'dashboard'>;
 
 export interface SweepContext {
   policy: Policy;
@@ -55,12 +56,17 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
   );
   const candidates = source.deadlines.open({ dueTo: addCalendarDays(today, longestReminder) });
   const jobs: DueClockJob[] = [];
-  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0 };
+  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0, schoolAgeEnded: 0 };
   for (const deadline of candidates) {
     const job = dueJobOf(deadline, today, ctx);
     if (!job) continue;
     jobs.push(job);
     found[job.kind]++;
+  }
+  // After the clocks, so an order lapsing with school age (s.437(4)) is recorded before its case closes.
+  for (const past of source.dashboard.pastSchoolAge(today)) {
+    jobs.push({ kind: 'schoolAgeEnded', stream: `${past.caseType}-${past.caseId}`, dueOn: past.leavingDate });
+    found.schoolAgeEnded++;
   }
   ctx.metrics?.sweepRuns.inc();
   for (const [kind, count] of Object.entries(found)) ctx.metrics?.sweepFound.set({ kind }, count);
@@ -68,7 +74,7 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
 }
 
 export function countByKind(jobs: readonly DueClockJob[]): SweepFindings {
-  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0 };
+  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0, schoolAgeEnded: 0 };
   for (const job of jobs) found[job.kind]++;
   return found;
 }

@@ -80,6 +80,7 @@ export const exampleScenarios: Record<string, Scenario> = {
   'assessments suitable': ehe([allocateEhe]),
   'assessments appearsUnsuitable': ehe([allocateEhe]),
   'priority-flags childInNeed': ehe(),
+  'sen-support senSupport': ehe(),
   'ehcp-reviews review': ehe([allocateEhe], 'ehcp'),
   'panel-referrals childrenNotInSchool': ehe(),
   'panel-decisions decision': ehe([['panel-referrals', 'childrenNotInSchool']]),

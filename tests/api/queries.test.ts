@@ -118,6 +118,24 @@ describe('queries over HTTP, from the views', () => {
     expect(published.json()).toMatchObject({ rounding: 'published', cme: { total: 'low' } });
   });
 
+  it('the academic-year and committee reports are exact by default and rounded when asked, as the return is', async () => {
+    const exact = await api.app.inject({
+      url: '/v1/reports/committee?from=2025-09-01&to=2025-11-20',
+      headers: manager,
+    });
+    expect(exact.json()).toMatchObject({ cme: { referrals: 1 }, rates: { academicYear: '2025-26' } });
+    const published = await api.app.inject({
+      url: '/v1/reports/committee?from=2025-09-01&to=2025-11-20&rounding=published',
+      headers: manager,
+    });
+    expect(published.json()).toMatchObject({ cme: { referrals: 'low' } });
+    const year = await api.app.inject({
+      url: '/v1/reports/academic-year?year=2025-26&rounding=published',
+      headers: manager,
+    });
+    expect(year.json()).toMatchObject({ cme: { referrals: 'low' }, schoolPopulation: null });
+  });
+
   it('reports the academic year and the committee figures', async () => {
     const year = await api.app.inject({ url: '/v1/reports/academic-year?year=2025-26', headers: manager });
     expect(year.statusCode).toBe(200);

@@ -37,9 +37,11 @@ export const emptyProjections = (): Projections => ({
       highRiskCme: { count: 0, items: [] },
       untracedCme: { count: 0, items: [] },
       possibleDuplicates: { count: 0, items: [] },
+      pastSchoolAge: { count: 0, items: [] },
       saoByStage: {},
       position: -1n,
     }),
+    pastSchoolAge: () => [],
   },
   statistics: {
     dfeReturn: () => {

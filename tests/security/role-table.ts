@@ -111,6 +111,7 @@ export const roleTable: Record<string, Access> = {
     'evidence',
     'assessments',
     'priority-flags',
+    'sen-support',
     'ehcp-reviews',
     'return-to-school',
     'enquiries',

@@ -271,3 +271,33 @@ describe('s.437(4): an order stored as a v1 event, before the in-force clock exi
     ]);
   });
 });
+
+describe('EA 1996 s.8(3): the sweep closes a case whose child has passed the school leaving date', () => {
+  it('the day after the leaving date, once, with its reason; the dashboard lists it until then only', async () => {
+    const { store, clock } = setUp();
+    const caseId = randomUUID();
+    const leaver = springReferral('2010-08-31');
+    await record(store, caseId, { ...leaver, data: { ...leaver.data, caseId } } as EheCommandInput, clock);
+    const { projections, sweepAt } = await embedded(store, clock);
+    await sweepAt('2026-06-26T21:00:00Z');
+    expect(await eventsOf(store, caseId, 'EheCaseClosed')).toEqual([]);
+    expect(projections.dashboard.get('2026-06-27').pastSchoolAge).toMatchObject({
+      count: 1,
+      items: [{ caseId, since: '2026-06-26' }],
+    });
+    await sweepAt('2026-06-27T08:00:00Z');
+    await sweepAt('2026-06-29T08:00:00Z');
+    const closed = await eventsOf(store, caseId, 'EheCaseClosed');
+    expect(closed.map((e) => e.data)).toEqual([
+      {
+        closedOn: '2026-06-27',
+        reason: 'end_of_compulsory_school_age',
+        reasonText: 'The school leaving date was 2026-06-26 (EA 1996 s.8(3)); closed by the daily sweep.',
+        closedBy: 'sightline-clock-worker',
+      },
+    ]);
+    await projections.waitFor(await headPosition(store));
+    expect(projections.dashboard.get('2026-06-29').pastSchoolAge.count).toBe(0);
+    expect(projections.caseSummary.get(caseId)?.status).toBe('closed');
+  });
+});

@@ -119,4 +119,15 @@ export const caseworkCommandExamples: Pick<EheStepExamples, CaseworkCommandType>
       events: ['EhcpAnnualReviewHeld'],
     },
   },
+  RecordSenSupport: {
+    senSupport: {
+      summary: 'The SEND team reports that the child now has SEN support (K), from the start of December',
+      value: {
+        changedOn: '2025-12-01',
+        senStatus: 'K',
+        notes: 'Speech and language support agreed with the SEND team.',
+      },
+      events: ['SenSupportRecorded'],
+    },
+  },
 };

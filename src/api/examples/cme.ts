@@ -14,10 +14,10 @@ import {
  * route); the deadline worker's clock steps have no route.
  */
 export type CmeStepExamples = {
-  [T in Exclude<CmeCommandType, 'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase'>]: Record<
-    string,
-    CommandExample<z.input<(typeof cmeCommandBodies)[T]>>
-  >;
+  [T in Exclude<
+    CmeCommandType,
+    'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'CloseAtEndOfSchoolAge'
+  >]: Record<string, CommandExample<z.input<(typeof cmeCommandBodies)[T]>>>;
 };
 
 const enquiryId = 'enquiry-health-1';

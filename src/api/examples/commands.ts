@@ -87,6 +87,10 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'panel-referrals': ['panel_referral_pending', 'the case already awaits the children_not_in_school panel'],
   'panel-decisions': ['no_panel_referral', 'the case was not referred to the children_not_in_school panel'],
   'return-to-school': ['already_returned', 'the return to school is already recorded'],
+  reclassification: [
+    'already_reclassified',
+    `the child's CME case ${exampleIds.cmeCaseFromEhe} was opened from this case`,
+  ],
   parents: ['parent_already_on_case', 'parent-2 is already a parent or carer of this case'],
   'parents/electronic-service-consents': [
     'electronic_service_consent_in_force',

@@ -103,13 +103,14 @@ const caseExamples: Omit<
   },
   ReclassifyAsCme: {
     reclassify: {
-      summary: 'Reclassified as a child missing education: closes this case and opens the CME case named',
+      summary:
+        'Reclassified as a child missing education: opens the CME case named; this case and its School Attendance Order route stay open',
       value: {
         reclassifiedOn: '2026-02-02',
         cmeCaseId: exampleIds.cmeCaseFromEhe,
         reason: 'The family has left the address without a forwarding address and no education is known.',
       },
-      events: ['ReclassifiedAsCme', 'EheCaseClosed'],
+      events: ['ReclassifiedAsCme'],
     },
   },
   CloseCase: {

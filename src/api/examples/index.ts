@@ -227,6 +227,7 @@ export type EheStepExamples = {
     | 'EscalateCase'
     | 'RecordAnnualContactDue'
     | 'RecordClockExpiry'
+    | 'CloseAtEndOfSchoolAge'
   >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
 };
 

@@ -76,12 +76,14 @@ export const academicYearExample = {
     section437NoticesIssued: 9,
     saosIssued: 3,
     saosRevoked: 1,
+    atAnyPointPer100Pupils: 1.24,
   },
   cme: {
     referrals: 118,
     located: 97,
     closedByDestination: { on_roll: 58, handed_to_another_council: 21, abroad_confirmed: 9 },
   },
+  schoolPopulation: 41_290,
   byMonth,
 };
 
@@ -93,6 +95,10 @@ export const committeeExample = {
     newRegistrations: 237,
     newRegistrationsYearBefore: 214,
     byYearGroup: { 'Year 7': 41, 'Year 11': 33 },
+    primaryReasonByYearGroup: {
+      'Year 7': { mental_health: 14, school_dissatisfaction_send: 9, philosophical_or_preferential: 6 },
+      'Year 11': { mental_health: 15, lifestyle: 4 },
+    },
     returnsToSchool: 61,
     firstContact: {
       referrals: 237,
@@ -110,6 +116,26 @@ export const committeeExample = {
     untracedAtEnd: 6,
     highRisk: 7,
     highRiskReportedWithinStandard: 7,
+  },
+  rates: {
+    academicYear: '2025-26',
+    schoolPopulation: 41_290,
+    eheOpenAtEndPer100Pupils: 0.85,
+    cmeOpenAtEndPer100Pupils: 0.05,
+    eheShareByAcademicYear: [
+      {
+        academicYear: '2024-25',
+        schoolPopulation: 40_980,
+        eheAtAnyPoint: 496,
+        eheAtAnyPointPer100Pupils: 1.21,
+      },
+      {
+        academicYear: '2025-26',
+        schoolPopulation: 41_290,
+        eheAtAnyPoint: 512,
+        eheAtAnyPointPer100Pupils: 1.24,
+      },
+    ],
   },
   byMonth,
 };

@@ -52,6 +52,11 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'evidence', summary: 'Record evidence of education received', ehe: 'RecordEvidence' },
   { path: 'assessments', summary: 'Judge the suitability of the education', ehe: 'JudgeSuitability' },
   { path: 'priority-flags', summary: 'Change the priority flags', ehe: 'ChangePriorityFlags' },
+  {
+    path: 'sen-support',
+    summary: "Record the child's SEN support from a date (N or K; an EHC plan is the ehcp flag)",
+    ehe: 'RecordSenSupport',
+  },
   { path: 'ehcp-reviews', summary: 'Record an EHCP annual review', ehe: 'RecordEhcpAnnualReview' },
   {
     path: 'ehc-plan-schools',
@@ -68,7 +73,7 @@ export const commandRoutes: readonly CommandRoute[] = [
   { path: 'return-to-school', summary: 'Record a return to school', ehe: 'RecordReturnToSchool' },
   {
     path: 'reclassification',
-    summary: 'Reclassify as CME (opens the CME case)',
+    summary: 'Reclassify as CME (opens the CME case; this case and its SAO route stay open)',
     ehe: 'ReclassifyAsCme',
   },
   // EHE parents and carers: whom notices and orders are served on

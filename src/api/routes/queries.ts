@@ -214,6 +214,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
           ...dashboard.highRiskCme.items,
           ...dashboard.untracedCme.items,
           ...dashboard.possibleDuplicates.items,
+          ...dashboard.pastSchoolAge.items,
         ];
         named = [...new Set(items.map((item) => item.caseId))];
         namedByDashboard.set(dashboard, named);

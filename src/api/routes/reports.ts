@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
+import { roundReport } from '../../projections/rounding.js';
 import type { RouteDeps } from '../cases/commands.js';
 import { reportToCsv } from '../csv.js';
 import {
@@ -55,12 +56,13 @@ export const DfeReturnSchema = z
 
 const MonthSchema = z.object({
   month: z.string(),
-  eheNewRegistrations: z.number(),
-  eheClosures: z.number(),
-  returnsToSchool: z.number(),
-  cmeReferrals: z.number(),
-  cmeLocated: z.number(),
+  eheNewRegistrations: Figure,
+  eheClosures: Figure,
+  returnsToSchool: Figure,
+  cmeReferrals: Figure,
+  cmeLocated: Figure,
 });
+const Per100 = z.number().nullable();
 
 export const AcademicYearSchema = z
   .object({
@@ -68,16 +70,27 @@ export const AcademicYearSchema = z
     start: z.string(),
     end: z.string(),
     ehe: z.object({
-      atAnyPoint: z.number(),
-      starts: z.number(),
-      startsByPreviousSchoolType: Counts,
-      returnsToSchool: z.number(),
-      otherLeavers: z.number(),
-      section437NoticesIssued: z.number(),
-      saosIssued: z.number(),
-      saosRevoked: z.number(),
+      atAnyPoint: Figure,
+      starts: Figure,
+      startsByPreviousSchoolType: Breakdown,
+      returnsToSchool: Figure,
+      otherLeavers: Figure,
+      section437NoticesIssued: Figure.meta({
+        description:
+          's.437(1) notices counted on the day of their first (deemed) service on a parent, once however many parents are served',
+      }),
+      saosIssued: Figure.meta({
+        description:
+          'School Attendance Orders counted on the day of their first (deemed) service on a parent (s.437(3) "serve"), once each',
+      }),
+      saosRevoked: Figure,
+      atAnyPointPer100Pupils: Per100.meta({
+        description:
+          'atAnyPoint per 100 pupils of the school population the policy gives for the year (policy schoolPopulation); null without one. From the exact count, never rounded',
+      }),
     }),
-    cme: z.object({ referrals: z.number(), located: z.number(), closedByDestination: Counts }),
+    cme: z.object({ referrals: Figure, located: Figure, closedByDestination: Breakdown }),
+    schoolPopulation: z.number().nullable(),
     byMonth: z.array(MonthSchema),
   })
   .meta({ id: 'AcademicYearReport' });
@@ -92,6 +105,25 @@ export const CommitteeSchema = z
     cme: z
       .record(z.string(), z.unknown())
       .meta({ description: 'Referrals, open, located, untraced, closed by destination, high risk' }),
+    rates: z
+      .object({
+        academicYear: z.string(),
+        schoolPopulation: z.number().nullable(),
+        eheOpenAtEndPer100Pupils: Per100,
+        cmeOpenAtEndPer100Pupils: Per100,
+        eheShareByAcademicYear: z.array(
+          z.object({
+            academicYear: z.string(),
+            schoolPopulation: z.number(),
+            eheAtAnyPoint: Figure,
+            eheAtAnyPointPer100Pupils: z.number(),
+          }),
+        ),
+      })
+      .meta({
+        description:
+          "Per 100 pupils of the school population the policy gives for the academic year of `to` (policy schoolPopulation; null without one), and EHE's share of the population in each year the policy gives, up to that one",
+      }),
     byMonth: z.array(MonthSchema),
   })
   .meta({ id: 'CommitteeReport' });
@@ -135,10 +167,20 @@ const academicYearLabel = z
     return first >= firstAcademicYear && first <= lastAcademicYear;
   }, `must start between ${firstAcademicYear} and ${lastAcademicYear}`);
 
+const roundingParameter = z
+  .enum(['published', 'raw'])
+  .default('raw')
+  .meta({
+    description:
+      'raw (the default): the exact counts a council submits and its committee reads; published: counts rounded to the nearest 10, "low" for a count that rounds to 0, as the DfE publishes them (rates and averages are never rounded)',
+    examples: ['raw'],
+  });
+
 const CommitteeQuerySchema = z
   .object({
     from: boundedDate.meta({ examples: ['2025-09-01'] }),
     to: boundedDate.meta({ examples: ['2026-03-31'] }),
+    rounding: roundingParameter,
   })
   .superRefine(({ from, to }, context) => {
     const issue = periodIssue(from, to);
@@ -146,7 +188,10 @@ const CommitteeQuerySchema = z
   });
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
-export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, { projections }) => {
+export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
+  app,
+  { projections, services },
+) => {
   const roles = readRoles.dashboards;
   app.get(
     '/reports/dfe-return',
@@ -158,14 +203,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         security,
         querystring: z.object({
           censusDate: boundedDate.meta({ examples: ['2026-01-15'] }),
-          rounding: z
-            .enum(['published', 'raw'])
-            .default('raw')
-            .meta({
-              description:
-                'raw (the default): the exact counts a council submits; published: rounded to the nearest 10, "low" for a count that rounds to 0, as the DfE publishes them',
-              examples: ['raw'],
-            }),
+          rounding: roundingParameter,
         }),
         response: {
           200: csvOrJson(DfeReturnSchema, dfeReturnExample),
@@ -194,6 +232,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         security,
         querystring: z.object({
           year: academicYearLabel.meta({ examples: ['2025-26'] }),
+          rounding: roundingParameter,
         }),
         response: {
           200: csvOrJson(AcademicYearSchema, academicYearExample),
@@ -205,8 +244,9 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const { year } = request.query;
-      return send(request, reply, projections.statistics.academicYear(year), `academic-year-${year}`);
+      const { year, rounding } = request.query;
+      const report = projections.statistics.academicYear(year, services.policy.schoolPopulation);
+      return send(request, reply, roundReport(report, rounding), `academic-year-${year}`);
     },
   );
 
@@ -227,8 +267,9 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const { from, to } = request.query;
-      return send(request, reply, projections.statistics.committee(from, to), `committee-${from}-${to}`);
+      const { from, to, rounding } = request.query;
+      const report = projections.statistics.committee(from, to, services.policy.schoolPopulation);
+      return send(request, reply, roundReport(report, rounding), `committee-${from}-${to}`);
     },
   );
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import {
+  CloseAtEndOfSchoolAgeBody,
   EscalateCaseBody,
   ReallocateCaseBody,
   RecordDeadlineMissedBody,
@@ -139,6 +140,7 @@ export const cmeCommandBodies = {
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,
+  CloseAtEndOfSchoolAge: CloseAtEndOfSchoolAgeBody,
   EscalateCase: EscalateCaseBody,
 } as const;
 
@@ -169,6 +171,7 @@ export const allocatedWork: ReadonlySet<CmeCommandType> = new Set<CmeCommandType
 export const clockCommands: ReadonlySet<CmeCommandType> = new Set<CmeCommandType>([
   'RecordDeadlineMissed',
   'EscalateCase',
+  'CloseAtEndOfSchoolAge',
 ]);
 
 export { EscalateCaseBody, ReallocateCaseBody, RecordDeadlineMissedBody, ReopenCaseBody };

@@ -1,6 +1,8 @@
 import { escalationThresholds } from '../clocks.js';
 import { fail } from '../decider.js';
+import { schoolAgeClosureOn } from '../school-leaving.js';
 import type { Handler } from './decide-support.js';
+import { s436A } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { today } from './guards.js';
 import type { CmeState } from './state.js';
@@ -16,6 +18,7 @@ const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
 export const clockHandlers: {
   RecordDeadlineMissed: Handler<'RecordDeadlineMissed', CmeState>;
   EscalateCase: Handler<'EscalateCase', CmeState>;
+  CloseAtEndOfSchoolAge: Handler<'CloseAtEndOfSchoolAge', CmeState>;
 } = {
   RecordDeadlineMissed(data, state, ctx) {
     if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case');
@@ -49,6 +52,25 @@ export const clockHandlers: {
         dueOn: clock.dueOn,
         level: data.level,
         escalatedOn: on,
+      }),
+    ];
+  },
+
+  /**
+   * The s.436A duty is to children of compulsory school age: it ends at the end of the school leaving date
+   * (EA 1996 s.8(3)), traced or not (an untraced case never closes for being old, but does for age: CME
+   * statutory guidance 2025, and decide-outcome.ts `closableWhileUntraced`).
+   */
+  CloseAtEndOfSchoolAge({ leavingDate }, state, ctx) {
+    if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case');
+    const closedOn = schoolAgeClosureOn(state.child.dateOfBirth, leavingDate, state.openedOn, today(ctx));
+    if (closedOn === undefined) return [];
+    return [
+      cmeEvent('CmeCaseClosed', {
+        closedOn,
+        destination: 'end_of_compulsory_school_age',
+        reasonText: `The school leaving date was ${leavingDate} (EA 1996 s.8(3)); closed by the daily sweep.`,
+        ...s436A(ctx),
       }),
     ];
   },

@@ -23,4 +23,5 @@ export const cmeCommandRoles = {
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
+  CloseAtEndOfSchoolAge: clockWorker,
 } as const satisfies Record<CmeCommandType, readonly Role[]>;

@@ -3,6 +3,7 @@ import { isoDateSchema } from '../calendar/index.js';
 import { PossibleDuplicateOfSchema } from '../duplicates.js';
 import { PriorityFlagSchema } from '../policy.js';
 import {
+  CloseAtEndOfSchoolAgeBody,
   EscalateCaseBody,
   ReallocateCaseBody,
   RecordDeadlineMissedBody,
@@ -126,6 +127,16 @@ export const ChangePriorityFlagsBody = z.strictObject({
   /** The complete set of flags from now on. */
   flags: z.array(PriorityFlagSchema),
   toldBy: z.enum(['social_care', 'send_service', 'youth_justice', 'police', 'health', 'school', 'other']),
+  notes: text.optional(),
+});
+/**
+ * The child's SEN support changes after referral (the school census codes: N none, K SEN support). An EHC
+ * plan (E) is not recorded here: it is the `ehcp` priority flag, which the School Attendance Order route and
+ * the annual review clock already follow (ehc-plan.ts).
+ */
+export const RecordSenSupportBody = z.strictObject({
+  changedOn: isoDateSchema,
+  senStatus: z.enum(['N', 'K']),
   notes: text.optional(),
 });
 export const RecordEhcpAnnualReviewBody = z.strictObject({ heldOn: isoDateSchema, notes: text.optional() });
@@ -332,6 +343,7 @@ export const eheCommandBodies = {
   RecordEvidence: RecordEvidenceBody,
   JudgeSuitability: JudgeSuitabilityBody,
   ChangePriorityFlags: ChangePriorityFlagsBody,
+  RecordSenSupport: RecordSenSupportBody,
   RecordEhcpAnnualReview: RecordEhcpAnnualReviewBody,
   RecordEhcPlanSchool: RecordEhcPlanSchoolBody,
   RequestEhcPlanAmendment: RequestEhcPlanAmendmentBody,
@@ -361,6 +373,7 @@ export const eheCommandBodies = {
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,
+  CloseAtEndOfSchoolAge: CloseAtEndOfSchoolAgeBody,
   EscalateCase: EscalateCaseBody,
   RecordAnnualContactDue: RecordAnnualContactDueBody,
   RecordParentCarer: RecordParentCarerBody,
@@ -444,6 +457,7 @@ export const afterConsent: ReadonlySet<EheCommandType> = new Set<EheCommandType>
 export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType>([
   'RecordDeadlineMissed',
   'EscalateCase',
+  'CloseAtEndOfSchoolAge',
   'RecordAnnualContactDue',
   'RecordClockExpiry',
 ]);

@@ -2,6 +2,7 @@ import type { StartedClock } from '../clocks.js';
 import { fail } from '../decider.js';
 import { isPriorityCase } from '../policy.js';
 import { type Handlers, startClock } from './decide-support.js';
+import { planOn } from './ehc-plan.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkNotBefore } from './guards.js';
 import { type EheState, isSaoRouteActive, type VisitState } from './state.js';
@@ -39,7 +40,8 @@ export type CaseworkCommandType =
   | 'SendInformalEnquiry'
   | 'RecordEvidence'
   | 'JudgeSuitability'
-  | 'RecordEhcpAnnualReview';
+  | 'RecordEhcpAnnualReview'
+  | 'RecordSenSupport';
 
 /**
  * Once a School Attendance Order route is under way, the council's finding that education is suitable has one
@@ -82,6 +84,23 @@ export const caseworkHandlers: Handlers<ManagementCommandType | CaseworkCommandT
     if (previousOfficerId === data.officerId)
       fail.conflict('already_allocated', 'already allocated to this officer', 'officerId');
     return [eheEvent('CaseReallocated', { ...data, previousOfficerId, reallocatedBy: ctx.actor.id })];
+  },
+
+  /**
+   * SEN support (Children and Families Act 2014 s.20; SEND Code of Practice 2015 6.44-6.56, the school
+   * census's K) is what a child without an EHC plan may have: while a plan is maintained the child's status
+   * is E (s.37), so ending the plan comes first, through the `ehcp` flag.
+   */
+  RecordSenSupport(data, state, ctx) {
+    checkDate(ctx, state, data.changedOn, 'changedOn');
+    if (planOn(state.ehcPlan, data.changedOn) !== null) {
+      fail.conflict(
+        'not_for_child_with_ehc_plan',
+        `an EHC plan is maintained on ${data.changedOn}: remove the ehcp priority flag when the plan ends`,
+        'senStatus',
+      );
+    }
+    return [eheEvent('SenSupportRecorded', { ...data, recordedBy: ctx.actor.id })];
   },
 
   ChangePriorityFlags(data, state, ctx) {

@@ -1,4 +1,5 @@
 import { escalationThresholds, isExpiryClock } from '../clocks.js';
+import { schoolAgeClosureOn } from '../school-leaving.js';
 import type { Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
 import { eheEvent } from './events.js';
@@ -12,7 +13,11 @@ const rank = { none: 0, manager: 1, head_of_service: 2 } as const;
  * (the clock stopped, moved to another due date, is not yet due, or was already recorded) it returns [].
  */
 export const clockHandlers: Handlers<
-  'RecordDeadlineMissed' | 'EscalateCase' | 'RecordAnnualContactDue' | 'RecordClockExpiry'
+  | 'RecordDeadlineMissed'
+  | 'EscalateCase'
+  | 'RecordAnnualContactDue'
+  | 'RecordClockExpiry'
+  | 'CloseAtEndOfSchoolAge'
 > = {
   RecordDeadlineMissed({ clock, dueOn }, state, ctx) {
     const open = state.clocks[clock];
@@ -75,5 +80,37 @@ export const clockHandlers: Handlers<
       default:
         return [];
     }
+  },
+
+  /**
+   * The home education duty ends with compulsory school age (EA 1996 s.7, s.8(3)), so the case stops being
+   * counted and worked. Not while a s.443 prosecution is pending: the offence was committed while the child
+   * was of school age and the court still needs the case, so it stays open and the dashboard lists it under
+   * `pastSchoolAge` for a manager to close once the court has decided.
+   */
+  CloseAtEndOfSchoolAge({ leavingDate }, state, ctx) {
+    if (state.referredOn === null || state.sao.prosecution === 'started') return [];
+    const closedOn = schoolAgeClosureOn(state.dateOfBirth, leavingDate, state.referredOn, today(ctx));
+    if (closedOn === undefined) return [];
+    const events: EheEvent[] = [];
+    // The order ends with school age (s.437(4)) whichever of the sweep's two jobs runs first.
+    if (state.sao.stage === 'order_in_force') {
+      events.push(
+        eheEvent('SchoolAttendanceOrderLapsed', {
+          inForceUntil: leavingDate,
+          recordedOn: today(ctx),
+          legalBasis: legalBasisFor('orderLapsed'),
+        }),
+      );
+    }
+    events.push(
+      eheEvent('EheCaseClosed', {
+        closedOn,
+        reason: 'end_of_compulsory_school_age',
+        reasonText: `The school leaving date was ${leavingDate} (EA 1996 s.8(3)); closed by the daily sweep.`,
+        closedBy: ctx.actor.id,
+      }),
+    );
+    return events;
   },
 };

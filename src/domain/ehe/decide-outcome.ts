@@ -15,17 +15,22 @@ export const outcomeHandlers: Handlers<'RecordReturnToSchool' | 'ReclassifyAsCme
     return [eheEvent('ReturnedToSchool', { ...data, recordedBy: ctx.actor.id })];
   },
 
+  /**
+   * Home education the council judges unsuitable is children missing education (CME statutory guidance 2025;
+   * the DfE counts the child as CME), so a CME case is opened beside this one. This case stays open: the
+   * council's duty under s.437 to act on unsuitable home education continues, and its School Attendance
+   * Order route with it (s.437(1)-(3)); the DfE return counts the child once, as CME (statistics-reports.ts).
+   * It closes, as any case, by CloseCase once its work is done.
+   */
   ReclassifyAsCme(data, state, ctx) {
     checkDate(ctx, state, data.reclassifiedOn, 'reclassifiedOn');
-    return [
-      eheEvent('ReclassifiedAsCme', { ...data, decidedBy: ctx.actor.id }),
-      eheEvent('EheCaseClosed', {
-        closedOn: data.reclassifiedOn,
-        reason: 'reclassified_as_cme',
-        reasonText: data.reason,
-        closedBy: ctx.actor.id,
-      }),
-    ];
+    if (state.reclassifiedAsCme !== null) {
+      fail.conflict(
+        'already_reclassified',
+        `the child's CME case ${state.reclassifiedAsCme} was opened from this case`,
+      );
+    }
+    return [eheEvent('ReclassifiedAsCme', { ...data, decidedBy: ctx.actor.id })];
   },
 
   CloseCase(data, state, ctx) {
@@ -37,11 +42,13 @@ export const outcomeHandlers: Handlers<'RecordReturnToSchool' | 'ReclassifyAsCme
     );
     switch (data.reason) {
       case 'reclassified_as_cme':
-        fail.invalid(
-          'invalid_reason_code',
-          'reclassify the case as CME instead: a CME case is opened',
-          'reason',
-        );
+        // Once the CME case is open, this one may close for it (its SAO route ended or never begun).
+        if (state.reclassifiedAsCme === null)
+          fail.invalid(
+            'invalid_reason_code',
+            'reclassify the case as CME instead: a CME case is opened',
+            'reason',
+          );
         break;
       case 'moved_out_of_area':
         if (!data.receivingCouncil)

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../calendar/index.js';
 import type { StartedClock } from '../clocks.js';
 import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
@@ -21,6 +22,10 @@ function withImpliedFlags(
   if (placedByCouncil) implied.push('council_placed_special_school');
   return [...new Set(implied)];
 }
+
+/** The day the first-contact standard runs from, as the council's policy anchors it (policy.ts). */
+const firstContactAnchorOf = (ctx: DecideContext, data: { receivedOn: IsoDate; eheStartDate: IsoDate }) =>
+  ctx.policy.firstContactAnchor === 'home_education_began' ? data.eheStartDate : data.receivedOn;
 
 const consentSteps = (ctx: DecideContext) => ({
   legalBasis: legalBasisFor('specialSchoolConsent'),
@@ -69,7 +74,7 @@ export const referralHandlers: Handlers<
     const priority = isPriorityCase(ctx.policy, flags);
     const clocksStarted: StartedClock[] = [
       startClock(ctx, 'allocation', data.receivedOn),
-      startClock(ctx, 'firstContact', data.receivedOn, { priority }),
+      startClock(ctx, 'firstContact', firstContactAnchorOf(ctx, data), { priority }),
     ];
     if (flags.includes('ehcp')) clocksStarted.push(startClock(ctx, 'ehcpAnnualReview', data.eheStartDate));
     const codesGiven = [primaryReason.code, ...data.otherReasons.map((r) => r.code)];

@@ -167,6 +167,13 @@ export const PriorityFlagsChanged = z.strictObject({
   clocksStarted,
   clocksStopped: z.array(ClockNameSchema),
 });
+/** SEN support from a date (N or K); dated so the DfE return reads it as at the census date. */
+export const SenSupportRecorded = z.strictObject({
+  changedOn: isoDateSchema,
+  senStatus: z.enum(['N', 'K']),
+  notes: text.optional(),
+  recordedBy: officer,
+});
 export const EhcpAnnualReviewHeld = z.strictObject({
   heldOn: isoDateSchema,
   notes: text.optional(),
@@ -491,6 +498,7 @@ export const eheEvents = {
   SuitabilityJudged: v1(SuitabilityJudged),
   PriorityFlagsChanged: v1(PriorityFlagsChanged),
   EhcpAnnualReviewHeld: v1(EhcpAnnualReviewHeld),
+  SenSupportRecorded: v1(SenSupportRecorded),
   PanelReferralMade: v1(PanelReferralMade),
   PanelDecisionRecorded: v1(PanelDecisionRecorded),
   Section437NoticeServed: v2(Section437NoticeServed),

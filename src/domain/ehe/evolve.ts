@@ -137,6 +137,7 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
     case 'EhcPlanAmendmentRequested':
       return { ...state, ehcPlan: { ...state.ehcPlan, amendmentRequestedOn: event.data.requestedOn } };
     case 'EhcpAnnualReviewHeld':
+    case 'SenSupportRecorded':
       return state;
     case 'PanelReferralMade': {
       const { panel, referredOn } = event.data;

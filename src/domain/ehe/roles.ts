@@ -19,6 +19,7 @@ export const eheCommandRoles = {
   RecordEvidence: casework,
   JudgeSuitability: casework,
   ChangePriorityFlags: casework,
+  RecordSenSupport: casework,
   RecordEhcpAnnualReview: casework,
   // Recording the plan's school amends an order in force (s.441): a statutory step.
   RecordEhcPlanSchool: statutory,
@@ -50,6 +51,7 @@ export const eheCommandRoles = {
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
+  CloseAtEndOfSchoolAge: clockWorker,
   RecordAnnualContactDue: clockWorker,
   RecordParentCarer: casework,
   RecordElectronicServiceConsent: casework,
