@@ -106,8 +106,12 @@ export function referralForDeletionReturn(
         source: 'deletion_return_no_destination',
         referrer: school.name,
         child: pupil,
+        parentsCarers: sent.parentsCarers,
         whatIsKnown: `Deleted from roll of ${school.name} on ${deletedOn} (${ground.replaceAll('_', ' ')})${detail}; destination unknown.`,
-        timeMissing: 'unknown',
+        // The return says the destination is unknown: that is the reason, and no longer being a registered
+        // pupil (s.436A(1)(a)) dates the missing education from the deletion.
+        primaryReason: { code: 'whereabouts_unknown' },
+        missingSince: deletedOn,
         lastSchool: { name: school.name, ...(school.urn ? { urn: school.urn } : {}) },
         possibleDuplicateOf,
       },

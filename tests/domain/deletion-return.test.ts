@@ -89,7 +89,8 @@ describe('a deletion return', () => {
           referrer: 'Eastmere Park Academy',
           whatIsKnown:
             'Deleted from roll of Eastmere Park Academy on 2025-11-14 (moved away): Family left the flat; destination unknown.',
-          timeMissing: 'unknown',
+          primaryReason: { code: 'whereabouts_unknown' },
+          missingSince: '2025-11-14',
           lastSchool: { name: 'Eastmere Park Academy', urn: '900412' },
           possibleDuplicateOf: [returnId],
         },

@@ -52,7 +52,9 @@ function requestOf(referral: Referral): { url: string; payload: object } {
           source: 'public',
           child,
           whatIsKnown: 'Not seen at school since half term.',
-          timeMissing: 'twelve_weeks_or_less',
+          parentsCarers: [],
+          primaryReason: { code: 'whereabouts_unknown' },
+          missingSince: null,
         },
       };
     default:

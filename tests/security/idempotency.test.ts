@@ -120,7 +120,8 @@ describe('idempotency that tells the truth', () => {
         source: 'public',
         child: { ...noBirth, address: undefined },
         whatIsKnown: 'A neighbour reports the child is not at school.',
-        timeMissing: 'unknown',
+        primaryReason: { code: 'whereabouts_unknown' },
+        missingSince: null,
       },
       manager,
     );

@@ -120,6 +120,10 @@ export const roleTable: Record<string, Access> = {
     'school-place-applications',
     'hand-over',
     'untraced-reviews',
+    // The facts of a CME case the DfE return reads (issue 15 items 2 and 4).
+    'primary-reason',
+    'missing-since',
+    'left-roll',
     // The parents notices are served on, and their consent to service by email: casework.
     'parents',
     'parents/electronic-service-consents',

@@ -173,6 +173,31 @@ export const cmeCommandExamples: CmeStepExamples = {
       events: ['CmeUntracedReviewRecorded'],
     },
   },
+  ChangeCmePrimaryReason: {
+    awaitingPlace: {
+      summary: "Noah's family has moved back and applied for a place: the DfE primary reason changes",
+      value: { changedOn: '2025-11-25', primaryReason: { code: 'awaiting_school_place' } },
+      events: ['CmePrimaryReasonChanged'],
+    },
+  },
+  RecordMissingSince: {
+    lastSeen: {
+      summary: 'The school confirms the last day Noah attended: the DfE length of time missing runs from it',
+      value: { recordedOn: '2025-11-20', missingSince: '2025-10-31' },
+      events: ['CmeMissingSinceRecorded'],
+    },
+  },
+  RecordLeftRoll: {
+    deleted: {
+      summary: 'The school deletes Noah from its roll after 20 school days: from then he counts as CME',
+      value: {
+        deletedOn: '2025-12-01',
+        school: exampleSchools.left,
+        details: 'Deleted under reg 9(1)(i) after joint reasonable enquiries found no trace.',
+      },
+      events: ['CmeChildLeftRoll'],
+    },
+  },
   CloseCase: {
     onRoll: {
       summary: 'Closed once Noah is on roll at a school',

@@ -37,7 +37,8 @@ export const cmeReferralExample = {
   referrer: 'Bitterne Park School attendance team',
   child: exampleChildren.noah,
   whatIsKnown: 'Not seen since half term; neighbours say the family may have moved to Portsmouth.',
-  timeMissing: 'twelve_weeks_or_less',
+  primaryReason: { code: 'whereabouts_unknown' },
+  missingSince: null,
   lastSchool: exampleSchools.left,
 };
 

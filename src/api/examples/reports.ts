@@ -34,6 +34,12 @@ export const dfeReturnExample = {
     bySex: { F: 40, M: 50 },
     byYearGroup: { 'Year 6': 10, 'Year 7': 20, 'Year 8': 10, 'Year 9': 20, 'Year 10': 20, 'Year 11': 10 },
     byTimeMissing: { twelve_weeks_or_less: 60, more_than_twelve_weeks: 20, unknown: 10 },
+    byPrimaryReason: {
+      whereabouts_unknown: 30,
+      awaiting_school_place: 30,
+      moved_into_area_without_place: 20,
+      unsuitable_home_education: 10,
+    },
     bySource: {
       continuous_absence_ten_school_days: 40,
       deletion_return_no_destination: 30,

@@ -39,11 +39,18 @@ export const DfeReturnSchema = z
       total: Figure,
       bySex: Breakdown,
       byYearGroup: Breakdown,
-      byTimeMissing: Breakdown,
+      byTimeMissing: Breakdown.meta({
+        description:
+          "Length of time missing education at the census date, from each case's missingSince (DfE CME collection, from autumn 2023)",
+      }),
+      byPrimaryReason: Breakdown.meta({
+        description:
+          "The DfE CME primary reason (the policy's cmePrimaryReasons); not_recorded for referrals stored before it was asked",
+      }),
       bySource: Breakdown,
       fromUnsuitableEhe: Figure.meta({
         description:
-          'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025)',
+          'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a))',
       }),
     }),
   })

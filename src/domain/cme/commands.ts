@@ -10,6 +10,8 @@ import {
 import {
   CmeChildSchema,
   CmeDestinationSchema,
+  CmeParentCarerSchema,
+  CmePrimaryReasonValueSchema,
   EnquiryAgencySchema,
   EnquiryOutcomeSchema,
   FreeTextSchema,
@@ -17,7 +19,6 @@ import {
   ReferralSourceSchema,
   RiskLevelSchema,
   SchoolSchema,
-  TimeMissingSchema,
   WhereaboutsSchema,
 } from './values.js';
 
@@ -38,9 +39,17 @@ export const ReceiveCmeReferralBody = z.strictObject({
   referrer: NameTextSchema.optional(),
   /** The child as far as known; `child.address` is the last known address. */
   child: CmeChildSchema,
+  /** The parents or carers as far as known (a deletion return names those the child lives with). */
+  parentsCarers: z.array(CmeParentCarerSchema).max(10).default([]),
   /** What the referrer knows of the child's situation and where they may be. */
   whatIsKnown: FreeTextSchema,
-  timeMissing: TimeMissingSchema,
+  /** The DfE CME collection's primary reason (a code of the policy's `cmePrimaryReasons`); required. */
+  primaryReason: CmePrimaryReasonValueSchema,
+  /**
+   * The day the child has been missing education since, or null when unknown: the DfE return measures the
+   * length of time missing at each census date from it.
+   */
+  missingSince: isoDateSchema.nullable(),
   /** The school the child was last on roll at, when the referral comes from one. */
   lastSchool: SchoolSchema.optional(),
   /** The EHE case whose education was judged unsuitable, for that source. */
@@ -121,6 +130,24 @@ export const CloseCaseBody = z.strictObject({
   reasonText: FreeTextSchema.optional(),
 });
 
+export const ChangeCmePrimaryReasonBody = z.strictObject({
+  changedOn: isoDateSchema,
+  primaryReason: CmePrimaryReasonValueSchema,
+});
+
+export const RecordMissingSinceBody = z.strictObject({
+  recordedOn: isoDateSchema,
+  /** Null: the date is not known. */
+  missingSince: isoDateSchema.nullable(),
+});
+
+export const RecordLeftRollBody = z.strictObject({
+  /** The day the school deleted the child from its admission register. */
+  deletedOn: isoDateSchema,
+  school: SchoolSchema.optional(),
+  details: FreeTextSchema.optional(),
+});
+
 export const cmeCommandBodies = {
   ReceiveCmeReferral: ReceiveCmeReferralBody,
   AllocateCase: AllocateCaseBody,
@@ -136,6 +163,9 @@ export const cmeCommandBodies = {
   HandToAnotherCouncil: HandToAnotherCouncilBody,
   RecordBecameEhe: RecordBecameEheBody,
   RecordUntracedReview: RecordUntracedReviewBody,
+  ChangeCmePrimaryReason: ChangeCmePrimaryReasonBody,
+  RecordMissingSince: RecordMissingSinceBody,
+  RecordLeftRoll: RecordLeftRollBody,
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,

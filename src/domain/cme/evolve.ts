@@ -87,6 +87,12 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
       return { ...state, eheCaseId: event.data.eheCaseId };
     case 'CmeUntracedReviewRecorded':
       return state;
+    case 'CmePrimaryReasonChanged':
+      return { ...state, primaryReason: event.data.primaryReason };
+    case 'CmeMissingSinceRecorded':
+      return { ...state, missingSince: event.data.missingSince };
+    case 'CmeChildLeftRoll':
+      return { ...state, rollStatus: 'off_roll', leftRollOn: event.data.deletedOn };
     case 'CmeCaseClosed':
       return {
         ...state,
@@ -133,7 +139,12 @@ function openCase(event: CmeEvent): CmeState {
     openedOn: data.receivedOn,
     source: data.source,
     child: data.child,
-    timeMissing: data.timeMissing,
+    parentsCarers: data.parentsCarers,
+    primaryReason: data.primaryReason,
+    missingSince: data.missingSince,
+    ...(data.timeMissingAtReferral ? { timeMissingAtReferral: data.timeMissingAtReferral } : {}),
+    rollStatus: data.rollStatus,
+    leftRollOn: null,
     allocatedOfficer: null,
     enquiries: {},
     riskLevel: null,

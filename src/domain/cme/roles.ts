@@ -19,6 +19,10 @@ export const cmeCommandRoles = {
   HandToAnotherCouncil: casework,
   RecordBecameEhe: management,
   RecordUntracedReview: casework,
+  // Facts of the case the DfE return reads: any caseworker of the service may correct them.
+  ChangeCmePrimaryReason: casework,
+  RecordMissingSince: casework,
+  RecordLeftRoll: casework,
   CloseCase: management,
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,
