@@ -79,6 +79,12 @@ const atVersion2: {
 }[] = [
   { name: 'EHE', file: 'ehe.json', events: eheEvents, codec: eheCodec as EventCodec<unknown> },
   { name: 'CME', file: 'cme.json', events: cmeEvents, codec: cmeCodec as EventCodec<unknown> },
+  {
+    name: 'deletion return',
+    file: 'deletion-return.json',
+    events: deletionReturnEvents,
+    codec: deletionReturnCodec as EventCodec<unknown>,
+  },
 ];
 
 describe.each(atVersion2)('frozen v2 $name events', ({ file, events, codec }) => {

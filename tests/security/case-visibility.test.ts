@@ -64,7 +64,10 @@ function requestOf(referral: Referral): { url: string; payload: object } {
           school: { name: 'Bitterne Park School', urn: '116453' },
           pupil: { ...child, address },
           deletedOn: '2025-11-17',
-          ground: referral.kind === 'return-ehe' ? 'parent_notice_home_education' : 'moved_away',
+          ground:
+            referral.kind === 'return-ehe'
+              ? 'f_parent_notice_education_otherwise'
+              : 'g_no_longer_lives_within_reasonable_distance',
         },
       };
   }

@@ -48,6 +48,7 @@ export const roleTable: Record<string, Access> = {
   'get /v1/reports/dfe-return': oversight,
   'get /v1/reports/academic-year': oversight,
   'get /v1/reports/committee': oversight,
+  'get /v1/reports/late-deletion-returns': oversight,
   // Full history is the auditor's and the manager's: DOMAIN.md gives it to no other role.
   // Full history is the auditor's and the manager's; an officer (or senior) reads the history of a case
   // allocated to them, as "work cases allocated to them" needs: the matrix gives each its own case.

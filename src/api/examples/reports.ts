@@ -119,3 +119,32 @@ export const committeeExample = {
   },
   byMonth,
 };
+
+/** Two schools' returns in a term: one sent a return three days after deleting the pupil. */
+export const lateDeletionReturnsExample = {
+  from: '2025-09-01',
+  to: '2026-03-31',
+  schools: [
+    {
+      school: { name: 'Bitterne Park School', urn: '116453' },
+      returns: 4,
+      late: 1,
+      arrivalNotRecorded: 0,
+      lateReturns: [
+        {
+          returnId: '8e2d4c6a-1b3f-4a5e-9c7d-0f1e2d3c4b5a',
+          deletedOn: '2025-11-17',
+          receivedOn: '2025-11-20',
+          daysLate: 3,
+        },
+      ],
+    },
+    {
+      school: { name: 'Weston Lane School' },
+      returns: 2,
+      late: 0,
+      arrivalNotRecorded: 0,
+      lateReturns: [],
+    },
+  ],
+};
