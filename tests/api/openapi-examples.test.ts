@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CommandResultSchema } from '../../src/api/cases/command-result.js';
 import { DeletionReturnResultSchema } from '../../src/api/cases/deletion-returns.js';
+import { NewPupilReturnResultSchema } from '../../src/api/cases/new-pupil-returns.js';
 import { reportToCsv } from '../../src/api/csv.js';
 import {
   bodyExamplesOf,
@@ -71,6 +72,7 @@ const successSchemas: Record<string, z.ZodType> = {
   'post /v1/ehe-cases': CommandResultSchema,
   'post /v1/cme-cases': CommandResultSchema,
   'post /v1/deletion-returns': DeletionReturnResultSchema,
+  'post /v1/new-pupil-returns': NewPupilReturnResultSchema,
   ...Object.fromEntries(
     commandRoutes.map((route) => [`post /v1/cases/{caseId}/${route.path}`, CommandResultSchema]),
   ),

@@ -6,6 +6,7 @@ import { cmeCodec, cmeEvents, cmeEventTypes } from '../../src/domain/cme/index.j
 import type { EventCodec } from '../../src/domain/decider.js';
 import { deletionReturnCodec, deletionReturnEvents } from '../../src/domain/deletion-return.js';
 import { eheCodec, eheEvents, eheEventTypes } from '../../src/domain/ehe/index.js';
+import { newPupilReturnCodec, newPupilReturnEvents } from '../../src/domain/new-pupil-return.js';
 
 /**
  * Stored events outlive the code that wrote them. The frozen v1 payloads of each codec (the two case types',
@@ -39,6 +40,12 @@ const codecs: { name: string; file: string; types: readonly string[]; codec: Eve
     file: 'deletion-return.json',
     types: Object.keys(deletionReturnEvents),
     codec: deletionReturnCodec as EventCodec<unknown>,
+  },
+  {
+    name: 'new pupil return',
+    file: 'new-pupil-return.json',
+    types: Object.keys(newPupilReturnEvents),
+    codec: newPupilReturnCodec as EventCodec<unknown>,
   },
   {
     name: 'access log',

@@ -37,6 +37,7 @@ export const roleTable: Record<string, Access> = {
   'post /v1/ehe-cases': intake,
   'post /v1/cme-cases': intake,
   'post /v1/deletion-returns': intake,
+  'post /v1/new-pupil-returns': intake,
 
   // Reads. A panel member reads the one case referred to their panel, never a list of the service's cases.
   'get /v1/cases/{caseId}': [...caseReaders, 'panel'],

@@ -11,13 +11,14 @@ import {
 
 /**
  * Each CME step's body examples, by name: every command a person issues but the referral (which has its own
- * route); the deadline worker's clock steps have no route.
+ * route); the deadline worker's clock steps have no route, nor has the new pupil return's match (sent by
+ * the intake route, `POST /v1/new-pupil-returns`).
  */
 export type CmeStepExamples = {
-  [T in Exclude<CmeCommandType, 'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase'>]: Record<
-    string,
-    CommandExample<z.input<(typeof cmeCommandBodies)[T]>>
-  >;
+  [T in Exclude<
+    CmeCommandType,
+    'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'RecordFoundOnRollByReturn'
+  >]: Record<string, CommandExample<z.input<(typeof cmeCommandBodies)[T]>>>;
 };
 
 const enquiryId = 'enquiry-health-1';

@@ -148,6 +148,15 @@ export const RecordLeftRollBody = z.strictObject({
   details: FreeTextSchema.optional(),
 });
 
+/** Sent by the intake of a school's new pupil return (reg 13(1)), never by a case route. */
+export const RecordFoundOnRollByReturnBody = z.strictObject({
+  returnId: z.uuid(),
+  school: SchoolSchema,
+  onRollFrom: isoDateSchema,
+  receivedOn: isoDateSchema,
+  matchedOn: z.enum(['upn', 'name_and_date_of_birth']),
+});
+
 export const cmeCommandBodies = {
   ReceiveCmeReferral: ReceiveCmeReferralBody,
   AllocateCase: AllocateCaseBody,
@@ -166,6 +175,7 @@ export const cmeCommandBodies = {
   ChangeCmePrimaryReason: ChangeCmePrimaryReasonBody,
   RecordMissingSince: RecordMissingSinceBody,
   RecordLeftRoll: RecordLeftRollBody,
+  RecordFoundOnRollByReturn: RecordFoundOnRollByReturnBody,
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,

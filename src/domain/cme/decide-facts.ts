@@ -1,3 +1,4 @@
+import type { ClockName } from '../clocks.js';
 import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { CaseHandlers } from './decide-support.js';
@@ -31,38 +32,57 @@ export function checkMissingSince(
 }
 
 /** The facts of a CME case the DfE return reads, as the council learns them (issue 15 items 2 and 4). */
-export const factHandlers: CaseHandlers<'ChangeCmePrimaryReason' | 'RecordMissingSince' | 'RecordLeftRoll'> =
-  {
-    ChangeCmePrimaryReason(data, state, ctx) {
-      checkDate(ctx, state, data.changedOn, 'changedOn');
-      checkPrimaryReason(ctx, data.primaryReason, 'primaryReason');
-      const previous = state.primaryReason;
-      if (previous.code === data.primaryReason.code && previous.text === data.primaryReason.text) {
-        fail.conflict('no_change', `the primary reason is already ${previous.code}`, 'primaryReason');
-      }
-      return [cmeEvent('CmePrimaryReasonChanged', { ...data, previous, ...s436A(ctx) })];
-    },
+export const factHandlers: CaseHandlers<
+  'ChangeCmePrimaryReason' | 'RecordMissingSince' | 'RecordLeftRoll' | 'RecordFoundOnRollByReturn'
+> = {
+  /**
+   * A school's new pupil return (reg 13(1), 2024 Regulations) names the child: found on roll there, which
+   * ends the tracing (as whereabouts established on roll) and proposes closing the case to its officer, who
+   * decides it. A child already found is left as found: the return changes nothing the officer recorded.
+   */
+  RecordFoundOnRollByReturn(data, state, ctx) {
+    checkDate(ctx, state, data.receivedOn, 'receivedOn');
+    notInFuture(data.onRollFrom, 'onRollFrom', ctx);
+    if (state.whereabouts !== null)
+      fail.conflict('whereabouts_known', 'the child has been found: the return changes nothing');
+    const clocksStopped: ClockName[] =
+      state.clocks.fairAccessPlacement === undefined ? [] : ['fairAccessPlacement'];
+    return [
+      cmeEvent('CmeFoundOnRollByNewPupilReturn', {
+        ...data,
+        closureProposed: true,
+        clocksStopped,
+        ...s436A(ctx),
+      }),
+    ];
+  },
 
-    RecordMissingSince(data, state, ctx) {
-      checkDate(ctx, state, data.recordedOn, 'recordedOn');
-      checkMissingSince(ctx, data.missingSince, data.recordedOn, 'missingSince');
-      if (data.missingSince === state.missingSince) {
-        fail.conflict(
-          'no_change',
-          `missingSince is already ${data.missingSince ?? 'unknown'}`,
-          'missingSince',
-        );
-      }
-      return [cmeEvent('CmeMissingSinceRecorded', { ...data, previous: state.missingSince, ...s436A(ctx) })];
-    },
+  ChangeCmePrimaryReason(data, state, ctx) {
+    checkDate(ctx, state, data.changedOn, 'changedOn');
+    checkPrimaryReason(ctx, data.primaryReason, 'primaryReason');
+    const previous = state.primaryReason;
+    if (previous.code === data.primaryReason.code && previous.text === data.primaryReason.text) {
+      fail.conflict('no_change', `the primary reason is already ${previous.code}`, 'primaryReason');
+    }
+    return [cmeEvent('CmePrimaryReasonChanged', { ...data, previous, ...s436A(ctx) })];
+  },
 
-    RecordLeftRoll(data, state, ctx) {
-      requireOnRoll(state);
-      checkDate(ctx, state, data.deletedOn, 'deletedOn');
-      checkNotBefore(data.deletedOn, state.referredOn, 'deletedOn', 'the referral');
-      return [cmeEvent('CmeChildLeftRoll', { ...data, ...s436A(ctx) })];
-    },
-  };
+  RecordMissingSince(data, state, ctx) {
+    checkDate(ctx, state, data.recordedOn, 'recordedOn');
+    checkMissingSince(ctx, data.missingSince, data.recordedOn, 'missingSince');
+    if (data.missingSince === state.missingSince) {
+      fail.conflict('no_change', `missingSince is already ${data.missingSince ?? 'unknown'}`, 'missingSince');
+    }
+    return [cmeEvent('CmeMissingSinceRecorded', { ...data, previous: state.missingSince, ...s436A(ctx) })];
+  },
+
+  RecordLeftRoll(data, state, ctx) {
+    requireOnRoll(state);
+    checkDate(ctx, state, data.deletedOn, 'deletedOn');
+    checkNotBefore(data.deletedOn, state.referredOn, 'deletedOn', 'the referral');
+    return [cmeEvent('CmeChildLeftRoll', { ...data, ...s436A(ctx) })];
+  },
+};
 
 /** Only a child the school still had on roll can leave it; a child off roll already is CME. */
 function requireOnRoll(state: CmeCase): void {

@@ -171,6 +171,18 @@ const schemas = {
     details: FreeTextSchema.optional(),
     ...statutory,
   }),
+  // A school's new pupil return (reg 13(1), 2024 Regulations) matched the child: found on roll there, and
+  // the case's closure (destination on roll) proposed to its officer, who decides it.
+  CmeFoundOnRollByNewPupilReturn: z.strictObject({
+    returnId: z.uuid(),
+    school: SchoolSchema,
+    onRollFrom: isoDateSchema,
+    receivedOn: isoDateSchema,
+    matchedOn: z.enum(['upn', 'name_and_date_of_birth']),
+    closureProposed: z.literal(true),
+    clocksStopped,
+    ...statutory,
+  }),
   DeadlineMissed: z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema, recordedOn: isoDateSchema }),
   CaseEscalated: z.strictObject({
     clock: ClockNameSchema,
@@ -214,6 +226,7 @@ export const cmeEvents = {
   CmePrimaryReasonChanged: v1(schemas.CmePrimaryReasonChanged),
   CmeMissingSinceRecorded: v1(schemas.CmeMissingSinceRecorded),
   CmeChildLeftRoll: v1(schemas.CmeChildLeftRoll),
+  CmeFoundOnRollByNewPupilReturn: v1(schemas.CmeFoundOnRollByNewPupilReturn),
   DeadlineMissed: v1(schemas.DeadlineMissed),
   CaseEscalated: v1(schemas.CaseEscalated),
 } as const;

@@ -23,6 +23,8 @@ export const cmeCommandRoles = {
   ChangeCmePrimaryReason: casework,
   RecordMissingSince: casework,
   RecordLeftRoll: casework,
+  // Sent by the new pupil return's intake as the school that made the return; no case route takes it.
+  RecordFoundOnRollByReturn: ['referrer', ...casework],
   CloseCase: management,
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,

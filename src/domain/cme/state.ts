@@ -44,6 +44,8 @@ export interface CmeCase {
   /** `on_roll`: at risk, still a registered pupil (not yet CME under s.436A) until `leftRollOn`. */
   rollStatus: RollStatus;
   leftRollOn: IsoDate | null;
+  /** A closure a new pupil return proposed to the officer (reg 13(1)); cleared when the case closes. */
+  closureProposal: { destination: 'on_roll'; proposedOn: IsoDate; returnId: string } | null;
   allocatedOfficer: string | null;
   enquiries: Record<string, CmeEnquiry>;
   riskLevel: RiskLevel | null;

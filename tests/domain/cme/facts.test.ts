@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cmeDecider, cmeEvent } from '../../../src/domain/cme/index.js';
+import { newPupilReturnDueBy } from '../../../src/domain/new-pupil-return.js';
 import { command, given, history, referral } from './fixtures.js';
 
 const onRoll = () => referral({ source: 'continuous_absence_ten_school_days' });
@@ -85,5 +86,36 @@ describe('a child referred while still on a school roll (s.436A(1)(a); 2024 Regu
     const left = command('RecordLeftRoll', { deletedOn: '2026-11-16' });
     given(history(referral())).when(left).then('not_on_roll', 'deletedOn');
     given(history(onRoll(), left)).when(left).then('not_on_roll', 'deletedOn');
+  });
+});
+
+describe("a school's new pupil return naming the child (reg 13(1), 2024 Regulations)", () => {
+  const found = command('RecordFoundOnRollByReturn', {
+    returnId: '2f4e6d8c-0a1b-4c3d-9e5f-7a6b5c4d3e2f',
+    school: { name: 'Weston Lane School' },
+    onRollFrom: '2026-11-16',
+    receivedOn: '2026-11-17',
+    matchedOn: 'upn',
+  });
+
+  it('records the child found on roll, ends the tracing and proposes closure to the officer', () => {
+    const state = stateAfter(referral(), found);
+    expect(state).toMatchObject({
+      whereabouts: { kind: 'on_roll', school: { name: 'Weston Lane School' }, onRollFrom: '2026-11-16' },
+      closureProposal: { destination: 'on_roll', proposedOn: '2026-11-17' },
+      status: 'open',
+    });
+    expect(state).not.toHaveProperty('clocks.cmeTracingReview');
+  });
+
+  it('leaves a child already found as found', () => {
+    given(history(referral(), found)).when(found).then('whereabouts_known');
+  });
+});
+
+describe('when a new pupil return is due', () => {
+  it('is the end of the fifth day after the pupil was entered in the admission register', () => {
+    expect(newPupilReturnDueBy('2025-12-01')).toBe('2025-12-06');
+    expect(newPupilReturnDueBy('2028-02-27')).toBe('2028-03-03');
   });
 });
