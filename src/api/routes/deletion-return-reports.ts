@@ -5,11 +5,11 @@ import { lateReturnsBySchool, type ReturnArrival } from '../../domain/deletion-r
 import { readRoles } from '../../domain/roles.js';
 import type { EventStore } from '../../eventstore/types.js';
 import type { RouteDeps } from '../cases/commands.js';
-import { boundedDate, periodIssue } from '../date-bounds.js';
 import { validationProblemExample } from '../examples/index.js';
 import { lateDeletionReturnsExample } from '../examples/reports.js';
 import { problemResponses, security } from '../http.js';
 import { authorize } from '../plugins/auth.js';
+import { PeriodQuerySchema } from './reports.js';
 
 const streamPrefix = deletionReturnStreamOf('');
 
@@ -50,16 +50,6 @@ export const LateReturnsSchema = z
   })
   .meta({ id: 'LateDeletionReturns' });
 
-const QuerySchema = z
-  .object({
-    from: boundedDate.meta({ examples: ['2025-09-01'] }),
-    to: boundedDate.meta({ examples: ['2026-03-31'] }),
-  })
-  .superRefine(({ from, to }, context) => {
-    const issue = periodIssue(from, to);
-    if (issue) context.addIssue({ code: 'custom', path: ['to'], message: issue });
-  });
-
 /** When the schools' deletion returns arrived against their deletion dates: managers and auditors. */
 export const deletionReturnReportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
@@ -78,7 +68,7 @@ export const deletionReturnReportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> 
           'recorded count as arrivalNotRecorded.',
         tags: ['reports'],
         security,
-        querystring: QuerySchema,
+        querystring: PeriodQuerySchema,
         response: {
           200: {
             description: 'Each school with returns in the period, the most late returns first',

@@ -142,7 +142,8 @@ const academicYearLabel = z
     return first >= firstAcademicYear && first <= lastAcademicYear;
   }, `must start between ${firstAcademicYear} and ${lastAcademicYear}`);
 
-const CommitteeQuerySchema = z
+/** A report's period, `from` to `to`, both included (at most `MAX_PERIOD_YEARS`). */
+export const PeriodQuerySchema = z
   .object({
     from: boundedDate.meta({ examples: ['2025-09-01'] }),
     to: boundedDate.meta({ examples: ['2026-03-31'] }),
@@ -226,7 +227,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
         tags: ['reports'],
         security,
-        querystring: CommitteeQuerySchema,
+        querystring: PeriodQuerySchema,
         response: {
           200: csvOrJson(CommitteeSchema, committeeExample),
           ...reportErrors('/v1/reports/committee', ['querystring.to', 'must be on or after `from`']),

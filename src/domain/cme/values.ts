@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import { childSchema, dateOfBirthSchema, ukAddressSchema } from '../child.js';
+import { childSchema, dateOfBirthSchema, phoneSchema, ukAddressSchema } from '../child.js';
 
 /** The small vocabularies of a CME case, in the words the council uses (DOMAIN.md "A CME case"). */
 
@@ -93,10 +93,7 @@ export const CmeParentCarerSchema = z.strictObject({
   name,
   relationship: name.optional(),
   livesWithChild: z.boolean(),
-  phone: z
-    .string()
-    .regex(/^\+?[\d ()-]{6,20}$/, 'a phone number')
-    .optional(),
+  phone: phoneSchema.optional(),
   email: z.email().optional(),
   address: ukAddressSchema.optional(),
 });
