@@ -5,6 +5,7 @@ import { routeNotFound } from './plugins/errors.js';
 import { type RateLimits, rateLimitHooks } from './plugins/rate-limits.js';
 import { auditRoutesPlugin } from './routes/audit.js';
 import { commandRoutesPlugin } from './routes/cases.js';
+import { deletionReturnReportRoutesPlugin } from './routes/deletion-return-reports.js';
 import { queryRoutesPlugin } from './routes/queries.js';
 import { referralRoutesPlugin } from './routes/referrals.js';
 import { reportRoutesPlugin } from './routes/reports.js';
@@ -40,4 +41,5 @@ export async function v1Api(v1: FastifyInstance, options: V1Options): Promise<vo
   await v1.register(queryRoutesPlugin, deps);
   await v1.register(auditRoutesPlugin, deps);
   await v1.register(reportRoutesPlugin, deps);
+  await v1.register(deletionReturnReportRoutesPlugin, deps);
 }

@@ -108,6 +108,9 @@ const addressPartSchema = z
   .min(1, { error: 'must not be empty' })
   .max(100, { error: 'must be at most 100 characters' });
 
+/** A telephone number as a parent gives it (spaces, brackets, a leading +). */
+export const phoneSchema = z.string().regex(/^\+?[\d ()-]{6,20}$/, 'a phone number');
+
 export const ukAddressSchema = z.object({
   lines: z
     .array(addressPartSchema, { error: 'must be a list of address lines' })

@@ -39,6 +39,9 @@ export const domainErrorCodes = {
     // The case's life: referred once, open, closed, reopened.
     'case_already_exists',
     'case_closed',
+    // A CME fact recorded again as it already stands; leaving a roll the child was not on (issue 15).
+    'no_change',
+    'not_on_roll',
     'case_not_closed',
     'still_of_compulsory_school_age',
     'return_to_school_not_recorded',

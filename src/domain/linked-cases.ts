@@ -32,7 +32,11 @@ export function cmeReferralFromEheCase(
       source: 'ehe_judged_unsuitable',
       child: referral.data.child,
       whatIsKnown: step.reason,
-      timeMissing: 'unknown',
+      parentsCarers: [],
+      // The CME statutory guidance (2025) and the DfE's collection count unsuitable home education as CME.
+      primaryReason: { code: 'unsuitable_home_education' },
+      // Missing education from the day the education was judged unsuitable (the reclassification's date).
+      missingSince: step.reclassifiedOn,
       eheCaseId,
     },
   };

@@ -130,6 +130,7 @@ const PolicyObjectSchema = z.strictObject({
     primaryReasons: z.array(CodeSchema).min(1),
     previousSchoolTypes: z.array(CodeSchema).min(1),
     cmeTimeMissing: z.array(CodeSchema).min(1),
+    cmePrimaryReasons: z.array(CodeSchema).min(1),
     eheClosureReasons: z.array(CodeSchema).min(1),
     cmeClosureReasons: z.array(CodeSchema).min(1),
   }),
@@ -170,6 +171,7 @@ export const requiredCodes = {
   primaryReasons: ['other', 'no_reason_given', 'school_suggestion'],
   eheClosureReasons: ['returned_to_school', 'moved_out_of_area', 'reclassified_as_cme', 'other'],
   cmeClosureReasons: ['other'],
+  cmePrimaryReasons: ['other', 'unsuitable_home_education', 'whereabouts_unknown'],
 } as const satisfies Partial<Record<keyof Policy['codes'], readonly string[]>>;
 
 type PolicyIssues = { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void };
@@ -386,6 +388,22 @@ export const defaultPolicy: Policy = {
       code('more_than_twelve_weeks', 'More than 12 weeks'),
       code('unknown', 'Unknown'),
     ],
+    // The DfE's EHE and CME collection asks each CME child's primary reason (collected since autumn 2023;
+    // five reasons added in autumn 2025: DfE "Children missing education" methodology, explore-education-
+    // statistics). The collection's own code list ("Elective home education and children missing education:
+    // submit your data", GOV.UK) could not be read when this was written: these codes and labels are
+    // built from the categories the DfE's methodology and the CME statutory guidance (2024/2025) name, and
+    // are TO BE CHECKED against that specification (see `unverifiedCodeLists`).
+    cmePrimaryReasons: [
+      code('awaiting_school_place', 'Awaiting a school place'),
+      code('offered_place_not_yet_started', 'Offered a school place but not yet started'),
+      code('moved_into_area_without_place', 'Moved into the area without a school place'),
+      code('no_place_at_phase_transfer', 'No school place at a phase transfer'),
+      code('did_not_start_school', 'Did not start school at compulsory school age'),
+      code('unsuitable_home_education', 'Elective home education judged unsuitable'),
+      code('whereabouts_unknown', 'Whereabouts unknown'),
+      code('other', 'Other'),
+    ],
     eheClosureReasons: [
       code('returned_to_school', 'Returned to school'),
       code('moved_out_of_area', 'Moved out of the area'),
@@ -411,6 +429,17 @@ export const defaultPolicy: Policy = {
   firstContactAnchor: 'referral_received',
   schoolPopulation: {},
 };
+
+/**
+ * Code lists whose codes and labels have not been checked against the DfE's collection specification: the
+ * return still counts by them, but a council should confirm them before relying on the labels.
+ */
+export const unverifiedCodeLists = {
+  cmePrimaryReasons:
+    'built from the DfE CME methodology and the CME statutory guidance; the collection spec was not read',
+  cmeTimeMissing:
+    "the bands are DOMAIN.md's; the DfE's 'length of time missing education' bands were not read",
+} as const satisfies Partial<Record<keyof Policy['codes'], string>>;
 
 /** The DfE label of a stored code, or the code itself when the policy no longer lists it. */
 export function labelOf(list: readonly CodedLabel[], code: string): string {

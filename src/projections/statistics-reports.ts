@@ -6,6 +6,7 @@ import {
   yearGroup,
 } from '../domain/calendar/index.js';
 import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
+import { timeMissingAt } from '../domain/cme/time-missing.js';
 import type { CaseEvent } from './case-event.js';
 import { per100Pupils, populationOf, populationRates } from './population-rates.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
@@ -17,6 +18,7 @@ import {
   isOpenOn,
   judgedUnsuitableOn,
   senStatusOn,
+  stillOnRollOn,
   wasOpenDuring,
 } from './statistics.js';
 import type { AcademicYearReport, CommitteeReport, DfeReturn, MonthFigures } from './types.js';
@@ -79,6 +81,7 @@ export function dfeReturn(
     bySex: emptyCounts(),
     byYearGroup: emptyCounts(),
     byTimeMissing: emptyCounts(),
+    byPrimaryReason: emptyCounts(),
     bySource: emptyCounts(),
     fromUnsuitableEhe: 0,
   };
@@ -102,6 +105,7 @@ export function dfeReturn(
         tally(cme.bySex, history.sex);
         tally(cme.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
         tally(cme.byTimeMissing, 'unknown');
+        tally(cme.byPrimaryReason, 'unsuitable_home_education');
         tally(cme.bySource, 'ehe_judged_unsuitable');
         return;
       }
@@ -118,10 +122,17 @@ export function dfeReturn(
       if (flags.includes('child_protection_plan')) ehe.cpp++;
     },
     cme(history) {
+      // Still a registered pupil on the census day: worked as CME, not counted as CME (s.436A(1)(a)).
+      if (stillOnRollOn(history, censusDate)) return;
       cme.total++;
       tally(cme.bySex, history.sex);
       tally(cme.byYearGroup, yearGroupKey(history.dateOfBirth, censusDate));
-      tally(cme.byTimeMissing, history.timeMissing ?? 'unknown');
+      // "Length of time child was missing education at census date" (DfE CME methodology, from autumn 2023).
+      tally(
+        cme.byTimeMissing,
+        timeMissingAt(censusDate, history.missingSince, history.timeMissingAtReferral),
+      );
+      tally(cme.byPrimaryReason, history.primaryReason ?? 'not_recorded');
       tally(cme.bySource, history.source);
     },
   };
@@ -147,6 +158,7 @@ export function dfeReturn(
       bySex: breakdown(cme.bySex, rounding),
       byYearGroup: breakdown(cme.byYearGroup, rounding),
       byTimeMissing: breakdown(cme.byTimeMissing, rounding),
+      byPrimaryReason: breakdown(cme.byPrimaryReason, rounding),
       bySource: breakdown(cme.bySource, rounding),
       fromUnsuitableEhe: figure(cme.fromUnsuitableEhe, rounding),
     },

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/calendar/index.js';
 import type { StartedClock } from '../domain/clocks.js';
+import type { TimeMissing } from '../domain/cme/values.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { CaseEvent } from './case-event.js';
 import type { CaseType } from './types.js';
@@ -33,7 +34,14 @@ export interface CaseHistory {
   mosaicGroup?: string;
   /** The school a deletion return came from (the off-rolling pattern). */
   deletionSchool?: string;
-  timeMissing?: string;
+  /** CME: missing education since (null: unknown), and a v1 referral's length of time at referral. */
+  missingSince?: IsoDate | null;
+  timeMissingAtReferral?: TimeMissing;
+  /**
+   * CME: the day the child left a school's roll, for a child referred while still on it (s.436A(1)(a) covers
+   * only children not registered at a school): not counted as CME before it. Absent: off roll from referral.
+   */
+  onRollUntil?: IsoDate | null;
   /** openings[i] to closures[i] is an open interval; a missing closure means open still. */
   openings: IsoDate[];
   closures: { on: IsoDate; reason: string }[];
@@ -148,7 +156,8 @@ function opened(change: CaseEvent): CaseHistory | undefined {
       startedOn: d.receivedOn,
       sex: d.child.sex,
       source: d.source,
-      timeMissing: d.timeMissing,
+      primaryReason: d.primaryReason.code,
+      missingSince: d.missingSince,
       openings: [d.receivedOn],
       flags: [],
     };
@@ -157,6 +166,8 @@ function opened(change: CaseEvent): CaseHistory | undefined {
       history.senStatus = d.child.senStatus;
       history.sen = [{ from: d.receivedOn, status: d.child.senStatus }];
     }
+    if (d.timeMissingAtReferral) history.timeMissingAtReferral = d.timeMissingAtReferral;
+    if (d.rollStatus === 'on_roll') history.onRollUntil = null;
     return history;
   }
   return undefined;
@@ -187,6 +198,9 @@ const countedEvents: ReadonlySet<string> = new Set([
   'SchoolAttendanceOrderComplied',
   'ReportedToSocialCare',
   'ReportedToPolice',
+  'CmePrimaryReasonChanged',
+  'CmeMissingSinceRecorded',
+  'CmeChildLeftRoll',
 ]);
 
 /** The history after the event, a new object when anything changed. */
@@ -281,6 +295,15 @@ export function evolveCaseHistory(
     case 'WhereaboutsEstablished':
       add('located', event.data.establishedOn);
       break;
+    case 'CmePrimaryReasonChanged':
+      next.primaryReason = event.data.primaryReason.code;
+      break;
+    case 'CmeMissingSinceRecorded':
+      next.missingSince = event.data.missingSince;
+      break;
+    case 'CmeChildLeftRoll':
+      next.onRollUntil = event.data.deletedOn;
+      break;
     case 'CmeRiskAssessed': {
       const last = previous.highRisk.at(-1);
       const stillOwed = last !== undefined && last.reportedOn === undefined;
@@ -333,6 +356,18 @@ export function flagsOn(history: CaseHistory, date: IsoDate): PriorityFlag[] {
     flags = entry.flags;
   }
   return flags;
+}
+
+/**
+ * A CME child still on a school's roll on `date` (referred after 10 days' absence or for a joint enquiry
+ * before deletion, and not yet deleted): EA 1996 s.436A(1)(a) makes a child CME only when "not registered
+ * pupils at a school", so the DfE return leaves them out until the deletion date (CME statutory guidance;
+ * the DfE's CME methodology: children "on the roll of a school but persistently or severely absent" are not
+ * CME). The day of deletion counts as off roll.
+ */
+export function stillOnRollOn(history: CaseHistory, date: IsoDate): boolean {
+  if (history.onRollUntil === undefined) return false;
+  return history.onRollUntil === null || history.onRollUntil > date;
 }
 
 /** Whether, at the end of `date`, the council's latest finding was that the home education is unsuitable. */

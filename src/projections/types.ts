@@ -223,7 +223,10 @@ export interface DfeReturn {
     total: Figure;
     bySex: Breakdown;
     byYearGroup: Breakdown;
+    /** Length of time missing education at the census date (DfE bands), from each case's `missingSince`. */
     byTimeMissing: Breakdown;
+    /** The DfE CME primary reason (policy codes; `not_recorded` for referrals stored before it was asked). */
+    byPrimaryReason: Breakdown;
     bySource: Breakdown;
     /** Children whose home education the council judged unsuitable, counted here and not as EHE. */
     fromUnsuitableEhe: Figure;

@@ -82,14 +82,21 @@ export async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): 
           ...(fromSchool && dob && rng.chance(0.8) ? { upn: upn(rng, Number(dob.slice(0, 4))) } : {}),
           ...(rng.chance(0.8) ? { address: address(rng) } : {}),
         },
+        parentsCarers: [],
         whatIsKnown: fromSchool
           ? 'Not attending; family not responding to the school'
           : 'Reported as not attending any school',
-        timeMissing: rng.weighted([
-          ['twelve_weeks_or_less', 62],
-          ['more_than_twelve_weeks', 18],
-          ['unknown', 20],
-        ] as const),
+        primaryReason: {
+          code: spec.fromEhe
+            ? 'unsuitable_home_education'
+            : rng.weighted([
+                ['whereabouts_unknown', 40],
+                ['awaiting_school_place', 25],
+                ['moved_into_area_without_place', 20],
+                ['did_not_start_school', 15],
+              ] as const),
+        },
+        missingSince: rng.chance(0.8) ? t0 : null,
         ...(fromSchool ? { lastSchool } : {}),
         ...(spec.fromEhe ? { eheCaseId: spec.fromEhe.eheCaseId } : {}),
       },

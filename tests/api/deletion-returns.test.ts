@@ -14,7 +14,7 @@ const deletionReturn = (overrides: Record<string, unknown> = {}) => ({
     address,
   },
   parentsCarers: [
-    { name: 'Jo Walker', relationship: 'mother', livesWithChild: true, phone: '023 8000 0000' },
+    { name: 'Jo Walker', relationship: 'mother', livesWithChild: true, phone: '023 8000 0000', address },
   ],
   deletedOn: '2025-11-17',
   ...overrides,
@@ -43,7 +43,7 @@ describe("a school's deletion return", () => {
 
   it("opens an EHE case when the ground is the parent's written notice of home education", async () => {
     const response = await send(
-      deletionReturn({ ground: 'parent_notice_home_education', homeEducationFrom: '2025-11-10' }),
+      deletionReturn({ ground: 'f_parent_notice_education_otherwise', homeEducationFrom: '2025-11-10' }),
     );
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ outcome: 'ehe_case_opened', case: { replayed: false } });
@@ -53,13 +53,13 @@ describe("a school's deletion return", () => {
       data: {
         source: 'deletion_return',
         eheStartDate: '2025-11-10',
-        deletionReturn: { ground: 'parent_notice_home_education' },
+        deletionReturn: { ground: expect.stringMatching(/^reg 9\(1\)\(f\): /) },
       },
     });
   });
 
   it('opens a CME case when the destination is unknown', async () => {
-    const response = await send(deletionReturn({ ground: 'moved_away' }));
+    const response = await send(deletionReturn({ ground: 'g_no_longer_lives_within_reasonable_distance' }));
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ outcome: 'cme_case_opened', case: { replayed: false } });
     expect(await firstEvent(response.json().case.caseId)).toMatchObject({
@@ -72,7 +72,7 @@ describe("a school's deletion return", () => {
     const before = await api.eventCount();
     const response = await send(
       deletionReturn({
-        ground: 'registered_at_another_school',
+        ground: 'a_registered_at_another_school',
         destinationSchool: { name: 'Cantell School' },
         destinationStartDate: '2025-11-24',
       }),
@@ -85,7 +85,7 @@ describe("a school's deletion return", () => {
   });
 
   it('is recorded once when the portal retries with the same Idempotency-Key', async () => {
-    const body = deletionReturn({ ground: 'parent_notice_home_education' });
+    const body = deletionReturn({ ground: 'f_parent_notice_education_otherwise' });
     const headers = { 'idempotency-key': randomUUID() };
     const first = await send(body, headers);
     const count = await api.eventCount();
@@ -99,7 +99,7 @@ describe("a school's deletion return", () => {
     const before = await api.eventCount();
     const response = await send(
       deletionReturn({
-        ground: 'moved_away',
+        ground: 'g_no_longer_lives_within_reasonable_distance',
         parentsCarers: [{ name: 'Jo Walker', relationship: 'mother', livesWithChild: true }],
       }),
     );

@@ -157,4 +157,7 @@ export const exampleScenarios: Record<string, Scenario> = {
   'hand-over handOver': cme([allocateCme, ['location', 'otherCouncilArea']]),
   'became-ehe becameEhe': cme(inArea),
   'untraced-reviews review': cme([allocateCme]),
+  'primary-reason awaitingPlace': cme(),
+  'missing-since lastSeen': cme(),
+  'left-roll deleted': cme(),
 };

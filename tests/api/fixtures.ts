@@ -35,6 +35,7 @@ export const cmeReferral = (overrides: Record<string, unknown> = {}) => ({
   source: 'public',
   child: { givenName: 'Noah', familyName: uniqueFamilyName(), dateOfBirth: '2014-05-01', sex: 'M' },
   whatIsKnown: 'Not seen at school since half term; neighbours say the family moved.',
-  timeMissing: 'twelve_weeks_or_less',
+  primaryReason: { code: 'whereabouts_unknown' },
+  missingSince: null,
   ...overrides,
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CommandResultSchema } from '../../src/api/cases/command-result.js';
 import { DeletionReturnResultSchema } from '../../src/api/cases/deletion-returns.js';
+import { NewPupilReturnResultSchema } from '../../src/api/cases/new-pupil-returns.js';
 import { reportToCsv } from '../../src/api/csv.js';
 import {
   bodyExamplesOf,
@@ -24,6 +25,7 @@ import {
 import { type Problem, ProblemSchema } from '../../src/api/plugins/errors.js';
 import { AccessLogPageSchema, CaseStateSchema, EventPageSchema } from '../../src/api/routes/audit.js';
 import { commandRoutes } from '../../src/api/routes/case-command-table.js';
+import { LateReturnsSchema } from '../../src/api/routes/deletion-return-reports.js';
 import { HealthSchema } from '../../src/api/routes/operations.js';
 import { AcademicYearSchema, CommitteeSchema, DfeReturnSchema } from '../../src/api/routes/reports.js';
 import {
@@ -64,11 +66,13 @@ const successSchemas: Record<string, z.ZodType> = {
   'get /v1/reports/dfe-return': DfeReturnSchema,
   'get /v1/reports/academic-year': AcademicYearSchema,
   'get /v1/reports/committee': CommitteeSchema,
+  'get /v1/reports/late-deletion-returns': LateReturnsSchema,
   'get /health/live': HealthSchema,
   'get /health/ready': HealthSchema,
   'post /v1/ehe-cases': CommandResultSchema,
   'post /v1/cme-cases': CommandResultSchema,
   'post /v1/deletion-returns': DeletionReturnResultSchema,
+  'post /v1/new-pupil-returns': NewPupilReturnResultSchema,
   ...Object.fromEntries(
     commandRoutes.map((route) => [`post /v1/cases/{caseId}/${route.path}`, CommandResultSchema]),
   ),
@@ -103,6 +107,9 @@ const refusedReads: Record<string, [url: string, status: string][]> = {
   'get /v1/reports/dfe-return': [['/v1/reports/dfe-return?censusDate=2026-02-30', '400']],
   'get /v1/reports/academic-year': [['/v1/reports/academic-year?year=2025-27', '400']],
   'get /v1/reports/committee': [['/v1/reports/committee?from=2026-04-01&to=2026-03-31', '400']],
+  'get /v1/reports/late-deletion-returns': [
+    ['/v1/reports/late-deletion-returns?from=2026-04-01&to=2026-03-31', '400'],
+  ],
 };
 
 function exampleBody(path: string, name: string): object {

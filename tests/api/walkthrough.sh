@@ -22,9 +22,10 @@ CASE=$(post "$SCHOOL_TOKEN" /v1/deletion-returns '{
   "previousSchoolType": "la_maintained",
   "pupil": { "givenName": "Amelia", "familyName": "Walker", "dateOfBirth": "2013-04-12", "sex": "F",
              "address": { "lines": ["12 Cobden Avenue"], "town": "Southampton", "postcode": "SO18 1FZ" } },
-  "parentsCarers": [{ "name": "Jo Walker", "relationship": "mother", "livesWithChild": true, "phone": "023 8000 0000" }],
+  "parentsCarers": [{ "name": "Jo Walker", "relationship": "mother", "livesWithChild": true, "phone": "023 8000 0000",
+                     "address": { "lines": ["12 Cobden Avenue"], "town": "Southampton", "postcode": "SO18 1FZ" } }],
   "deletedOn": "'"$TODAY"'",
-  "ground": "parent_notice_home_education",
+  "ground": "f_parent_notice_education_otherwise",
   "primaryReason": { "code": "school_dissatisfaction_bullying" }
 }' | jq -r '.case.caseId')
 echo "opened EHE case $CASE"

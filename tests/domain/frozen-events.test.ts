@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accessLogCodec, accessLogEvents } from '../../src/domain/access-log.js';
 import { caseIdCodec, caseIdEvents } from '../../src/domain/case-ids.js';
-import { cmeCodec, cmeEventTypes } from '../../src/domain/cme/index.js';
+import { cmeCodec, cmeEvents, cmeEventTypes } from '../../src/domain/cme/index.js';
 import type { EventCodec } from '../../src/domain/decider.js';
 import { deletionReturnCodec, deletionReturnEvents } from '../../src/domain/deletion-return.js';
 import { eheCodec, eheEvents, eheEventTypes } from '../../src/domain/ehe/index.js';
+import { newPupilReturnCodec, newPupilReturnEvents } from '../../src/domain/new-pupil-return.js';
 
 /**
  * Stored events outlive the code that wrote them. The frozen v1 payloads of each codec (the two case types',
@@ -41,6 +42,12 @@ const codecs: { name: string; file: string; types: readonly string[]; codec: Eve
     codec: deletionReturnCodec as EventCodec<unknown>,
   },
   {
+    name: 'new pupil return',
+    file: 'new-pupil-return.json',
+    types: Object.keys(newPupilReturnEvents),
+    codec: newPupilReturnCodec as EventCodec<unknown>,
+  },
+  {
     name: 'access log',
     file: 'access-log.json',
     types: Object.keys(accessLogEvents),
@@ -68,26 +75,42 @@ describe.each(codecs)('frozen v1 $name events', ({ file, types, codec }) => {
 });
 
 /**
- * The payloads of the EHE event types now past version 1, frozen at the version they were first written with
+ * The payloads of the event types now past version 1, frozen at the version they were first written with
  * (fixtures/events-v2): once such events are on disk they must still decode when a later version comes.
  */
-describe('frozen v2 EHE events', () => {
+const atVersion2: {
+  name: string;
+  file: string;
+  events: Record<string, { schemaVersion: number }>;
+  codec: EventCodec<unknown>;
+}[] = [
+  { name: 'EHE', file: 'ehe.json', events: eheEvents, codec: eheCodec as EventCodec<unknown> },
+  { name: 'CME', file: 'cme.json', events: cmeEvents, codec: cmeCodec as EventCodec<unknown> },
+  {
+    name: 'deletion return',
+    file: 'deletion-return.json',
+    events: deletionReturnEvents,
+    codec: deletionReturnCodec as EventCodec<unknown>,
+  },
+];
+
+describe.each(atVersion2)('frozen v2 $name events', ({ file, events, codec }) => {
   const fixtures = JSON.parse(
-    readFileSync(new URL('./fixtures/events-v2/ehe.json', import.meta.url), 'utf8'),
+    readFileSync(new URL(`./fixtures/events-v2/${file}`, import.meta.url), 'utf8'),
   ) as FrozenEvent[];
-  const atVersion2 = Object.entries(eheEvents)
+  const types = Object.entries(events)
     .filter(([, entry]) => entry.schemaVersion >= 2)
     .map(([type]) => type);
 
   it('cover every type that has reached version 2, once each', () => {
-    expect(fixtures.map((fixture) => fixture.type).sort()).toEqual([...atVersion2].sort());
+    expect(fixtures.map((fixture) => fixture.type).sort()).toEqual([...types].sort());
   });
 
   it.each(fixtures.map((fixture) => [fixture.type, fixture] as const))(
     '%s still decodes',
     (_type, fixture) => {
       expect(fixture.schemaVersion).toBe(2);
-      const decoded = eheCodec.decode({ type: fixture.type, data: fixture.data, schemaVersion: 2 });
+      const decoded = codec.decode({ type: fixture.type, data: fixture.data, schemaVersion: 2 });
       expect(decoded).toStrictEqual({ type: fixture.type, data: fixture.decoded ?? fixture.data });
     },
   );

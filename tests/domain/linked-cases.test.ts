@@ -25,8 +25,10 @@ describe('an EHE case reclassified as CME', () => {
         receivedOn: '2026-06-10',
         source: 'ehe_judged_unsuitable',
         child: referredChild,
+        parentsCarers: [],
         whatIsKnown: 'The family cannot be found.',
-        timeMissing: 'unknown',
+        primaryReason: { code: 'unsuitable_home_education' },
+        missingSince: '2026-06-10',
         eheCaseId: ehe.CASE_ID,
       },
     });

@@ -161,7 +161,9 @@ export function cmeReferral(
       source: 'deletion_return_no_destination',
       child: { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: '2015-03-14', sex: 'F', address },
       whatIsKnown: 'Deleted from roll; family believed to have moved, no forwarding address.',
-      timeMissing: 'twelve_weeks_or_less',
+      parentsCarers: [],
+      primaryReason: { code: 'whereabouts_unknown' },
+      missingSince: null,
       ...overrides,
     },
   };

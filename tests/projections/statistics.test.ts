@@ -69,7 +69,7 @@ describe('statistics as at any date', () => {
     ])
     .ehe(later, [[eheReferral(later, { receivedOn: '2026-10-12' }), '2026-10-12']])
     .cme(cme, [
-      [cmeReferral(cme, { receivedOn: '2026-09-10', timeMissing: 'more_than_twelve_weeks' }), '2026-09-10'],
+      [cmeReferral(cme, { receivedOn: '2026-09-10', missingSince: '2026-06-01' }), '2026-09-10'],
       [allocateCme('officer-2', '2026-09-10'), '2026-09-10'],
     ]);
   const { query } = viewsOf(log.recorded, '2026-11-23');

@@ -52,7 +52,9 @@ function requestOf(referral: Referral): { url: string; payload: object } {
           source: 'public',
           child,
           whatIsKnown: 'Not seen at school since half term.',
-          timeMissing: 'twelve_weeks_or_less',
+          parentsCarers: [],
+          primaryReason: { code: 'whereabouts_unknown' },
+          missingSince: null,
         },
       };
     default:
@@ -62,7 +64,10 @@ function requestOf(referral: Referral): { url: string; payload: object } {
           school: { name: 'Bitterne Park School', urn: '116453' },
           pupil: { ...child, address },
           deletedOn: '2025-11-17',
-          ground: referral.kind === 'return-ehe' ? 'parent_notice_home_education' : 'moved_away',
+          ground:
+            referral.kind === 'return-ehe'
+              ? 'f_parent_notice_education_otherwise'
+              : 'g_no_longer_lives_within_reasonable_distance',
         },
       };
   }

@@ -26,7 +26,7 @@ describe('idempotency that tells the truth', () => {
     school: { name: 'Bitterne Park School', urn: '116453' },
     pupil: { givenName: 'Ava', familyName: uniqueFamilyName(), dateOfBirth: '2013-04-12', sex: 'F', address },
     deletedOn: '2025-11-17',
-    ground: 'registered_at_another_school',
+    ground: 'a_registered_at_another_school',
     destinationSchool: { name: 'Itchen College' },
     ...overrides,
   });
@@ -63,7 +63,11 @@ describe('idempotency that tells the truth', () => {
     const before = await api.eventCount();
     for (const payload of [
       body,
-      movedToSchool({ returnId, ground: 'moved_away', destinationSchool: undefined }),
+      movedToSchool({
+        returnId,
+        ground: 'g_no_longer_lives_within_reasonable_distance',
+        destinationSchool: undefined,
+      }),
     ]) {
       const other = await post('/v1/deletion-returns', payload, otherSchool);
       expect(other.statusCode).toBe(422);
@@ -120,7 +124,8 @@ describe('idempotency that tells the truth', () => {
         source: 'public',
         child: { ...noBirth, address: undefined },
         whatIsKnown: 'A neighbour reports the child is not at school.',
-        timeMissing: 'unknown',
+        primaryReason: { code: 'whereabouts_unknown' },
+        missingSince: null,
       },
       manager,
     );

@@ -37,6 +37,7 @@ export const roleTable: Record<string, Access> = {
   'post /v1/ehe-cases': intake,
   'post /v1/cme-cases': intake,
   'post /v1/deletion-returns': intake,
+  'post /v1/new-pupil-returns': intake,
 
   // Reads. A panel member reads the one case referred to their panel, never a list of the service's cases.
   'get /v1/cases/{caseId}': [...caseReaders, 'panel'],
@@ -48,6 +49,7 @@ export const roleTable: Record<string, Access> = {
   'get /v1/reports/dfe-return': oversight,
   'get /v1/reports/academic-year': oversight,
   'get /v1/reports/committee': oversight,
+  'get /v1/reports/late-deletion-returns': oversight,
   // Full history is the auditor's and the manager's: DOMAIN.md gives it to no other role.
   // Full history is the auditor's and the manager's; an officer (or senior) reads the history of a case
   // allocated to them, as "work cases allocated to them" needs: the matrix gives each its own case.
@@ -123,6 +125,10 @@ export const roleTable: Record<string, Access> = {
     'school-place-applications',
     'hand-over',
     'untraced-reviews',
+    // The facts of a CME case the DfE return reads (issue 15 items 2 and 4).
+    'primary-reason',
+    'missing-since',
+    'left-roll',
     // The parents notices are served on, and their consent to service by email: casework.
     'parents',
     'parents/electronic-service-consents',

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { londonDate } from '../../domain/calendar/index.js';
 import {
   DeletionReturnOutcomeSchema,
   deletionReturnCodec,
@@ -101,7 +102,10 @@ export async function deletionReturnRoute(
   const caseId =
     outcome === 'recorded' ? undefined : newCaseId(undefined, returnId, 'deletion-return-case', actor);
   // The record is checked against its schema before the case is opened: a refused record opens nothing.
-  const received = newEventOf(deletionReturnCodec, deletionReturnReceived(sent, returnId, outcome, caseId), {
+  // The day the return arrived (London), against its deletion date: the late-returns report reads it.
+  const receivedOn = londonDate(services.now());
+  const record = deletionReturnReceived(sent, { returnId, caseId }, receivedOn, outcome);
+  const received = newEventOf(deletionReturnCodec, record, {
     ...eventMetadataOf({ actor, ...requestMeta(request) }, services.now()),
     requestHash: hash,
   });

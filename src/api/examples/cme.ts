@@ -11,12 +11,17 @@ import {
 
 /**
  * Each CME step's body examples, by name: every command a person issues but the referral (which has its own
- * route); the deadline worker's clock steps have no route.
+ * route); the deadline worker's clock steps have no route, nor has the new pupil return's match (sent by
+ * the intake route, `POST /v1/new-pupil-returns`).
  */
 export type CmeStepExamples = {
   [T in Exclude<
     CmeCommandType,
-    'ReceiveCmeReferral' | 'RecordDeadlineMissed' | 'EscalateCase' | 'CloseAtEndOfSchoolAge'
+    | 'ReceiveCmeReferral'
+    | 'RecordDeadlineMissed'
+    | 'EscalateCase'
+    | 'CloseAtEndOfSchoolAge'
+    | 'RecordFoundOnRollByReturn'
   >]: Record<string, CommandExample<z.input<(typeof cmeCommandBodies)[T]>>>;
 };
 
@@ -171,6 +176,31 @@ export const cmeCommandExamples: CmeStepExamples = {
         notes: 'No trace through the lost pupils database, health or housing; next review in 20 school days.',
       },
       events: ['CmeUntracedReviewRecorded'],
+    },
+  },
+  ChangeCmePrimaryReason: {
+    awaitingPlace: {
+      summary: "Noah's family has moved back and applied for a place: the DfE primary reason changes",
+      value: { changedOn: '2025-11-25', primaryReason: { code: 'awaiting_school_place' } },
+      events: ['CmePrimaryReasonChanged'],
+    },
+  },
+  RecordMissingSince: {
+    lastSeen: {
+      summary: 'The school confirms the last day Noah attended: the DfE length of time missing runs from it',
+      value: { recordedOn: '2025-11-20', missingSince: '2025-10-31' },
+      events: ['CmeMissingSinceRecorded'],
+    },
+  },
+  RecordLeftRoll: {
+    deleted: {
+      summary: 'The school deletes Noah from its roll after 20 school days: from then he counts as CME',
+      value: {
+        deletedOn: '2025-12-01',
+        school: exampleSchools.left,
+        details: 'Deleted under reg 9(1)(i) after joint reasonable enquiries found no trace.',
+      },
+      events: ['CmeChildLeftRoll'],
     },
   },
   CloseCase: {

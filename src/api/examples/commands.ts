@@ -148,6 +148,9 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'hand-over': ['already_handed_over', 'handed to Portsmouth City Council'],
   'became-ehe': ['already_ehe', `EHE case ${exampleIds.eheCaseFromCme} was recorded`],
   'untraced-reviews': ['whereabouts_known', 'the child has been found: nothing to review'],
+  'primary-reason': ['no_change', 'the primary reason is already awaiting_school_place'],
+  'missing-since': ['no_change', 'missingSince is already 2025-10-31'],
+  'left-roll': ['not_on_roll', 'the child is not recorded as still on a school roll'],
 };
 
 const NOT_A_DATE = '18/11/2025';

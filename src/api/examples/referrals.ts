@@ -37,7 +37,8 @@ export const cmeReferralExample = {
   referrer: 'Bitterne Park School attendance team',
   child: exampleChildren.noah,
   whatIsKnown: 'Not seen since half term; neighbours say the family may have moved to Portsmouth.',
-  timeMissing: 'twelve_weeks_or_less',
+  primaryReason: { code: 'whereabouts_unknown' },
+  missingSince: null,
   lastSchool: exampleSchools.left,
 };
 
@@ -58,10 +59,16 @@ export const deletionReturnExamples = {
       previousSchoolType: 'la_maintained',
       pupil: freya,
       parentsCarers: [
-        { name: 'Sam Collins', relationship: 'father', livesWithChild: true, phone: '023 8049 6456' },
+        {
+          name: 'Sam Collins',
+          relationship: 'father',
+          livesWithChild: true,
+          phone: '023 8049 6456',
+          address: freya.address,
+        },
       ],
       deletedOn: exampleDates.referred,
-      ground: 'parent_notice_home_education',
+      ground: 'f_parent_notice_education_otherwise',
       homeEducationFrom: '2025-11-14',
       primaryReason: { code: 'mental_health' },
     },
@@ -78,10 +85,52 @@ export const deletionReturnExamples = {
         address: { lines: ['22 Kingsland Place'], town: 'Southampton', postcode: 'SO14 1NW' },
       },
       deletedOn: exampleDates.referred,
-      ground: 'continuous_absence_twenty_school_days',
+      ground: 'i_continuous_absence_twenty_school_days',
       groundDetail: 'Joint enquiries with the council found no trace of the family.',
     },
   },
+};
+
+/** A school's new pupil return (reg 13(1), 2024 Regulations), sent the day after the pupil's entry. */
+export const newPupilReturnExamples = {
+  newPupil: {
+    summary: "A pupil entered on the admission register: matched against the council's open CME cases",
+    value: {
+      school: { name: 'Weston Lane School', urn: '116412' },
+      pupil: {
+        givenName: 'Noah',
+        familyName: 'Reed',
+        dateOfBirth: '2013-05-14',
+        sex: 'M',
+        address: { lines: ['Flat 3, 40 London Road'], town: 'Southampton', postcode: 'SO15 2AE' },
+      },
+      parentsCarers: [
+        { name: 'Dana Reed', relationship: 'mother', livesWithChild: true, phone: '023 8049 6000' },
+      ],
+      enteredOn: '2025-12-01',
+      previousSchool: exampleSchools.left,
+    },
+  },
+};
+
+export const newPupilReturnResultExample = {
+  returnId: '2f4e6d8c-0a1b-4c3d-9e5f-7a6b5c4d3e2f',
+  receivedOn: '2025-12-02',
+  dueBy: '2025-12-06',
+  late: false,
+  matchedCmeCaseIds: [exampleIds.cmeCase],
+};
+
+const postcode = 'must be a UK postcode, like SO14 7LY';
+export const newPupilReturnProblemExamples = {
+  400: problemExample(
+    400,
+    '/v1/new-pupil-returns',
+    'validation_failed',
+    `body.pupil.address.postcode: ${postcode}`,
+    { errors: [{ path: 'body.pupil.address.postcode', message: postcode }] },
+  ),
+  403: problemExample(403, '/v1/new-pupil-returns', 'forbidden', 'the auditor role may not do this'),
 };
 
 const referredCmeSummary: CaseSummaryView = {

@@ -34,6 +34,12 @@ export const dfeReturnExample = {
     bySex: { F: 40, M: 50 },
     byYearGroup: { 'Year 6': 10, 'Year 7': 20, 'Year 8': 10, 'Year 9': 20, 'Year 10': 20, 'Year 11': 10 },
     byTimeMissing: { twelve_weeks_or_less: 60, more_than_twelve_weeks: 20, unknown: 10 },
+    byPrimaryReason: {
+      whereabouts_unknown: 30,
+      awaiting_school_place: 30,
+      moved_into_area_without_place: 20,
+      unsuitable_home_education: 10,
+    },
     bySource: {
       continuous_absence_ten_school_days: 40,
       deletion_return_no_destination: 30,
@@ -138,4 +144,33 @@ export const committeeExample = {
     ],
   },
   byMonth,
+};
+
+/** Two schools' returns in a term: one sent a return three days after deleting the pupil. */
+export const lateDeletionReturnsExample = {
+  from: '2025-09-01',
+  to: '2026-03-31',
+  schools: [
+    {
+      school: { name: 'Bitterne Park School', urn: '116453' },
+      returns: 4,
+      late: 1,
+      arrivalNotRecorded: 0,
+      lateReturns: [
+        {
+          returnId: '8e2d4c6a-1b3f-4a5e-9c7d-0f1e2d3c4b5a',
+          deletedOn: '2025-11-17',
+          receivedOn: '2025-11-20',
+          daysLate: 3,
+        },
+      ],
+    },
+    {
+      school: { name: 'Weston Lane School' },
+      returns: 2,
+      late: 0,
+      arrivalNotRecorded: 0,
+      lateReturns: [],
+    },
+  ],
 };

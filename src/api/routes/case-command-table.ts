@@ -222,6 +222,22 @@ export const commandRoutes: readonly CommandRoute[] = [
     cme: 'RecordBecameEhe',
   },
   { path: 'untraced-reviews', summary: 'Record a review of an untraced child', cme: 'RecordUntracedReview' },
+  {
+    path: 'primary-reason',
+    summary: "Change the CME child's primary reason (DfE CME collection)",
+    cme: 'ChangeCmePrimaryReason',
+  },
+  {
+    path: 'missing-since',
+    summary: 'Record the day the child has been missing education since (or null: unknown)',
+    cme: 'RecordMissingSince',
+  },
+  {
+    path: 'left-roll',
+    summary:
+      "Record the school's deletion of a child referred while still on its roll (counts as CME from then)",
+    cme: 'RecordLeftRoll',
+  },
 ];
 
 /** The body a route accepts: its command's, or either of the two commands a shared path serves. */

@@ -11,6 +11,11 @@ import {
   DeletionReturnResultSchema,
   deletionReturnRoute,
 } from '../cases/deletion-returns.js';
+import {
+  NewPupilReturnBody,
+  NewPupilReturnResultSchema,
+  newPupilReturnRoute,
+} from '../cases/new-pupil-returns.js';
 import { openCase } from '../cases/open.js';
 import {
   assertSchoolAge,
@@ -27,9 +32,11 @@ import {
   eheAgeProblem,
   eheReferralExample,
   eheReferralResultExample,
+  newPupilReturnProblemExamples,
+  newPupilReturnResultExample,
   referralProblemExamples,
 } from '../examples/referrals.js';
-import { ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
+import { problemResponses, ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 
 const caseIdField = z
@@ -167,5 +174,32 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => deletionReturnRoute({ services, projections }, request, reply, request.body),
+  );
+
+  app.post(
+    '/new-pupil-returns',
+    {
+      onRequest: authorize(['referrer', 'officer', 'senior', 'manager']),
+      schema: {
+        summary: "Receive a school's new pupil return (reg 13(1), 2024 Regulations)",
+        description:
+          'Due by the end of the fifth day after the pupil was entered in the admission register (`late` says ' +
+          'whether it came after). The pupil is matched against open CME cases by UPN, or normalised names and ' +
+          'date of birth: each match records the child found on roll at the school and proposes closing the ' +
+          "case to its officer. A school is never told whether the child matched; staff see the cases' ids.",
+        tags: ['referrals'],
+        security,
+        headers: ReferralHeadersSchema,
+        body: NewPupilReturnBody,
+        response: {
+          201: NewPupilReturnResultSchema.meta({
+            description: 'The return recorded',
+            examples: [newPupilReturnResultExample],
+          }),
+          ...problemResponses('/v1/new-pupil-returns', newPupilReturnProblemExamples),
+        },
+      },
+    },
+    async (request, reply) => newPupilReturnRoute({ services, projections }, request, reply, request.body),
   );
 };

@@ -40,11 +40,18 @@ export const DfeReturnSchema = z
       total: Figure,
       bySex: Breakdown,
       byYearGroup: Breakdown,
-      byTimeMissing: Breakdown,
+      byTimeMissing: Breakdown.meta({
+        description:
+          "Length of time missing education at the census date, from each case's missingSince (DfE CME collection, from autumn 2023)",
+      }),
+      byPrimaryReason: Breakdown.meta({
+        description:
+          "The DfE CME primary reason (the policy's cmePrimaryReasons); not_recorded for referrals stored before it was asked",
+      }),
       bySource: Breakdown,
       fromUnsuitableEhe: Figure.meta({
         description:
-          'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025)',
+          'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a))',
       }),
     }),
   })
@@ -176,16 +183,20 @@ const roundingParameter = z
     examples: ['raw'],
   });
 
-const CommitteeQuerySchema = z
-  .object({
-    from: boundedDate.meta({ examples: ['2025-09-01'] }),
-    to: boundedDate.meta({ examples: ['2026-03-31'] }),
-    rounding: roundingParameter,
-  })
-  .superRefine(({ from, to }, context) => {
-    const issue = periodIssue(from, to);
-    if (issue) context.addIssue({ code: 'custom', path: ['to'], message: issue });
-  });
+const period = {
+  from: boundedDate.meta({ examples: ['2025-09-01'] }),
+  to: boundedDate.meta({ examples: ['2026-03-31'] }),
+};
+const checkPeriod = ({ from, to }: { from: string; to: string }, context: z.RefinementCtx) => {
+  const issue = periodIssue(from, to);
+  if (issue) context.addIssue({ code: 'custom', path: ['to'], message: issue });
+};
+
+/** A report's period, `from` to `to`, both included (at most `MAX_PERIOD_YEARS`). */
+export const PeriodQuerySchema = z.object(period).superRefine(checkPeriod);
+
+/** The committee's period, with the rounding the figures are asked in. */
+const CommitteeQuerySchema = z.object({ ...period, rounding: roundingParameter }).superRefine(checkPeriod);
 
 /** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
 export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (

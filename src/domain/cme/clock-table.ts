@@ -13,6 +13,8 @@ export const cmeClockTable = {
   ReportedToPolice: { mayStop: ['cmeHighRiskReport'] },
   // Found: no more tracing reviews; found on roll also ends the wait for a Fair Access place.
   WhereaboutsEstablished: { stops: ['cmeTracingReview'], mayStop: ['fairAccessPlacement'] },
+  // Found on roll by a school's new pupil return: as whereabouts established on roll.
+  CmeFoundOnRollByNewPupilReturn: { stops: ['cmeTracingReview'], mayStop: ['fairAccessPlacement'] },
   CmeFairAccessReferralMade: { starts: ['fairAccessPlacement'] },
   // Each review of an untraced child sets the next one (the open clock's due date is replaced).
   CmeUntracedReviewRecorded: { starts: ['cmeTracingReview'] },

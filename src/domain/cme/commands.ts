@@ -11,6 +11,8 @@ import {
 import {
   CmeChildSchema,
   CmeDestinationSchema,
+  CmeParentCarerSchema,
+  CmePrimaryReasonValueSchema,
   EnquiryAgencySchema,
   EnquiryOutcomeSchema,
   FreeTextSchema,
@@ -18,7 +20,6 @@ import {
   ReferralSourceSchema,
   RiskLevelSchema,
   SchoolSchema,
-  TimeMissingSchema,
   WhereaboutsSchema,
 } from './values.js';
 
@@ -39,9 +40,17 @@ export const ReceiveCmeReferralBody = z.strictObject({
   referrer: NameTextSchema.optional(),
   /** The child as far as known; `child.address` is the last known address. */
   child: CmeChildSchema,
+  /** The parents or carers as far as known (a deletion return names those the child lives with). */
+  parentsCarers: z.array(CmeParentCarerSchema).max(10).default([]),
   /** What the referrer knows of the child's situation and where they may be. */
   whatIsKnown: FreeTextSchema,
-  timeMissing: TimeMissingSchema,
+  /** The DfE CME collection's primary reason (a code of the policy's `cmePrimaryReasons`); required. */
+  primaryReason: CmePrimaryReasonValueSchema,
+  /**
+   * The day the child has been missing education since, or null when unknown: the DfE return measures the
+   * length of time missing at each census date from it.
+   */
+  missingSince: isoDateSchema.nullable(),
   /** The school the child was last on roll at, when the referral comes from one. */
   lastSchool: SchoolSchema.optional(),
   /** The EHE case whose education was judged unsuitable, for that source. */
@@ -122,6 +131,33 @@ export const CloseCaseBody = z.strictObject({
   reasonText: FreeTextSchema.optional(),
 });
 
+export const ChangeCmePrimaryReasonBody = z.strictObject({
+  changedOn: isoDateSchema,
+  primaryReason: CmePrimaryReasonValueSchema,
+});
+
+export const RecordMissingSinceBody = z.strictObject({
+  recordedOn: isoDateSchema,
+  /** Null: the date is not known. */
+  missingSince: isoDateSchema.nullable(),
+});
+
+export const RecordLeftRollBody = z.strictObject({
+  /** The day the school deleted the child from its admission register. */
+  deletedOn: isoDateSchema,
+  school: SchoolSchema.optional(),
+  details: FreeTextSchema.optional(),
+});
+
+/** Sent by the intake of a school's new pupil return (reg 13(1)), never by a case route. */
+export const RecordFoundOnRollByReturnBody = z.strictObject({
+  returnId: z.uuid(),
+  school: SchoolSchema,
+  onRollFrom: isoDateSchema,
+  receivedOn: isoDateSchema,
+  matchedOn: z.enum(['upn', 'name_and_date_of_birth']),
+});
+
 export const cmeCommandBodies = {
   ReceiveCmeReferral: ReceiveCmeReferralBody,
   AllocateCase: AllocateCaseBody,
@@ -137,6 +173,10 @@ export const cmeCommandBodies = {
   HandToAnotherCouncil: HandToAnotherCouncilBody,
   RecordBecameEhe: RecordBecameEheBody,
   RecordUntracedReview: RecordUntracedReviewBody,
+  ChangeCmePrimaryReason: ChangeCmePrimaryReasonBody,
+  RecordMissingSince: RecordMissingSinceBody,
+  RecordLeftRoll: RecordLeftRollBody,
+  RecordFoundOnRollByReturn: RecordFoundOnRollByReturnBody,
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
   RecordDeadlineMissed: RecordDeadlineMissedBody,

@@ -1,9 +1,11 @@
 import { fail } from '../decider.js';
+import { checkMissingSince, checkPrimaryReason } from './decide-facts.js';
 import type { Handler } from './decide-support.js';
 import { s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
-import { checkCode, compulsorySchoolAgeAt, notInFuture } from './guards.js';
+import { compulsorySchoolAgeAt, notInFuture } from './guards.js';
 import type { CmeState } from './state.js';
+import { stillOnRollSources } from './values.js';
 
 /** Opening a CME case, and opening it again when a closed case's child is missing once more. */
 export const referralHandlers: {
@@ -30,13 +32,16 @@ export const referralHandlers: {
     if (data.source === 'ehe_judged_unsuitable' && !data.eheCaseId) {
       fail.invalid('field_required', 'a referral from an EHE case names that case', 'eheCaseId');
     }
-    checkCode(ctx.policy.codes.cmeTimeMissing, data.timeMissing, 'timeMissing');
+    checkPrimaryReason(ctx, data.primaryReason, 'primaryReason');
+    checkMissingSince(ctx, data.missingSince, data.receivedOn, 'missingSince');
+    // s.436A(1)(a): a pupil still on a roll is not yet missing education; the case is worked all the same.
+    const rollStatus = stillOnRollSources.has(data.source) ? 'on_roll' : 'off_roll';
     const clocksStarted = [
       startClock(ctx, 'allocation', data.receivedOn),
       startClock(ctx, 'cmeTracingReview', data.receivedOn),
     ];
     return [
-      cmeEvent('CmeReferralReceived', { ...data, clocksStarted, ...s436A(ctx) }),
+      cmeEvent('CmeReferralReceived', { ...data, rollStatus, clocksStarted, ...s436A(ctx) }),
       ...(possibleDuplicateOf
         ? [cmeEvent('PossibleDuplicateFlagged', { caseIds: possibleDuplicateOf, flaggedOn: data.receivedOn })]
         : []),

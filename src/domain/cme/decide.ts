@@ -6,13 +6,14 @@ import type { CmeCommand, CmeCommandType } from './commands.js';
 import { allocatedWork, clockCommands, cmeCommandBodies } from './commands.js';
 import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
+import { factHandlers } from './decide-facts.js';
 import { outcomeHandlers } from './decide-outcome.js';
 import { referralHandlers } from './decide-referral.js';
 import { type Handler, requireOpen } from './decide-support.js';
 import type { CmeEvent } from './events.js';
 import type { CmeCase, CmeState } from './state.js';
 
-const caseHandlers = { ...caseworkHandlers, ...outcomeHandlers };
+const caseHandlers = { ...caseworkHandlers, ...outcomeHandlers, ...factHandlers };
 type CaseCommandType = keyof typeof caseHandlers;
 const otherHandlers = { ...referralHandlers, ...clockHandlers };
 type OtherCommandType = keyof typeof otherHandlers;

@@ -7,6 +7,8 @@ import {
   CmeChildSchema,
   CmeDestinationSchema,
   CmeLegalBasisSchema,
+  CmeParentCarerSchema,
+  CmePrimaryReasonValueSchema,
   EnquiryAgencySchema,
   EnquiryOutcomeSchema,
   EscalationLevelSchema,
@@ -14,6 +16,7 @@ import {
   NameTextSchema,
   ReferralSourceSchema,
   RiskLevelSchema,
+  RollStatusSchema,
   SchoolSchema,
   TimeMissingSchema,
   WhereaboutsSchema,
@@ -34,14 +37,23 @@ const officerId = z.string().trim().min(1).max(100);
 const reallocationReason = z.string().trim().min(1).max(5000);
 
 const schemas = {
+  /**
+   * v2 (issue 15 items 2, 4, 7): the DfE's CME primary reason, the date the child has been missing education
+   * since (null: unknown) in place of a length fixed at referral, whether the child was still on a roll, and
+   * the parents a deletion return named. `timeMissingAtReferral` is only ever a v1 referral's upcast length.
+   */
   CmeReferralReceived: z.strictObject({
     caseId: z.uuid(),
     receivedOn: isoDateSchema,
     source: ReferralSourceSchema,
     referrer: NameTextSchema.optional(),
     child: CmeChildSchema,
+    parentsCarers: z.array(CmeParentCarerSchema).max(10),
     whatIsKnown: FreeTextSchema,
-    timeMissing: TimeMissingSchema,
+    primaryReason: CmePrimaryReasonValueSchema,
+    missingSince: isoDateSchema.nullable(),
+    timeMissingAtReferral: TimeMissingSchema.optional(),
+    rollStatus: RollStatusSchema,
     lastSchool: SchoolSchema.optional(),
     eheCaseId: z.uuid().optional(),
     clocksStarted,
@@ -137,6 +149,40 @@ const schemas = {
     clocksStarted,
     ...statutory,
   }),
+  // The DfE's CME primary reason as the council now understands it (the collection asks it at each census).
+  CmePrimaryReasonChanged: z.strictObject({
+    changedOn: isoDateSchema,
+    primaryReason: CmePrimaryReasonValueSchema,
+    previous: CmePrimaryReasonValueSchema,
+    ...statutory,
+  }),
+  // The date the child has been missing education since, as now known (null: unknown).
+  CmeMissingSinceRecorded: z.strictObject({
+    recordedOn: isoDateSchema,
+    missingSince: isoDateSchema.nullable(),
+    previous: isoDateSchema.nullable(),
+    ...statutory,
+  }),
+  // The school deleted the child from its roll (reg 9 of the 2024 Regulations): from `deletedOn` the child
+  // is not a registered pupil and is missing education within s.436A.
+  CmeChildLeftRoll: z.strictObject({
+    deletedOn: isoDateSchema,
+    school: SchoolSchema.optional(),
+    details: FreeTextSchema.optional(),
+    ...statutory,
+  }),
+  // A school's new pupil return (reg 13(1), 2024 Regulations) matched the child: found on roll there, and
+  // the case's closure (destination on roll) proposed to its officer, who decides it.
+  CmeFoundOnRollByNewPupilReturn: z.strictObject({
+    returnId: z.uuid(),
+    school: SchoolSchema,
+    onRollFrom: isoDateSchema,
+    receivedOn: isoDateSchema,
+    matchedOn: z.enum(['upn', 'name_and_date_of_birth']),
+    closureProposed: z.literal(true),
+    clocksStopped,
+    ...statutory,
+  }),
   DeadlineMissed: z.strictObject({ clock: ClockNameSchema, dueOn: isoDateSchema, recordedOn: isoDateSchema }),
   CaseEscalated: z.strictObject({
     clock: ClockNameSchema,
@@ -147,10 +193,20 @@ const schemas = {
 } as const;
 
 const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });
+const v2 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 2 as const, data });
+
+/** A referral as stored before v2 (read by its upcaster only). */
+export const CmeReferralReceivedV1 = schemas.CmeReferralReceived.omit({
+  parentsCarers: true,
+  primaryReason: true,
+  missingSince: true,
+  timeMissingAtReferral: true,
+  rollStatus: true,
+}).extend({ timeMissing: TimeMissingSchema });
 
 /** Every CME event type with its current schema version; older versions are upcast in the codec. */
 export const cmeEvents = {
-  CmeReferralReceived: v1(schemas.CmeReferralReceived),
+  CmeReferralReceived: v2(schemas.CmeReferralReceived),
   PossibleDuplicateFlagged: v1(PossibleDuplicateFlaggedSchema),
   CaseAllocated: v1(schemas.CaseAllocated),
   CaseReallocated: v1(schemas.CaseReallocated),
@@ -167,6 +223,10 @@ export const cmeEvents = {
   CmeUntracedReviewRecorded: v1(schemas.CmeUntracedReviewRecorded),
   CmeCaseClosed: v1(schemas.CmeCaseClosed),
   CmeCaseReopened: v1(schemas.CmeCaseReopened),
+  CmePrimaryReasonChanged: v1(schemas.CmePrimaryReasonChanged),
+  CmeMissingSinceRecorded: v1(schemas.CmeMissingSinceRecorded),
+  CmeChildLeftRoll: v1(schemas.CmeChildLeftRoll),
+  CmeFoundOnRollByNewPupilReturn: v1(schemas.CmeFoundOnRollByNewPupilReturn),
   DeadlineMissed: v1(schemas.DeadlineMissed),
   CaseEscalated: v1(schemas.CaseEscalated),
 } as const;

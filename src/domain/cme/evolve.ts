@@ -87,10 +87,25 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
       return { ...state, eheCaseId: event.data.eheCaseId };
     case 'CmeUntracedReviewRecorded':
       return state;
+    case 'CmePrimaryReasonChanged':
+      return { ...state, primaryReason: event.data.primaryReason };
+    case 'CmeMissingSinceRecorded':
+      return { ...state, missingSince: event.data.missingSince };
+    case 'CmeFoundOnRollByNewPupilReturn': {
+      const { school, onRollFrom, receivedOn, returnId } = event.data;
+      return {
+        ...state,
+        whereabouts: { kind: 'on_roll', school, onRollFrom },
+        closureProposal: { destination: 'on_roll', proposedOn: receivedOn, returnId },
+      };
+    }
+    case 'CmeChildLeftRoll':
+      return { ...state, rollStatus: 'off_roll', leftRollOn: event.data.deletedOn };
     case 'CmeCaseClosed':
       return {
         ...state,
         status: 'closed',
+        closureProposal: null,
         closure: { closedOn: event.data.closedOn, destination: event.data.destination },
       };
     case 'CmeCaseReopened':
@@ -133,7 +148,13 @@ function openCase(event: CmeEvent): CmeState {
     openedOn: data.receivedOn,
     source: data.source,
     child: data.child,
-    timeMissing: data.timeMissing,
+    parentsCarers: data.parentsCarers,
+    primaryReason: data.primaryReason,
+    missingSince: data.missingSince,
+    ...(data.timeMissingAtReferral ? { timeMissingAtReferral: data.timeMissingAtReferral } : {}),
+    rollStatus: data.rollStatus,
+    leftRollOn: null,
+    closureProposal: null,
     allocatedOfficer: null,
     enquiries: {},
     riskLevel: null,

@@ -19,6 +19,12 @@ export const cmeCommandRoles = {
   HandToAnotherCouncil: casework,
   RecordBecameEhe: management,
   RecordUntracedReview: casework,
+  // Facts of the case the DfE return reads: any caseworker of the service may correct them.
+  ChangeCmePrimaryReason: casework,
+  RecordMissingSince: casework,
+  RecordLeftRoll: casework,
+  // Sent by the new pupil return's intake as the school that made the return; no case route takes it.
+  RecordFoundOnRollByReturn: ['referrer', ...casework],
   CloseCase: management,
   ReopenCase: management,
   RecordDeadlineMissed: clockWorker,

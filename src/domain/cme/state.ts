@@ -3,10 +3,13 @@ import type { ClockName, OpenClock } from '../clocks.js';
 import type {
   CmeChild,
   CmeDestination,
+  CmeParentCarer,
+  CmePrimaryReason,
   EnquiryAgency,
   EnquiryOutcome,
   ReferralSource,
   RiskLevel,
+  RollStatus,
   TimeMissing,
   Whereabouts,
 } from './values.js';
@@ -31,7 +34,18 @@ export interface CmeCase {
   referredOn: IsoDate;
   source: ReferralSource;
   child: CmeChild;
-  timeMissing: TimeMissing;
+  parentsCarers: CmeParentCarer[];
+  /** The DfE collection's primary reason, as last recorded. */
+  primaryReason: CmePrimaryReason;
+  /** Missing education since this day; null while unknown. */
+  missingSince: IsoDate | null;
+  /** Only a referral stored before `missingSince` was asked: the length its referrer gave. */
+  timeMissingAtReferral?: TimeMissing;
+  /** `on_roll`: at risk, still a registered pupil (not yet CME under s.436A) until `leftRollOn`. */
+  rollStatus: RollStatus;
+  leftRollOn: IsoDate | null;
+  /** A closure a new pupil return proposed to the officer (reg 13(1)); cleared when the case closes. */
+  closureProposal: { destination: 'on_roll'; proposedOn: IsoDate; returnId: string } | null;
   allocatedOfficer: string | null;
   enquiries: Record<string, CmeEnquiry>;
   riskLevel: RiskLevel | null;

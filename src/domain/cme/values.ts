@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
-import { childSchema, dateOfBirthSchema, ukAddressSchema } from '../child.js';
+import { childSchema, dateOfBirthSchema, phoneSchema, ukAddressSchema } from '../child.js';
 
 /** The small vocabularies of a CME case, in the words the council uses (DOMAIN.md "A CME case"). */
 
@@ -20,6 +20,28 @@ export type ReferralSource = z.infer<typeof ReferralSourceSchema>;
 /** DfE's CME "time missing" categories; stored as the policy's codes. */
 export const TimeMissingSchema = z.enum(['twelve_weeks_or_less', 'more_than_twelve_weeks', 'unknown']);
 export type TimeMissing = z.infer<typeof TimeMissingSchema>;
+
+/**
+ * A referral stored before the CME primary reason was asked reads as this code: never a reason invented
+ * for it. It is not in the policy's list, so no command can choose it.
+ */
+export const reasonNotRecorded = 'not_recorded';
+
+/**
+ * Whether the child was still on a school's roll. EA 1996 s.436A(1)(a) covers only children who "are not
+ * registered pupils at a school": a child notified after 10 school days' continuous absence, or the subject
+ * of a joint enquiry before a 20-day deletion (School Attendance (Pupil Registration) (England) Regulations
+ * 2024, regs 9(1)(i) and 13; CME statutory guidance), is still on roll, at risk of missing education, until
+ * the school deletes them. `not_recorded`: a referral stored before this was asked (counted as before).
+ */
+export const RollStatusSchema = z.enum(['on_roll', 'off_roll', 'not_recorded']);
+export type RollStatus = z.infer<typeof RollStatusSchema>;
+
+/** The sources that mean the school still has the child on its roll when it refers them. */
+export const stillOnRollSources: ReadonlySet<ReferralSource> = new Set<ReferralSource>([
+  'continuous_absence_ten_school_days',
+  'joint_reasonable_enquiry_before_deletion',
+]);
 
 export const EnquiryAgencySchema = z.enum([
   'school',
@@ -54,6 +76,28 @@ export type CmeDestination = z.infer<typeof CmeDestinationSchema>;
 const text = z.string().trim().min(1).max(4000);
 const name = z.string().trim().min(1).max(200);
 export const FreeTextSchema = text;
+
+/** A CME child's primary reason: a policy code, in words when it is "other". */
+export const CmePrimaryReasonValueSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a code is lower snake_case'),
+  text: text.optional(),
+});
+export type CmePrimaryReason = z.infer<typeof CmePrimaryReasonValueSchema>;
+
+/**
+ * A parent or carer as far as known. A case opened from a deletion return carries what reg 13(4)(c)–(d) of
+ * the 2024 Regulations has the school give: the name and address of each parent the pupil normally lives
+ * with, and a telephone number each can be reached on in an emergency (tracing starts from them).
+ */
+export const CmeParentCarerSchema = z.strictObject({
+  name,
+  relationship: name.optional(),
+  livesWithChild: z.boolean(),
+  phone: phoneSchema.optional(),
+  email: z.email().optional(),
+  address: ukAddressSchema.optional(),
+});
+export type CmeParentCarer = z.infer<typeof CmeParentCarerSchema>;
 export const NameTextSchema = name;
 
 export const SchoolSchema = z.strictObject({

@@ -53,7 +53,9 @@ export const referralData: CmeCommandOf<'ReceiveCmeReferral'>['data'] = {
   },
   whatIsKnown:
     'Deleted from roll at Bitterne Park School; family believed to have moved, no forwarding address.',
-  timeMissing: 'twelve_weeks_or_less',
+  parentsCarers: [],
+  primaryReason: { code: 'whereabouts_unknown' },
+  missingSince: null,
   lastSchool: { name: 'Bitterne Park School', urn: '116427' },
 };
 
@@ -97,6 +99,12 @@ export const everyCommandButTheReferral: CmeCommand[] = [
   command('HandToAnotherCouncil', { handedOn: '2026-11-21', council: 'Portsmouth City Council' }),
   command('RecordBecameEhe', { eheCaseId, establishedOn: '2026-11-21' }),
   command('RecordUntracedReview', { reviewedOn: '2026-11-21', notes: 'Check.' }),
+  command('ChangeCmePrimaryReason', {
+    changedOn: '2026-11-21',
+    primaryReason: { code: 'awaiting_school_place' },
+  }),
+  command('RecordMissingSince', { recordedOn: '2026-11-21', missingSince: '2026-10-01' }),
+  command('RecordLeftRoll', { deletedOn: '2026-11-21' }),
   command('CloseCase', { closedOn: '2026-11-21', destination: 'died' }),
   command('ReopenCase', { reopenedOn: '2026-11-21', reason: 'Missing again.' }),
   command('RecordDeadlineMissed', { clock: 'cmeTracingReview', dueOn: '2026-11-16' }),

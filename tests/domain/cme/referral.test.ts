@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cmeEvent } from '../../../src/domain/cme/index.js';
-import { defaultPolicy } from '../../../src/domain/policy.js';
 import {
   caseId,
   command,
@@ -20,6 +19,7 @@ describe('a CME referral', () => {
       .then([
         cmeEvent('CmeReferralReceived', {
           ...referralData,
+          rollStatus: 'off_roll',
           clocksStarted: [
             startedClock('allocation', '2026-11-02', '2026-11-04', 'working'),
             startedClock('cmeTracingReview', '2026-11-02', '2026-11-16', 'school'),
@@ -84,12 +84,40 @@ describe('a CME referral', () => {
     given(history(referral())).when(referral()).then('case_already_exists');
   });
 
-  it("takes time missing only from the council policy's codes", () => {
-    const codes = { ...defaultPolicy.codes, cmeTimeMissing: defaultPolicy.codes.cmeTimeMissing.slice(0, 1) };
-    const policy = { ...defaultPolicy, codes };
+  it("takes the DfE primary reason only from the council policy's codes", () => {
     given([])
-      .when(referral({ timeMissing: 'more_than_twelve_weeks' }), { policy })
-      .then('invalid_reason_code', 'timeMissing');
+      .when(referral({ primaryReason: { code: 'lifestyle' } }))
+      .then('invalid_reason_code', 'primaryReason.code');
+    given([])
+      .when(referral({ primaryReason: { code: 'not_recorded' } }))
+      .then('invalid_reason_code', 'primaryReason.code');
+  });
+
+  it('needs the reason in words when it is "other"', () => {
+    given([])
+      .when(referral({ primaryReason: { code: 'other' } }))
+      .then('reason_text_required', 'primaryReason.text');
+  });
+
+  it('records the day the child has been missing education since, never after the referral', () => {
+    const [event] = given([])
+      .when(referral({ missingSince: '2026-09-04' }))
+      .thenAccepted();
+    expect(event?.data).toMatchObject({ missingSince: '2026-09-04' });
+    given([])
+      .when(referral({ missingSince: '2026-11-03' }))
+      .then('contradictory_fields', 'missingSince');
+  });
+
+  // s.436A(1)(a): a child the school still has on roll is at risk, not yet missing education.
+  it.each([
+    ['continuous_absence_ten_school_days', 'on_roll'],
+    ['joint_reasonable_enquiry_before_deletion', 'on_roll'],
+    ['deletion_return_no_destination', 'off_roll'],
+    ['public', 'off_roll'],
+  ] as const)('from the source %s records the child as %s', (source, rollStatus) => {
+    const [event] = given([]).when(referral({ source })).thenAccepted();
+    expect(event?.data).toMatchObject({ rollStatus });
   });
 });
 

@@ -65,7 +65,9 @@ export function cmeReferral(rng: Rng, caseId: string): PlannedWrite {
       source: 'public',
       child: { givenName: 'Noah', familyName: `Kill-${caseId}`, dateOfBirth: dateOfBirth(), sex: 'M' },
       whatIsKnown: 'Not seen at school since half term.',
-      timeMissing: 'twelve_weeks_or_less',
+      parentsCarers: [],
+      primaryReason: { code: 'whereabouts_unknown' },
+      missingSince: null,
     },
   };
 }
