@@ -51,3 +51,23 @@ describe('the Dockerfile recipe CI runs without a Docker engine', () => {
     expect(readFileSync(join(root, 'scripts/install.sh'), 'utf8')).toMatch(/^\s+npm ci\b/m);
   });
 });
+
+describe('the Node.js the image, the package and CI run on', () => {
+  const imageMajor = Number(/^FROM node:(\d+)-/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1]);
+  const ciRun = readFileSync(join(root, '.ci/run'), 'utf8');
+
+  it('is a supported LTS line: the image on Node 24, the package refusing anything before 22', () => {
+    expect(imageMajor).toBe(24);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe('>=22');
+  });
+
+  it("runs CI's whole suite on the image's Node, its addons built against that Node's headers", () => {
+    const fetchAt = ciRun.indexOf('scripts/node-runtime.sh "$node_major"');
+    expect(ciRun).toContain("node_major=$(sed -n 's/^FROM node:\\([0-9]*\\)-.*/\\1/p' Dockerfile | head -1)");
+    expect(fetchAt).toBeGreaterThan(-1);
+    expect(ciRun).toContain('export PATH="$node_dir/bin:$PATH"');
+    expect(ciRun).toContain('export npm_config_nodedir="$node_dir"');
+    expect(fetchAt).toBeLessThan(ciRun.indexOf('bash scripts/test.sh'));
+  });
+});
