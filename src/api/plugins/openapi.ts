@@ -92,7 +92,10 @@ export const openapiPlugin = fp(
           description:
             'Event-sourced case tracking for Elective Home Education and Children Missing Education teams. ' +
             'Errors are RFC 9457 problem details; writes accept If-Match and Idempotency-Key; reads return ETag.',
+          contact: { name: 'sightline maintainers' },
         },
+        // Relative: the document describes whichever instance serves it.
+        servers: [{ url: '/', description: 'The sightline instance serving this document' }],
         tags,
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

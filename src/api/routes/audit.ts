@@ -103,6 +103,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(historyRoles),
       schema: {
+        operationId: 'listCaseEvents',
         summary: "The case's full history, with each event's metadata",
         tags: ['audit'],
         security,
@@ -147,6 +148,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(historyRoles),
       schema: {
+        operationId: 'getCaseAsAt',
         summary: 'The case as at an instant: as the system knew it, or as things had happened',
         tags: ['audit'],
         security,
@@ -191,6 +193,7 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(readRoles.accessLog),
       schema: {
+        operationId: 'listAccessLog',
         summary: "Who read which case's personal data, and when",
         tags: ['audit'],
         security,

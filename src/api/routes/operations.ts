@@ -106,6 +106,7 @@ export const operationsPlugin = fp(
       '/health/live',
       {
         schema: {
+          operationId: 'getLiveness',
           summary: 'The process is up',
           tags,
           response: { 200: HealthSchema.meta({ examples: [healthExamples.live] }) },
@@ -117,6 +118,7 @@ export const operationsPlugin = fp(
       '/health/ready',
       {
         schema: {
+          operationId: 'getReadiness',
           summary: 'The event store (and Redis, when configured) answer and the views have caught up',
           tags,
           response: {
@@ -140,6 +142,7 @@ export const operationsPlugin = fp(
       '/metrics',
       {
         schema: {
+          operationId: 'getMetrics',
           summary: 'Prometheus metrics',
           tags,
           hide: false,

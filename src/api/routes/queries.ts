@@ -56,6 +56,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(caseReaders),
       schema: {
+        operationId: 'getCaseSummary',
         summary: "A case's summary, with its ETag",
         tags: ['cases'],
         security,
@@ -86,6 +87,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'listCases',
         summary: 'Cases, filtered, a page at a time',
         description: 'Follow `nextCursor` for the next page; a page may hold fewer than `limit` cases.',
         tags: ['cases'],
@@ -122,6 +124,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'getOfficerCaseload',
         summary: "An officer's open cases: priority first, then by next due date",
         description: 'A page at a time: follow `nextCursor`.',
         tags: ['caseloads'],
@@ -180,6 +183,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(readRoles.dashboards),
       schema: {
+        operationId: 'getDashboard',
         summary: 'Unallocated, overdue, due in 7 working days, escalations, high-risk and untraced CME',
         tags: ['caseloads'],
         security,
@@ -211,6 +215,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'listDeadlines',
         summary: 'Open clocks, by due date',
         tags: ['caseloads'],
         security,

@@ -153,6 +153,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getDfeReturn',
         summary: 'The DfE termly EHE and CME return as at a census date',
         tags: ['reports'],
         security,
@@ -189,6 +190,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getAcademicYearReport',
         summary: 'Academic year figures: EHE at any point, starts, returns, notices and orders',
         tags: ['reports'],
         security,
@@ -215,6 +217,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getCommitteeReport',
         summary: "The committee's figures for a period",
         description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
         tags: ['reports'],
