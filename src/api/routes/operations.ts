@@ -108,6 +108,8 @@ export const operationsPlugin = fp(
         schema: {
           operationId: 'getLiveness',
           summary: 'The process is up',
+          description:
+            "Answers 200 while the process runs; no dependency is checked. For the orchestrator's liveness probe; no token needed.",
           tags,
           response: { 200: HealthSchema.meta({ examples: [healthExamples.live] }) },
         },
@@ -120,6 +122,8 @@ export const operationsPlugin = fp(
         schema: {
           operationId: 'getReadiness',
           summary: 'The event store (and Redis, when configured) answer and the views have caught up',
+          description:
+            "Checks that the event store answers, that Redis answers when REDIS_URL is set, and that the views have caught up with the store; 503 names the failing check. For the orchestrator's readiness probe; no token needed.",
           tags,
           response: {
             200: HealthSchema.meta({ description: 'Ready', examples: [healthExamples.ready] }),
@@ -144,6 +148,8 @@ export const operationsPlugin = fp(
         schema: {
           operationId: 'getMetrics',
           summary: 'Prometheus metrics',
+          description:
+            'Request counts and latencies, event store timings, view lag and queue depths in the Prometheus text format; no token needed.',
           tags,
           hide: false,
           response: {

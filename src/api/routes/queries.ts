@@ -58,6 +58,8 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       schema: {
         operationId: 'getCaseSummary',
         summary: "A case's summary, with its ETag",
+        description:
+          "The case as its views hold it. The ETag is the case's revision, for If-Match on the next command. The read is recorded in the access log.",
         tags: ['cases'],
         security,
         params: CaseParamsSchema,
@@ -185,6 +187,8 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       schema: {
         operationId: 'getDashboard',
         summary: 'Unallocated, overdue, due in 7 working days, escalations, high-risk and untraced CME',
+        description:
+          "The service's work at a glance for managers and auditors: unallocated cases, overdue clocks by kind, what falls due within 7 working days, open escalations, high-risk and untraced CME cases, possible duplicates and SAO cases by stage.",
         tags: ['caseloads'],
         security,
         response: {
@@ -217,6 +221,8 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       schema: {
         operationId: 'listDeadlines',
         summary: 'Open clocks, by due date',
+        description:
+          'Every open clock (first contact, annual contact, notice periods and the rest) with its due date, earliest first, a page at a time.',
         tags: ['caseloads'],
         security,
         querystring: z.object({
