@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # sightline: `docker build -t sightline .`, then `docker run sightline serve|work|all`.
+# Node 24, the current LTS line; CI runs the suite on the same major (.ci/run reads it from this file) and the
+# stages' npm steps without an engine (scripts/dockerfile-recipe.mjs).
 
-FROM node:20-bookworm-slim AS base
+FROM node:24-bookworm-slim AS base
 WORKDIR /app
 
 # Production dependencies only. The toolchain is here for native modules (better-sqlite3) on

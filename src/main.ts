@@ -8,7 +8,7 @@ import { RoleSchema } from './domain/roles.js';
 import { rebuildAndCheck } from './projections/index.js';
 import { seedCouncil } from './seed/council.js';
 import { openServices, type Services } from './services.js';
-import { startWorkers } from './workers/index.js';
+import { allQueues, createQueueSet, startWorkers } from './workers/index.js';
 import { createRedisReadiness } from './workers/redis-readiness.js';
 
 const usage = `Usage: sightline [command] [options]
@@ -63,10 +63,16 @@ async function run(parts: { api: boolean; workers: boolean }): Promise<void> {
   if (parts.api) {
     const redis = config.REDIS_URL ? createRedisReadiness(config.REDIS_URL) : undefined;
     if (redis) closers.push(redis);
+    // The API's own handles on the queues, for /admin/queues: it reads and (for an admin) retries jobs.
+    const queueSet = config.REDIS_URL
+      ? createQueueSet({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger: services.logger })
+      : undefined;
+    if (queueSet) closers.push(queueSet);
     const app = await buildApp({
       ...services,
       logger: services.logger,
       ...(redis ? { checkRedis: redis.check } : {}),
+      ...(queueSet ? { queues: allQueues(queueSet) } : {}),
     });
     closers.push(app);
     await app.listen({ host: config.HOST, port: config.PORT });

@@ -77,6 +77,9 @@ const layers: Record<Layer, Rule> = {
       'uuid',
       'prom-client',
       'node:*',
+      // /admin/queues: the board shows the queues main.ts hands in (api/queue-board.ts).
+      '@bull-board/*',
+      'bullmq',
     ],
   },
   // Seeding sends commands through the real handler, as a client would: no views, no API, no workers.

@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Registry } from 'prom-client';
@@ -14,6 +15,7 @@ import { logSerializers } from './plugins/log-redaction.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { childLoggerWithClientId, requestIdsPlugin, serverRequestId } from './plugins/request-ids.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { queueBoard } from './queue-board.js';
 import { apiMetrics, operationsPlugin, timedStore } from './routes/operations.js';
 import { v1Api } from './v1.js';
 import type { Projections } from './views.js';
@@ -26,6 +28,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** /health/ready's check of the workers' Redis (workers/redis-readiness.ts), when one is configured. */
   checkRedis?: () => Promise<void>;
+  /** The BullMQ queues (when REDIS_URL is set), shown at /admin/queues to admins and managers. */
+  queues?: readonly Queue[];
   /** The process's Prometheus registry, which /metrics serves; by default the app's own. */
   registry?: Registry;
   /** A pino logger to use instead of one built from LOG_LEVEL. */
@@ -102,11 +106,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     metrics,
   });
   const perActor = deps.limits?.requestsPerMinute ?? config.RATE_LIMIT_PER_MINUTE;
+  const verify = createTokenVerifier(config);
+  if (deps.queues) await app.register(queueBoard, { queues: deps.queues, verify });
   await app.register(v1Api, {
     prefix: '/v1',
     services,
     projections,
-    verify: createTokenVerifier(config),
+    verify,
     limits: {
       perActor,
       perAddress:

@@ -4,6 +4,6 @@ export { createClockScheduler } from './clock-scheduler.js';
 export { createDueClockHandler, type DueClockHandler } from './due-clocks.js';
 export { type EmbeddedTrigger, startEmbeddedTrigger } from './embedded.js';
 export { type Notification, SIGNATURE_HEADER, signatureOf } from './notifications.js';
-export { createQueueSet, queueNames } from './queues.js';
+export { allQueues, createQueueSet, queueNames } from './queues.js';
 export { startWorkers, type WorkerDeps } from './start.js';
 export { sweepDueClocks } from './sweep.js';

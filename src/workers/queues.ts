@@ -13,6 +13,10 @@ export const queueNames = {
 } as const;
 export type QueueName = keyof typeof queueNames;
 
+/** Every queue of a set, as /admin/queues shows them. */
+export const allQueues = (set: QueueSet): Queue[] =>
+  (Object.keys(queueNames) as QueueName[]).map((name) => set.queue(name));
+
 /**
  * At least once, so every handler is idempotent. A completed job is removed (BullMQ keeps a completed
  * job's id blocked until then, and a clock restarted later reuses it); a failed one is kept for a while.

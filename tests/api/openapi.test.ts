@@ -27,6 +27,22 @@ describe('the OpenAPI document', () => {
     expect(result.valid).toBe(true);
   });
 
+  it('names every operation with a stable, unique operationId, and says who to contact and where it is served', () => {
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
+    const ids = operations.map((operation) => (operation as { operationId?: string }).operationId);
+    expect(ids.length).toBeGreaterThanOrEqual(70);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9]+$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Pinned, as generated clients name their methods after them.
+    expect(document.paths['/v1/cases/{caseId}']?.get).toMatchObject({ operationId: 'getCaseSummary' });
+    expect(document.paths['/v1/cases/{caseId}/sao/section-437-notices']?.post).toMatchObject({
+      operationId: 'serveSection437Notice',
+    });
+    const { info, servers } = document as unknown as { info: { contact?: unknown }; servers?: unknown[] };
+    expect(info.contact).toBeDefined();
+    expect(servers?.length).toBeGreaterThan(0);
+  });
+
   it('lists every route the server has, each with a summary, tags and error responses', () => {
     for (const route of commandRoutes) {
       const operation = document.paths[`/v1/cases/{caseId}/${route.path}`]?.post;

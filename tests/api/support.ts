@@ -71,7 +71,7 @@ export interface TestApi {
 
 /** The real server on the real SQLite store in memory, at a fixed "now" so that dates are predictable. */
 export async function testApi(
-  options: { now?: Date; limits?: AppDependencies['limits'] } = {},
+  options: { now?: Date; limits?: AppDependencies['limits']; queues?: AppDependencies['queues'] } = {},
 ): Promise<TestApi> {
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
@@ -84,6 +84,7 @@ export async function testApi(
     projections,
     now: () => now,
     limits: options.limits ?? { requestsPerMinute: 10_000 },
+    ...(options.queues ? { queues: options.queues } : {}),
   });
   await app.ready();
   return {

@@ -77,6 +77,44 @@ function withResponseExamples(input: TransformInput): ReturnType<typeof jsonSche
   return output;
 }
 
+type TransformObjectInput = Parameters<typeof jsonSchemaTransformObject>[0];
+type OpenApiObject = { paths?: unknown; components?: Record<string, Record<string, unknown> | undefined> };
+
+/** Every `#/components/<kind>/<name>` a value refers to. */
+function refsIn(value: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const item of value) refsIn(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string' && item.startsWith('#/components/')) found.add(item);
+      else refsIn(item, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * fastify-type-provider-zod registers an `…Input` copy of every named schema, which no operation uses (our
+ * request bodies are not named): the document keeps only the schemas the paths reach, directly or through
+ * another schema, so generated clients and linters see no dead types.
+ */
+function withoutUnusedSchemas(input: TransformObjectInput): ReturnType<typeof jsonSchemaTransformObject> {
+  const document = jsonSchemaTransformObject(input) as OpenApiObject;
+  const schemas = document.components?.schemas;
+  if (!schemas) return document as ReturnType<typeof jsonSchemaTransformObject>;
+  const reached = new Set<string>();
+  let next = refsIn(document.paths, new Set());
+  while (next.size > 0) {
+    for (const ref of next) reached.add(ref);
+    const more = new Set<string>();
+    for (const ref of next) refsIn(schemas[ref.replace('#/components/schemas/', '')], more);
+    next = new Set([...more].filter((ref) => !reached.has(ref)));
+  }
+  for (const name of Object.keys(schemas)) {
+    if (!reached.has(`#/components/schemas/${name}`)) delete schemas[name];
+  }
+  return document as ReturnType<typeof jsonSchemaTransformObject>;
+}
+
 /**
  * The OpenAPI 3.1 document, generated from the routes' zod schemas (register it before the routes), served
  * at /openapi.json with Swagger UI at /docs.
@@ -92,14 +130,17 @@ export const openapiPlugin = fp(
           description:
             'Event-sourced case tracking for Elective Home Education and Children Missing Education teams. ' +
             'Errors are RFC 9457 problem details; writes accept If-Match and Idempotency-Key; reads return ETag.',
+          contact: { name: 'sightline maintainers' },
         },
+        // Relative: the document describes whichever instance serves it.
+        servers: [{ url: '/', description: 'The sightline instance serving this document' }],
         tags,
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
       },
       transform: withResponseExamples,
-      transformObject: jsonSchemaTransformObject,
+      transformObject: withoutUnusedSchemas,
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

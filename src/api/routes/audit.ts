@@ -103,7 +103,10 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(historyRoles),
       schema: {
+        operationId: 'listCaseEvents',
         summary: "The case's full history, with each event's metadata",
+        description:
+          "Every event of the case in order, each with who recorded it, when, and under which legal basis. Auditors and managers read any case's history; officers and seniors that of cases of their service. The read is recorded in the access log.",
         tags: ['audit'],
         security,
         params: CaseParamsSchema,
@@ -147,7 +150,10 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(historyRoles),
       schema: {
+        operationId: 'getCaseAsAt',
         summary: 'The case as at an instant: as the system knew it, or as things had happened',
+        description:
+          "The case's state folded from its events up to an instant: with basis=recorded, the events recorded by then (what the service knew); with basis=occurred, those that had happened by then. For audits and complaints; the read is recorded in the access log.",
         tags: ['audit'],
         security,
         params: CaseParamsSchema,
@@ -191,7 +197,10 @@ export const auditRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(readRoles.accessLog),
       schema: {
+        operationId: 'listAccessLog',
         summary: "Who read which case's personal data, and when",
+        description:
+          "Who read which case's personal data, when and through which route, a page at a time; auditors only.",
         tags: ['audit'],
         security,
         querystring: z.object({

@@ -248,3 +248,12 @@ export function bodySchemaOf(route: CommandRoute): z.ZodType {
   if (!body) throw new Error(`command route ${route.path} names no command`);
   return body;
 }
+
+/**
+ * A command route's OpenAPI operationId, the command's own name (`ServeSchoolAttendanceNotice` →
+ * `serveSchoolAttendanceNotice`): stable while the command is, and what a generated client calls the method.
+ */
+export function operationIdOf(route: CommandRoute): string {
+  const command = route.ehe ?? route.cme ?? route.path;
+  return command.charAt(0).toLowerCase() + command.slice(1);
+}

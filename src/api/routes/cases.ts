@@ -28,7 +28,7 @@ import {
 } from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
-import { bodySchemaOf, type CommandRoute, commandRoutes } from './case-command-table.js';
+import { bodySchemaOf, type CommandRoute, commandRoutes, operationIdOf } from './case-command-table.js';
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
 const bodyOf = (route: CommandRoute): z.ZodType =>
@@ -120,6 +120,7 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       {
         onRequest: authorize(rolesOf(route)),
         schema: {
+          operationId: operationIdOf(route),
           summary: route.summary,
           description: `Command ${[route.ehe && `EHE ${route.ehe}`, route.cme && `CME ${route.cme}`].filter(Boolean).join(', ')}.`,
           tags: [tag],

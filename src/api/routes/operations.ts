@@ -106,7 +106,10 @@ export const operationsPlugin = fp(
       '/health/live',
       {
         schema: {
+          operationId: 'getLiveness',
           summary: 'The process is up',
+          description:
+            "Answers 200 while the process runs; no dependency is checked. For the orchestrator's liveness probe; no token needed.",
           tags,
           response: { 200: HealthSchema.meta({ examples: [healthExamples.live] }) },
         },
@@ -117,7 +120,10 @@ export const operationsPlugin = fp(
       '/health/ready',
       {
         schema: {
+          operationId: 'getReadiness',
           summary: 'The event store (and Redis, when configured) answer and the views have caught up',
+          description:
+            "Checks that the event store answers, that Redis answers when REDIS_URL is set, and that the views have caught up with the store; 503 names the failing check. For the orchestrator's readiness probe; no token needed.",
           tags,
           response: {
             200: HealthSchema.meta({ description: 'Ready', examples: [healthExamples.ready] }),
@@ -140,7 +146,10 @@ export const operationsPlugin = fp(
       '/metrics',
       {
         schema: {
+          operationId: 'getMetrics',
           summary: 'Prometheus metrics',
+          description:
+            'Request counts and latencies, event store timings, view lag and queue depths in the Prometheus text format; no token needed.',
           tags,
           hide: false,
           response: {

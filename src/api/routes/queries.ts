@@ -62,7 +62,10 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(caseReaders),
       schema: {
+        operationId: 'getCaseSummary',
         summary: "A case's summary, with its ETag",
+        description:
+          "The case as its views hold it. The ETag is the case's revision, for If-Match on the next command. The read is recorded in the access log.",
         tags: ['cases'],
         security,
         params: CaseParamsSchema,
@@ -95,6 +98,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'listCases',
         summary: 'Cases, filtered, a page at a time',
         description: 'Follow `nextCursor` for the next page; a page may hold fewer than `limit` cases.',
         tags: ['cases'],
@@ -131,6 +135,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'getOfficerCaseload',
         summary: "An officer's open cases: priority first, then by next due date",
         description: 'A page at a time: follow `nextCursor`.',
         tags: ['caseloads'],
@@ -192,7 +197,10 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(readRoles.dashboards),
       schema: {
+        operationId: 'getDashboard',
         summary: 'Unallocated, overdue, due in 7 working days, escalations, high-risk and untraced CME',
+        description:
+          "The service's work at a glance for managers and auditors: unallocated cases, overdue clocks by kind, what falls due within 7 working days, open escalations, high-risk and untraced CME cases, possible duplicates and SAO cases by stage.",
         tags: ['caseloads'],
         security,
         response: {
@@ -233,7 +241,10 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     {
       onRequest: authorize(listReaders),
       schema: {
+        operationId: 'listDeadlines',
         summary: 'Open clocks, by due date',
+        description:
+          'Every open clock (first contact, annual contact, notice periods and the rest) with its due date, earliest first, a page at a time.',
         tags: ['caseloads'],
         security,
         querystring: z.object({

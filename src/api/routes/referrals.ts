@@ -74,6 +74,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(eheCommandRoles.ReceiveEheReferral),
       schema: {
+        operationId: 'referEheCase',
         summary: 'Open an EHE case from a referral',
         description:
           'Starts the allocation and first contact clocks (and the EHCP review clock for a child with an EHCP). ' +
@@ -114,6 +115,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(cmeCommandRoles.ReceiveCmeReferral),
       schema: {
+        operationId: 'referCmeCase',
         summary: 'Open a CME case from a referral',
         description:
           'Starts the allocation and tracing review clocks. The child must be of compulsory school age. ' +
@@ -152,6 +154,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(['referrer', 'officer', 'senior', 'manager']),
       schema: {
+        operationId: 'receiveDeletionReturn',
         summary: "Receive a school's deletion return (reg 13, 2024 Regulations)",
         description:
           "The parent's written notice of home education opens an EHE case; a pupil whose destination is " +

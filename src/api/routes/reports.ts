@@ -209,7 +209,10 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getDfeReturn',
         summary: 'The DfE termly EHE and CME return as at a census date',
+        description:
+          "The counts the DfE's termly EHE and CME collection asks for, as at a census date: children of compulsory school age only, exact figures (rounding is for publication). JSON, or CSV with Accept: text/csv.",
         tags: ['reports'],
         security,
         querystring: z.object({
@@ -238,7 +241,10 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getAcademicYearReport',
         summary: 'Academic year figures: EHE at any point, starts, returns, notices and orders',
+        description:
+          'Figures for one academic year (1 September to 31 August): children in EHE at any point, new starts, returns to school, notices served and orders made. JSON, or CSV with Accept: text/csv.',
         tags: ['reports'],
         security,
         querystring: z.object({
@@ -266,6 +272,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(roles),
       schema: {
+        operationId: 'getCommitteeReport',
         summary: "The committee's figures for a period",
         description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
         tags: ['reports'],
