@@ -60,6 +60,7 @@ export const deletionReturnReportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> 
     {
       onRequest: authorize(readRoles.dashboards),
       schema: {
+        operationId: 'getLateDeletionReturns',
         summary: 'Deletion returns by school, with those that arrived after the deletion date',
         description:
           'Returns whose deletion date falls in the period, both ends included. A return is late when it arrived ' +

@@ -184,6 +184,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     {
       onRequest: authorize(['referrer', 'officer', 'senior', 'manager']),
       schema: {
+        operationId: 'receiveNewPupilReturn',
         summary: "Receive a school's new pupil return (reg 13(1), 2024 Regulations)",
         description:
           'Due by the end of the fifth day after the pupil was entered in the admission register (`late` says ' +
