@@ -53,6 +53,7 @@ export const emptyProjections = (): Projections => ({
     },
   },
   childIndex: { matches: () => [] },
+  register: { on: () => [], leavers: () => [], periods: () => [] },
 });
 
 export interface TestApi {
