@@ -1,4 +1,5 @@
 import { type IsoDate, yearGroup } from '../domain/calendar/index.js';
+import { type RegisterBasis, registerBasisOn, statutorySince } from '../domain/register/commencement.js';
 import { eligibilityOn, type Ground } from '../domain/register/eligibility.js';
 import type { CaseRecord } from './case-summary.js';
 import {
@@ -33,6 +34,10 @@ export interface RegisterEntry {
   grounds: Ground[];
   /** The first day of the child's current stretch on the register. */
   onRegisterSince: IsoDate;
+  /** Kept under the s.436B duty on the day asked, or voluntarily before its commencement. */
+  basis: RegisterBasis;
+  /** The first day of the current stretch kept under the duty: the later of its start and commencement. */
+  statutorySince?: IsoDate;
 }
 
 export interface RegisterLeaver {
@@ -44,6 +49,8 @@ export interface RegisterLeaver {
   /** The last day on the register. */
   lastDay: IsoDate;
   reason: RegisterLeaveReason;
+  /** Whether the register was kept under the duty on that last day. */
+  basis: RegisterBasis;
 }
 
 export interface RegisterQuery {
@@ -51,16 +58,21 @@ export interface RegisterQuery {
   condition?: Ground;
   yearGroup?: number;
   standing?: RegisterStanding;
+  /** `commencement.cnisRegister` of the policy; absent or null: not in force, every entry voluntary. */
+  commencement?: IsoDate | null;
 }
 
 export interface RegisterQueries {
   /** The children on the register on the day, by family name, given name and case id. */
   on(query: RegisterQuery): RegisterEntry[];
   /** The children who left the register with a last day from `from` to `to` (both included), by day. */
-  leavers(from: IsoDate, to: IsoDate): RegisterLeaver[];
+  leavers(from: IsoDate, to: IsoDate, commencement?: IsoDate | null): RegisterLeaver[];
   /** One case's stretches on the register. */
   periods(caseId: string): RegisterPeriod[];
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 const standingOf = (entry: RegisterCase): RegisterStanding =>
   entry.caseType === 'ehe' ? 'entry' : 'candidate';
@@ -99,6 +111,8 @@ function entryOn(
     yearGroup: group,
     grounds: eligibility.grounds,
     onRegisterSince: since,
+    basis: registerBasisOn(query.commencement, query.on),
+    ...optional('statutorySince', statutorySince(query.commencement, since, query.on)),
   };
 }
 
@@ -115,7 +129,7 @@ export function registerQueries(
       }
       return entries.sort(byName);
     },
-    leavers(from, to) {
+    leavers(from, to, commencement) {
       const leavers: RegisterLeaver[] = [];
       for (const [caseId, entry] of view) {
         const record = records.get(caseId);
@@ -131,6 +145,7 @@ export function registerQueries(
             familyName: record.child.familyName,
             lastDay: period.to,
             reason: period.leftBecause,
+            basis: registerBasisOn(commencement, period.to),
           });
         }
       }

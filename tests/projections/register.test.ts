@@ -33,6 +33,7 @@ describe('the Children Not In School register, from the case events', () => {
         yearGroup: 7,
         grounds: ['A', 'B', 'C(a)'],
         onRegisterSince: '2026-06-08',
+        basis: 'voluntary',
       },
     ]);
   });
@@ -152,5 +153,48 @@ describe('the Children Not In School register, from the case events', () => {
     expect(ids({ on: '2026-06-10', standing: 'candidate' })).toEqual([cme]);
     expect(ids({ on: '2026-06-10', condition: 'C(a)' })).toHaveLength(2);
     expect(ids({ on: '2026-06-10', condition: 'C(b)' })).toEqual([]);
+  });
+
+  describe('commencement (CWSA 2026 s.78(5)-(6)): statutory from the policy date, voluntary before', () => {
+    const id = newCaseId();
+    const log = createLog().ehe(id, [
+      [eheReferral(id), '2026-06-01'],
+      [close('2026-07-06', 'moved_out_of_area', { receivingCouncil: 'Hampshire' }), '2026-07-06'],
+    ]);
+    const { query } = viewsOf(log.recorded, '2026-07-10');
+
+    it('with no commencement date every entry is voluntary', () => {
+      expect(query.register.on({ on: '2026-06-10', commencement: null })).toMatchObject([
+        { basis: 'voluntary' },
+      ]);
+      expect(query.register.on({ on: '2026-06-10' })[0]).not.toHaveProperty('statutorySince');
+    });
+
+    it('commenced in the past: statutory, from the commencement for a stretch that began before it', () => {
+      const [entry] = query.register.on({ on: '2026-06-10', commencement: '2026-06-05' });
+      expect(entry).toMatchObject({
+        basis: 'statutory',
+        onRegisterSince: '2026-06-01',
+        statutorySince: '2026-06-05',
+      });
+    });
+
+    it('commencing in the future: voluntary until the day, statutory on it', () => {
+      expect(query.register.on({ on: '2026-06-30', commencement: '2026-07-01' })).toMatchObject([
+        { basis: 'voluntary' },
+      ]);
+      expect(query.register.on({ on: '2026-07-01', commencement: '2026-07-01' })).toMatchObject([
+        { basis: 'statutory', statutorySince: '2026-07-01' },
+      ]);
+    });
+
+    it('a leaver is marked by the basis on their last day', () => {
+      expect(query.register.leavers('2026-07-01', '2026-07-31', '2026-09-01')).toMatchObject([
+        { basis: 'voluntary' },
+      ]);
+      expect(query.register.leavers('2026-07-01', '2026-07-31', '2026-07-05')).toMatchObject([
+        { basis: 'statutory' },
+      ]);
+    });
   });
 });
