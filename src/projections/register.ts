@@ -77,7 +77,8 @@ const optional = <K extends string, V>(key: K, value: V | undefined) =>
 const standingOf = (entry: RegisterCase): RegisterStanding =>
   entry.caseType === 'ehe' ? 'entry' : 'candidate';
 
-const byName = (
+/** The register's order: family name, given name, case id. */
+export const byName = (
   a: { familyName: string; givenName: string; caseId: string },
   b: { familyName: string; givenName: string; caseId: string },
 ) =>

@@ -70,7 +70,7 @@ export interface TestApi {
 
 /** The real server on the real SQLite store in memory, at a fixed "now" so that dates are predictable. */
 export async function testApi(
-  options: { now?: Date; limits?: AppDependencies['limits'] } = {},
+  options: { now?: Date; limits?: AppDependencies['limits']; policy?: AppDependencies['policy'] } = {},
 ): Promise<TestApi> {
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
@@ -83,6 +83,7 @@ export async function testApi(
     projections,
     now: () => now,
     limits: options.limits ?? { requestsPerMinute: 10_000 },
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   await app.ready();
   return {

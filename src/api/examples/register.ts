@@ -1,0 +1,22 @@
+import { exampleChildren, exampleDates, exampleIds } from './index.js';
+
+/** The register on 1 December 2025: Amelia, home educated, under A, B and C(a); not yet commenced. */
+export const registerPageExample = {
+  on: '2025-12-01',
+  basis: 'voluntary' as const,
+  commencement: null,
+  items: [
+    {
+      caseId: exampleIds.eheCase,
+      caseType: 'ehe' as const,
+      standing: 'entry' as const,
+      givenName: exampleChildren.amelia.givenName,
+      familyName: exampleChildren.amelia.familyName,
+      dateOfBirth: exampleChildren.amelia.dateOfBirth,
+      yearGroup: 8,
+      grounds: ['A' as const, 'B' as const, 'C(a)' as const],
+      onRegisterSince: exampleDates.referred,
+      basis: 'voluntary' as const,
+    },
+  ],
+};

@@ -1,0 +1,226 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { londonDate } from '../../domain/calendar/index.js';
+import { registerBasisOn } from '../../domain/register/commencement.js';
+import { readRoles } from '../../domain/roles.js';
+import { byName, type RegisterEntry } from '../../projections/register.js';
+import { recordCaseRead } from '../access-log.js';
+import type { RouteDeps } from '../cases/commands.js';
+import { csvField } from '../csv.js';
+import { boundedDate, notADate } from '../date-bounds.js';
+import { exampleIds, validationProblemExample } from '../examples/index.js';
+import { registerPageExample } from '../examples/register.js';
+import { problemResponses, security } from '../http.js';
+import { actorOf, authorize } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/errors.js';
+
+/*
+ * The Children Not In School register (EA 1996 s.436B, inserted by CWSA 2026 s.38). Who may read it: the
+ * service's officers and managers, who keep it, and auditors; never a school or agency (referrer), a panel
+ * member (their access is to the cases referred to their panel) or IT (admin). s.436F limits the use of
+ * register information; every read is logged, case by case, before the data is sent.
+ */
+
+const GroundSchema = z.enum(['A', 'B', 'C(a)', 'C(b)', 'C(c)']);
+const BasisSchema = z.enum(['statutory', 'voluntary']).meta({
+  description: 'statutory on or after policy commencement.cnisRegister (CWSA 2026 s.78), else voluntary',
+});
+
+export const RegisterEntrySchema = z
+  .object({
+    caseId: z.string(),
+    caseType: z.enum(['ehe', 'cme']),
+    standing: z.enum(['entry', 'candidate']).meta({
+      description: 'entry: an EHE case; candidate: a CME child located in the area and out of school',
+    }),
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: z.string(),
+    yearGroup: z.number().meta({ description: '0 is Reception' }),
+    grounds: z
+      .array(GroundSchema)
+      .meta({ description: 'The conditions of s.436B(3)-(5) met on the day, as the Act labels them' }),
+    onRegisterSince: z.string(),
+    basis: BasisSchema,
+    statutorySince: z.string().optional(),
+  })
+  .meta({ id: 'RegisterEntry' });
+
+export const RegisterPageSchema = z
+  .object({
+    on: z.string(),
+    basis: BasisSchema,
+    commencement: z.string().nullable(),
+    items: z.array(RegisterEntrySchema),
+    nextCursor: z.string().optional(),
+  })
+  .meta({ id: 'RegisterPage' });
+
+const RegisterQuerySchema = z.object({
+  on: boundedDate
+    .optional()
+    .meta({ description: 'The day asked about; today by default', examples: ['2025-12-01'] }),
+  condition: GroundSchema.optional().meta({
+    description: 'Only children meeting this condition',
+    examples: ['C(a)'],
+  }),
+  yearGroup: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .max(14)
+    .optional()
+    .meta({ description: '0 is Reception', examples: [8] }),
+  standing: z
+    .enum(['entry', 'candidate'])
+    .optional()
+    .meta({ examples: ['entry'] }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .meta({ examples: [25] }),
+  cursor: z
+    .uuid()
+    .optional()
+    .meta({
+      description: '`nextCursor` from the previous page (the case id of its last entry); ignored for CSV',
+      examples: [exampleIds.eheCase],
+    }),
+});
+
+const csvColumns = [
+  'caseId',
+  'caseType',
+  'standing',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'yearGroup',
+  'grounds',
+  'onRegisterSince',
+  'basis',
+  'statutorySince',
+] as const;
+
+export function registerToCsv(items: readonly RegisterEntry[]): string {
+  const row = (entry: RegisterEntry) =>
+    csvColumns
+      .map((column) => {
+        const value = column === 'grounds' ? entry.grounds.join(' ') : entry[column];
+        return csvField(value === undefined ? '' : String(value));
+      })
+      .join(',');
+  return `${[csvColumns.join(','), ...items.map(row)].join('\r\n')}\r\n`;
+}
+
+const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
+
+export const registerRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
+  app,
+  { services, projections },
+) => {
+  const instance = '/v1/register';
+  app.get(
+    '/register',
+    {
+      onRequest: authorize(readRoles.register),
+      schema: {
+        summary: 'The Children Not In School register on a day (EA 1996 s.436B)',
+        description:
+          'A page at a time (follow `nextCursor`), by family name; with Accept: text/csv every entry matching the filter, one row each, for the council’s own use.',
+        tags: ['register'],
+        security,
+        querystring: RegisterQuerySchema,
+        response: {
+          200: {
+            description: 'The entries on the day, as JSON or CSV',
+            content: {
+              'application/json': { schema: RegisterPageSchema, example: registerPageExample },
+              'text/csv': { schema: z.string(), example: registerToCsv(registerPageExample.items) },
+            },
+          },
+          ...problemResponses(instance, {
+            400: validationProblemExample(instance, 'querystring.on', notADate),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const {
+        on = londonDate(services.now()),
+        condition,
+        yearGroup,
+        standing,
+        limit,
+        cursor,
+      } = request.query;
+      const commencement = services.policy.commencement.cnisRegister;
+      const all = projections.register.on({
+        on,
+        commencement,
+        ...(condition ? { condition } : {}),
+        ...(yearGroup === undefined ? {} : { yearGroup }),
+        ...(standing ? { standing } : {}),
+      });
+      const csv = wantsCsv(request);
+      let items = all;
+      let nextCursor: string | undefined;
+      if (!csv) {
+        const start = cursor === undefined ? 0 : startAfter(all, cursor, projections);
+        items = all.slice(start, start + limit);
+        nextCursor = start + limit < all.length ? items.at(-1)?.caseId : undefined;
+      }
+      await recordCaseRead(services.store, {
+        actor: actorOf(request),
+        caseIds: items.map((entry) => entry.caseId),
+        route: request.routeOptions.url ?? request.url,
+        requestId: request.id,
+        clientRequestId: request.clientRequestId,
+        at: services.now(),
+      });
+      if (csv) {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="register-${on}.csv"`)
+          .serializer((payload) => payload as string)
+          .send(registerToCsv(items));
+      }
+      return reply.type('application/json').send({
+        on,
+        basis: registerBasisOn(commencement, on),
+        commencement,
+        items,
+        ...(nextCursor ? { nextCursor } : {}),
+      });
+    },
+  );
+};
+
+/**
+ * Where the page after `cursor` starts: after that case's place in the order, found by its name even when
+ * the child has left the register since the previous page.
+ */
+function startAfter(
+  entries: readonly RegisterEntry[],
+  cursor: string,
+  projections: RouteDeps['projections'],
+): number {
+  const summary = projections.caseSummary.get(cursor);
+  if (!summary) {
+    throw new HttpProblem(
+      400,
+      'invalid_cursor',
+      'querystring.cursor: must be the `nextCursor` of a previous page',
+      {
+        errors: [{ path: 'querystring.cursor', message: 'must be the `nextCursor` of a previous page' }],
+      },
+    );
+  }
+  const anchor = { familyName: summary.child.familyName, givenName: summary.child.givenName, caseId: cursor };
+  const index = entries.findIndex((entry) => byName(entry, anchor) > 0);
+  return index === -1 ? entries.length : index;
+}
