@@ -1,4 +1,5 @@
 import { addCalendarDays, compulsorySchoolAge, type IsoDate } from '../domain/calendar/index.js';
+import type { RegisterContent } from '../domain/register/content.js';
 import {
   type ChildFacts,
   type DatedPeriod,
@@ -7,6 +8,7 @@ import {
   type SchoolRegistration,
 } from '../domain/register/eligibility.js';
 import type { CaseEvent } from './case-event.js';
+import { contentFromEvent } from './register-content.js';
 
 /*
  * What the case history says about the Children Not In School register (EA 1996 s.436B, inserted by CWSA
@@ -39,6 +41,8 @@ export interface RegisterCase {
   dateOfBirth?: IsoDate;
   steps: readonly RegisterStep[];
   facts: ChildFacts;
+  /** The s.436C information the council holds from the case's events. */
+  content: RegisterContent;
 }
 
 type Change = { on: IsoDate; livesInArea?: boolean; onRoll?: boolean; because?: RegisterLeaveReason };
@@ -162,8 +166,11 @@ export function evolveRegisterCase(
       ...(dateOfBirth ? { dateOfBirth } : {}),
       steps: [],
       facts: factsOf(dateOfBirth, []),
+      content: { additionalAddresses: [], parents: [], providers: [] },
     };
   }
+  const content = contentFromEvent(current.content, change) ?? current.content;
+  if (content !== current.content) current = { ...current, content };
   const next = change.caseType === 'ehe' ? eheChange(change) : cmeChange(change);
   if (!next) return current;
   const last = current.steps.at(-1);

@@ -1,5 +1,6 @@
 import { type IsoDate, yearGroup } from '../domain/calendar/index.js';
 import { type RegisterBasis, registerBasisOn, statutorySince } from '../domain/register/commencement.js';
+import { missingInformation } from '../domain/register/content.js';
 import { eligibilityOn, type Ground } from '../domain/register/eligibility.js';
 import type { CaseRecord } from './case-summary.js';
 import {
@@ -38,6 +39,8 @@ export interface RegisterEntry {
   basis: RegisterBasis;
   /** The first day of the current stretch kept under the duty: the later of its start and commencement. */
   statutorySince?: IsoDate;
+  /** The s.436C mandatory information the council does not yet hold, by field (content.ts). */
+  missing: string[];
 }
 
 export interface RegisterLeaver {
@@ -114,6 +117,8 @@ function entryOn(
     onRegisterSince: since,
     basis: registerBasisOn(query.commencement, query.on),
     ...optional('statutorySince', statutorySince(query.commencement, since, query.on)),
+    // The provider threshold is left to regulations, none made: every provider recorded is reported in full.
+    missing: missingInformation(entry.content, query.on, null),
   };
 }
 

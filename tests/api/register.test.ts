@@ -78,7 +78,7 @@ describe('GET /v1/register: the Children Not In School register over HTTP', () =
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,caseType,standing,givenName,familyName,dateOfBirth,yearGroup,grounds,onRegisterSince,basis,statutorySince',
+      'caseId,caseType,standing,givenName,familyName,dateOfBirth,yearGroup,grounds,onRegisterSince,basis,statutorySince,missing',
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${first.caseId},ehe,entry,`);

@@ -17,6 +17,12 @@ export const registerPageExample = {
       grounds: ['A' as const, 'B' as const, 'C(a)' as const],
       onRegisterSince: exampleDates.referred,
       basis: 'voluntary' as const,
+      missing: [
+        'previousAddress',
+        'parentsProvidingEducation',
+        'hoursEducatedByParents',
+        'hoursEducatedByOthers',
+      ],
     },
   ],
 };

@@ -44,6 +44,10 @@ export const RegisterEntrySchema = z
     onRegisterSince: z.string(),
     basis: BasisSchema,
     statutorySince: z.string().optional(),
+    missing: z.array(z.string()).meta({
+      description:
+        'The s.436C mandatory information the council does not yet hold, by field of RegisterContent (enacted s.436C not yet verified: see docs/law/cnis-register.md)',
+    }),
   })
   .meta({ id: 'RegisterEntry' });
 
@@ -104,13 +108,14 @@ const csvColumns = [
   'onRegisterSince',
   'basis',
   'statutorySince',
+  'missing',
 ] as const;
 
 export function registerToCsv(items: readonly RegisterEntry[]): string {
   const row = (entry: RegisterEntry) =>
     csvColumns
       .map((column) => {
-        const value = column === 'grounds' ? entry.grounds.join(' ') : entry[column];
+        const value = column === 'grounds' || column === 'missing' ? entry[column].join(' ') : entry[column];
         return csvField(value === undefined ? '' : String(value));
       })
       .join(',');
