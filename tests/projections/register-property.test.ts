@@ -3,21 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../../src/domain/calendar/index.js';
 import type { CmeCommandInput, CmeEvent } from '../../src/domain/cme/index.js';
 import { cmeDecider } from '../../src/domain/cme/index.js';
-import type { DecideContext } from '../../src/domain/context.js';
 import { DomainError } from '../../src/domain/decider.js';
 import type { EheCommandInput, EheEvent } from '../../src/domain/ehe/index.js';
 import { eheDecider } from '../../src/domain/ehe/index.js';
-import { defaultPolicy } from '../../src/domain/policy.js';
-import {
-  address,
-  calendar,
-  cmeReferral,
-  createLog,
-  eheReferral,
-  newCaseId,
-  toNewEvents,
-  viewsOf,
-} from './fixtures.js';
+import { address, cmeReferral, createLog, eheReferral, newCaseId, toNewEvents, viewsOf } from './fixtures.js';
+import { contextOn } from './history.js';
 
 /*
  * The property of issue 18: the register on a date is the set of children who satisfy conditions A–C on that
@@ -62,13 +52,6 @@ const cmeActions = (on: string, variant: number): CmeCommandInput[] => [
   { type: 'CloseCase', data: { closedOn: on, destination: variant % 2 ? 'on_roll' : 'died' } },
   { type: 'ReopenCase', data: { reopenedOn: on, reason: 'missing again' } },
 ];
-
-const contextOn = (on: string): DecideContext => ({
-  now: new Date(`${on}T18:00:00Z`),
-  policy: defaultPolicy,
-  calendar,
-  actor: { id: 'manager-1', role: 'manager' },
-});
 
 type Case =
   | {

@@ -7,6 +7,7 @@ import { readRoles } from '../../domain/roles.js';
 import { byName, type RegisterEntry } from '../../projections/register.js';
 import { recordCaseRead } from '../access-log.js';
 import type { RouteDeps } from '../cases/commands.js';
+import { CaseListQuerySchema } from '../cases/list.js';
 import { csvField } from '../csv.js';
 import { boundedDate, notADate } from '../date-bounds.js';
 import { exampleIds, validationProblemExample } from '../examples/index.js';
@@ -69,24 +70,13 @@ const RegisterQuerySchema = z.object({
     description: 'Only children meeting this condition',
     examples: ['C(a)'],
   }),
-  yearGroup: z.coerce
-    .number()
-    .int()
-    .min(-1)
-    .max(14)
-    .optional()
-    .meta({ description: '0 is Reception', examples: [8] }),
+  // The case list's: the same year group and page size.
+  yearGroup: CaseListQuerySchema.shape.yearGroup,
   standing: z
     .enum(['entry', 'candidate'])
     .optional()
     .meta({ examples: ['entry'] }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .default(50)
-    .meta({ examples: [25] }),
+  limit: CaseListQuerySchema.shape.limit,
   cursor: z
     .uuid()
     .optional()
