@@ -25,7 +25,7 @@ import { type Problem, ProblemSchema } from '../../src/api/plugins/errors.js';
 import { AccessLogPageSchema, CaseStateSchema, EventPageSchema } from '../../src/api/routes/audit.js';
 import { commandRoutes } from '../../src/api/routes/case-command-table.js';
 import { HealthSchema } from '../../src/api/routes/operations.js';
-import { RegisterPageSchema } from '../../src/api/routes/register.js';
+import { RegisterLeaversSchema, RegisterPageSchema } from '../../src/api/routes/register.js';
 import { AcademicYearSchema, CommitteeSchema, DfeReturnSchema } from '../../src/api/routes/reports.js';
 import {
   CaseListPageSchema,
@@ -66,6 +66,7 @@ const successSchemas: Record<string, z.ZodType> = {
   'get /v1/reports/academic-year': AcademicYearSchema,
   'get /v1/reports/committee': CommitteeSchema,
   'get /v1/register': RegisterPageSchema,
+  'get /v1/register/leavers': RegisterLeaversSchema,
   'get /health/live': HealthSchema,
   'get /health/ready': HealthSchema,
   'post /v1/ehe-cases': CommandResultSchema,
@@ -106,6 +107,7 @@ const refusedReads: Record<string, [url: string, status: string][]> = {
   'get /v1/reports/academic-year': [['/v1/reports/academic-year?year=2025-27', '400']],
   'get /v1/reports/committee': [['/v1/reports/committee?from=2026-04-01&to=2026-03-31', '400']],
   'get /v1/register': [['/v1/register?on=2026-02-30', '400']],
+  'get /v1/register/leavers': [['/v1/register/leavers?from=2026-04-01&to=2026-03-31', '400']],
 };
 
 function exampleBody(path: string, name: string): object {

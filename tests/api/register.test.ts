@@ -134,3 +134,46 @@ describe('GET /v1/register after commencement (policy commencement.cnisRegister)
     }
   });
 });
+
+describe('GET /v1/register/leavers', () => {
+  it('lists who left in the period with the reason, and logs the read', async () => {
+    const api = await testApi({ now: new Date('2026-03-02T10:00:00Z') });
+    try {
+      const manager = bearer(await api.token('manager', 'mary'));
+      const ehe = eheReferral();
+      const post = (url: string, payload: object) =>
+        api.app.inject({ method: 'POST', url, payload, headers: manager });
+      await post('/v1/ehe-cases', ehe);
+      const returned = await post(`/v1/cases/${ehe.caseId}/return-to-school`, {
+        school: { name: 'Redbridge Community School' },
+        startDate: '2026-02-23',
+      });
+      expect(returned.statusCode, returned.body).toBe(200);
+      const response = await api.app.inject({
+        url: '/v1/register/leavers?from=2026-02-01&to=2026-02-28',
+        headers: manager,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().items).toEqual([
+        expect.objectContaining({
+          caseId: ehe.caseId,
+          lastDay: '2026-02-22',
+          reason: 'on_roll',
+          basis: 'voluntary',
+        }),
+      ]);
+      const auditor = bearer(await api.token('auditor', 'audrey'));
+      const log = (
+        await api.app.inject({ url: `/v1/access-log?caseId=${ehe.caseId}`, headers: auditor })
+      ).json();
+      expect(log.entries.map((entry: { route: string }) => entry.route)).toContain('/v1/register/leavers');
+      const referrer = await api.app.inject({
+        url: '/v1/register/leavers?from=2026-02-01&to=2026-02-28',
+        headers: bearer(await api.token('referrer')),
+      });
+      expect(referrer.statusCode).toBe(403);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -26,3 +26,21 @@ export const registerPageExample = {
     },
   ],
 };
+
+/** Leavers in the spring term of 2026: Amelia back at school from 20 April. */
+export const registerLeaversExample = {
+  from: '2026-01-01',
+  to: '2026-04-30',
+  items: [
+    {
+      caseId: exampleIds.eheCase,
+      caseType: 'ehe' as const,
+      standing: 'entry' as const,
+      givenName: exampleChildren.amelia.givenName,
+      familyName: exampleChildren.amelia.familyName,
+      lastDay: '2026-04-19',
+      reason: 'on_roll' as const,
+      basis: 'voluntary' as const,
+    },
+  ],
+};

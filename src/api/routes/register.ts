@@ -9,9 +9,9 @@ import { recordCaseRead } from '../access-log.js';
 import type { RouteDeps } from '../cases/commands.js';
 import { CaseListQuerySchema } from '../cases/list.js';
 import { csvField } from '../csv.js';
-import { boundedDate, notADate } from '../date-bounds.js';
+import { boundedDate, notADate, periodIssue } from '../date-bounds.js';
 import { exampleIds, validationProblemExample } from '../examples/index.js';
-import { registerPageExample } from '../examples/register.js';
+import { registerLeaversExample, registerPageExample } from '../examples/register.js';
 import { problemResponses, security } from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
@@ -61,6 +61,44 @@ export const RegisterPageSchema = z
     nextCursor: z.string().optional(),
   })
   .meta({ id: 'RegisterPage' });
+
+export const RegisterLeaversSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    items: z.array(
+      z.object({
+        caseId: z.string(),
+        caseType: z.enum(['ehe', 'cme']),
+        standing: z.enum(['entry', 'candidate']),
+        givenName: z.string(),
+        familyName: z.string(),
+        lastDay: z.string().meta({ description: 'The last day on the register' }),
+        reason: z.enum([
+          'on_roll',
+          'moved_out_of_area',
+          'past_compulsory_school_age',
+          'died',
+          'case_closed',
+          'continued_in_cme_case',
+          'continued_in_ehe_case',
+          'whereabouts_unknown',
+        ]),
+        basis: BasisSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'RegisterLeavers' });
+
+const LeaversQuerySchema = z
+  .object({
+    from: boundedDate.meta({ examples: ['2026-01-01'] }),
+    to: boundedDate.meta({ examples: ['2026-04-30'] }),
+  })
+  .superRefine(({ from, to }, context) => {
+    const issue = periodIssue(from, to);
+    if (issue) context.addIssue({ code: 'custom', path: ['to'], message: issue });
+  });
 
 const RegisterQuerySchema = z.object({
   on: boundedDate
@@ -119,6 +157,16 @@ export const registerRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   { services, projections },
 ) => {
   const instance = '/v1/register';
+  // Every entry or leaver shown is a read of that child's personal data: logged before the answer is sent.
+  const logRead = (request: FastifyRequest, items: readonly { caseId: string }[]) =>
+    recordCaseRead(services.store, {
+      actor: actorOf(request),
+      caseIds: items.map((item) => item.caseId),
+      route: request.routeOptions.url ?? request.url,
+      requestId: request.id,
+      clientRequestId: request.clientRequestId,
+      at: services.now(),
+    });
   app.get(
     '/register',
     {
@@ -169,14 +217,7 @@ export const registerRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         items = all.slice(start, start + limit);
         nextCursor = start + limit < all.length ? items.at(-1)?.caseId : undefined;
       }
-      await recordCaseRead(services.store, {
-        actor: actorOf(request),
-        caseIds: items.map((entry) => entry.caseId),
-        route: request.routeOptions.url ?? request.url,
-        requestId: request.id,
-        clientRequestId: request.clientRequestId,
-        at: services.now(),
-      });
+      await logRead(request, items);
       if (csv) {
         return reply
           .type('text/csv; charset=utf-8')
@@ -191,6 +232,37 @@ export const registerRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         items,
         ...(nextCursor ? { nextCursor } : {}),
       });
+    },
+  );
+
+  app.get(
+    '/register/leavers',
+    {
+      onRequest: authorize(readRoles.register),
+      schema: {
+        summary: 'The children who left the register in a period, with why (EA 1996 s.436B)',
+        description:
+          'Each stretch on the register whose last day falls from `from` to `to`, both included; a reason that is foreseen (the end of compulsory school age) is listed once its day is in the period.',
+        tags: ['register'],
+        security,
+        querystring: LeaversQuerySchema,
+        response: {
+          200: RegisterLeaversSchema.meta({ examples: [registerLeaversExample] }),
+          ...problemResponses('/v1/register/leavers', {
+            400: validationProblemExample(
+              '/v1/register/leavers',
+              'querystring.to',
+              'must be on or after `from`',
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      const items = projections.register.leavers(from, to, services.policy.commencement.cnisRegister);
+      await logRead(request, items);
+      return { from, to, items };
     },
   );
 };
