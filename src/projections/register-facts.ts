@@ -9,23 +9,13 @@ import {
 } from '../domain/register/eligibility.js';
 import type { CaseEvent } from './case-event.js';
 import { contentFromEvent } from './register-content.js';
+import type { RegisterLeaveReason, RegisterPeriod } from './register-types.js';
 
 /*
  * What the case history says about the Children Not In School register (EA 1996 s.436B, inserted by CWSA
  * 2026 s.38): the dated facts conditions A and C read, derived from events already in the log. How each
  * event is read is set out in docs/law/cnis-register.md ("How sightline reads the case history").
  */
-
-/** Why a child left the register (the issue's "leaves the register with a reason"). */
-export type RegisterLeaveReason =
-  | 'on_roll'
-  | 'moved_out_of_area'
-  | 'past_compulsory_school_age'
-  | 'died'
-  | 'case_closed'
-  | 'continued_in_cme_case'
-  | 'continued_in_ehe_case'
-  | 'whereabouts_unknown';
 
 /** The case's knowledge of the child from `on`: each step holds the whole state, so the last one stands. */
 export interface RegisterStep {
@@ -187,13 +177,6 @@ export function evolveRegisterCase(
   return { ...current, steps, facts: factsOf(current.dateOfBirth, steps) };
 }
 
-/** One stretch of time on the register, and why it ended. */
-export interface RegisterPeriod {
-  from: IsoDate;
-  to?: IsoDate;
-  leftBecause?: RegisterLeaveReason;
-}
-
 /**
  * The case's stretches on the register. Eligibility can change only on a step's day or where compulsory
  * school age starts or ends (s.8), so it is evaluated on those days alone.
@@ -222,4 +205,4 @@ export function registerPeriods(entry: RegisterCase): RegisterPeriod[] {
   return periods;
 }
 
-export type { Ground };
+export type { Ground, RegisterLeaveReason, RegisterPeriod };

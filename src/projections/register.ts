@@ -1,15 +1,16 @@
 import { type IsoDate, yearGroup } from '../domain/calendar/index.js';
-import { type RegisterBasis, registerBasisOn, statutorySince } from '../domain/register/commencement.js';
+import { registerBasisOn, statutorySince } from '../domain/register/commencement.js';
 import { missingInformation } from '../domain/register/content.js';
-import { eligibilityOn, type Ground } from '../domain/register/eligibility.js';
+import { eligibilityOn } from '../domain/register/eligibility.js';
 import type { CaseRecord } from './case-summary.js';
-import {
-  evolveRegisterCase,
-  type RegisterCase,
-  type RegisterLeaveReason,
-  type RegisterPeriod,
-  registerPeriods,
-} from './register-facts.js';
+import { evolveRegisterCase, type RegisterCase, registerPeriods } from './register-facts.js';
+import type {
+  RegisterEntry,
+  RegisterLeaver,
+  RegisterQueries,
+  RegisterQuery,
+  RegisterStanding,
+} from './register-types.js';
 import type { View, ViewQueries } from './view.js';
 
 /*
@@ -21,58 +22,7 @@ import type { View, ViewQueries } from './view.js';
 
 export type RegisterView = Map<string, RegisterCase>;
 
-export type RegisterStanding = 'entry' | 'candidate';
-
-export interface RegisterEntry {
-  caseId: string;
-  caseType: 'ehe' | 'cme';
-  standing: RegisterStanding;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: IsoDate;
-  yearGroup: number;
-  /** The conditions met on the day, as the Act labels them: A, B and the limb(s) of C. */
-  grounds: Ground[];
-  /** The first day of the child's current stretch on the register. */
-  onRegisterSince: IsoDate;
-  /** Kept under the s.436B duty on the day asked, or voluntarily before its commencement. */
-  basis: RegisterBasis;
-  /** The first day of the current stretch kept under the duty: the later of its start and commencement. */
-  statutorySince?: IsoDate;
-  /** The s.436C mandatory information the council does not yet hold, by field (content.ts). */
-  missing: string[];
-}
-
-export interface RegisterLeaver {
-  caseId: string;
-  caseType: 'ehe' | 'cme';
-  standing: RegisterStanding;
-  givenName: string;
-  familyName: string;
-  /** The last day on the register. */
-  lastDay: IsoDate;
-  reason: RegisterLeaveReason;
-  /** Whether the register was kept under the duty on that last day. */
-  basis: RegisterBasis;
-}
-
-export interface RegisterQuery {
-  on: IsoDate;
-  condition?: Ground;
-  yearGroup?: number;
-  standing?: RegisterStanding;
-  /** `commencement.cnisRegister` of the policy; absent or null: not in force, every entry voluntary. */
-  commencement?: IsoDate | null;
-}
-
-export interface RegisterQueries {
-  /** The children on the register on the day, by family name, given name and case id. */
-  on(query: RegisterQuery): RegisterEntry[];
-  /** The children who left the register with a last day from `from` to `to` (both included), by day. */
-  leavers(from: IsoDate, to: IsoDate, commencement?: IsoDate | null): RegisterLeaver[];
-  /** One case's stretches on the register. */
-  periods(caseId: string): RegisterPeriod[];
-}
+export type { RegisterEntry, RegisterLeaver, RegisterQueries, RegisterQuery, RegisterStanding };
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

@@ -3,7 +3,7 @@ import type { CaseTypeName } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
-import type { RegisterQueries } from './register.js';
+import type { RegisterQueries } from './register-types.js';
 
 export type { IsoDate } from '../domain/calendar/index.js';
 export type { ClockName } from '../domain/clocks.js';
