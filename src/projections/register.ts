@@ -1,4 +1,4 @@
-import { type IsoDate, yearGroup } from '../domain/calendar/index.js';
+import { yearGroup } from '../domain/calendar/index.js';
 import { registerBasisOn, statutorySince } from '../domain/register/commencement.js';
 import { missingInformation } from '../domain/register/content.js';
 import { eligibilityOn } from '../domain/register/eligibility.js';
