@@ -1,5 +1,14 @@
 import { exampleChildren, exampleDates, exampleIds } from './index.js';
 
+/** Amelia's case as the register names it. */
+const amelia = {
+  caseId: exampleIds.eheCase,
+  caseType: 'ehe' as const,
+  standing: 'entry' as const,
+  givenName: exampleChildren.amelia.givenName,
+  familyName: exampleChildren.amelia.familyName,
+};
+
 /** The register on 1 December 2025: Amelia, home educated, under A, B and C(a); not yet commenced. */
 export const registerPageExample = {
   on: '2025-12-01',
@@ -7,11 +16,7 @@ export const registerPageExample = {
   commencement: null,
   items: [
     {
-      caseId: exampleIds.eheCase,
-      caseType: 'ehe' as const,
-      standing: 'entry' as const,
-      givenName: exampleChildren.amelia.givenName,
-      familyName: exampleChildren.amelia.familyName,
+      ...amelia,
       dateOfBirth: exampleChildren.amelia.dateOfBirth,
       yearGroup: 8,
       grounds: ['A' as const, 'B' as const, 'C(a)' as const],
@@ -31,16 +36,5 @@ export const registerPageExample = {
 export const registerLeaversExample = {
   from: '2026-01-01',
   to: '2026-04-30',
-  items: [
-    {
-      caseId: exampleIds.eheCase,
-      caseType: 'ehe' as const,
-      standing: 'entry' as const,
-      givenName: exampleChildren.amelia.givenName,
-      familyName: exampleChildren.amelia.familyName,
-      lastDay: '2026-04-19',
-      reason: 'on_roll' as const,
-      basis: 'voluntary' as const,
-    },
-  ],
+  items: [{ ...amelia, lastDay: '2026-04-19', reason: 'on_roll' as const, basis: 'voluntary' as const }],
 };
