@@ -32,9 +32,19 @@ export const registerPageExample = {
   ],
 };
 
-/** Leavers in the spring term of 2026: Amelia back at school from 20 April. */
+/**
+ * Leavers of the 2028-29 school year, asked ahead: Amelia's compulsory school age ends on the last Friday in
+ * June 2029 (EA 1996 s.8(3)), so her stretch on the register is foreseen to end then.
+ */
 export const registerLeaversExample = {
-  from: '2026-01-01',
-  to: '2026-04-30',
-  items: [{ ...amelia, lastDay: '2026-04-19', reason: 'on_roll' as const, basis: 'voluntary' as const }],
+  from: '2028-09-01',
+  to: '2029-08-31',
+  items: [
+    {
+      ...amelia,
+      lastDay: '2029-06-29',
+      reason: 'past_compulsory_school_age' as const,
+      basis: 'voluntary' as const,
+    },
+  ],
 };

@@ -92,8 +92,8 @@ export const RegisterLeaversSchema = z
 
 const LeaversQuerySchema = z
   .object({
-    from: boundedDate.meta({ examples: ['2026-01-01'] }),
-    to: boundedDate.meta({ examples: ['2026-04-30'] }),
+    from: boundedDate.meta({ examples: ['2028-09-01'] }),
+    to: boundedDate.meta({ examples: ['2029-08-31'] }),
   })
   .superRefine(({ from, to }, context) => {
     const issue = periodIssue(from, to);
