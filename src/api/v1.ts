@@ -8,6 +8,7 @@ import { commandRoutesPlugin } from './routes/cases.js';
 import { deletionReturnReportRoutesPlugin } from './routes/deletion-return-reports.js';
 import { queryRoutesPlugin } from './routes/queries.js';
 import { referralRoutesPlugin } from './routes/referrals.js';
+import { registerRoutesPlugin } from './routes/register.js';
 import { reportRoutesPlugin } from './routes/reports.js';
 
 export interface V1Options extends RouteDeps {
@@ -42,4 +43,5 @@ export async function v1Api(v1: FastifyInstance, options: V1Options): Promise<vo
   await v1.register(auditRoutesPlugin, deps);
   await v1.register(reportRoutesPlugin, deps);
   await v1.register(deletionReturnReportRoutesPlugin, deps);
+  await v1.register(registerRoutesPlugin, deps);
 }

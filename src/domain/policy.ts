@@ -137,7 +137,8 @@ const PolicyObjectSchema = z.strictObject({
   /**
    * When each part of the Children's Wellbeing and Schools Act 2026 comes into force here. s.78(5)–(6) leaves
    * it to regulations, which "may appoint different days for different purposes or areas"; null: not in
-   * force. A date is refused (below) until sightline models that part's procedure.
+   * force. A date is refused (below) until sightline models that part's procedure; the register is modelled:
+   * from its date entries are kept under the duty (`statutory`), before it `voluntary`.
    */
   commencement: z.strictObject({
     /** EA 1996 ss.436B–436G, the Children Not In School register (inserted by CWSA 2026 s.38). */
@@ -210,13 +211,16 @@ function checkUnits(policy: z.infer<typeof PolicyObjectSchema>, ctx: PolicyIssue
   }
 }
 
+/** The parts sightline models, which may therefore be given a date: the register (src/domain/register). */
+const modelledProvisions: ReadonlySet<string> = new Set(['cnisRegister']);
+
 /**
  * Until a part's new procedure is modelled, commencing it would run today's procedure under the new section
  * numbers (as an earlier version did), so a date is refused rather than half-honoured.
  */
 function checkCommencement(policy: z.infer<typeof PolicyObjectSchema>, ctx: z.RefinementCtx): void {
   for (const [provision, date] of Object.entries(policy.commencement)) {
-    if (date === null) continue;
+    if (date === null || modelledProvisions.has(provision)) continue;
     ctx.addIssue({
       code: 'custom',
       path: ['commencement', provision],

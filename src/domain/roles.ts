@@ -10,6 +10,8 @@ export const readRoles = {
   fullHistory: ['auditor', 'manager'],
   accessLog: ['auditor'],
   dashboards: ['manager', 'auditor'],
+  /** The Children Not In School register (EA 1996 s.436B): the officers who keep it, managers, auditors. */
+  register: ['officer', 'senior', 'manager', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

@@ -21,9 +21,9 @@ export function createViewQueries(
   viewList.forEach((view, index) => {
     Object.assign(merged, view.queries(states[index], queryContext, needs));
   });
-  const { caseSummary, caseload, deadlines, dashboard, statistics, childIndex } = merged;
-  if (!caseSummary || !caseload || !deadlines || !dashboard || !statistics || !childIndex) {
+  const { caseSummary, caseload, deadlines, dashboard, statistics, childIndex, register } = merged;
+  if (!caseSummary || !caseload || !deadlines || !dashboard || !statistics || !childIndex || !register) {
     throw new Error('a query of the Projections interface has no view answering it');
   }
-  return { caseSummary, caseload, deadlines, dashboard, statistics, childIndex };
+  return { caseSummary, caseload, deadlines, dashboard, statistics, childIndex, register };
 }

@@ -382,7 +382,8 @@ export function committeeReport(
     const group = yearGroupKey(history.dateOfBirth, history.receivedOn);
     tally(ehe.byYearGroup, group);
     // Reasons by year group, as the councils' committee reports show them.
-    const reasons = (ehe.primaryReasonByYearGroup[group] ??= emptyCounts());
+    const reasons = ehe.primaryReasonByYearGroup[group] ?? emptyCounts();
+    ehe.primaryReasonByYearGroup[group] = reasons;
     tally(reasons, history.primaryReason ?? 'unknown');
     tally(ehe.bySenStatus, senStatusOf(history));
     for (const flag of flagsOn(history, history.receivedOn)) tally(ehe.byPriorityFlag, flag);

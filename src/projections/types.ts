@@ -3,6 +3,7 @@ import type { CaseTypeName } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
+import type { RegisterQueries } from './register-types.js';
 
 export type { IsoDate } from '../domain/calendar/index.js';
 export type { ClockName } from '../domain/clocks.js';
@@ -385,4 +386,6 @@ export interface Projections {
     ): CommitteeReport;
   };
   childIndex: { matches(child: ChildQuery): ChildIndexMatch[] };
+  /** The Children Not In School register (EA 1996 s.436B): `register.ts`. */
+  register: RegisterQueries;
 }

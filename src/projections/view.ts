@@ -6,7 +6,7 @@ import type { Projections } from './types.js';
 /** The read side of the views: what the API and the workers call. */
 export type ViewQueries = Pick<
   Projections,
-  'caseSummary' | 'caseload' | 'deadlines' | 'dashboard' | 'statistics' | 'childIndex'
+  'caseSummary' | 'caseload' | 'deadlines' | 'dashboard' | 'statistics' | 'childIndex' | 'register'
 >;
 
 /** What every view's queries may read besides its own state. */

@@ -7,6 +7,7 @@ import { caseloadView } from './caseload.js';
 import { childIndexView } from './child-index.js';
 import { dashboardView } from './dashboard.js';
 import { deadlinesView } from './deadlines.js';
+import { registerView } from './register.js';
 import { statisticsView } from './statistics-reports.js';
 import type { AnyView } from './view.js';
 
@@ -21,6 +22,7 @@ const list = [
   dashboardView,
   childIndexView,
   statisticsView,
+  registerView,
 ] as const;
 
 type ViewList = typeof list;

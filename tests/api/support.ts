@@ -55,6 +55,7 @@ export const emptyProjections = (): Projections => ({
     },
   },
   childIndex: { matches: () => [] },
+  register: { on: () => [], leavers: () => [], periods: () => [] },
 });
 
 export interface TestApi {
@@ -71,7 +72,12 @@ export interface TestApi {
 
 /** The real server on the real SQLite store in memory, at a fixed "now" so that dates are predictable. */
 export async function testApi(
-  options: { now?: Date; limits?: AppDependencies['limits']; queues?: AppDependencies['queues'] } = {},
+  options: {
+    now?: Date;
+    limits?: AppDependencies['limits'];
+    queues?: AppDependencies['queues'];
+    policy?: AppDependencies['policy'];
+  } = {},
 ): Promise<TestApi> {
   const config = testConfig();
   const store = createSqliteEventStore({ path: ':memory:' });
@@ -85,6 +91,7 @@ export async function testApi(
     now: () => now,
     limits: options.limits ?? { requestsPerMinute: 10_000 },
     ...(options.queues ? { queues: options.queues } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   await app.ready();
   return {

@@ -182,13 +182,25 @@ describe('loading a council policy', () => {
   });
 
   it('refuses a CWSA 2026 commencement date while that part is not modelled (s.78(5)-(6): a day per purpose)', () => {
-    for (const provision of ['cnisRegister', 'localAuthorityConsent', 'schoolAttendanceOrders']) {
+    for (const provision of ['localAuthorityConsent', 'schoolAttendanceOrders']) {
       const refused = rejection(
         JSON.stringify({ version: 'v', commencement: { [provision]: '2027-09-01' } }),
       );
       expect(refused.field).toBe(`commencement.${provision}`);
       expect(refused.message).toContain('not modelled');
     }
+  });
+
+  it('takes a commencement date for the Children Not In School register, which is modelled (ss.436B-436G)', () => {
+    const policy = loadPolicy(
+      JSON.stringify({ version: 'v', commencement: { cnisRegister: '2027-09-01' } }),
+      'json',
+    );
+    expect(policy.commencement).toEqual({
+      cnisRegister: '2027-09-01',
+      localAuthorityConsent: null,
+      schoolAttendanceOrders: null,
+    });
   });
 
   it('rejects text that does not parse', () => {

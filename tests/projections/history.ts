@@ -67,7 +67,7 @@ const cmeActions = (on: string, variant: number): CmeCommandInput[] => [
   { type: 'ReopenCase', data: { reopenedOn: on, reason: 'missing again' } },
 ];
 
-const contextOn = (on: string): DecideContext => ({
+export const contextOn = (on: string): DecideContext => ({
   now: new Date(`${on}T18:00:00Z`),
   policy: defaultPolicy,
   calendar,

@@ -56,6 +56,10 @@ export const roleTable: Record<string, Access> = {
   'get /v1/cases/{caseId}/events': [...oversight, 'officer', 'senior'],
   'get /v1/cases/{caseId}/state': [...oversight, 'officer', 'senior'],
   'get /v1/access-log': ['auditor'],
+  // The Children Not In School register: the service that keeps it, and auditors (issue 18); a panel reads
+  // only the cases referred to it, so not the whole register.
+  'get /v1/register': caseReaders,
+  'get /v1/register/leavers': caseReaders,
 
   // Allocate, close and reopen, reclassify (either way): the manager's.
   ...commands(management, ['allocation', 'reallocation', 'closure', 'reopening']),

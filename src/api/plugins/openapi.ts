@@ -13,6 +13,7 @@ export const tags = [
   { name: 'caseloads', description: "Officers' caseloads, the dashboard and deadlines" },
   { name: 'audit', description: 'Full history, the case as at a date, and the access log' },
   { name: 'reports', description: 'DfE returns and committee figures, JSON or CSV' },
+  { name: 'register', description: 'The Children Not In School register (EA 1996 s.436B), JSON or CSV' },
   { name: 'operations', description: 'Health and metrics' },
 ];
 

@@ -20,7 +20,6 @@ import { authorize } from '../plugins/auth.js';
 
 const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);
-const Counts = z.record(z.string(), z.number());
 
 export const DfeReturnSchema = z
   .object({

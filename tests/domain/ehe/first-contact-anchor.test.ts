@@ -10,7 +10,8 @@ import { given, referral } from './fixtures.js';
 const firstContactOf = (anchor: 'referral_received' | 'home_education_began') => {
   const policy = { ...defaultPolicy, firstContactAnchor: anchor, version: `anchor-${anchor}` };
   const [event] = given([]).when(referral(), { policy }).thenAccepted();
-  const clocks = (event?.data as { clocksStarted: { clock: string }[] }).clocksStarted;
+  if (!event) throw new Error('the referral was refused');
+  const clocks = (event.data as { clocksStarted: { clock: string }[] }).clocksStarted;
   return clocks.find((clock) => clock.clock === 'firstContact');
 };
 

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { addMonths, type IsoDate, isoDateSchema } from '../calendar/index.js';
+import { ukAddressSchema } from '../child.js';
+
+/*
+ * What a register entry holds: EA 1996 s.436C (inserted by CWSA 2026 s.38). The enacted s.436C was not in the
+ * store (docs/law/cnis-register.md): the list below is the issue's, which follows the Bill as amended at Lords
+ * Report (January 2026) as a secondary source quotes it. Each value is dated and sourced, so an entry shows
+ * who said what and when, and `missingInformation` shows what the council still has to obtain.
+ */
+
+/** Who gave a value: s.436D (parents), s.436E (providers), or what the council already holds. */
+export const InformationSourceSchema = z.enum(['parent', 'provider', 'council_record']);
+
+const dated = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ value, recordedOn: isoDateSchema, source: InformationSourceSchema });
+
+const name = z.string().trim().min(1).max(200);
+/** An estimate of hours a week: the amendments ask for "an estimate of the overall total amount of time". */
+const hoursPerWeek = z.number().min(0).max(168);
+
+const ParentEntrySchema = z.strictObject({
+  name: dated(name),
+  homeAddress: dated(ukAddressSchema).optional(),
+});
+
+/** Another person educating the child, reported when above the prescribed amount of time (s.436C, s.436E). */
+const ProviderEntrySchema = z.strictObject({
+  name: dated(name).optional(),
+  address: dated(ukAddressSchema).optional(),
+  type: dated(z.enum(['individual', 'organisation'])).optional(),
+  /** Where the education happens, or the online address for remote provision. */
+  place: dated(z.union([ukAddressSchema, z.url()])).optional(),
+  hoursPerWeek: dated(hoursPerWeek).optional(),
+  /** Of which without a parent present. */
+  hoursWithoutParentPerWeek: dated(hoursPerWeek).optional(),
+});
+
+export const RegisterContentSchema = z
+  .strictObject({
+    // Mandatory information (s.436C(1), as the Bill was amended).
+    childName: dated(name).optional(),
+    dateOfBirth: dated(isoDateSchema).optional(),
+    homeAddress: dated(
+      z.strictObject({ address: ukAddressSchema, livingThereSince: isoDateSchema.optional() }),
+    ).optional(),
+    /** Needed only when the child has lived at the home address for under 12 months. */
+    previousAddress: dated(ukAddressSchema).optional(),
+    additionalAddresses: z.array(dated(ukAddressSchema)).max(10).default([]),
+    parents: z.array(ParentEntrySchema).max(10).default([]),
+    parentsProvidingEducation: dated(z.array(name).max(10)).optional(),
+    hoursEducatedByParents: dated(hoursPerWeek).optional(),
+    hoursEducatedByOthers: dated(hoursPerWeek).optional(),
+    providers: z.array(ProviderEntrySchema).max(20).default([]),
+    // Optional information the council holds or can reasonably obtain.
+    senStatus: dated(z.enum(['N', 'K', 'E'])).optional(),
+    protectedCharacteristics: dated(z.record(z.string(), z.string())).optional(),
+    childProtectionEnquiries: dated(z.boolean()).optional(),
+    childInNeed: dated(z.boolean()).optional(),
+    lookedAfter: dated(z.boolean()).optional(),
+    reasonForEligibility: dated(z.string().max(2000)).optional(),
+  })
+  .meta({ id: 'RegisterContent' });
+export type RegisterContent = z.infer<typeof RegisterContentSchema>;
+
+/** The mandatory information still missing on `on`, by field path. */
+export function missingInformation(
+  content: RegisterContent,
+  on: IsoDate,
+  /**
+   * The "prescribed amount of time" above which a provider must be reported, in hours a week: left to
+   * regulations, none made, so null (every provider recorded is reported in full).
+   */
+  prescribedProviderHours: number | null,
+): string[] {
+  const missing: string[] = [];
+  for (const field of ['childName', 'dateOfBirth', 'homeAddress'] as const) {
+    if (content[field] === undefined) missing.push(field);
+  }
+  const since = content.homeAddress?.value.livingThereSince;
+  if (content.previousAddress === undefined && (since === undefined || addMonths(since, 12) > on)) {
+    // Unknown how long the child has lived there: the previous address may be needed, so it is asked for.
+    missing.push('previousAddress');
+  }
+  if (content.parents.length === 0) missing.push('parents');
+  content.parents.forEach((parent, index) => {
+    if (parent.homeAddress === undefined) missing.push(`parents[${index}].homeAddress`);
+  });
+  for (const field of [
+    'parentsProvidingEducation',
+    'hoursEducatedByParents',
+    'hoursEducatedByOthers',
+  ] as const) {
+    if (content[field] === undefined) missing.push(field);
+  }
+  content.providers.forEach((provider, index) => {
+    const hours = provider.hoursPerWeek?.value;
+    if (prescribedProviderHours !== null && hours !== undefined && hours <= prescribedProviderHours) return;
+    for (const field of [
+      'name',
+      'address',
+      'type',
+      'place',
+      'hoursPerWeek',
+      'hoursWithoutParentPerWeek',
+    ] as const) {
+      if (provider[field] === undefined) missing.push(`providers[${index}].${field}`);
+    }
+  });
+  return missing;
+}
