@@ -5,6 +5,7 @@ import { buildApp } from './api/server.js';
 import { ConfigError, loadConfig } from './config.js';
 import { PanelSchema } from './domain/ehe/commands.js';
 import { RoleSchema } from './domain/roles.js';
+import { createProgress } from './progress.js';
 import { rebuildAndCheck } from './projections/index.js';
 import { seedCouncil } from './seed/council.js';
 import { openServices, type Services } from './services.js';
@@ -82,10 +83,20 @@ async function run(parts: { api: boolean; workers: boolean }): Promise<void> {
 async function rebuild(): Promise<void> {
   const config = loadConfig();
   const services = await openServices(config);
+  const progress = createProgress(process.stdout, 'events');
   try {
     // The views as a running process would hold them, to compare the fresh replay against.
+    progress.phase('starting the live views from the log');
     await services.projections.start();
-    const report = await rebuildAndCheck(services.store, services.projections);
+    const head = Number(services.projections.position());
+    progress.phase('replaying the log into fresh views');
+    const report = await rebuildAndCheck(services.store, services.projections, {
+      // Positions grow with the log, so the share of the head reached estimates the events still to read.
+      onProgress: (events, position) =>
+        progress.update(events, Number(position) > 0 ? (events * head) / Number(position) : undefined),
+      onComparing: () => progress.phase('comparing them with the live views'),
+    });
+    progress.finish();
     const line = `${report.events} events in ${report.seconds.toFixed(2)} s (${Math.round(report.eventsPerSecond)} events/s)`;
     process.stdout.write(`rebuilt: ${line}\n`);
     for (const event of report.skipped) {
@@ -141,11 +152,15 @@ async function seed(args: string[]): Promise<void> {
   const config = loadConfig();
   const services = await openServices(config);
   try {
+    const progress = createProgress(process.stdout, 'cases');
+    progress.phase(`seeding a council of about ${cases * 3} cases`);
     const result = await seedCouncil(services.store, {
       cases,
       policy: services.policy,
+      onProgress: (done, total) => progress.update(done, total),
       ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
     });
+    progress.finish();
     process.stdout.write(
       `seeded ${result.eheCases} EHE and ${result.cmeCases} CME cases: ${result.events} events in ${result.seconds.toFixed(1)} s\n`,
     );

@@ -21,6 +21,7 @@ type Layer =
   | 'config.ts'
   | 'metrics.ts'
   | 'logger.ts'
+  | 'progress.ts'
   | 'services.ts'
   | 'main.ts';
 
@@ -87,6 +88,8 @@ const layers: Record<Layer, Rule> = {
   'config.ts': { imports: [], packages: ['zod'] },
   'metrics.ts': { imports: [], packages: ['prom-client'] },
   'logger.ts': { imports: [], packages: [] },
+  // The CLI's progress lines (seed, rebuild): text only.
+  'progress.ts': { imports: [], packages: [] },
   // The composition roots: services.ts builds the store, policy, metrics registry and views; main.ts may use
   // any part.
   'services.ts': {
@@ -103,6 +106,7 @@ const layers: Record<Layer, Rule> = {
       'seed',
       'config.ts',
       'metrics.ts',
+      'progress.ts',
       'services.ts',
     ],
     packages: ['node:*'],

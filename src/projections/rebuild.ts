@@ -30,6 +30,10 @@ export interface RebuildReport {
 
 export interface RebuildOptions {
   policy?: Policy;
+  /** Every few thousand events read: how many so far and the position reached (for `sightline rebuild`). */
+  onProgress?: (events: number, position: bigint) => void;
+  /** When the replay is done and the comparison with the live views begins. */
+  onComparing?: () => void;
   /** The day both sides are asked about; the live instance's own `today` should agree. */
   today?: IsoDate;
 }
@@ -43,6 +47,7 @@ async function replay(
   after: bigint,
   skipped: RebuildReport['skipped'],
   lastCase: { position: bigint },
+  onProgress?: RebuildOptions['onProgress'],
 ): Promise<{ events: number; last: bigint }> {
   let events = 0;
   let last = after;
@@ -57,6 +62,7 @@ async function replay(
     }
     events++;
     last = recorded.position;
+    if (onProgress && (events & 4095) === 0) onProgress(events, last);
   }
   return { events, last };
 }
@@ -75,7 +81,7 @@ export async function rebuildAndCheck(
   const skipped: RebuildReport['skipped'] = [];
   // The queries answer as of the last case event applied, as the live views' do (projections.ts).
   const lastCase = { position: -1n };
-  const first = await replay(store, views, -1n, skipped, lastCase);
+  const first = await replay(store, views, -1n, skipped, lastCase, options.onProgress);
   const seconds = (performance.now() - started) / 1000;
   const report: RebuildReport = {
     events: first.events,
@@ -86,6 +92,7 @@ export async function rebuildAndCheck(
     differences: [],
   };
   if (!live) return report;
+  options.onComparing?.();
 
   let last = first.last;
   await live.waitFor(last, 60_000);

@@ -39,8 +39,8 @@ export interface SeedCouncilOptions {
   policy?: Policy;
   /** Cases in flight at once (default 256), so their appends share the SQLite store's group commit. */
   concurrency?: number;
-  /** Called with the number of cases (EHE and CME) finished so far. */
-  onProgress?: (done: number) => void;
+  /** Called with the number of cases (EHE and CME) finished so far, of all those planned. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SeedCouncilResult {

@@ -86,7 +86,7 @@ export function councilJobs(
 export async function runJobs(
   jobs: readonly Job[],
   concurrency: number | undefined,
-  onProgress: ((done: number) => void) | undefined,
+  onProgress: ((done: number, total: number) => void) | undefined,
 ): Promise<void> {
   let next = 0;
   let done = 0;
@@ -95,9 +95,9 @@ export async function runJobs(
       const job = jobs[next++];
       if (job) await job();
       done++;
-      if (onProgress && done % 100 === 0) onProgress(done);
+      if (onProgress && done % 100 === 0) onProgress(done, jobs.length);
     }
   });
   await Promise.all(workers);
-  onProgress?.(done);
+  onProgress?.(done, jobs.length);
 }
