@@ -118,6 +118,10 @@ export const commandProblemResponses = (instance: string, examples: ProblemExamp
   };
 };
 
+/** The error answers of a request with a JSON body, beside `problemResponses`: too large, not JSON, wrong for the domain. */
+export const bodyProblems = (instance: string, examples: ProblemExamples = {}) =>
+  bodyProblemResponses({ ...commonProblemExamples(instance), ...examples });
+
 const bodyProblemResponses = (example: ReturnType<typeof commonProblemExamples>) => ({
   413: problemResponse('The body is too large', example[413]),
   415: problemResponse('The body is not JSON', example[415]),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createCalendar, londonDate } from '../../src/domain/calendar/index.js';
+import { caseStreamPrefixes } from '../../src/domain/case-types.js';
 import { decideContext } from '../../src/domain/context.js';
 import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import { eheCodec, eheDecider } from '../../src/domain/ehe/index.js';
@@ -100,8 +101,14 @@ export async function eventsOf(store: EventStore, caseId: string, type?: string)
   return events;
 }
 
+/**
+ * The position of the last case event: the clock scheduler and the views read only the case streams, so a
+ * later access-log or reservation event is never a position they reach.
+ */
 export async function headPosition(store: EventStore): Promise<bigint> {
-  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) return event.position;
+  const filter = { streamPrefixes: [...caseStreamPrefixes] };
+  for await (const event of store.readAll({ direction: 'backwards', maxCount: 1, filter }))
+    return event.position;
   return -1n;
 }
 

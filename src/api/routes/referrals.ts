@@ -36,7 +36,13 @@ import {
   newPupilReturnResultExample,
   referralProblemExamples,
 } from '../examples/referrals.js';
-import { problemResponses, ReferralHeadersSchema, referralProblemResponses, security } from '../http.js';
+import {
+  bodyProblems,
+  problemResponses,
+  ReferralHeadersSchema,
+  referralProblemResponses,
+  security,
+} from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 
 const caseIdField = z
@@ -201,6 +207,7 @@ export const referralRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
             examples: [newPupilReturnResultExample],
           }),
           ...problemResponses('/v1/new-pupil-returns', newPupilReturnProblemExamples),
+          ...bodyProblems('/v1/new-pupil-returns', newPupilReturnProblemExamples),
         },
       },
     },
