@@ -527,26 +527,10 @@ describe('non-compliance', () => {
       type: 'RecordChildrensServicesConsultation',
       data: { consultedOn: '2026-08-20', authority: "children's services", views: 'supports attendance' },
     });
-    const { events } = route(
-      ...toOrder,
-      order(),
-      esoConsidered,
-      prosecution,
-      conviction,
-      direction,
-      consulted,
-    );
+    const history = [...toOrder, order(), esoConsidered, prosecution, conviction, direction, consulted];
+    const { events } = route(...history);
     when(events, answer()).then('field_required', 'reasons');
-    const { state } = route(
-      ...toOrder,
-      order(),
-      esoConsidered,
-      prosecution,
-      conviction,
-      direction,
-      consulted,
-      answer('already supported by social care'),
-    );
+    const { state } = route(...history, answer('already supported by social care'));
     expect(state.clocks.esoReasons).toBeUndefined();
   });
 
