@@ -4,12 +4,11 @@ import { streamOf } from '../domain/case-types.js';
 import type { IsoDate } from '../domain/calendar/index.js';
 import { addCalendarDays, compulsorySchoolAge, isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
 import { cmeDecider } from '../domain/cme/index.js';
-import { DomainError } from '../domain/decider.js';
 import { whereabouts } from './cme-whereabouts.js';
 import { address, birthDateFor, FAMILY_NAMES, GIVEN_NAMES, maxDate, school, upn } from './people.js';
 import type { Rng } from './random.js';
 import type { CmeRun, CmeSeedCase, Shared } from './run.js';
-import { Horizon, Run, wd, workerMissed } from './run.js';
+import { Run, wd, workerMissed } from './run.js';
 import { cmeOfficer, councilTeam, MANAGER, PORTAL } from './team.js';
 
 export const CME_SOURCES = [
@@ -32,16 +31,7 @@ export async function runCme(shared: Shared, rng: Rng, spec: CmeSeedCase): Promi
     cmeDecider.initialState(),
   );
   shared.counts.cme++;
-  try {
-    await cmeStory(run, spec, caseId);
-  } catch (error) {
-    // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
-    if (error instanceof DomainError)
-      shared.rejected.push(`${run.stream}: ${run.sending}: ${error.code}: ${error.message}`);
-    else if (!(error instanceof Horizon)) throw error;
-  } finally {
-    shared.store.forget(run.stream);
-  }
+  await run.tell(() => cmeStory(run, spec, caseId));
 }
 
 export async function cmeStory(run: CmeRun, spec: CmeSeedCase, caseId: string): Promise<void> {

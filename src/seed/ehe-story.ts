@@ -2,7 +2,6 @@ import { streamOf } from '../domain/case-types.js';
 /** An EHE case's story, from its referral to the first decisions about the education. */
 
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../domain/calendar/index.js';
-import { DomainError } from '../domain/decider.js';
 import { eheDecider } from '../domain/ehe/index.js';
 import { monitor, returnAndClose } from './ehe-monitor.js';
 import type { EheSeedCase } from './ehe-referral.js';
@@ -11,7 +10,7 @@ import { saoRoute } from './ehe-sao-story.js';
 import { maxDate, school } from './people.js';
 import type { Rng } from './random.js';
 import type { EheRun, Shared } from './run.js';
-import { Horizon, Run, wd, workerMissed } from './run.js';
+import { Run, wd, workerMissed } from './run.js';
 import { councilTeam, MANAGER, officerFor, PANEL, senior } from './team.js';
 
 export type { EheSeedCase } from './ehe-referral.js';
@@ -26,16 +25,7 @@ export async function runEhe(shared: Shared, rng: Rng, spec: EheSeedCase): Promi
     eheDecider.initialState(),
   );
   shared.counts.ehe++;
-  try {
-    await eheStory(run, spec, caseId);
-  } catch (error) {
-    // A command the decider refuses ends that case's story here; the seeding goes on and reports it.
-    if (error instanceof DomainError)
-      shared.rejected.push(`${run.stream}: ${run.sending}: ${error.code}: ${error.message}`);
-    else if (!(error instanceof Horizon)) throw error;
-  } finally {
-    shared.store.forget(run.stream);
-  }
+  await run.tell(() => eheStory(run, spec, caseId));
 }
 
 export async function eheStory(run: EheRun, spec: EheSeedCase, caseId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { addCalendarDays, startOfLondonDay } from '../domain/calendar/index.js';
 import type { CmeCommand, CmeEvent, CmeState } from '../domain/cme/index.js';
 import type { DecideContext } from '../domain/context.js';
 import { decideContext } from '../domain/context.js';
+import { DomainError } from '../domain/decider.js';
 import type { EheCommand, EheEvent, EheState } from '../domain/ehe/index.js';
 import type { ClockName, Policy } from '../domain/policy.js';
 import type { CaseHandlers } from '../eventstore/case-handlers.js';
@@ -17,7 +18,8 @@ import type { Rng } from './random.js';
 import type { Actor } from './team.js';
 import { WORKER } from './team.js';
 
-export class Horizon extends Error {}
+/** Thrown when a story reaches the council's "today": that case stops there. */
+class Horizon extends Error {}
 
 export interface Shared {
   store: EventStore & { forget(stream: string): void };
@@ -69,6 +71,22 @@ export class Run<C, E, S> {
     public state: S,
   ) {
     this.correlationId = rng.uuid();
+  }
+
+  /**
+   * Runs the case's story to the council's "today". A command the decider refuses ends that case's story
+   * here; the seeding goes on and reports it.
+   */
+  async tell(story: () => Promise<void>): Promise<void> {
+    try {
+      await story();
+    } catch (error) {
+      if (error instanceof DomainError)
+        this.shared.rejected.push(`${this.stream}: ${this.sending}: ${error.code}: ${error.message}`);
+      else if (!(error instanceof Horizon)) throw error;
+    } finally {
+      this.shared.store.forget(this.stream);
+    }
   }
 
   /** Sends `command` as it happened on `date`; beyond the council's "today" the case's story stops. */

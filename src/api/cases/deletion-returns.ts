@@ -12,13 +12,12 @@ import {
 } from '../../domain/deletion-return.js';
 import { overrideReasons } from '../../domain/referral-checks.js';
 import { newEventOf } from '../../eventstore/codec-events.js';
-import { WrongExpectedVersionError } from '../../eventstore/errors.js';
 import { deletionReturnExamples } from '../examples/referrals.js';
 import { requestMeta } from '../http.js';
 import { actorOf } from '../plugins/auth.js';
 import type { Projections } from '../views.js';
 import { CommandResultSchema, ReferralReceiptSchema } from './command-result.js';
-import { type CommandServices, eventMetadataOf, keyReused, requestHash } from './commands.js';
+import { type CommandServices, eventMetadataOf } from './commands.js';
 import { openCase } from './open.js';
 import {
   assertSchoolAge,
@@ -27,6 +26,7 @@ import {
   possibleDuplicatesOf,
   ReferralOverridesSchema,
 } from './referral-checks.js';
+import { recordSchoolReturnOnce, schoolReturnOf } from './school-returns.js';
 
 /** The request: the return as a school sends it (domain/deletion-return.ts), its id, and staff's overrides. */
 export const DeletionReturnBody = z
@@ -47,17 +47,6 @@ export const DeletionReturnResultSchema = z.object({
   outcome: DeletionReturnOutcomeSchema,
   case: z.union([CommandResultSchema, ReferralReceiptSchema]).optional(),
 });
-
-/** The return already recorded under this id, if any, with the hash of the request that sent it. */
-async function recordedReturn(
-  services: CommandServices,
-  stream: string,
-): Promise<{ requestHash: unknown } | undefined> {
-  for await (const event of services.store.readStream(stream, { maxCount: 1 })) {
-    return { requestHash: event.metadata.requestHash };
-  }
-  return undefined;
-}
 
 /** Opens the case a return calls for, after the checks every referral of its type passes. */
 function openCaseFor(
@@ -89,14 +78,9 @@ export async function deletionReturnRoute(
   body: DeletionReturn,
 ) {
   const { services } = deps;
-  const actor = actorOf(request);
-  assertStaffOnlyFieldsAbsent(actor, body);
-  const key = request.headers['idempotency-key'] as string | undefined;
-  const returnId = newCaseId(body.returnId, key, 'deletion-return', actor);
-  const stream = deletionReturnStreamOf(returnId);
-  const hash = requestHash(actor.id, body);
-  const earlier = await recordedReturn(services, stream);
-  if (earlier && earlier.requestHash !== hash) throw keyReused();
+  assertStaffOnlyFieldsAbsent(actorOf(request), body);
+  const received = await schoolReturnOf(services, request, body, 'deletion-return', deletionReturnStreamOf);
+  const { actor, returnId, hash, earlier } = received;
   const { deliberateNewCase, schoolAgeOverride, ...sent } = body;
   const outcome = deletionReturnOutcome(sent);
   const caseId =
@@ -105,19 +89,13 @@ export async function deletionReturnRoute(
   // The day the return arrived (London), against its deletion date: the late-returns report reads it.
   const receivedOn = londonDate(services.now());
   const record = deletionReturnReceived(sent, { returnId, caseId }, receivedOn, outcome);
-  const received = newEventOf(deletionReturnCodec, record, {
+  const event = newEventOf(deletionReturnCodec, record, {
     ...eventMetadataOf({ actor, ...requestMeta(request) }, services.now()),
     requestHash: hash,
   });
   const opened =
     caseId === undefined ? undefined : await openCaseFor(deps, request, reply, body, { returnId, caseId });
-  try {
-    await services.store.append(stream, [received], 'no_stream');
-  } catch (error) {
-    if (!(error instanceof WrongExpectedVersionError)) throw error;
-    // Recorded meanwhile: by a retry of this request (the same answer again), or by another (refused).
-    if ((await recordedReturn(services, stream))?.requestHash !== hash) throw keyReused();
-  }
+  await recordSchoolReturnOnce(services, received, event);
   reply.code(201).header('location', caseId ? `/v1/cases/${caseId}` : `/v1/deletion-returns/${returnId}`);
   if (earlier) reply.header('idempotent-replayed', 'true');
   return { returnId, outcome, ...(opened ? { case: opened } : {}) };

@@ -10,13 +10,13 @@ import {
   SchoolNewPupilReturnSchema,
 } from '../../domain/new-pupil-return.js';
 import { newEventOf } from '../../eventstore/codec-events.js';
-import { WrongExpectedVersionError } from '../../eventstore/errors.js';
+import type { RecordedEvent } from '../../eventstore/types.js';
 import { newPupilReturnExamples } from '../examples/referrals.js';
 import { requestMeta } from '../http.js';
 import { actorOf } from '../plugins/auth.js';
 import type { Projections } from '../views.js';
-import { type CommandServices, eventMetadataOf, keyReused, requestHash, runCaseCommand } from './commands.js';
-import { newCaseId } from './referral-checks.js';
+import { type CommandServices, eventMetadataOf, runCaseCommand } from './commands.js';
+import { recordSchoolReturnOnce, schoolReturnOf } from './school-returns.js';
 
 export const NewPupilReturnBody = z
   .strictObject({
@@ -37,14 +37,13 @@ export const NewPupilReturnResultSchema = z.object({
   matchedCmeCaseIds: z.array(z.uuid()).optional().meta({ description: 'Staff only' }),
 });
 
-async function recorded(services: CommandServices, stream: string) {
-  for await (const event of services.store.readStream(stream, { maxCount: 1 })) {
-    const schemaVersion = Number(event.metadata.schemaVersion ?? 1);
-    const { data } = newPupilReturnCodec.decode({ type: event.type, data: event.data, schemaVersion });
-    return { requestHash: event.metadata.requestHash, data };
-  }
-  return undefined;
-}
+/** The return as stored: the data the answer is made from. */
+const dataOf = (event: RecordedEvent) =>
+  newPupilReturnCodec.decode({
+    type: event.type,
+    data: event.data,
+    schemaVersion: Number(event.metadata.schemaVersion ?? 1),
+  }).data;
 
 /**
  * Matches the return's pupil against the open CME cases (the child index: same UPN, or same normalised
@@ -106,15 +105,11 @@ export async function newPupilReturnRoute(
   body: NewPupilReturn,
 ) {
   const { services } = deps;
-  const actor = actorOf(request);
-  const key = request.headers['idempotency-key'] as string | undefined;
-  const returnId = newCaseId(body.returnId, key, 'new-pupil-return', actor);
-  const stream = newPupilReturnStreamOf(returnId);
-  const hash = requestHash(actor.id, body);
+  const received = await schoolReturnOf(services, request, body, 'new-pupil-return', newPupilReturnStreamOf);
+  const { actor, returnId, hash } = received;
   const { returnId: _, ...sent } = body;
-  let record = await recorded(services, stream);
-  if (record && record.requestHash !== hash) throw keyReused();
-  if (record) reply.header('idempotent-replayed', 'true');
+  let stored = received.earlier;
+  if (stored) reply.header('idempotent-replayed', 'true');
   else {
     const receivedOn = londonDate(services.now());
     const matched = await recordMatches(deps, request, body, { returnId, receivedOn });
@@ -126,15 +121,9 @@ export async function newPupilReturnRoute(
         requestHash: hash,
       },
     );
-    try {
-      await services.store.append(stream, [event], 'no_stream');
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-    }
-    record = await recorded(services, stream);
-    if (record?.requestHash !== hash) throw keyReused();
+    stored = await recordSchoolReturnOnce(services, received, event);
   }
-  const { data } = record as NonNullable<typeof record>;
+  const data = dataOf(stored);
   reply.code(201).header('location', `/v1/new-pupil-returns/${returnId}`);
   return {
     returnId,
