@@ -36,10 +36,7 @@ export type CaseRecords = Map<string, CaseRecord>;
 
 const reviewClocks: readonly ClockName[] = ['annualContact', 'ehcpAnnualReview', 'cmeTracingReview'];
 
-function touched<R extends Omit<CaseRecord, 'revision' | 'position'>>(
-  record: R,
-  change: CaseEvent,
-): R & { revision: bigint; position: bigint } {
+function touched<R extends object>(record: R, change: CaseEvent): R & { revision: bigint; position: bigint } {
   return { ...record, revision: change.revision, position: change.position };
 }
 
@@ -73,6 +70,19 @@ function identityOf<Child extends CaseRecord['child']>(child: Child): CaseRecord
   return { givenName, familyName, dateOfBirth, sex, upn, senStatus };
 }
 
+/** The record a case's referral opens: the decider's first state, and who the child is and who referred. */
+function openedBy<K extends CaseType, State>(
+  change: CaseEvent & { caseType: K },
+  state: State,
+  referral: { child: CaseRecord['child']; source: string },
+) {
+  const { caseType, caseId } = change;
+  return touched(
+    { caseType, caseId, state, child: identityOf(referral.child), source: referral.source },
+    change,
+  );
+}
+
 function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & { caseType: 'ehe' }) {
   const { event } = change;
   if (!previous) {
@@ -80,17 +90,7 @@ function evolveEheRecord(previous: CaseRecord | undefined, change: CaseEvent & {
     if (event.type !== 'EheReferralReceived') return undefined;
     const state = caseTypes.ehe.decider.evolve(caseTypes.ehe.decider.initialState(), event);
     if (!isEheCase(state)) return undefined;
-    const { child, source } = event.data;
-    return touched(
-      {
-        caseType: 'ehe' as const,
-        caseId: change.caseId,
-        state,
-        child: identityOf(child),
-        source,
-      },
-      change,
-    );
+    return openedBy(change, state, event.data);
   }
   const before = sameType(previous, change);
   const state = caseTypes.ehe.decider.evolve(before.state, event);
@@ -119,17 +119,7 @@ function evolveCmeRecord(previous: CaseRecord | undefined, change: CaseEvent & {
     if (event.type !== 'CmeReferralReceived') return undefined;
     const state = caseTypes.cme.decider.evolve(caseTypes.cme.decider.initialState(), event);
     if (state.status === 'none') return undefined;
-    const { child, source } = event.data;
-    return touched(
-      {
-        caseType: 'cme' as const,
-        caseId: change.caseId,
-        state,
-        child: identityOf(child),
-        source,
-      },
-      change,
-    );
+    return openedBy(change, state, event.data);
   }
   const before = sameType(previous, change);
   const state = caseTypes.cme.decider.evolve(before.state, event);
