@@ -9,6 +9,7 @@ import { deletionReturnReportRoutesPlugin } from './routes/deletion-return-repor
 import { queryRoutesPlugin } from './routes/queries.js';
 import { referralRoutesPlugin } from './routes/referrals.js';
 import { registerRoutesPlugin } from './routes/register.js';
+import { registerExportRoutesPlugin } from './routes/register-export.js';
 import { reportRoutesPlugin } from './routes/reports.js';
 
 export interface V1Options extends RouteDeps {
@@ -44,4 +45,5 @@ export async function v1Api(v1: FastifyInstance, options: V1Options): Promise<vo
   await v1.register(reportRoutesPlugin, deps);
   await v1.register(deletionReturnReportRoutesPlugin, deps);
   await v1.register(registerRoutesPlugin, deps);
+  await v1.register(registerExportRoutesPlugin, deps);
 }

@@ -12,6 +12,8 @@ export const readRoles = {
   dashboards: ['manager', 'auditor'],
   /** The Children Not In School register (EA 1996 s.436B): the officers who keep it, managers, auditors. */
   register: ['officer', 'senior', 'manager', 'auditor'],
+  /** The register as a record-level return: the manager who submits the council's returns, and auditors. */
+  registerExport: ['manager', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

@@ -444,6 +444,10 @@ export const statisticsView: View<
       dfeReturn: (censusDate, rounding) => dfeReturn(view, censusDate, rounding),
       academicYear: (label, population) => academicYearReport(view, label, population),
       committee: (from, to, population) => committeeReport(view, from, to, calendar, population),
+      senStatusOn(caseId, date) {
+        const history = view.get(caseId);
+        return history ? senStatusOn(history, date) : 'unknown';
+      },
     },
   }),
   compare(check, _view, rebuilt, live, today) {

@@ -384,6 +384,8 @@ export interface Projections {
       to: IsoDate,
       schoolPopulation?: Readonly<Record<string, number>>,
     ): CommitteeReport;
+    /** A case's child's SEN status as the school census codes it, at the end of `date` (statistics.ts). */
+    senStatusOn(caseId: string, date: IsoDate): 'N' | 'K' | 'E' | 'unknown';
   };
   childIndex: { matches(child: ChildQuery): ChildIndexMatch[] };
   /** The Children Not In School register (EA 1996 s.436B): `register.ts`. */

@@ -28,6 +28,7 @@ import { commandRoutes } from '../../src/api/routes/case-command-table.js';
 import { LateReturnsSchema } from '../../src/api/routes/deletion-return-reports.js';
 import { HealthSchema } from '../../src/api/routes/operations.js';
 import { RegisterLeaversSchema, RegisterPageSchema } from '../../src/api/routes/register.js';
+import { RegisterExportSchema } from '../../src/api/routes/register-export.js';
 import { AcademicYearSchema, CommitteeSchema, DfeReturnSchema } from '../../src/api/routes/reports.js';
 import {
   CaseListPageSchema,
@@ -70,6 +71,7 @@ const successSchemas: Record<string, z.ZodType> = {
   'get /v1/reports/late-deletion-returns': LateReturnsSchema,
   'get /v1/register': RegisterPageSchema,
   'get /v1/register/leavers': RegisterLeaversSchema,
+  'get /v1/register/export': RegisterExportSchema,
   'get /health/live': HealthSchema,
   'get /health/ready': HealthSchema,
   'post /v1/ehe-cases': CommandResultSchema,
@@ -115,6 +117,7 @@ const refusedReads: Record<string, [url: string, status: string][]> = {
   ],
   'get /v1/register': [['/v1/register?on=2026-02-30', '400']],
   'get /v1/register/leavers': [['/v1/register/leavers?from=2026-04-01&to=2026-03-31', '400']],
+  'get /v1/register/export': [['/v1/register/export?on=2026-02-30', '400']],
 };
 
 function exampleBody(path: string, name: string): object {

@@ -53,6 +53,7 @@ export const emptyProjections = (): Projections => ({
     committee: () => {
       throw new Error('no statistics in the empty views');
     },
+    senStatusOn: () => 'unknown',
   },
   childIndex: { matches: () => [] },
   register: { on: () => [], leavers: () => [], periods: () => [] },

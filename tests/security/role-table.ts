@@ -60,6 +60,8 @@ export const roleTable: Record<string, Access> = {
   // only the cases referred to it, so not the whole register.
   'get /v1/register': caseReaders,
   'get /v1/register/leavers': caseReaders,
+  // The whole register with identifiers, for the council's return: who submits returns, and auditors.
+  'get /v1/register/export': oversight,
 
   // Allocate, close and reopen, reclassify (either way): the manager's.
   ...commands(management, ['allocation', 'reallocation', 'closure', 'reopening']),

@@ -48,3 +48,35 @@ export const registerLeaversExample = {
     },
   ],
 };
+
+/** The register of 1 December 2025 as one record per child: Amelia, with no UPN recorded. */
+export const registerExportExample = {
+  header: {
+    collection: 'children-not-in-school-register' as const,
+    specification: 'sightline-register-export-1' as const,
+    referenceDate: '2025-12-01',
+    basis: 'voluntary' as const,
+    commencement: null,
+    policyVersion: 'default-2026.1',
+    generatedAt: '2025-12-01T09:30:00.000Z',
+    recordCount: 1,
+  },
+  children: [
+    {
+      LAchildID: exampleIds.eheCase,
+      UPN: null,
+      PersonBirthDate: exampleChildren.amelia.dateOfBirth,
+      Sex: exampleChildren.amelia.sex,
+      NCyearActual: '8',
+      eligibility: {
+        conditions: ['A' as const, 'B' as const, 'C(a)' as const],
+        standing: 'entry' as const,
+        onRegisterSince: exampleDates.referred,
+        basis: 'voluntary' as const,
+      },
+      senProvision: 'N' as const,
+      missingInformation: registerPageExample.items[0]?.missing ?? [],
+      caseIds: [exampleIds.eheCase],
+    },
+  ],
+};
