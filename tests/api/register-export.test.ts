@@ -88,4 +88,32 @@ describe('GET /v1/register/export: the register as one record per child', () => 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('querystring.on');
   });
+
+  it('counts the register in the committee report on the period’s last day, by condition and year group', async () => {
+    const committee = (
+      await api.app.inject({
+        url: '/v1/reports/committee?from=2025-09-01&to=2025-12-01',
+        headers: manager,
+      })
+    ).json();
+    const register = (
+      await api.app.inject({ url: '/v1/register?on=2025-12-01&limit=100', headers: manager })
+    ).json();
+    expect(committee.register).toEqual({
+      on: '2025-12-01',
+      basis: 'voluntary',
+      total: register.items.length,
+      byStanding: { entry: 3, candidate: 0 },
+      byCondition: { A: 3, B: 3, 'C(a)': 3, 'C(b)': 0, 'C(c)': 0 },
+      // Every child of the fixtures was born on 3 October 2012: Year 8 in the 2025-26 school year.
+      byYearGroup: { 'Year 8': 3 },
+    });
+    const published = (
+      await api.app.inject({
+        url: '/v1/reports/committee?from=2025-09-01&to=2025-12-01&rounding=published',
+        headers: manager,
+      })
+    ).json();
+    expect(published.register.total).toBe('low');
+  });
 });

@@ -144,6 +144,15 @@ export const committeeExample = {
     ],
   },
   byMonth,
+  // The register on the period's last day, before its commencement: kept voluntarily.
+  register: {
+    on: '2026-03-31',
+    basis: 'voluntary' as const,
+    total: 357,
+    byStanding: { entry: 351, candidate: 6 },
+    byCondition: { A: 357, B: 357, 'C(a)': 357, 'C(b)': 0, 'C(c)': 0 },
+    byYearGroup: { 'Year 7': 44, 'Year 11': 35 },
+  },
 };
 
 /** Two schools' returns in a term: one sent a return three days after deleting the pupil. */

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
+import { registerCounts } from '../../projections/register-counts.js';
 import { roundReport } from '../../projections/rounding.js';
 import type { RouteDeps } from '../cases/commands.js';
 import { reportToCsv } from '../csv.js';
@@ -131,6 +132,19 @@ export const CommitteeSchema = z
           "Per 100 pupils of the school population the policy gives for the academic year of `to` (policy schoolPopulation; null without one), and EHE's share of the population in each year the policy gives, up to that one",
       }),
     byMonth: z.array(MonthSchema),
+    register: z
+      .object({
+        on: z.string(),
+        basis: z.enum(['statutory', 'voluntary']),
+        total: Figure,
+        byStanding: z.object({ entry: Figure, candidate: Figure }),
+        byCondition: z.record(z.string(), Figure),
+        byYearGroup: z.record(z.string(), Figure),
+      })
+      .meta({
+        description:
+          'The Children Not In School register (EA 1996 s.436B) on `to`: children by standing (EHE entries, CME candidates), by the condition they meet (a child meets A, B and a limb of C, so conditions overlap) and by year group',
+      }),
   })
   .meta({ id: 'CommitteeReport' });
 
@@ -285,7 +299,11 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     },
     async (request, reply) => {
       const { from, to, rounding } = request.query;
-      const report = projections.statistics.committee(from, to, services.policy.schoolPopulation);
+      const commencement = services.policy.commencement.cnisRegister;
+      const report = {
+        ...projections.statistics.committee(from, to, services.policy.schoolPopulation),
+        register: registerCounts(projections.register.on({ on: to, commencement }), to, commencement),
+      };
       return send(request, reply, roundReport(report, rounding), `committee-${from}-${to}`);
     },
   );
