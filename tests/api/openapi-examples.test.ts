@@ -45,14 +45,25 @@ type Media = { schema?: unknown; example?: unknown; examples?: Record<string, Ex
 interface Operation {
   parameters?: { name: string; in: string; example?: unknown }[];
   requestBody?: { content: Record<string, Media> };
-  responses: Record<string, { content?: Record<string, Media> }>;
+  responses: Record<string, Response>;
 }
+type Response = { content?: Record<string, Media>; $ref?: string };
 type Document = {
   paths: Record<string, Record<string, Operation>>;
-  components?: { examples?: Record<string, ExampleObject> };
+  components?: { examples?: Record<string, ExampleObject>; responses?: Record<string, Response> };
 };
 
 const EXAMPLE_REF = '#/components/examples/';
+const RESPONSE_REF = '#/components/responses/';
+
+/** A response, following its `$ref` to `components/responses` (where shared problem answers live). */
+function responseOf(document: Document, response: Response): Response {
+  if (response.$ref === undefined) return response;
+  const shared = document.components?.responses?.[response.$ref.replace(RESPONSE_REF, '')];
+  if (!response.$ref.startsWith(RESPONSE_REF) || !shared)
+    throw new Error(`${response.$ref} refers to no response`);
+  return shared;
+}
 
 /** An example's value, following its `$ref` to `components/examples` (where shared problem answers live). */
 function exampleValue(document: Document, example: ExampleObject): unknown {
@@ -155,7 +166,15 @@ describe('the examples of the OpenAPI document', () => {
         key: `${method} ${path}`,
         method,
         path,
-        operation,
+        operation: {
+          ...operation,
+          responses: Object.fromEntries(
+            Object.entries(operation.responses).map(([status, response]) => [
+              status,
+              responseOf(document, response),
+            ]),
+          ),
+        },
       })),
     );
 
@@ -273,7 +292,7 @@ describe('the examples of the OpenAPI document', () => {
     }
   });
 
-  it('writes a problem answer that several operations give once, in components/examples', () => {
+  it('writes a problem answer that several operations give once, in components/examples and responses', () => {
     const inline = new Map<string, string[]>();
     for (const { key, status, ref, problem } of problemExamples()) {
       if (ref !== undefined) continue;
@@ -283,9 +302,20 @@ describe('the examples of the OpenAPI document', () => {
     }
     expect([...inline.values()].filter((operations) => operations.length > 1)).toEqual([]);
     const referred = new Set(problemExamples().flatMap(({ ref }) => (ref ? [ref] : [])));
-    expect(Object.keys(document.components?.examples ?? {}).map((name) => `${EXAMPLE_REF}${name}`)).toEqual([
-      ...referred,
-    ]);
+    const sharedExamples = Object.keys(document.components?.examples ?? {});
+    expect(sharedExamples.map((name) => `${EXAMPLE_REF}${name}`).sort()).toEqual([...referred].sort());
+    // The whole answer too (description, schema, example), as the operations in the document write it.
+    const written = new Map<string, string[]>();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (response.$ref !== undefined || !response.content?.['application/problem+json']) continue;
+          const same = JSON.stringify(response);
+          written.set(same, [...(written.get(same) ?? []), `${method} ${path} ${status}`]);
+        }
+      }
+    }
+    expect([...written.values()].filter((operations) => operations.length > 1)).toEqual([]);
   });
 
   it("shows the example cases' clocks as the server gives them, and no personal data in a command's answer", () => {
