@@ -41,18 +41,45 @@ import {
 import type { Role } from '../../src/domain/roles.js';
 import { bearer, type TestApi, testApi } from './support.js';
 
-type Media = { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> };
+type ExampleObject = { value?: unknown; $ref?: string };
+type Media = { schema?: unknown; example?: unknown; examples?: Record<string, ExampleObject> };
 interface Operation {
   parameters?: { name: string; in: string; example?: unknown }[];
   requestBody?: { content: Record<string, Media> };
-  responses: Record<string, { content?: Record<string, Media> }>;
+  responses: Record<string, Response>;
 }
-type Document = { paths: Record<string, Record<string, Operation>> };
+type Response = { content?: Record<string, Media>; $ref?: string };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { examples?: Record<string, ExampleObject>; responses?: Record<string, Response> };
+};
+
+const EXAMPLE_REF = '#/components/examples/';
+const RESPONSE_REF = '#/components/responses/';
+
+/** A response, following its `$ref` to `components/responses` (where shared problem answers live). */
+function responseOf(document: Document, response: Response): Response {
+  if (response.$ref === undefined) return response;
+  const shared = document.components?.responses?.[response.$ref.replace(RESPONSE_REF, '')];
+  if (!response.$ref.startsWith(RESPONSE_REF) || !shared)
+    throw new Error(`${response.$ref} refers to no response`);
+  return shared;
+}
+
+/** An example's value, following its `$ref` to `components/examples` (where shared problem answers live). */
+function exampleValue(document: Document, example: ExampleObject): unknown {
+  if (example.$ref === undefined) return example.value;
+  const shared = document.components?.examples?.[example.$ref.replace(EXAMPLE_REF, '')];
+  if (!example.$ref.startsWith(EXAMPLE_REF) || shared?.value === undefined) {
+    throw new Error(`${example.$ref} refers to no example`);
+  }
+  return shared.value;
+}
 
 /** Each documented example of a media type: its single `example`, or each of its named `examples`. */
-const examplesOf = (media: Media): unknown[] => [
+const examplesIn = (document: Document, media: Media): unknown[] => [
   ...(media.example === undefined ? [] : [media.example]),
-  ...Object.values(media.examples ?? {}).map((example) => example.value),
+  ...Object.values(media.examples ?? {}).map((example) => exampleValue(document, example)),
 ];
 
 /** The zod schema each JSON answer is serialized with, by operation; commands all answer CommandResult. */
@@ -130,13 +157,27 @@ function exampleBody(path: string, name: string): object {
 describe('the examples of the OpenAPI document', () => {
   let api: TestApi;
   let document: Document;
+  const examplesOf = (media: Media) => examplesIn(document, media);
+  /** The first problem an operation documents for a status. */
+  const problemOf = (operation: Operation, status: string) => {
+    const media = operation.responses[status]?.content?.['application/problem+json'];
+    return (media ? examplesOf(media)[0] : undefined) as Problem | undefined;
+  };
   const operations = () =>
     Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
         key: `${method} ${path}`,
         method,
         path,
-        operation,
+        operation: {
+          ...operation,
+          responses: Object.fromEntries(
+            Object.entries(operation.responses).map(([status, response]) => [
+              status,
+              responseOf(document, response),
+            ]),
+          ),
+        },
       })),
     );
 
@@ -213,20 +254,71 @@ describe('the examples of the OpenAPI document', () => {
     }
   });
 
-  it('writes each problem example as the answer it documents: status, title, type and instance', () => {
-    for (const { key, path, operation } of operations()) {
-      const instance = new RegExp(`^${path.replaceAll(/\{\w+\}/g, '[^/]+')}$`);
-      for (const [status, response] of Object.entries(operation.responses)) {
+  /** Each problem example of each operation: written in place (`inline`), or a `$ref` to a shared one. */
+  const problemExamples = () =>
+    operations().flatMap(({ key, path, operation }) =>
+      Object.entries(operation.responses).flatMap(([status, response]) => {
         const media = response.content?.['application/problem+json'];
-        if (!media) continue;
-        for (const problem of examplesOf(media) as z.infer<typeof ProblemSchema>[]) {
-          expect(problem.status, key).toBe(Number(status));
-          expect(problem.title, `${key} ${status}`).toBe(titles[status]);
-          expect(problem.type, key).toBe(`urn:sightline:problem:${problem.code}`);
-          expect(problem.instance, key).toMatch(instance);
+        const written: ExampleObject[] = [
+          ...(media?.example === undefined ? [] : [{ value: media.example }]),
+          ...Object.values(media?.examples ?? {}),
+        ];
+        return written.map((example) => ({
+          key,
+          path,
+          status,
+          ref: example.$ref,
+          problem: exampleValue(document, example) as Problem,
+        }));
+      }),
+    );
+
+  it('writes each problem example as the answer it documents: status, title, type and instance', () => {
+    const pathPattern = (path: string) => new RegExp(`^${path.replaceAll(/\{\w+\}/g, '[^/]+')}$`);
+    const referringPaths = new Map<string, { problem: Problem; paths: string[] }>();
+    for (const { key, path, status, ref, problem } of problemExamples()) {
+      expect(problem.status, key).toBe(Number(status));
+      expect(problem.title, `${key} ${status}`).toBe(titles[status]);
+      expect(problem.type, key).toBe(`urn:sightline:problem:${problem.code}`);
+      if (ref === undefined) expect(problem.instance, key).toMatch(pathPattern(path));
+      else {
+        const entry = referringPaths.get(ref) ?? { problem, paths: [] };
+        referringPaths.set(ref, { ...entry, paths: [...entry.paths, path] });
+      }
+    }
+    // A shared answer is every referring operation's but its `instance`, which names one of them.
+    for (const [ref, { problem, paths }] of referringPaths) {
+      expect(
+        paths.some((path) => pathPattern(path).test(problem.instance ?? '')),
+        `${ref}: ${problem.instance}`,
+      ).toBe(true);
+    }
+  });
+
+  it('writes a problem answer that several operations give once, in components/examples and responses', () => {
+    const inline = new Map<string, string[]>();
+    for (const { key, status, ref, problem } of problemExamples()) {
+      if (ref !== undefined) continue;
+      const { instance: _, ...answer } = problem;
+      const same = JSON.stringify(answer);
+      inline.set(same, [...(inline.get(same) ?? []), `${key} ${status}`]);
+    }
+    expect([...inline.values()].filter((operations) => operations.length > 1)).toEqual([]);
+    const referred = new Set(problemExamples().flatMap(({ ref }) => (ref ? [ref] : [])));
+    const sharedExamples = Object.keys(document.components?.examples ?? {});
+    expect(sharedExamples.map((name) => `${EXAMPLE_REF}${name}`).sort()).toEqual([...referred].sort());
+    // The whole answer too (description, schema, example), as the operations in the document write it.
+    const written = new Map<string, string[]>();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (response.$ref !== undefined || !response.content?.['application/problem+json']) continue;
+          const same = JSON.stringify(response);
+          written.set(same, [...(written.get(same) ?? []), `${method} ${path} ${status}`]);
         }
       }
     }
+    expect([...written.values()].filter((operations) => operations.length > 1)).toEqual([]);
   });
 
   it("shows the example cases' clocks as the server gives them, and no personal data in a command's answer", () => {
@@ -287,8 +379,7 @@ describe('the examples of the OpenAPI document', () => {
     const auditor = bearer(await api.token('auditor', exampleOfficers.auditor));
     const manager = bearer(await api.token('manager', exampleOfficers.manager));
     for (const { key, method, path, operation } of operations()) {
-      const documented = (status: string) =>
-        operation.responses[status]?.content?.['application/problem+json']?.example as Problem | undefined;
+      const documented = (status: string) => problemOf(operation, status);
       if (method === 'get' && path.startsWith('/v1/') && documented('400')) {
         expect(refusedReads, key).toHaveProperty([key]);
       }
@@ -317,10 +408,7 @@ describe('the examples of the OpenAPI document', () => {
     for (const { key, method, path, operation } of operations()) {
       if (!path.startsWith('/v1/')) continue;
       const url = path.replaceAll('{caseId}', exampleIds.eheCase).replaceAll('{officerId}', 'olive');
-      const documented = (status: string) =>
-        operation.responses[status]?.content?.['application/problem+json']?.example as
-          | z.infer<typeof ProblemSchema>
-          | undefined;
+      const documented = (status: string) => problemOf(operation, status);
       const unauthorized = await api.app.inject({ method: method as 'GET', url });
       expect(unauthorized.json(), key).toMatchObject({
         code: documented('401')?.code,

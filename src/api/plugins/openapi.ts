@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { shareRepeatedProblems } from './openapi-shared-problems.js';
 
 export const tags = [
   { name: 'referrals', description: 'Deletion returns and referrals that open cases' },
@@ -96,14 +97,16 @@ function refsIn(value: unknown, found: Set<string>): Set<string> {
 /**
  * fastify-type-provider-zod registers an `…Input` copy of every named schema, which no operation uses (our
  * request bodies are not named): the document keeps only the schemas the paths reach, directly or through
- * another schema, so generated clients and linters see no dead types.
+ * another schema, so generated clients and linters see no dead types. Problem answers that several
+ * operations repeat are written once, in `components/examples` and `components/responses`.
  */
 function withoutUnusedSchemas(input: TransformObjectInput): ReturnType<typeof jsonSchemaTransformObject> {
-  const document = jsonSchemaTransformObject(input) as OpenApiObject;
+  const document = shareRepeatedProblems(jsonSchemaTransformObject(input) as OpenApiObject);
   const schemas = document.components?.schemas;
   if (!schemas) return document as ReturnType<typeof jsonSchemaTransformObject>;
   const reached = new Set<string>();
-  let next = refsIn(document.paths, new Set());
+  // The shared problem responses are reached from the paths, and refer to the Problem schema.
+  let next = refsIn([document.paths, document.components?.responses], new Set());
   while (next.size > 0) {
     for (const ref of next) reached.add(ref);
     const more = new Set<string>();
