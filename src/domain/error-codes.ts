@@ -96,6 +96,14 @@ export const domainErrorCodes = {
     'school_directed_not_to_be_named',
     'no_conviction',
     'childrens_services_not_consulted',
+    // The Children Not In School register's duties (EA 1996 ss.436B, 436D, 436E; issue 18).
+    'register_home_visit_decided',
+    'register_home_visit_not_requested',
+    'register_request_exists',
+    'register_request_awaiting',
+    'register_request_not_awaiting',
+    'response_period_running',
+    'provider_request_too_soon',
     // A child missing education: enquiries, whereabouts and where the case ends.
     'enquiry_already_exists',
     'enquiry_not_found',

@@ -29,6 +29,9 @@ export const clockNames = [
   'governingBodyDirection',
   'namedSchoolInformed',
   'esoInForce',
+  // Issue 18 item 3: the Children Not In School register's duties (EA 1996 ss.436B, 436D; CWSA 2026 s.38).
+  'registerHomeVisitDecision',
+  'registerParentResponse',
 ] as const;
 export const ClockNameSchema = z.enum(clockNames);
 export type ClockName = z.infer<typeof ClockNameSchema>;
@@ -147,6 +150,19 @@ const PolicyObjectSchema = z.strictObject({
     localAuthorityConsent: isoDateSchema.nullable(),
     /** EA 1996 ss.436H–436N, the new school attendance order regime (the order is s.436I: CWSA 2026 Sch. 2). */
     schoolAttendanceOrders: isoDateSchema.nullable(),
+  }),
+  /**
+   * Matters of the Children Not In School register the Act leaves to regulations or that the enacted text
+   * found so far does not settle (docs/law/cnis-register.md, "Settings standing for matters left to
+   * regulations").
+   */
+  register: z.strictObject({
+    /**
+     * EA 1996 s.436E (CWSA 2026 s.38): the council may not ask a provider for updates more often than every
+     * 3 months (the Lords Report amendments of 7 January 2026, as a secondary source gives them; the enacted
+     * s.436E was not in the store). A council may wait longer, never less: the Act's limit is the floor.
+     */
+    providerRequestIntervalMonths: z.int().min(3).max(24),
   }),
   /** Flags that make a case a priority case (tighter clocks, listed first); the others are recorded only. */
   priorityCaseFlags: z.array(PriorityFlagSchema),
@@ -346,6 +362,25 @@ export const defaultPolicy: Policy = {
       dayType: 'calendar',
       source: 'Children Act 1989 Sch 3 para 15 (not verified)',
     },
+    // EA 1996 s.436B (CWSA 2026 s.38): within 15 days of registering a child the council considers where the
+    // child lives and whether to request a home visit. The enacted words were not in the store (a secondary
+    // source gives "within 15 days of registration"); counted as 15 days beginning with registration, the
+    // earlier of the two readings. Runs only once the register has commenced (commencement.cnisRegister).
+    registerHomeVisitDecision: {
+      duration: 15,
+      unit: 'days',
+      dayType: 'beginning_with',
+      source: 'EA 1996 s436B (CWSA 2026 s38): 15 days, enacted wording not verified',
+    },
+    // EA 1996 s.436D: the period a parent has to give the register's information is left to regulations,
+    // none made yet. 15 days beginning with the request, the period the 2022 Schools Bill's s.436D gave, as
+    // a placeholder a council may change.
+    registerParentResponse: {
+      duration: 15,
+      unit: 'days',
+      dayType: 'beginning_with',
+      source: 'regulations under EA 1996 s436D (not made): placeholder from the 2022 Schools Bill',
+    },
   },
   escalation: {
     graceWorkingDays: 2,
@@ -427,6 +462,7 @@ export const defaultPolicy: Policy = {
     ],
   },
   commencement: { cnisRegister: null, localAuthorityConsent: null, schoolAttendanceOrders: null },
+  register: { providerRequestIntervalMonths: 3 },
   priorityCaseFlags: ['child_protection_plan', 'child_in_need_plan', 'ehcp', 'youth_justice'],
   visitRefusalByVulnerableFamilyPromptsFormalEnquiry: true,
   calendar: {},

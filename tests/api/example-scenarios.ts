@@ -23,6 +23,9 @@ const cme = (after: readonly Step[] = []): Scenario => ({ caseType: 'cme', after
 const offered: Step[] = [allocateEhe, ['visits', 'offer']];
 const returned: Step = ['return-to-school', 'returned'];
 const consentRequested: Step[] = [['consent-requests', 'requestByParent']];
+// The Children Not In School register's duties (issue 18).
+const homeVisitRequested: Step = ['register/home-visit-decisions', 'requested'];
+const parentAsked: Step = ['register/parent-information-requests', 'onEligibility'];
 
 // The School Attendance Order route, one step after another.
 const unsuitable: Step[] = [allocateEhe, ['assessments', 'appearsUnsuitable']];
@@ -91,6 +94,18 @@ export const exampleScenarios: Record<string, Scenario> = {
   'parents/electronic-service-consent-withdrawals withdraw': ehe([
     ['parents/electronic-service-consents', 'consent'],
   ]),
+  'register/home-visit-decisions requested': ehe(),
+  'register/home-visit-decisions notRequested': ehe(),
+  'register/home-visit-answers refused': ehe([homeVisitRequested]),
+  'register/home-visit-answers accepted': ehe([homeVisitRequested]),
+  'register/parent-information-requests onEligibility': ehe(),
+  'register/parent-information answer': ehe([parentAsked]),
+  'register/parent-information change': ehe(),
+  'register/parent-information-failures notProvided': ehe([parentAsked]),
+  'register/provider-information-requests tutor': ehe(),
+  'register/provider-information answer': ehe([['register/provider-information-requests', 'tutor']]),
+  'register/support-offers offer': ehe(),
+  'register/disclosures socialCare': ehe(),
   'sao/section-437-notices served': ehe(unsuitable),
   'sao/section-437-responses notSatisfied': ehe(notice437),
   'sao/expediency-decisions expedient': ehe(notSatisfied),

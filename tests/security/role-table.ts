@@ -139,6 +139,16 @@ export const roleTable: Record<string, Access> = {
     'parents',
     'parents/electronic-service-consents',
     'parents/electronic-service-consent-withdrawals',
+    // The Children Not In School register's duties (issue 18 items 3 and 4): casework.
+    'register/home-visit-decisions',
+    'register/home-visit-answers',
+    'register/parent-information-requests',
+    'register/parent-information',
+    'register/parent-information-failures',
+    'register/provider-information-requests',
+    'register/provider-information',
+    'register/support-offers',
+    'register/disclosures',
   ]),
 };
 

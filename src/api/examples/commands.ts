@@ -100,6 +100,25 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
     'no_electronic_service_consent',
     'parent-1 has no consent to service by email in force',
   ],
+  'register/home-visit-decisions': ['register_home_visit_decided', 'decided on 2025-11-24'],
+  'register/home-visit-answers': ['register_home_visit_not_requested', 'already refused'],
+  'register/parent-information-requests': [
+    'register_request_exists',
+    'request register-request-1 is already recorded',
+  ],
+  'register/parent-information': ['register_request_not_awaiting', 'request register-request-1 is answered'],
+  'register/parent-information-failures': [
+    'register_request_not_awaiting',
+    'request register-request-1 is not provided',
+  ],
+  'register/provider-information-requests': [
+    'register_request_exists',
+    'request provider-request-1 is already recorded',
+  ],
+  'register/provider-information': [
+    'register_request_not_awaiting',
+    'request provider-request-1 is not awaiting an answer',
+  ],
   'sao/section-437-notices': [
     'already_served_on_parent',
     'the s.437(1) notice was already served on parent-1',

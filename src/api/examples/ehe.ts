@@ -1,6 +1,7 @@
 import { caseworkCommandExamples } from './casework.js';
 import { type EheStepExamples, exampleDates, exampleIds, exampleOfficers, exampleSchools } from './index.js';
 import { parentCommandExamples } from './parents.js';
+import { registerCommandExamples } from './register-duties.js';
 import { saoCommandExamples } from './sao.js';
 import { saoLifeCommandExamples } from './sao-life.js';
 
@@ -11,6 +12,7 @@ const caseExamples: Omit<
   | keyof typeof caseworkCommandExamples
   | keyof typeof parentCommandExamples
   | keyof typeof saoLifeCommandExamples
+  | keyof typeof registerCommandExamples
 > = {
   AllocateCase: {
     allocate: {
@@ -149,4 +151,5 @@ export const eheCommandExamples: EheStepExamples = {
   ...saoCommandExamples,
   ...parentCommandExamples,
   ...saoLifeCommandExamples,
+  ...registerCommandExamples,
 };

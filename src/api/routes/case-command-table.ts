@@ -88,6 +88,52 @@ export const commandRoutes: readonly CommandRoute[] = [
     summary: "Record a parent's withdrawal of consent to service by email",
     ehe: 'WithdrawElectronicServiceConsent',
   },
+  // EHE: the Children Not In School register's duties (EA 1996 ss.436B, 436D-436G; CWSA 2026 s.38)
+  {
+    path: 'register/home-visit-decisions',
+    summary: 'Record where the child lives considered and whether a home visit is requested (s.436B)',
+    ehe: 'DecideRegisterHomeVisit',
+  },
+  {
+    path: 'register/home-visit-answers',
+    summary: "Record the family's answer to the register home-visit request (s.436B)",
+    ehe: 'RecordRegisterHomeVisitAnswer',
+  },
+  {
+    path: 'register/parent-information-requests',
+    summary: "Ask a parent for the register's information (s.436D), starting the response clock",
+    ehe: 'RequestParentRegisterInformation',
+  },
+  {
+    path: 'register/parent-information',
+    summary: 'Record information a parent gave for the register, asked or unasked (s.436D)',
+    ehe: 'RecordParentRegisterInformation',
+  },
+  {
+    path: 'register/parent-information-failures',
+    summary: 'Record that the period to answer a parent request ended without the information (s.436D)',
+    ehe: 'RecordParentRegisterInformationNotProvided',
+  },
+  {
+    path: 'register/provider-information-requests',
+    summary: 'Ask an education provider for register information, no more often than every 3 months (s.436E)',
+    ehe: 'RequestProviderRegisterInformation',
+  },
+  {
+    path: 'register/provider-information',
+    summary: "Record a provider's answer to a register request (s.436E)",
+    ehe: 'RecordProviderRegisterInformation',
+  },
+  {
+    path: 'register/support-offers',
+    summary: 'Record the support offered when the family asked (s.436G)',
+    ehe: 'RecordRegisterSupportOffer',
+  },
+  {
+    path: 'register/disclosures',
+    summary: 'Record a disclosure of register information to another body, with its purpose (s.436F)',
+    ehe: 'RecordRegisterDisclosure',
+  },
   // EHE School Attendance Order route (current regime)
   {
     path: 'sao/section-437-notices',

@@ -5,7 +5,10 @@ import type { ClockTable } from '../clock-rule.js';
  * dates of the clocks an event starts; the deadlines view and the schedulers read this same table.
  */
 export const eheClockTable = {
-  EheReferralReceived: { starts: ['allocation', 'firstContact', 'ehcpAnnualReview'] },
+  // Once the register has commenced, registration starts the s.436B home-visit consideration (15 days).
+  EheReferralReceived: {
+    starts: ['allocation', 'firstContact', 'ehcpAnnualReview', 'registerHomeVisitDecision'],
+  },
   SpecialSchoolConsentRequested: { starts: ['specialSchoolConsent'] },
   SpecialSchoolConsentGiven: { stops: ['specialSchoolConsent'] },
   SpecialSchoolConsentRefused: { stops: ['specialSchoolConsent'] },
@@ -52,5 +55,10 @@ export const eheClockTable = {
   EsoDirectionReceived: { starts: ['esoReasons'] },
   EsoDirectionAnswered: { stops: ['esoReasons'] },
   ReturnedToSchool: { stops: ['fairAccessPlacement'] },
+  // The register's duties (issue 18 item 3): the s.436B decision, a parent's s.436D answer or its failure.
+  RegisterHomeVisitDecided: { stops: ['registerHomeVisitDecision'] },
+  RegisterInformationRequestedFromParent: { starts: ['registerParentResponse'] },
+  RegisterInformationReceivedFromParent: { mayStop: ['registerParentResponse'] },
+  RegisterInformationNotProvided: { stops: ['registerParentResponse'] },
   EheCaseClosed: { stops: 'all' },
 } as const satisfies ClockTable;

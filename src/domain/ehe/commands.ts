@@ -9,6 +9,7 @@ import {
   RecordDeadlineMissedBody,
   ReopenCaseBody,
 } from '../shared-commands.js';
+import { registerCommandBodies } from './commands-register.js';
 import { saoLifeCommandBodies } from './commands-sao-life.js';
 import {
   ChildSchema,
@@ -380,6 +381,7 @@ export const eheCommandBodies = {
   RecordElectronicServiceConsent: RecordElectronicServiceConsentBody,
   WithdrawElectronicServiceConsent: WithdrawElectronicServiceConsentBody,
   ...saoLifeCommandBodies,
+  ...registerCommandBodies,
 } as const;
 
 export type EheCommandType = keyof typeof eheCommandBodies;

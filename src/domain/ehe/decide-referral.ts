@@ -4,6 +4,7 @@ import type { DecideContext } from '../context.js';
 import { fail } from '../decider.js';
 import type { PriorityFlag } from '../policy.js';
 import { hasCode, isPriorityCase } from '../policy.js';
+import { homeVisitClockOnReferral } from './decide-register.js';
 import { type Handlers, startClock } from './decide-support.js';
 import { eheEvent } from './events.js';
 import { checkDate, checkReason, reasonFields, today } from './guards.js';
@@ -77,6 +78,7 @@ export const referralHandlers: Handlers<
       startClock(ctx, 'firstContact', firstContactAnchorOf(ctx, data), { priority }),
     ];
     if (flags.includes('ehcp')) clocksStarted.push(startClock(ctx, 'ehcpAnnualReview', data.eheStartDate));
+    clocksStarted.push(...homeVisitClockOnReferral(ctx, data.receivedOn, data.eheStartDate));
     const codesGiven = [primaryReason.code, ...data.otherReasons.map((r) => r.code)];
     return [
       eheEvent('EheReferralReceived', {

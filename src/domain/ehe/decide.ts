@@ -9,6 +9,7 @@ import { clockHandlers } from './decide-clocks.js';
 import { outcomeHandlers } from './decide-outcome.js';
 import { parentHandlers } from './decide-parents.js';
 import { referralHandlers } from './decide-referral.js';
+import { registerHandlers } from './decide-register.js';
 import { saoHandlers } from './decide-sao.js';
 import type { Handler, Handlers } from './decide-support.js';
 import type { EheEvent } from './events.js';
@@ -21,6 +22,7 @@ const handlers: Handlers<EheCommandType> = {
   ...outcomeHandlers,
   ...clockHandlers,
   ...parentHandlers,
+  ...registerHandlers,
 };
 
 /** The command body as the schema reads it; the API validates too, but the decider trusts no caller. */

@@ -3,6 +3,7 @@ import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
 import { PossibleDuplicateFlaggedSchema } from '../duplicates.js';
 import { ClockNameSchema, PriorityFlagSchema } from '../policy.js';
+import { registerEvents } from './events-register.js';
 import { saoLifeEvents } from './events-sao-life.js';
 import { LegalBasisSchema } from './legal-basis.js';
 import {
@@ -533,6 +534,7 @@ export const eheEvents = {
   ElectronicServiceConsentRecorded: v1(ElectronicServiceConsentRecorded),
   ElectronicServiceConsentWithdrawn: v1(ElectronicServiceConsentWithdrawn),
   ...saoLifeEvents,
+  ...registerEvents,
 } as const;
 
 export type EheEventType = keyof typeof eheEvents;

@@ -5,6 +5,7 @@ import type { EheEvent } from './events.js';
 import { evolveSao, isSaoEvent, withLegacyInForceClock } from './evolve-sao.js';
 import { evolveSaoLife, isSaoLifeEvent } from './evolve-sao-life.js';
 import { withConsentGiven, withConsentWithdrawn, withParent } from './parents.js';
+import { evolveRegisterDuties, isRegisterEvent } from './register-duties.js';
 import { type EheOpenClock, type EheState, isSaoRouteActive, workingStatus } from './state.js';
 
 /** Clocks move exactly as the shared clock table says, so the case and the deadlines view agree. */
@@ -151,6 +152,7 @@ function evolveCase(state: EheState, event: EheEvent): EheState {
     }
     default:
       if (isSaoEvent(event)) return evolveSao(state, event);
+      if (isRegisterEvent(event)) return { ...state, register: evolveRegisterDuties(state.register, event) };
       return isSaoLifeEvent(event) ? evolveSaoLife(state, event) : evolveOutcomes(state, event);
   }
 }

@@ -40,6 +40,16 @@ export const LegalBasisSchema = z.enum([
   'EA1996_s443_2',
   'EA1996_s447_2',
   'EA1996_s447_5',
+  /**
+   * The Children Not In School register's duties: EA 1996 ss.436B, 436D–436G as inserted by CWSA 2026 s.38
+   * (issue 18). Written on register steps whatever their basis; each event also says whether the register was
+   * kept under the duty (`statutory`) or voluntarily on its date.
+   */
+  'CWSA2026_s436B',
+  'CWSA2026_s436D',
+  'CWSA2026_s436E',
+  'CWSA2026_s436F',
+  'CWSA2026_s436G',
   /** The education supervision order itself (Children Act 1989 s.36; CWSA 2026 Sch. 2 para 1(2) names it). */
   'CA1989_s36',
 ]);
@@ -78,6 +88,11 @@ const bases = {
   esoChildrensServicesConsulted: 'EA1996_s447_2',
   orderEndedNoEso: 'EA1996_s447_5',
   esoOrder: 'CA1989_s36',
+  registerHomeVisit: 'CWSA2026_s436B',
+  registerParentInformation: 'CWSA2026_s436D',
+  registerProviderInformation: 'CWSA2026_s436E',
+  registerDisclosure: 'CWSA2026_s436F',
+  registerSupport: 'CWSA2026_s436G',
 } as const satisfies Record<string, LegalBasis>;
 
 export function legalBasisFor(step: StatutoryStep): LegalBasis {

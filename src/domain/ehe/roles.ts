@@ -67,4 +67,14 @@ export const eheCommandRoles = {
   RecordEsoExtension: statutory,
   RecordEsoDischarge: statutory,
   RecordClockExpiry: clockWorker,
+  // The Children Not In School register's duties (issue 18): casework, as the visits and contacts are.
+  DecideRegisterHomeVisit: casework,
+  RecordRegisterHomeVisitAnswer: casework,
+  RequestParentRegisterInformation: casework,
+  RecordParentRegisterInformation: casework,
+  RecordParentRegisterInformationNotProvided: casework,
+  RequestProviderRegisterInformation: casework,
+  RecordProviderRegisterInformation: casework,
+  RecordRegisterSupportOffer: casework,
+  RecordRegisterDisclosure: casework,
 } as const satisfies Record<EheCommandType, readonly Role[]>;

@@ -3,6 +3,7 @@ import type { ClockName, OpenClock } from '../clocks.js';
 import type { PriorityFlag } from '../policy.js';
 import type { School } from './commands.js';
 import { type EhcPlanHistory, initialEhcPlan } from './ehc-plan.js';
+import { initialRegisterDuties, type RegisterDutiesState } from './register-duties.js';
 
 export type EheStatus =
   | 'none'
@@ -154,6 +155,8 @@ export interface EheState {
     decidedOn: IsoDate | null;
   }[];
   sao: SaoState;
+  /** The Children Not In School register's duties on this entry (issue 18; register-duties.ts). */
+  register: RegisterDutiesState;
   returnedToSchool: { school: School; startDate: IsoDate } | null;
   reclassifiedAsCme: string | null;
   /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
@@ -200,6 +203,7 @@ export const initialEheState = (): EheState => ({
   informalEnquirySentOn: null,
   panels: [],
   sao: initialSao(),
+  register: initialRegisterDuties(),
   returnedToSchool: null,
   reclassifiedAsCme: null,
   possibleDuplicateOf: [],

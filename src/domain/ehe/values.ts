@@ -152,3 +152,17 @@ export const SaoAmendmentInitiativeSchema = z.enum([
   /** s.441 (on the model of s.441A(2)): the school named in the child's EHC plan changed. */
   'ehc_plan',
 ]);
+
+/** Who register information was disclosed to (EA 1996 s.436F, inserted by CWSA 2026 s.38). */
+export const DisclosureRecipientSchema = z.strictObject({
+  name: shortText,
+  kind: z.enum([
+    'local_authority',
+    'childrens_social_care',
+    'police',
+    'health',
+    'school',
+    'secretary_of_state',
+    'other',
+  ]),
+});
