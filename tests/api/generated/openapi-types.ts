@@ -684,6 +684,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/register/home-visit-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record where the child lives considered and whether a home visit is requested (s.436B)
+         * @description Command EHE DecideRegisterHomeVisit.
+         */
+        post: operations["decideRegisterHomeVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/home-visit-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the family's answer to the register home-visit request (s.436B)
+         * @description Command EHE RecordRegisterHomeVisitAnswer.
+         */
+        post: operations["recordRegisterHomeVisitAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/parent-information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a parent for the register's information (s.436D), starting the response clock
+         * @description Command EHE RequestParentRegisterInformation.
+         */
+        post: operations["requestParentRegisterInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/parent-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record information a parent gave for the register, asked or unasked (s.436D)
+         * @description Command EHE RecordParentRegisterInformation.
+         */
+        post: operations["recordParentRegisterInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/parent-information-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the period to answer a parent request ended without the information (s.436D)
+         * @description Command EHE RecordParentRegisterInformationNotProvided.
+         */
+        post: operations["recordParentRegisterInformationNotProvided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/provider-information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask an education provider for register information, no more often than every 3 months (s.436E)
+         * @description Command EHE RequestProviderRegisterInformation.
+         */
+        post: operations["requestProviderRegisterInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/provider-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a provider's answer to a register request (s.436E)
+         * @description Command EHE RecordProviderRegisterInformation.
+         */
+        post: operations["recordProviderRegisterInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/support-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the support offered when the family asked (s.436G)
+         * @description Command EHE RecordRegisterSupportOffer.
+         */
+        post: operations["recordRegisterSupportOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/register/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a disclosure of register information to another body, with its purpose (s.436F)
+         * @description Command EHE RecordRegisterDisclosure.
+         */
+        post: operations["recordRegisterDisclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/sao/section-437-notices": {
         parameters: {
             query?: never;
@@ -1824,6 +2004,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/register/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register on a day as record-level data, one record per child (EA 1996 s.436B)
+         * @description Every child on the register on the reference date once, however many of their cases are on it (the same UPN, or the same names and date of birth); for the council’s return. Names and addresses are not in it.
+         */
+        get: operations["exportRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2267,6 +2467,23 @@ export interface components {
                 cmeReferrals: number | "low";
                 cmeLocated: number | "low";
             }[];
+            /** @description The Children Not In School register (EA 1996 s.436B) on `to`: children by standing (EHE entries, CME candidates), by the condition they meet (a child meets A, B and a limb of C, so conditions overlap) and by year group */
+            register: {
+                on: string;
+                /** @enum {string} */
+                basis: "statutory" | "voluntary";
+                total: number | "low";
+                byStanding: {
+                    entry: number | "low";
+                    candidate: number | "low";
+                };
+                byCondition: {
+                    [key: string]: number | "low";
+                };
+                byYearGroup: {
+                    [key: string]: number | "low";
+                };
+            };
         };
         LateDeletionReturns: {
             from: string;
@@ -2345,6 +2562,60 @@ export interface components {
                  */
                 basis: "statutory" | "voluntary";
             }[];
+        };
+        RegisterRecord: {
+            /** @description The council's id for the child: the case id of the register entry */
+            LAchildID: string;
+            /** @description Unique pupil number, null when not recorded */
+            UPN: string | null;
+            /** Format: date */
+            PersonBirthDate: string;
+            /**
+             * @description As the children in need census item N00783
+             * @enum {string}
+             */
+            Sex: "F" | "M" | "U";
+            /** @description National curriculum year by age on the reference date: R, 1 … 11 */
+            NCyearActual: string;
+            eligibility: {
+                /** @description The conditions of s.436B(3)-(5) met on the reference date */
+                conditions: ("A" | "B" | "C(a)" | "C(b)" | "C(c)")[];
+                /** @enum {string} */
+                standing: "entry" | "candidate";
+                /** Format: date */
+                onRegisterSince: string;
+                /** @enum {string} */
+                basis: "statutory" | "voluntary";
+                /** Format: date */
+                statutorySince?: string;
+            };
+            /** @description As the school census codes it, at the reference date; null when not known */
+            senProvision: ("N" | "K" | "E") | null;
+            /** @description The s.436C information not yet held */
+            missingInformation: string[];
+            /** @description Every case of this child on the register that day */
+            caseIds: string[];
+        };
+        RegisterExport: {
+            header: {
+                /** @constant */
+                collection: "children-not-in-school-register";
+                /**
+                 * @description No DfE register return is specified yet: this shape anticipates one, using the children in need census item names where one exists
+                 * @constant
+                 */
+                specification: "sightline-register-export-1";
+                /** Format: date */
+                referenceDate: string;
+                /** @enum {string} */
+                basis: "statutory" | "voluntary";
+                commencement: string | null;
+                policyVersion: string;
+                /** Format: date-time */
+                generatedAt: string;
+                recordCount: number;
+            };
+            children: components["schemas"]["RegisterRecord"][];
         };
     };
     responses: {
@@ -2637,6 +2908,24 @@ export interface components {
             };
         };
         /** @description The request does not match the schema (each field named by its path) */
+        "validation_failed.answeredOn": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A field is wrong for the domain (a date, a code, a required field) */
+        "date_in_future.answeredOn": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request does not match the schema (each field named by its path) */
         "validation_failed.issuedOn": {
             headers: {
                 [name: string]: unknown;
@@ -2773,6 +3062,15 @@ export interface components {
         };
         /** @description The request does not match the schema (each field named by its path) */
         "validation_failed.to": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request does not match the schema (each field named by its path) */
+        "validation_failed.on": {
             headers: {
                 [name: string]: unknown;
             };
@@ -6840,6 +7138,959 @@ export interface operations {
             503: components["responses"]["store_unavailable"];
         };
     };
+    decideRegisterHomeVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    decidedOn: string;
+                    whereChildLives: string;
+                    /** @enum {string} */
+                    homeVisit: "requested" | "not_requested";
+                    /** Format: date */
+                    proposedFor?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterHomeVisitDecided"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.decidedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_home_visit_decided",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "decided on 2025-11-24",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/home-visit-decisions",
+                     *       "code": "register_home_visit_decided",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.decidedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordRegisterHomeVisitAnswer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    answeredOn: string;
+                    /** @enum {string} */
+                    answer: "accepted" | "refused";
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterHomeVisitAnswered"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.answeredOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_home_visit_not_requested",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "already refused",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/home-visit-answers",
+                     *       "code": "register_home_visit_not_requested",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.answeredOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    requestParentRegisterInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId: string;
+                    parentId: string;
+                    /** Format: date */
+                    requestedOn: string;
+                    /** @enum {string} */
+                    kind: "on_becoming_eligible" | "changes";
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationRequestedFromParent"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.requestedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_request_exists",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "request register-request-1 is already recorded",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/parent-information-requests",
+                     *       "code": "register_request_exists",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.requestedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordParentRegisterInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId?: string;
+                    parentId: string;
+                    /** Format: date */
+                    receivedOn: string;
+                    /** @enum {string} */
+                    completeness: "complete" | "partial";
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationReceivedFromParent"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.receivedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_request_not_awaiting",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "request register-request-1 is answered",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/parent-information",
+                     *       "code": "register_request_not_awaiting",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.receivedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordParentRegisterInformationNotProvided: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId: string;
+                    /** Format: date */
+                    recordedOn: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationNotProvided"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.recordedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_request_not_awaiting",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "request register-request-1 is not provided",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/parent-information-failures",
+                     *       "code": "register_request_not_awaiting",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.recordedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    requestProviderRegisterInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId: string;
+                    providerId: string;
+                    providerName: string;
+                    /** Format: date */
+                    requestedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationRequestedFromProvider"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.requestedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_request_exists",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "request provider-request-1 is already recorded",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/provider-information-requests",
+                     *       "code": "register_request_exists",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.requestedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordProviderRegisterInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId: string;
+                    /** Format: date */
+                    receivedOn: string;
+                    hoursPerWeek?: number;
+                    hoursWithoutParentPerWeek?: number;
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationReceivedFromProvider"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.receivedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:register_request_not_awaiting",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "request provider-request-1 is not awaiting an answer",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/provider-information",
+                     *       "code": "register_request_not_awaiting",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.receivedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordRegisterSupportOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    askedOn: string;
+                    /** Format: date */
+                    offeredOn: string;
+                    support: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterSupportOffered"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request does not match the schema (each field named by its path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:validation_failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "body.askedOn: must be a real calendar date in the form YYYY-MM-DD",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/support-offers",
+                     *       "code": "validation_failed",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.askedOn",
+                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            409: components["responses"]["case_closed"];
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            /** @description A field is wrong for the domain (a date, a code, a required field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:date_in_future",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "askedOn 2027-01-04 is after today",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/support-offers",
+                     *       "code": "date_in_future",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.askedOn",
+                     *           "message": "askedOn 2027-01-04 is after today"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordRegisterDisclosure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    disclosedOn: string;
+                    recipient: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "local_authority" | "childrens_social_care" | "police" | "health" | "school" | "secretary_of_state" | "other";
+                    };
+                    purpose: string;
+                    information: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *       "caseType": "ehe",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "RegisterInformationDisclosed"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "firstVisit",
+                     *           "startedOn": "2025-11-19",
+                     *           "dueOn": "2025-12-17",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request does not match the schema (each field named by its path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:validation_failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "body.disclosedOn: must be a real calendar date in the form YYYY-MM-DD",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/disclosures",
+                     *       "code": "validation_failed",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.disclosedOn",
+                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found"];
+            409: components["responses"]["case_closed"];
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            /** @description A field is wrong for the domain (a date, a code, a required field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:date_in_future",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "disclosedOn 2027-01-04 is after today",
+                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/register/disclosures",
+                     *       "code": "date_in_future",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.disclosedOn",
+                     *           "message": "disclosedOn 2027-01-04 is after today"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
     serveSection437Notice: {
         parameters: {
             query?: never;
@@ -9064,32 +10315,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description The request does not match the schema (each field named by its path) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:sightline:problem:validation_failed",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "body.answeredOn: must be a real calendar date in the form YYYY-MM-DD",
-                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/sao/eso-direction-answers",
-                     *       "code": "validation_failed",
-                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
-                     *       "errors": [
-                     *         {
-                     *           "path": "body.answeredOn",
-                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["validation_failed.answeredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
             404: components["responses"]["case_not_found"];
@@ -9116,32 +10342,7 @@ export interface operations {
             412: components["responses"]["stale_revision"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
-            /** @description A field is wrong for the domain (a date, a code, a required field) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:sightline:problem:date_in_future",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "answeredOn 2027-01-04 is after today",
-                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/sao/eso-direction-answers",
-                     *       "code": "date_in_future",
-                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
-                     *       "errors": [
-                     *         {
-                     *           "path": "body.answeredOn",
-                     *           "message": "answeredOn 2027-01-04 is after today"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["date_in_future.answeredOn"];
             429: components["responses"]["rate_limited"];
             500: components["responses"]["internal_error"];
             503: components["responses"]["store_unavailable"];
@@ -13326,7 +14527,27 @@ export interface operations {
                      *           "cmeReferrals": 16,
                      *           "cmeLocated": 10
                      *         }
-                     *       ]
+                     *       ],
+                     *       "register": {
+                     *         "on": "2026-03-31",
+                     *         "basis": "voluntary",
+                     *         "total": 357,
+                     *         "byStanding": {
+                     *           "entry": 351,
+                     *           "candidate": 6
+                     *         },
+                     *         "byCondition": {
+                     *           "A": 357,
+                     *           "B": 357,
+                     *           "C(a)": 357,
+                     *           "C(b)": 0,
+                     *           "C(c)": 0
+                     *         },
+                     *         "byYearGroup": {
+                     *           "Year 7": 44,
+                     *           "Year 11": 35
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["CommitteeReport"];
@@ -13407,6 +14628,18 @@ export interface operations {
                      *     byMonth.2026-03.returnsToSchool,6
                      *     byMonth.2026-03.cmeReferrals,16
                      *     byMonth.2026-03.cmeLocated,10
+                     *     register.on,2026-03-31
+                     *     register.basis,voluntary
+                     *     register.total,357
+                     *     register.byStanding.entry,351
+                     *     register.byStanding.candidate,6
+                     *     register.byCondition.A,357
+                     *     register.byCondition.B,357
+                     *     register.byCondition.C(a),357
+                     *     register.byCondition.C(b),0
+                     *     register.byCondition.C(c),0
+                     *     register.byYearGroup.Year 7,44
+                     *     register.byYearGroup.Year 11,35
                      */
                     "text/csv": string;
                 };
@@ -13569,32 +14802,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request does not match the schema (each field named by its path) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:sightline:problem:validation_failed",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "querystring.on: must be a real calendar date in the form YYYY-MM-DD",
-                     *       "instance": "/v1/register",
-                     *       "code": "validation_failed",
-                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
-                     *       "errors": [
-                     *         {
-                     *           "path": "querystring.on",
-                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["validation_failed.on"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
             429: components["responses"]["rate_limited"];
@@ -13650,6 +14858,81 @@ export interface operations {
                 };
             };
             400: components["responses"]["validation_failed.to"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    exportRegister: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The reference date; today by default
+                 * @example 2025-12-01
+                 */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "header": {
+                     *         "collection": "children-not-in-school-register",
+                     *         "specification": "sightline-register-export-1",
+                     *         "referenceDate": "2025-12-01",
+                     *         "basis": "voluntary",
+                     *         "commencement": null,
+                     *         "policyVersion": "default-2026.1",
+                     *         "generatedAt": "2025-12-01T09:30:00.000Z",
+                     *         "recordCount": 1
+                     *       },
+                     *       "children": [
+                     *         {
+                     *           "LAchildID": "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94",
+                     *           "UPN": null,
+                     *           "PersonBirthDate": "2013-04-12",
+                     *           "Sex": "F",
+                     *           "NCyearActual": "8",
+                     *           "eligibility": {
+                     *             "conditions": [
+                     *               "A",
+                     *               "B",
+                     *               "C(a)"
+                     *             ],
+                     *             "standing": "entry",
+                     *             "onRegisterSince": "2025-11-17",
+                     *             "basis": "voluntary"
+                     *           },
+                     *           "senProvision": "N",
+                     *           "missingInformation": [
+                     *             "previousAddress",
+                     *             "parentsProvidingEducation",
+                     *             "hoursEducatedByParents",
+                     *             "hoursEducatedByOthers"
+                     *           ],
+                     *           "caseIds": [
+                     *             "5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisterExport"];
+                };
+            };
+            400: components["responses"]["validation_failed.on"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
             429: components["responses"]["rate_limited"];
