@@ -1,9 +1,10 @@
-import type { RegisterContent } from '../domain/register/content.js';
+import { type RegisterContent, withParentInformation } from '../domain/register/content.js';
 import type { CaseEvent } from './case-event.js';
 
 /*
  * What the council already holds of a register entry's s.436C information (src/domain/register/content.ts),
- * from the case's own events: each value sourced `council_record` and dated by the event that recorded it.
+ * from the case's own events: each value sourced `council_record` and dated by the event that recorded it,
+ * or `parent` when a parent gave it under s.436D (RegisterInformationReceivedFromParent's `information`).
  * A CME child's address is only the last one known, so it is not taken as the home address.
  */
 
@@ -62,6 +63,9 @@ export function contentFromEvent(
       ...(address ? { homeAddress: held(address, recordedOn) } : {}),
     };
     return { ...content, parents: [...content.parents, entry] };
+  }
+  if (event.type === 'RegisterInformationReceivedFromParent' && event.data.information && content) {
+    return withParentInformation(content, event.data.information, event.data.receivedOn);
   }
   return content;
 }

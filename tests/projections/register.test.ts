@@ -209,3 +209,54 @@ describe('the Children Not In School register, from the case events', () => {
     });
   });
 });
+
+describe('the register entry takes in what a parent tells the council (s.436D)', () => {
+  const answer = (information: Record<string, unknown>): Ehe =>
+    ({
+      type: 'RecordParentRegisterInformation',
+      data: {
+        parentId: 'parent-1',
+        receivedOn: '2026-06-15',
+        completeness: 'complete',
+        summary: 'As the form was returned',
+        information,
+      },
+    }) as Ehe;
+  const missingOn = (steps: [Ehe, string][], on = '2026-06-20') => {
+    const id = newCaseId();
+    const log = createLog().ehe(id, [
+      [eheReferral(id, { receivedOn: '2026-06-01', eheStartDate: '2026-06-08' }), '2026-06-01'],
+      ...steps,
+    ]);
+    return viewsOf(log.recorded, on).query.register.on({ on })[0]?.missing;
+  };
+
+  it('shows nothing missing once the parent has given the education and how long the child has lived there', () => {
+    const information = {
+      livingAtHomeAddressSince: '2019-03-01',
+      parentsProvidingEducation: ['Sara Khan'],
+      hoursEducatedByParents: 20,
+      hoursEducatedByOthers: 4,
+    };
+    expect(missingOn([[answer(information), '2026-06-15']])).toEqual([]);
+  });
+
+  it('still asks for the previous address of a child at the home address under 12 months', () => {
+    const information = {
+      livingAtHomeAddressSince: '2026-01-10',
+      parentsProvidingEducation: ['Sara Khan'],
+      hoursEducatedByParents: 20,
+      hoursEducatedByOthers: 0,
+    };
+    expect(missingOn([[answer(information), '2026-06-15']])).toEqual(['previousAddress']);
+    expect(missingOn([[answer({ ...information, previousAddress: address }), '2026-06-15']])).toEqual([]);
+  });
+
+  it('keeps what is still missing after a partial answer', () => {
+    expect(missingOn([[answer({ hoursEducatedByParents: 25 }), '2026-06-15']])).toEqual([
+      'previousAddress',
+      'parentsProvidingEducation',
+      'hoursEducatedByOthers',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
+import { ParentRegisterInformationSchema } from '../register/content.js';
 import { DisclosureRecipientSchema, FreeTextSchema, IdSchema, ShortTextSchema } from './values.js';
 
 /**
@@ -33,6 +34,8 @@ export const RecordParentRegisterInformationBody = z.strictObject({
   receivedOn: isoDateSchema,
   completeness: z.enum(['complete', 'partial']),
   summary: FreeTextSchema,
+  /** The s.436C values the parent gave, which fill the register entry (what it shows as missing). */
+  information: ParentRegisterInformationSchema.optional(),
 });
 /** The period to answer a request has ended without the information. */
 export const RecordParentRegisterInformationNotProvidedBody = z.strictObject({

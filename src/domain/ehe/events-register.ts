@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/index.js';
 import { StartedClockSchema } from '../clocks.js';
+import { ParentRegisterInformationSchema } from '../register/content.js';
 import { LegalBasisSchema } from './legal-basis.js';
 import { DisclosureRecipientSchema, FreeTextSchema, IdSchema, ShortTextSchema } from './values.js';
 
@@ -59,6 +60,8 @@ export const RegisterInformationReceivedFromParent = z.strictObject({
   receivedOn: isoDateSchema,
   completeness: z.enum(['complete', 'partial']),
   summary: FreeTextSchema,
+  /** The s.436C values the parent gave (absent: recorded as a summary only). */
+  information: ParentRegisterInformationSchema.optional(),
   ...register,
   recordedBy: officer,
   clocksStopped: z.array(z.literal('registerParentResponse')),

@@ -63,6 +63,49 @@ export const RegisterContentSchema = z
   .meta({ id: 'RegisterContent' });
 export type RegisterContent = z.infer<typeof RegisterContentSchema>;
 
+/**
+ * The s.436C information a parent gives under s.436D (when the child becomes eligible, or of a change), as
+ * the officer records it from the parent's answer. A value object of the stored answer
+ * (`RegisterInformationReceivedFromParent.information`): change it only with an upcaster.
+ */
+export const ParentRegisterInformationSchema = z.strictObject({
+  /** Since when the child has lived at the home address: under 12 months, the previous address is needed. */
+  livingAtHomeAddressSince: isoDateSchema.optional(),
+  previousAddress: ukAddressSchema.optional(),
+  additionalAddresses: z.array(ukAddressSchema).min(1).max(10).optional(),
+  parentsProvidingEducation: z.array(name).min(1).max(10).optional(),
+  hoursEducatedByParents: hoursPerWeek.optional(),
+  hoursEducatedByOthers: hoursPerWeek.optional(),
+});
+export type ParentRegisterInformation = z.infer<typeof ParentRegisterInformationSchema>;
+
+/** The register content once a parent's information is taken in: each value the parent's, dated the day given. */
+export function withParentInformation(
+  content: RegisterContent,
+  information: ParentRegisterInformation,
+  receivedOn: IsoDate,
+): RegisterContent {
+  const fromParent = <T>(value: T) => ({ value, recordedOn: receivedOn, source: 'parent' as const });
+  const next: RegisterContent = { ...content };
+  const { livingAtHomeAddressSince, previousAddress, additionalAddresses } = information;
+  if (livingAtHomeAddressSince !== undefined && content.homeAddress) {
+    const { address } = content.homeAddress.value;
+    next.homeAddress = fromParent({ address, livingThereSince: livingAtHomeAddressSince });
+  }
+  if (previousAddress) next.previousAddress = fromParent(previousAddress);
+  if (additionalAddresses) next.additionalAddresses = additionalAddresses.map(fromParent);
+  for (const field of [
+    'parentsProvidingEducation',
+    'hoursEducatedByParents',
+    'hoursEducatedByOthers',
+  ] as const) {
+    const value = information[field];
+    // Each field on its own: the types of the three differ.
+    if (value !== undefined) (next as Record<string, unknown>)[field] = fromParent(value);
+  }
+  return next;
+}
+
 /** The mandatory information still missing on `on`, by field path. */
 export function missingInformation(
   content: RegisterContent,

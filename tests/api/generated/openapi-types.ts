@@ -7466,6 +7466,23 @@ export interface operations {
                     /** @enum {string} */
                     completeness: "complete" | "partial";
                     summary: string;
+                    information?: {
+                        /** Format: date */
+                        livingAtHomeAddressSince?: string;
+                        previousAddress?: {
+                            lines: string[];
+                            town: string;
+                            postcode: string;
+                        };
+                        additionalAddresses?: {
+                            lines: string[];
+                            town: string;
+                            postcode: string;
+                        }[];
+                        parentsProvidingEducation?: string[];
+                        hoursEducatedByParents?: number;
+                        hoursEducatedByOthers?: number;
+                    };
                 };
             };
         };
