@@ -1,0 +1,272 @@
+import type { Policy } from '../../domain/policy.js';
+import type { Rounded } from '../../projections/rounding.js';
+import type { CommitteeReport } from '../../projections/types.js';
+import { breakdownRows, countRow, monthRows, tableOnly } from './figures.js';
+import { firstContactStandard, labelFrom, senStatusLabel, senStatusOrder, yearGroupOrder } from './labels.js';
+import { renderPage } from './page.js';
+import type { Section } from './section.js';
+
+type Report = Rounded<CommitteeReport>;
+
+function headline(report: Report): Section {
+  const { ehe, cme, rates } = report;
+  return {
+    id: 'headline',
+    title: 'Headline figures',
+    description: 'The headline figures for the period',
+    rows: [
+      tableOnly(
+        'eheOpen',
+        'Children home educated (open at the end of the period)',
+        ehe.openAtEnd,
+        ['ehe', 'openAtEnd'],
+        'count',
+      ),
+      tableOnly(
+        'eheOpenPer100',
+        `Per 100 pupils (school population ${rates.academicYear})`,
+        rates.eheOpenAtEndPer100Pupils,
+        ['rates', 'eheOpenAtEndPer100Pupils'],
+        'per100',
+      ),
+      tableOnly(
+        'newRegistrations',
+        'New registrations in the period',
+        ehe.newRegistrations,
+        ['ehe', 'newRegistrations'],
+        'count',
+      ),
+      tableOnly(
+        'yearBefore',
+        'New registrations in the same period a year before',
+        ehe.newRegistrationsYearBefore,
+        ['ehe', 'newRegistrationsYearBefore'],
+        'count',
+      ),
+      tableOnly('returns', 'Returns to school', ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
+      tableOnly(
+        'firstContactRate',
+        'First contact within the standard',
+        ehe.firstContact.rate,
+        ['ehe', 'firstContact', 'rate'],
+        'percent',
+      ),
+      tableOnly(
+        'cmeReferrals',
+        'Children missing education: referrals',
+        cme.referrals,
+        ['cme', 'referrals'],
+        'count',
+      ),
+      tableOnly(
+        'cmeOpen',
+        'Children missing education: open at the end',
+        cme.openAtEnd,
+        ['cme', 'openAtEnd'],
+        'count',
+      ),
+      tableOnly(
+        'cmeUntraced',
+        'Children missing education: untraced at the end',
+        cme.untracedAtEnd,
+        ['cme', 'untracedAtEnd'],
+        'count',
+      ),
+    ],
+  };
+}
+
+function trend(report: Report): Section {
+  const years = report.rates.eheShareByAcademicYear;
+  return {
+    id: 'trend',
+    title: 'Children home educated by academic year',
+    description: 'Children home educated at any point in each academic year',
+    chart: 'line',
+    rows: years.flatMap((year, i) => [
+      countRow(year.academicYear, year.academicYear, year.eheAtAnyPoint, [
+        'rates',
+        'eheShareByAcademicYear',
+        String(i),
+        'eheAtAnyPoint',
+      ]),
+      tableOnly(
+        `${year.academicYear}-per100`,
+        `${year.academicYear}: per 100 pupils`,
+        year.eheAtAnyPointPer100Pupils,
+        ['rates', 'eheShareByAcademicYear', String(i), 'eheAtAnyPointPer100Pupils'],
+        'per100',
+      ),
+    ]),
+    empty:
+      'The policy gives no school population for these years (schoolPopulation), so there is no trend to show.',
+  };
+}
+
+function firstContact(report: Report, policy: Policy): Section {
+  const contact = report.ehe.firstContact;
+  const path = ['ehe', 'firstContact'];
+  return {
+    id: 'firstContact',
+    title: 'First contact against the standard',
+    description: 'New registrations due a first contact, and those contacted within the standard',
+    note: firstContactStandard(policy),
+    chart: 'bars',
+    rows: [
+      countRow('referrals', 'Due a first contact', contact.referrals, [...path, 'referrals']),
+      countRow('withinStandard', 'Contacted within the standard', contact.withinStandard, [
+        ...path,
+        'withinStandard',
+      ]),
+      tableOnly('rate', 'Share within the standard', contact.rate, [...path, 'rate'], 'percent'),
+      tableOnly(
+        'average',
+        'Average working days to first contact',
+        contact.averageWorkingDays,
+        [...path, 'averageWorkingDays'],
+        'days',
+      ),
+      tableOnly(
+        'median',
+        'Median working days to first contact',
+        contact.medianWorkingDays,
+        [...path, 'medianWorkingDays'],
+        'days',
+      ),
+    ],
+  };
+}
+
+function returnsToSchool(report: Report): Section {
+  return {
+    id: 'returnsToSchool',
+    title: 'Returns to school',
+    description: 'Children who returned to school from home education, by month',
+    chart: 'columns',
+    rows: [
+      ...monthRows(report.byMonth, 'returnsToSchool'),
+      tableOnly('total', 'In the period', report.ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
+    ],
+  };
+}
+
+function missingEducation(report: Report): Section {
+  const { cme } = report;
+  return {
+    id: 'cme',
+    title: 'Children missing education: located and untraced',
+    description: 'Children missing education referred, located, open and untraced',
+    chart: 'bars',
+    rows: [
+      countRow('referrals', 'Referred in the period', cme.referrals, ['cme', 'referrals']),
+      countRow('located', 'Located in the period', cme.located, ['cme', 'located']),
+      countRow('openAtEnd', 'Open at the end of the period', cme.openAtEnd, ['cme', 'openAtEnd']),
+      countRow('untracedAtEnd', 'Untraced at the end of the period', cme.untracedAtEnd, [
+        'cme',
+        'untracedAtEnd',
+      ]),
+    ],
+  };
+}
+
+function schoolAttendanceOrders(report: Report): Section {
+  const { sao } = report.ehe;
+  const path = ['ehe', 'sao'];
+  return {
+    id: 'sao',
+    title: 'School Attendance Order steps',
+    description: 'Notices served and orders made and revoked in the period (Education Act 1996 ss.437-442)',
+    chart: 'bars',
+    rows: [
+      countRow('section437Notices', 'Notices served (s.437(1))', sao.section437Notices, [
+        ...path,
+        'section437Notices',
+      ]),
+      countRow('section438Notices', 'Notices of intention served (s.438)', sao.section438Notices, [
+        ...path,
+        'section438Notices',
+      ]),
+      countRow('ordersServed', 'Orders served (s.437(3))', sao.ordersServed, [...path, 'ordersServed']),
+      countRow('ordersRevoked', 'Orders revoked (s.442)', sao.ordersRevoked, [...path, 'ordersRevoked']),
+    ],
+  };
+}
+
+/** The committee report's sections, in the order a committee paper puts them. */
+export function committeeSections(report: Report, policy: Policy): Section[] {
+  const { ehe } = report;
+  return [
+    headline(report),
+    trend(report),
+    {
+      id: 'newRegistrations',
+      title: 'New registrations by month',
+      description: 'Children newly registered as home educated, by month',
+      chart: 'columns',
+      rows: monthRows(report.byMonth, 'eheNewRegistrations'),
+    },
+    {
+      id: 'yearGroups',
+      title: 'Year groups',
+      description: 'New registrations by year group at referral',
+      chart: 'bars',
+      covers: ['ehe', 'byYearGroup'],
+      rows: breakdownRows(ehe.byYearGroup, ['ehe', 'byYearGroup'], (group) => group, yearGroupOrder),
+    },
+    {
+      id: 'primaryReasons',
+      title: 'Primary reasons',
+      description: 'New registrations by the primary reason the family gave',
+      chart: 'bars',
+      covers: ['ehe', 'byPrimaryReason'],
+      rows: breakdownRows(
+        ehe.byPrimaryReason,
+        ['ehe', 'byPrimaryReason'],
+        labelFrom(policy.codes.primaryReasons),
+      ),
+    },
+    {
+      id: 'sen',
+      title: 'Special educational needs and EHC plans',
+      description: 'New registrations by special educational needs status at referral',
+      chart: 'bars',
+      covers: ['ehe', 'bySenStatus'],
+      rows: [
+        ...breakdownRows(ehe.bySenStatus, ['ehe', 'bySenStatus'], senStatusLabel, senStatusOrder),
+        tableOnly('all', 'All new registrations', ehe.newRegistrations, ['ehe', 'newRegistrations'], 'count'),
+      ],
+    },
+    firstContact(report, policy),
+    returnsToSchool(report),
+    missingEducation(report),
+    {
+      id: 'cmeDestinations',
+      title: 'Children missing education: where they were found',
+      description: 'Children missing education cases closed in the period, by destination',
+      chart: 'bars',
+      covers: ['cme', 'closedByDestination'],
+      rows: breakdownRows(
+        report.cme.closedByDestination,
+        ['cme', 'closedByDestination'],
+        labelFrom(policy.codes.cmeClosureReasons),
+      ),
+    },
+    schoolAttendanceOrders(report),
+  ];
+}
+
+/** The committee report as a printable page (GET /v1/reports/committee with Accept: text/html). */
+export function committeePage(
+  report: Report,
+  policy: Policy,
+  rounding: 'published' | 'raw',
+): Promise<string> {
+  return renderPage(
+    {
+      title: 'Elective home education and children missing education: report to committee',
+      period: `${report.from} to ${report.to}`,
+      rounding,
+    },
+    committeeSections(report, policy),
+  );
+}
