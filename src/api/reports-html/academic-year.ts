@@ -1,10 +1,16 @@
 import type { Policy } from '../../domain/policy.js';
 import type { Rounded } from '../../projections/rounding.js';
 import type { AcademicYearReport } from '../../projections/types.js';
-import { breakdownRows, countRow, monthRows, tableOnly } from './figures.js';
+import { countRow, monthRows, tableOnly, tableRows } from './figures.js';
 import { labelFrom } from './labels.js';
 import { renderPage } from './page.js';
 import type { Section } from './section.js';
+import {
+  breakdownSection,
+  cmeDestinations,
+  newRegistrationsByMonth,
+  returnsToSchoolByMonth,
+} from './shared-sections.js';
 
 type Report = Rounded<AcademicYearReport>;
 
@@ -16,75 +22,28 @@ export function academicYearSections(report: Report, policy: Policy): Section[] 
       id: 'headline',
       title: 'Headline figures',
       description: `The headline figures for ${report.label}`,
-      rows: [
-        tableOnly(
-          'atAnyPoint',
-          'Children home educated at any point in the year',
-          ehe.atAnyPoint,
-          ['ehe', 'atAnyPoint'],
-          'count',
-        ),
-        tableOnly(
-          'per100',
-          'Per 100 pupils of the school population',
-          ehe.atAnyPointPer100Pupils,
-          ['ehe', 'atAnyPointPer100Pupils'],
-          'per100',
-        ),
-        tableOnly('starts', 'Began home education in the year', ehe.starts, ['ehe', 'starts'], 'count'),
-        tableOnly('returns', 'Returned to school', ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
-        tableOnly(
-          'otherLeavers',
-          'Left home education for another reason',
-          ehe.otherLeavers,
-          ['ehe', 'otherLeavers'],
-          'count',
-        ),
-        tableOnly(
-          'cmeReferrals',
-          'Children missing education: referrals',
-          cme.referrals,
-          ['cme', 'referrals'],
-          'count',
-        ),
-        tableOnly(
-          'cmeLocated',
-          'Children missing education: located',
-          cme.located,
-          ['cme', 'located'],
-          'count',
-        ),
-      ],
+      rows: tableRows(report, [
+        ['Children home educated at any point in the year', ['ehe', 'atAnyPoint'], 'count'],
+        ['Per 100 pupils of the school population', ['ehe', 'atAnyPointPer100Pupils'], 'per100'],
+        ['Began home education in the year', ['ehe', 'starts'], 'count'],
+        ['Returned to school', ['ehe', 'returnsToSchool'], 'count'],
+        ['Left home education for another reason', ['ehe', 'otherLeavers'], 'count'],
+        ['Children missing education: referrals', ['cme', 'referrals'], 'count'],
+        ['Children missing education: located', ['cme', 'located'], 'count'],
+      ]),
     },
-    {
-      id: 'newRegistrations',
-      title: 'New registrations by month',
-      description: 'Children newly registered as home educated, by month',
-      chart: 'columns',
-      rows: monthRows(report.byMonth, 'eheNewRegistrations'),
-    },
-    {
-      id: 'previousSchools',
-      title: 'Where the children were at school',
-      description: 'Children who began home education in the year, by the type of school they left',
-      chart: 'bars',
-      covers: ['ehe', 'startsByPreviousSchoolType'],
-      rows: breakdownRows(
-        ehe.startsByPreviousSchoolType,
-        ['ehe', 'startsByPreviousSchoolType'],
-        labelFrom(policy.codes.previousSchoolTypes),
-      ),
-    },
-    {
-      id: 'returnsToSchool',
-      title: 'Returns to school',
-      description: 'Children who returned to school from home education, by month',
-      chart: 'columns',
-      rows: [
-        ...monthRows(report.byMonth, 'returnsToSchool'),
-        tableOnly('total', 'In the year', ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
-      ],
-    },
+    newRegistrationsByMonth(report.byMonth),
+    breakdownSection(
+      {
+        id: 'previousSchools',
+        title: 'Where the children were at school',
+        description: 'Children who began home education in the year, by the type of school they left',
+      },
+      ehe.startsByPreviousSchoolType,
+      ['ehe', 'startsByPreviousSchoolType'],
+      labelFrom(policy.codes.previousSchoolTypes),
+    ),
+    returnsToSchoolByMonth(report.byMonth, ehe.returnsToSchool, 'In the year'),
     {
       id: 'cme',
       title: 'Children missing education: located',
@@ -96,18 +55,7 @@ export function academicYearSections(report: Report, policy: Policy): Section[] 
         tableOnly('located', 'Located in the year', cme.located, ['cme', 'located'], 'count'),
       ],
     },
-    {
-      id: 'cmeDestinations',
-      title: 'Children missing education: where they were found',
-      description: 'Children missing education cases closed in the year, by destination',
-      chart: 'bars',
-      covers: ['cme', 'closedByDestination'],
-      rows: breakdownRows(
-        cme.closedByDestination,
-        ['cme', 'closedByDestination'],
-        labelFrom(policy.codes.cmeClosureReasons),
-      ),
-    },
+    cmeDestinations(cme.closedByDestination, policy, 'year'),
     {
       id: 'sao',
       title: 'School Attendance Order steps',

@@ -1,78 +1,39 @@
 import type { Policy } from '../../domain/policy.js';
 import type { Rounded } from '../../projections/rounding.js';
 import type { CommitteeReport } from '../../projections/types.js';
-import { breakdownRows, countRow, monthRows, tableOnly } from './figures.js';
+import { countRow, tableOnly, tableRows } from './figures.js';
 import { firstContactStandard, labelFrom, senStatusLabel, senStatusOrder, yearGroupOrder } from './labels.js';
 import { renderPage } from './page.js';
 import type { Section } from './section.js';
+import {
+  breakdownSection,
+  cmeDestinations,
+  newRegistrationsByMonth,
+  returnsToSchoolByMonth,
+} from './shared-sections.js';
 
 type Report = Rounded<CommitteeReport>;
 
 function headline(report: Report): Section {
-  const { ehe, cme, rates } = report;
   return {
     id: 'headline',
     title: 'Headline figures',
     description: 'The headline figures for the period',
-    rows: [
-      tableOnly(
-        'eheOpen',
-        'Children home educated (open at the end of the period)',
-        ehe.openAtEnd,
-        ['ehe', 'openAtEnd'],
-        'count',
-      ),
-      tableOnly(
-        'eheOpenPer100',
-        `Per 100 pupils (school population ${rates.academicYear})`,
-        rates.eheOpenAtEndPer100Pupils,
+    rows: tableRows(report, [
+      ['Children home educated (open at the end of the period)', ['ehe', 'openAtEnd'], 'count'],
+      [
+        `Per 100 pupils (school population ${report.rates.academicYear})`,
         ['rates', 'eheOpenAtEndPer100Pupils'],
         'per100',
-      ),
-      tableOnly(
-        'newRegistrations',
-        'New registrations in the period',
-        ehe.newRegistrations,
-        ['ehe', 'newRegistrations'],
-        'count',
-      ),
-      tableOnly(
-        'yearBefore',
-        'New registrations in the same period a year before',
-        ehe.newRegistrationsYearBefore,
-        ['ehe', 'newRegistrationsYearBefore'],
-        'count',
-      ),
-      tableOnly('returns', 'Returns to school', ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
-      tableOnly(
-        'firstContactRate',
-        'First contact within the standard',
-        ehe.firstContact.rate,
-        ['ehe', 'firstContact', 'rate'],
-        'percent',
-      ),
-      tableOnly(
-        'cmeReferrals',
-        'Children missing education: referrals',
-        cme.referrals,
-        ['cme', 'referrals'],
-        'count',
-      ),
-      tableOnly(
-        'cmeOpen',
-        'Children missing education: open at the end',
-        cme.openAtEnd,
-        ['cme', 'openAtEnd'],
-        'count',
-      ),
-      tableOnly(
-        'cmeUntraced',
-        'Children missing education: untraced at the end',
-        cme.untracedAtEnd,
-        ['cme', 'untracedAtEnd'],
-        'count',
-      ),
-    ],
+      ],
+      ['New registrations in the period', ['ehe', 'newRegistrations'], 'count'],
+      ['New registrations in the same period a year before', ['ehe', 'newRegistrationsYearBefore'], 'count'],
+      ['Returns to school', ['ehe', 'returnsToSchool'], 'count'],
+      ['First contact within the standard', ['ehe', 'firstContact', 'rate'], 'percent'],
+      ['Children missing education: referrals', ['cme', 'referrals'], 'count'],
+      ['Children missing education: open at the end', ['cme', 'openAtEnd'], 'count'],
+      ['Children missing education: untraced at the end', ['cme', 'untracedAtEnd'], 'count'],
+    ]),
   };
 }
 
@@ -137,17 +98,28 @@ function firstContact(report: Report, policy: Policy): Section {
   };
 }
 
-function returnsToSchool(report: Report): Section {
-  return {
-    id: 'returnsToSchool',
-    title: 'Returns to school',
-    description: 'Children who returned to school from home education, by month',
-    chart: 'columns',
-    rows: [
-      ...monthRows(report.byMonth, 'returnsToSchool'),
-      tableOnly('total', 'In the period', report.ehe.returnsToSchool, ['ehe', 'returnsToSchool'], 'count'),
-    ],
-  };
+/** SEN status at referral; the table ends with all new registrations, what the shares are of. */
+function sen(report: Report): Section {
+  const { ehe } = report;
+  const section = breakdownSection(
+    {
+      id: 'sen',
+      title: 'Special educational needs and EHC plans',
+      description: 'New registrations by special educational needs status at referral',
+    },
+    ehe.bySenStatus,
+    ['ehe', 'bySenStatus'],
+    senStatusLabel,
+    senStatusOrder,
+  );
+  const all = tableOnly(
+    'all',
+    'All new registrations',
+    ehe.newRegistrations,
+    ['ehe', 'newRegistrations'],
+    'count',
+  );
+  return { ...section, rows: [...section.rows, all] };
 }
 
 function missingEducation(report: Report): Section {
@@ -198,59 +170,29 @@ export function committeeSections(report: Report, policy: Policy): Section[] {
   return [
     headline(report),
     trend(report),
-    {
-      id: 'newRegistrations',
-      title: 'New registrations by month',
-      description: 'Children newly registered as home educated, by month',
-      chart: 'columns',
-      rows: monthRows(report.byMonth, 'eheNewRegistrations'),
-    },
-    {
-      id: 'yearGroups',
-      title: 'Year groups',
-      description: 'New registrations by year group at referral',
-      chart: 'bars',
-      covers: ['ehe', 'byYearGroup'],
-      rows: breakdownRows(ehe.byYearGroup, ['ehe', 'byYearGroup'], (group) => group, yearGroupOrder),
-    },
-    {
-      id: 'primaryReasons',
-      title: 'Primary reasons',
-      description: 'New registrations by the primary reason the family gave',
-      chart: 'bars',
-      covers: ['ehe', 'byPrimaryReason'],
-      rows: breakdownRows(
-        ehe.byPrimaryReason,
-        ['ehe', 'byPrimaryReason'],
-        labelFrom(policy.codes.primaryReasons),
-      ),
-    },
-    {
-      id: 'sen',
-      title: 'Special educational needs and EHC plans',
-      description: 'New registrations by special educational needs status at referral',
-      chart: 'bars',
-      covers: ['ehe', 'bySenStatus'],
-      rows: [
-        ...breakdownRows(ehe.bySenStatus, ['ehe', 'bySenStatus'], senStatusLabel, senStatusOrder),
-        tableOnly('all', 'All new registrations', ehe.newRegistrations, ['ehe', 'newRegistrations'], 'count'),
-      ],
-    },
+    newRegistrationsByMonth(report.byMonth),
+    breakdownSection(
+      { id: 'yearGroups', title: 'Year groups', description: 'New registrations by year group at referral' },
+      ehe.byYearGroup,
+      ['ehe', 'byYearGroup'],
+      (group) => group,
+      yearGroupOrder,
+    ),
+    breakdownSection(
+      {
+        id: 'primaryReasons',
+        title: 'Primary reasons',
+        description: 'New registrations by the primary reason the family gave',
+      },
+      ehe.byPrimaryReason,
+      ['ehe', 'byPrimaryReason'],
+      labelFrom(policy.codes.primaryReasons),
+    ),
+    sen(report),
     firstContact(report, policy),
-    returnsToSchool(report),
+    returnsToSchoolByMonth(report.byMonth, ehe.returnsToSchool, 'In the period'),
     missingEducation(report),
-    {
-      id: 'cmeDestinations',
-      title: 'Children missing education: where they were found',
-      description: 'Children missing education cases closed in the period, by destination',
-      chart: 'bars',
-      covers: ['cme', 'closedByDestination'],
-      rows: breakdownRows(
-        report.cme.closedByDestination,
-        ['cme', 'closedByDestination'],
-        labelFrom(policy.codes.cmeClosureReasons),
-      ),
-    },
+    cmeDestinations(report.cme.closedByDestination, policy, 'period'),
     schoolAttendanceOrders(report),
   ];
 }

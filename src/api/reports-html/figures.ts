@@ -97,3 +97,17 @@ export const monthRows = (byMonth: readonly Record<string, Figure | string>[], f
       figure,
     ]),
   );
+
+/**
+ * Figures shown in a table only (the headline figures), each read from the report at its path: the path is
+ * what the page's test checks against the JSON answer.
+ */
+export function tableRows(
+  report: object,
+  rows: readonly (readonly [label: string, path: readonly string[], format: FigureFormat])[],
+): FigureRow[] {
+  return rows.map(([label, path, format]) => {
+    const value = path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], report);
+    return tableOnly(path.join('.'), label, value as Figure | null, path, format);
+  });
+}
