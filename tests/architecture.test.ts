@@ -81,6 +81,9 @@ const layers: Record<Layer, Rule> = {
       // /admin/queues: the board shows the queues main.ts hands in (api/queue-board.ts).
       '@bull-board/*',
       'bullmq',
+      // The report pages' charts, drawn as SVG on the server (api/reports-html/chart.ts).
+      'vega',
+      'vega-lite',
     ],
   },
   // Seeding sends commands through the real handler, as a client would: no views, no API, no workers.

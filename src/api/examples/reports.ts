@@ -183,3 +183,39 @@ export const lateDeletionReturnsExample = {
     },
   ],
 };
+
+/**
+ * The start of a report page, abbreviated: the real page carries every section, each chart as inline SVG with
+ * its data table (src/api/reports-html/, rendered in Chromium by tests/api/report-pages.test.ts).
+ */
+const pageExample = (title: string, period: string, figures: [label: string, value: string][]) =>
+  [
+    '<!doctype html>',
+    `<html lang="en-GB"><head><meta charset="utf-8"><title>${title}, ${period}</title><style>…@page{size:A4}…</style></head>`,
+    `<body><header><h1>${title}</h1><p class="meta">${period}</p></header><main>`,
+    '<section class="report-section" data-section="headline"><h2>Headline figures</h2><table class="figures">',
+    ...figures.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`),
+    '</table></section>',
+    '<section class="report-section" data-section="newRegistrations"><h2>New registrations by month</h2>',
+    '<div class="with-chart"><div class="chart" role="img" aria-label="Children newly registered as home educated, by month"><svg …>…</svg></div><table class="figures">…</table></div></section>',
+    '…</main></body></html>',
+  ].join('\n');
+
+export const committeePageExample = pageExample(
+  'Elective home education and children missing education: report to committee',
+  '2025-09-01 to 2026-03-31',
+  [
+    ['Children home educated (open at the end of the period)', '351'],
+    ['New registrations in the period', '237'],
+    ['First contact within the standard', '92.0%'],
+  ],
+);
+
+export const academicYearPageExample = pageExample(
+  'Elective home education and children missing education: academic year 2025-26',
+  '2025-09-01 to 2026-08-31',
+  [
+    ['Children home educated at any point in the year', '512'],
+    ['Began home education in the year', '237'],
+  ],
+);

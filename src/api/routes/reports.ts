@@ -15,9 +15,16 @@ import {
   periodIssue,
 } from '../date-bounds.js';
 import { validationProblemExample } from '../examples/index.js';
-import { academicYearExample, committeeExample, dfeReturnExample } from '../examples/reports.js';
+import {
+  academicYearExample,
+  academicYearPageExample,
+  committeeExample,
+  committeePageExample,
+  dfeReturnExample,
+} from '../examples/reports.js';
 import { problemResponses, security } from '../http.js';
 import { authorize } from '../plugins/auth.js';
+import { academicYearPage, committeePage } from '../reports-html/index.js';
 
 const Figure = z.union([z.number(), z.literal('low')]);
 const Breakdown = z.record(z.string(), Figure);
@@ -156,15 +163,48 @@ const csvOrJson = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
   },
 });
 
-const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
+/** A report a committee reads: JSON, CSV, or a printable page with Accept: text/html. */
+const csvJsonOrPage = <T extends z.ZodType>(schema: T, example: z.output<T>, page: string) => {
+  const answers = csvOrJson(schema, example);
+  return {
+    description:
+      'The report as JSON, as CSV (one figure per row) with Accept: text/csv, or as a printable HTML page with Accept: text/html (charts drawn as inline SVG, each with its data table)',
+    content: {
+      ...answers.content,
+      'text/html': { schema: z.string(), example: page },
+    },
+  };
+};
 
-function send(request: FastifyRequest, reply: FastifyReply, report: object, filename: string) {
-  if (!wantsCsv(request)) return reply.type('application/json').send(report);
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}.csv"`)
-    .serializer((payload) => payload as string)
-    .send(reportToCsv(report));
+const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
+const wantsHtml = (request: FastifyRequest) => /\btext\/html\b/.test(request.headers.accept ?? '');
+
+/**
+ * The report as the client asks for it: CSV first (as before the page existed), then the page where the
+ * report has one and a browser asks for HTML, otherwise JSON. The page holds the same aggregate figures as
+ * the JSON and nothing about any child.
+ */
+async function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  report: object,
+  filename: string,
+  page?: () => Promise<string>,
+) {
+  if (wantsCsv(request)) {
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}.csv"`)
+      .serializer((payload) => payload as string)
+      .send(reportToCsv(report));
+  }
+  if (page && wantsHtml(request)) {
+    return reply
+      .type('text/html; charset=utf-8')
+      .serializer((payload) => payload as string)
+      .send(await page());
+  }
+  return reply.type('application/json').send(report);
 }
 
 /** A report's errors: a query parameter that is not a date, a year or a period. */
@@ -211,7 +251,14 @@ export const PeriodQuerySchema = z.object(period).superRefine(checkPeriod);
 /** The committee's period, with the rounding the figures are asked in. */
 const CommitteeQuerySchema = z.object({ ...period, rounding: roundingParameter }).superRefine(checkPeriod);
 
-/** DfE returns and committee figures (JSON, or CSV by Accept: text/csv): managers and auditors. */
+const committeePageLink = '/v1/reports/committee?from=2025-09-01&to=2026-03-31&rounding=published';
+const committeeDescription = [
+  `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
+  '',
+  `**The report as a page:** [${committeePageLink}](${committeePageLink}) with \`Accept: text/html\` (a browser's own) and the bearer token answers a self-contained, printable HTML page for the committee: headline figures, EHE by academic year, new registrations by month, year groups, primary reasons, SEN and EHC plans, first contact against the standard, returns to school, children missing education located and untraced, and School Attendance Order steps. Each chart is inline SVG drawn on the server, with its data table beside it; \`rounding=published\` rounds the counts for publication, and the print stylesheet makes "Print to PDF" an A4 document. JSON with any other Accept, CSV with \`Accept: text/csv\`.`,
+].join('\n');
+
+/** DfE returns and committee figures (JSON, CSV by Accept: text/csv, a page by text/html): managers and auditors. */
 export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { projections, services },
@@ -257,7 +304,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         operationId: 'getAcademicYearReport',
         summary: 'Academic year figures: EHE at any point, starts, returns, notices and orders',
         description:
-          'Figures for one academic year (1 September to 31 August): children in EHE at any point, new starts, returns to school, notices served and orders made. JSON, or CSV with Accept: text/csv.',
+          'Figures for one academic year (1 September to 31 August): children in EHE at any point, new starts, returns to school, notices served and orders made. JSON, CSV with Accept: text/csv, or a printable page with Accept: text/html (as the committee report).',
         tags: ['reports'],
         security,
         querystring: z.object({
@@ -265,7 +312,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
           rounding: roundingParameter,
         }),
         response: {
-          200: csvOrJson(AcademicYearSchema, academicYearExample),
+          200: csvJsonOrPage(AcademicYearSchema, academicYearExample, academicYearPageExample),
           ...reportErrors('/v1/reports/academic-year', [
             'querystring.year',
             'the years must follow each other',
@@ -275,8 +322,13 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     },
     async (request, reply) => {
       const { year, rounding } = request.query;
-      const report = projections.statistics.academicYear(year, services.policy.schoolPopulation);
-      return send(request, reply, roundReport(report, rounding), `academic-year-${year}`);
+      const report = roundReport(
+        projections.statistics.academicYear(year, services.policy.schoolPopulation),
+        rounding,
+      );
+      return send(request, reply, report, `academic-year-${year}`, () =>
+        academicYearPage(report, services.policy, rounding),
+      );
     },
   );
 
@@ -287,12 +339,12 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
       schema: {
         operationId: 'getCommitteeReport',
         summary: "The committee's figures for a period",
-        description: `The period runs from \`from\` to \`to\`, both included: at most ${MAX_PERIOD_YEARS} years.`,
+        description: committeeDescription,
         tags: ['reports'],
         security,
         querystring: CommitteeQuerySchema,
         response: {
-          200: csvOrJson(CommitteeSchema, committeeExample),
+          200: csvJsonOrPage(CommitteeSchema, committeeExample, committeePageExample),
           ...reportErrors('/v1/reports/committee', ['querystring.to', 'must be on or after `from`']),
         },
       },
@@ -300,11 +352,16 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     async (request, reply) => {
       const { from, to, rounding } = request.query;
       const commencement = services.policy.commencement.cnisRegister;
-      const report = {
-        ...projections.statistics.committee(from, to, services.policy.schoolPopulation),
-        register: registerCounts(projections.register.on({ on: to, commencement }), to, commencement),
-      };
-      return send(request, reply, roundReport(report, rounding), `committee-${from}-${to}`);
+      const report = roundReport(
+        {
+          ...projections.statistics.committee(from, to, services.policy.schoolPopulation),
+          register: registerCounts(projections.register.on({ on: to, commencement }), to, commencement),
+        },
+        rounding,
+      );
+      return send(request, reply, report, `committee-${from}-${to}`, () =>
+        committeePage(report, services.policy, rounding),
+      );
     },
   );
 };
