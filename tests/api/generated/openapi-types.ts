@@ -1913,7 +1913,7 @@ export interface paths {
         };
         /**
          * Academic year figures: EHE at any point, starts, returns, notices and orders
-         * @description Figures for one academic year (1 September to 31 August): children in EHE at any point, new starts, returns to school, notices served and orders made. JSON, or CSV with Accept: text/csv.
+         * @description Figures for one academic year (1 September to 31 August): children in EHE at any point, new starts, returns to school, notices served and orders made. JSON, CSV with Accept: text/csv, or a printable page with Accept: text/html (as the committee report).
          */
         get: operations["getAcademicYearReport"];
         put?: never;
@@ -1934,6 +1934,8 @@ export interface paths {
         /**
          * The committee's figures for a period
          * @description The period runs from `from` to `to`, both included: at most 10 years.
+         *
+         *     **The report as a page:** [/v1/reports/committee?from=2025-09-01&to=2026-03-31&rounding=published](/v1/reports/committee?from=2025-09-01&to=2026-03-31&rounding=published) with `Accept: text/html` (a browser's own) and the bearer token answers a self-contained, printable HTML page for the committee: headline figures, EHE by academic year, new registrations by month, year groups, primary reasons, SEN and EHC plans, first contact against the standard, returns to school, children missing education located and untraced, and School Attendance Order steps. Each chart is inline SVG drawn on the server, with its data table beside it; `rounding=published` rounds the counts for publication, and the print stylesheet makes "Print to PDF" an A4 document. JSON with any other Accept, CSV with `Accept: text/csv`.
          */
         get: operations["getCommitteeReport"];
         put?: never;
@@ -14195,7 +14197,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report as JSON, or as CSV (one figure per row) with Accept: text/csv */
+            /** @description The report as JSON, as CSV (one figure per row) with Accept: text/csv, or as a printable HTML page with Accept: text/html (charts drawn as inline SVG, each with its data table) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14355,6 +14357,19 @@ export interface operations {
                      *     byMonth.2026-03.cmeLocated,10
                      */
                     "text/csv": string;
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en-GB"><head><meta charset="utf-8"><title>Elective home education and children missing education: academic year 2025-26, 2025-09-01 to 2026-08-31</title><style>…@page{size:A4}…</style></head>
+                     *     <body><header><h1>Elective home education and children missing education: academic year 2025-26</h1><p class="meta">2025-09-01 to 2026-08-31</p></header><main>
+                     *     <section class="report-section" data-section="headline"><h2>Headline figures</h2><table class="figures">
+                     *     <tr><th scope="row">Children home educated at any point in the year</th><td>512</td></tr>
+                     *     <tr><th scope="row">Began home education in the year</th><td>237</td></tr>
+                     *     </table></section>
+                     *     <section class="report-section" data-section="newRegistrations"><h2>New registrations by month</h2>
+                     *     <div class="with-chart"><div class="chart" role="img" aria-label="Children newly registered as home educated, by month"><svg …>…</svg></div><table class="figures">…</table></div></section>
+                     *     …</main></body></html>
+                     */
+                    "text/html": string;
                 };
             };
             /** @description The request does not match the schema (each field named by its path) */
@@ -14415,7 +14430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report as JSON, or as CSV (one figure per row) with Accept: text/csv */
+            /** @description The report as JSON, as CSV (one figure per row) with Accept: text/csv, or as a printable HTML page with Accept: text/html (charts drawn as inline SVG, each with its data table) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14659,6 +14674,20 @@ export interface operations {
                      *     register.byYearGroup.Year 11,35
                      */
                     "text/csv": string;
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en-GB"><head><meta charset="utf-8"><title>Elective home education and children missing education: report to committee, 2025-09-01 to 2026-03-31</title><style>…@page{size:A4}…</style></head>
+                     *     <body><header><h1>Elective home education and children missing education: report to committee</h1><p class="meta">2025-09-01 to 2026-03-31</p></header><main>
+                     *     <section class="report-section" data-section="headline"><h2>Headline figures</h2><table class="figures">
+                     *     <tr><th scope="row">Children home educated (open at the end of the period)</th><td>351</td></tr>
+                     *     <tr><th scope="row">New registrations in the period</th><td>237</td></tr>
+                     *     <tr><th scope="row">First contact within the standard</th><td>92.0%</td></tr>
+                     *     </table></section>
+                     *     <section class="report-section" data-section="newRegistrations"><h2>New registrations by month</h2>
+                     *     <div class="with-chart"><div class="chart" role="img" aria-label="Children newly registered as home educated, by month"><svg …>…</svg></div><table class="figures">…</table></div></section>
+                     *     …</main></body></html>
+                     */
+                    "text/html": string;
                 };
             };
             400: components["responses"]["validation_failed.to"];
