@@ -8,6 +8,7 @@ import {
 import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import { timeMissingAt } from '../domain/cme/time-missing.js';
 import type { CaseEvent } from './case-event.js';
+import { dfeReturnRows } from './dfe-return-rows.js';
 import { per100Pupils, populationOf, populationRates } from './population-rates.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
@@ -140,9 +141,7 @@ export function dfeReturn(
     if (isOpenOn(history, censusDate) && ofCompulsorySchoolAgeOn(history, censusDate))
       byCaseType(count, history);
   }
-  return {
-    censusDate,
-    rounding,
+  const figures = {
     ehe: {
       total: figure(ehe.total, rounding),
       bySex: breakdown(ehe.bySex, rounding),
@@ -163,6 +162,7 @@ export function dfeReturn(
       fromUnsuitableEhe: figure(cme.fromUnsuitableEhe, rounding),
     },
   };
+  return { censusDate, rounding, ...figures, rows: dfeReturnRows(figures) };
 }
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);

@@ -232,6 +232,20 @@ export interface DfeReturn {
     /** Children whose home education the council judged unsuitable, counted here and not as EHE. */
     fromUnsuitableEhe: Figure;
   };
+  /** Every figure above as a row carrying the DfE's code and label (`dfe-return-rows.ts`); the CSV's rows. */
+  rows: DfeReturnRow[];
+}
+
+/** One figure of the DfE return, with the DfE's own code and label of its category (null: none). */
+export interface DfeReturnRow {
+  section: 'ehe' | 'cme';
+  /** The figure's name in the return: `total`, `byPrimaryReason`, `senSupport` … */
+  figure: string;
+  /** Our code within a breakdown (a year group's DfE label), or the SEN figure's name; null for a total. */
+  code: string | null;
+  dfeCode: string | null;
+  dfeLabel: string | null;
+  value: Figure;
 }
 
 export interface MonthFigures {

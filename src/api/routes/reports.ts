@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
 import { roundReport } from '../../projections/rounding.js';
+import type { DfeReturnRow } from '../../projections/types.js';
 import type { RouteDeps } from '../cases/commands.js';
-import { reportToCsv } from '../csv.js';
+import { csvField, reportToCsv } from '../csv.js';
 import {
   boundedDate,
   EARLIEST_DATE,
@@ -53,6 +54,31 @@ export const DfeReturnSchema = z
           'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a))',
       }),
     }),
+    rows: z
+      .array(
+        z.object({
+          section: z.enum(['ehe', 'cme']),
+          figure: z
+            .string()
+            .meta({ description: 'The figure in the return: total, byPrimaryReason, senSupport …' }),
+          code: z
+            .string()
+            .nullable()
+            .meta({ description: 'Our code within the breakdown; null for a total' }),
+          dfeCode: z.string().nullable().meta({
+            description:
+              "The DfE collection's own code of the category; null where it could not be checked against the collection's specification, or the DfE collects no such category",
+          }),
+          dfeLabel: z.string().nullable().meta({
+            description: "The DfE's label of the category; null where the DfE collects no such category",
+          }),
+          value: Figure,
+        }),
+      )
+      .meta({
+        description:
+          "Every figure above as one row with the DfE's code and label (domain/dfe-codes.ts names each label's source and those still to be checked); the CSV has these rows",
+      }),
   })
   .meta({
     id: 'DfeReturn',
@@ -134,23 +160,44 @@ export const CommitteeSchema = z
   })
   .meta({ id: 'CommitteeReport' });
 
-const csvOrJson = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
+const csvOrJson = <T extends z.ZodType>(
+  schema: T,
+  example: z.output<T>,
+  toCsv: (report: z.output<T>) => string = reportToCsv,
+) => ({
   description: 'The report as JSON, or as CSV (one figure per row) with Accept: text/csv',
   content: {
     'application/json': { schema, example },
-    'text/csv': { schema: z.string(), example: reportToCsv(example) },
+    'text/csv': { schema: z.string(), example: toCsv(example) },
   },
 });
 
+/** The DfE return's CSV: its rows, each with our code and the DfE's code and label. */
+export function dfeReturnToCsv(report: { rows: readonly DfeReturnRow[] }): string {
+  const header = 'section,figure,code,dfeCode,dfeLabel,value';
+  const lines = report.rows.map((row) =>
+    [row.section, row.figure, row.code, row.dfeCode, row.dfeLabel, row.value]
+      .map((field) => csvField(field === null ? '' : String(field)))
+      .join(','),
+  );
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}
+
 const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
 
-function send(request: FastifyRequest, reply: FastifyReply, report: object, filename: string) {
+function send<T extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  report: T,
+  filename: string,
+  toCsv: (report: T) => string = reportToCsv,
+) {
   if (!wantsCsv(request)) return reply.type('application/json').send(report);
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}.csv"`)
     .serializer((payload) => payload as string)
-    .send(reportToCsv(report));
+    .send(toCsv(report));
 }
 
 /** A report's errors: a query parameter that is not a date, a year or a period. */
@@ -219,7 +266,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
           rounding: roundingParameter,
         }),
         response: {
-          200: csvOrJson(DfeReturnSchema, dfeReturnExample),
+          200: csvOrJson(DfeReturnSchema, dfeReturnExample, dfeReturnToCsv),
           ...reportErrors('/v1/reports/dfe-return', ['querystring.censusDate', notADate]),
         },
       },
@@ -231,6 +278,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         reply,
         projections.statistics.dfeReturn(censusDate, rounding),
         `dfe-return-${censusDate}`,
+        dfeReturnToCsv,
       );
     },
   );
