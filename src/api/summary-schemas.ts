@@ -108,6 +108,20 @@ export const CaseSummarySchema = z
       }),
     riskLevel: z.enum(['low', 'medium', 'high']).optional(),
     located: z.boolean().optional(),
+    fairAccess: z
+      .object({
+        referredOn: date,
+        agreedOn: date.optional(),
+        placeDueBy: date.optional(),
+        place: z
+          .object({ allocatedOn: date, school: z.object({ name: z.string(), urn: z.string().optional() }) })
+          .optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          'CME, once referred to the Fair Access Protocol: agreedOn is the day the child was agreed to be considered, from which a place is due within 20 school days (placeDueBy, while none is allocated: School Admissions Code 2021); place is the place allocated. The start at the school is the whereabouts on roll',
+      }),
     possibleDuplicateOf: z
       .array(z.string())
       .optional()

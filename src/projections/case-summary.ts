@@ -226,7 +226,7 @@ function closureOf({ state: { closure } }: CaseRecord): { closedOn: IsoDate; rea
 /** What only one case type's row shows: the SAO stage of an EHE case, the risk and whereabouts of a CME case. */
 const typeFields: CaseTypeTable<
   CaseRecord,
-  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located'>
+  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located' | 'fairAccess'>
 > = {
   ehe: ({ state, saoDocuments }) => ({
     saoStage: state.sao.stage,
@@ -237,8 +237,23 @@ const typeFields: CaseTypeTable<
   cme: ({ state }) => ({
     ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
     located: state.whereabouts !== null,
+    ...(state.fairAccess && { fairAccess: fairAccessOf(state) }),
   }),
 };
+
+/** Where a Fair Access referral stands (School Admissions Code 2021: a place within 20 school days). */
+function fairAccessOf({ fairAccess, clocks }: CmeCase): CaseSummary['fairAccess'] {
+  if (!fairAccess) return undefined;
+  const due = clocks.fairAccessPlacement?.dueOn;
+  return {
+    referredOn: fairAccess.referredOn,
+    ...(fairAccess.agreedOn && { agreedOn: fairAccess.agreedOn }),
+    ...(due && { placeDueBy: due }),
+    ...(fairAccess.place && {
+      place: { allocatedOn: fairAccess.place.allocatedOn, school: { ...fairAccess.place.school } },
+    }),
+  };
+}
 
 function saoDatesOf(
   sao: EheCase['sao'],

@@ -121,6 +121,16 @@ export interface CaseSummary {
   riskLevel?: 'low' | 'medium' | 'high';
   /** CME only: null while untraced. */
   located?: boolean;
+  /**
+   * CME only, once referred to the Fair Access Protocol: the day the child was agreed to be considered, the
+   * place due within 20 school days of it while none is allocated, and the place allocated.
+   */
+  fairAccess?: {
+    referredOn: IsoDate;
+    agreedOn?: IsoDate;
+    placeDueBy?: IsoDate;
+    place?: { allocatedOn: IsoDate; school: { name: string; urn?: string | undefined } };
+  };
   /** Open cases the child may already have, flagged at referral for triage. */
   possibleDuplicateOf?: string[];
   revision: bigint;

@@ -154,6 +154,12 @@ export const exampleScenarios: Record<string, Scenario> = {
   'location onRoll': cme([allocateCme]),
   'school-place-applications apply': cme(inArea),
   'fair-access-referrals refer': cme(inArea),
+  'fair-access-agreements agree': cme([...inArea, ['fair-access-referrals', 'refer']]),
+  'fair-access-places allocate': cme([
+    ...inArea,
+    ['fair-access-referrals', 'refer'],
+    ['fair-access-agreements', 'agree'],
+  ]),
   'hand-over handOver': cme([allocateCme, ['location', 'otherCouncilArea']]),
   'became-ehe becameEhe': cme(inArea),
   'untraced-reviews review': cme([allocateCme]),

@@ -66,6 +66,7 @@ export const roleTable: Record<string, Access> = {
   ...commands(management, ['reclassification', 'became-ehe']),
   // Consent decisions and panel referrals: the senior's (and so the manager's, who signs off).
   ...commands(statutory, ['consent-grants', 'consent-refusals', 'panel-referrals', 'fair-access-referrals']),
+  ...commands(statutory, ['fair-access-agreements', 'fair-access-places']),
   // Recording the panel's decision is the panel's: "everything an officer can" does not include it.
   // The panel's own decision; the co-ordinator (manager) may minute it on the panel's behalf, as panel
   // members from other agencies often hold no account here. DOMAIN.md is silent on who types it in.

@@ -146,12 +146,31 @@ export const cmeCommandExamples: CmeStepExamples = {
   },
   ReferToFairAccess: {
     refer: {
-      summary: 'Referred to the In Year Fair Access panel: starts the placement clock',
+      summary: 'Referred to the In Year Fair Access panel (the placement clock waits for the panel to agree)',
       value: {
         referredOn: '2025-11-28',
         details: 'No Year 7 place within reach; on the panel agenda for 4 December.',
       },
       events: ['CmeFairAccessReferralMade'],
+    },
+  },
+  AgreeFairAccessConsideration: {
+    agree: {
+      summary:
+        'The panel agrees to consider Noah under the protocol: a place is due within 20 school days (School Admissions Code 2021)',
+      value: {
+        agreedOn: '2025-12-04',
+        details: 'Panel of 4 December: Year 7 place to be found in the city.',
+      },
+      events: ['CmeFairAccessConsiderationAgreed'],
+    },
+  },
+  RecordFairAccessPlaceAllocated: {
+    allocate: {
+      summary:
+        'The panel allocates a place: the placement clock stops (his start is recorded when he is on roll)',
+      value: { allocatedOn: '2025-12-09', school: exampleSchools.intended },
+      events: ['CmeFairAccessPlaceAllocated'],
     },
   },
   HandToAnotherCouncil: {

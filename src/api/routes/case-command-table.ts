@@ -215,6 +215,16 @@ export const commandRoutes: readonly CommandRoute[] = [
     cme: 'ApplyForSchoolPlace',
   },
   { path: 'fair-access-referrals', summary: 'Refer to the Fair Access panel', cme: 'ReferToFairAccess' },
+  {
+    path: 'fair-access-agreements',
+    summary: 'Record that the child is agreed to be considered under the Fair Access Protocol',
+    cme: 'AgreeFairAccessConsideration',
+  },
+  {
+    path: 'fair-access-places',
+    summary: 'Record the school place the Fair Access Protocol allocated',
+    cme: 'RecordFairAccessPlaceAllocated',
+  },
   { path: 'hand-over', summary: 'Hand the case to another council', cme: 'HandToAnotherCouncil' },
   {
     path: 'became-ehe',

@@ -107,6 +107,18 @@ export const ReferToFairAccessBody = z.strictObject({
   details: FreeTextSchema.optional(),
 });
 
+/** School Admissions Code 2021, Fair Access Protocols: the child agreed to be considered under the protocol. */
+export const AgreeFairAccessConsiderationBody = z.strictObject({
+  agreedOn: isoDateSchema,
+  details: FreeTextSchema.optional(),
+});
+
+/** The school place the protocol allocated (the child's start at the school is whereabouts on roll). */
+export const RecordFairAccessPlaceAllocatedBody = z.strictObject({
+  allocatedOn: isoDateSchema,
+  school: SchoolSchema,
+});
+
 export const HandToAnotherCouncilBody = z.strictObject({
   handedOn: isoDateSchema,
   council: NameTextSchema,
@@ -170,6 +182,8 @@ export const cmeCommandBodies = {
   EstablishWhereabouts: EstablishWhereaboutsBody,
   ApplyForSchoolPlace: ApplyForSchoolPlaceBody,
   ReferToFairAccess: ReferToFairAccessBody,
+  AgreeFairAccessConsideration: AgreeFairAccessConsiderationBody,
+  RecordFairAccessPlaceAllocated: RecordFairAccessPlaceAllocatedBody,
   HandToAnotherCouncil: HandToAnotherCouncilBody,
   RecordBecameEhe: RecordBecameEheBody,
   RecordUntracedReview: RecordUntracedReviewBody,
@@ -202,6 +216,8 @@ export const allocatedWork: ReadonlySet<CmeCommandType> = new Set<CmeCommandType
   'EstablishWhereabouts',
   'ApplyForSchoolPlace',
   'ReferToFairAccess',
+  'AgreeFairAccessConsideration',
+  'RecordFairAccessPlaceAllocated',
   'HandToAnotherCouncil',
   'RecordBecameEhe',
   'RecordUntracedReview',

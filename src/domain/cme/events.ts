@@ -124,6 +124,18 @@ const schemas = {
     clocksStarted,
     ...statutory,
   }),
+  CmeFairAccessConsiderationAgreed: z.strictObject({
+    agreedOn: isoDateSchema,
+    details: FreeTextSchema.optional(),
+    clocksStarted,
+    ...statutory,
+  }),
+  CmeFairAccessPlaceAllocated: z.strictObject({
+    allocatedOn: isoDateSchema,
+    school: SchoolSchema,
+    clocksStopped,
+    ...statutory,
+  }),
   CmeCaseHandedToAnotherCouncil: z.strictObject({
     handedOn: isoDateSchema,
     council: NameTextSchema,
@@ -218,6 +230,8 @@ export const cmeEvents = {
   WhereaboutsEstablished: v1(schemas.WhereaboutsEstablished),
   CmeSchoolPlaceAppliedFor: v1(schemas.CmeSchoolPlaceAppliedFor),
   CmeFairAccessReferralMade: v1(schemas.CmeFairAccessReferralMade),
+  CmeFairAccessConsiderationAgreed: v1(schemas.CmeFairAccessConsiderationAgreed),
+  CmeFairAccessPlaceAllocated: v1(schemas.CmeFairAccessPlaceAllocated),
   CmeCaseHandedToAnotherCouncil: v1(schemas.CmeCaseHandedToAnotherCouncil),
   CmeChildBecameEhe: v1(schemas.CmeChildBecameEhe),
   CmeUntracedReviewRecorded: v1(schemas.CmeUntracedReviewRecorded),

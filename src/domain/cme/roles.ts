@@ -16,6 +16,9 @@ export const cmeCommandRoles = {
   ApplyForSchoolPlace: casework,
   // Panel referrals are a senior officer's step.
   ReferToFairAccess: statutory,
+  // The panel's agreement and the place it allocated, recorded by the senior officer who sits on it.
+  AgreeFairAccessConsideration: statutory,
+  RecordFairAccessPlaceAllocated: statutory,
   HandToAnotherCouncil: casework,
   RecordBecameEhe: management,
   RecordUntracedReview: casework,

@@ -10,6 +10,7 @@ import type {
   ReferralSource,
   RiskLevel,
   RollStatus,
+  School,
   TimeMissing,
   Whereabouts,
 } from './values.js';
@@ -54,6 +55,15 @@ export interface CmeCase {
   whereabouts: Whereabouts | null;
   schoolPlaceAppliedOn: IsoDate | null;
   fairAccessReferredOn: IsoDate | null;
+  /**
+   * The latest Fair Access referral: the day the child was agreed to be considered under the protocol (the
+   * 20 school days run from it) and the place allocated (which stops them). School Admissions Code 2021.
+   */
+  fairAccess: {
+    referredOn: IsoDate;
+    agreedOn: IsoDate | null;
+    place: { allocatedOn: IsoDate; school: School } | null;
+  } | null;
   handedToCouncil: string | null;
   eheCaseId: string | null;
   /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
