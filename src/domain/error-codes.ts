@@ -105,6 +105,7 @@ export const domainErrorCodes = {
     'whereabouts_not_in_area',
     'whereabouts_not_other_council_area',
     'fair_access_pending',
+    'date_of_birth_known',
     'fair_access_not_referred',
     'fair_access_agreed',
     'fair_access_not_agreed',

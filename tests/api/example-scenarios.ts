@@ -7,6 +7,8 @@ export interface Scenario {
   caseType: 'ehe' | 'cme';
   /** The EHE referral varied: a child placed at a special school by the council, or with an EHCP. */
   referral?: 'specialSchool' | 'ehcp';
+  /** The CME referral varied: a child whose date of birth is not known. */
+  cmeReferral?: 'dateOfBirthUnknown';
   after: readonly Step[];
 }
 
@@ -18,7 +20,11 @@ const ehe = (after: readonly Step[] = [], referral?: Scenario['referral']): Scen
   after,
   ...(referral ? { referral } : {}),
 });
-const cme = (after: readonly Step[] = []): Scenario => ({ caseType: 'cme', after });
+const cme = (after: readonly Step[] = [], cmeReferral?: Scenario['cmeReferral']): Scenario => ({
+  caseType: 'cme',
+  after,
+  ...(cmeReferral ? { cmeReferral } : {}),
+});
 
 const offered: Step[] = [allocateEhe, ['visits', 'offer']];
 const returned: Step = ['return-to-school', 'returned'];
@@ -166,4 +172,5 @@ export const exampleScenarios: Record<string, Scenario> = {
   'primary-reason awaitingPlace': cme(),
   'missing-since lastSeen': cme(),
   'left-roll deleted': cme(),
+  'estimated-date-of-birth estimate': cme([allocateCme], 'dateOfBirthUnknown'),
 };

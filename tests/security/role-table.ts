@@ -134,6 +134,7 @@ export const roleTable: Record<string, Access> = {
     'primary-reason',
     'missing-since',
     'left-roll',
+    'estimated-date-of-birth',
     // The parents notices are served on, and their consent to service by email: casework.
     'parents',
     'parents/electronic-service-consents',

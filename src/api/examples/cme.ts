@@ -211,6 +211,19 @@ export const cmeCommandExamples: CmeStepExamples = {
       events: ['CmeMissingSinceRecorded'],
     },
   },
+  EstimateDateOfBirth: {
+    estimate: {
+      summary:
+        "An untraced child's date of birth estimated, for compulsory school age and the year group (always shown as an estimate)",
+      value: {
+        estimatedOn: '2025-11-25',
+        dateOfBirth: '2013-09-01',
+        basis:
+          'His sister is in Year 10 at Weston Lane School; the neighbour says he is two school years younger.',
+      },
+      events: ['CmeDateOfBirthEstimated'],
+    },
+  },
   RecordLeftRoll: {
     deleted: {
       summary: 'The school deletes Noah from its roll after 20 school days: from then he counts as CME',

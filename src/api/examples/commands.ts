@@ -147,6 +147,7 @@ const conflicts: Record<string, readonly [code: string, detail: string]> = {
   'fair-access-referrals': ['fair_access_pending', 'a Fair Access referral is already waiting for a place'],
   'fair-access-agreements': ['fair_access_agreed', 'agreed to be considered on 2025-12-04'],
   'fair-access-places': ['fair_access_place_allocated', 'a place was allocated on 2025-12-09'],
+  'estimated-date-of-birth': ['date_of_birth_known', 'the date of birth is known: 2014-05-01'],
   'hand-over': ['already_handed_over', 'handed to Portsmouth City Council'],
   'became-ehe': ['already_ehe', `EHE case ${exampleIds.eheCaseFromCme} was recorded`],
   'untraced-reviews': ['whereabouts_known', 'the child has been found: nothing to review'],

@@ -225,6 +225,11 @@ export const commandRoutes: readonly CommandRoute[] = [
     summary: 'Record the school place the Fair Access Protocol allocated',
     cme: 'RecordFairAccessPlaceAllocated',
   },
+  {
+    path: 'estimated-date-of-birth',
+    summary: "Record an estimate of an untraced child's date of birth, while the real one is not known",
+    cme: 'EstimateDateOfBirth',
+  },
   { path: 'hand-over', summary: 'Hand the case to another council', cme: 'HandToAnotherCouncil' },
   {
     path: 'became-ehe',

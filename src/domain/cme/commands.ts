@@ -119,6 +119,17 @@ export const RecordFairAccessPlaceAllocatedBody = z.strictObject({
   school: SchoolSchema,
 });
 
+/**
+ * An estimate of the date of birth of a child whose date of birth is not known (an untraced child), so that
+ * compulsory school age (EA 1996 s.8) and the year group can be worked out; always shown as an estimate.
+ */
+export const EstimateDateOfBirthBody = z.strictObject({
+  estimatedOn: isoDateSchema,
+  dateOfBirth: isoDateSchema,
+  /** What the estimate rests on: a sibling's year group, a school's record abroad, what a neighbour said. */
+  basis: FreeTextSchema,
+});
+
 export const HandToAnotherCouncilBody = z.strictObject({
   handedOn: isoDateSchema,
   council: NameTextSchema,
@@ -190,6 +201,7 @@ export const cmeCommandBodies = {
   ChangeCmePrimaryReason: ChangeCmePrimaryReasonBody,
   RecordMissingSince: RecordMissingSinceBody,
   RecordLeftRoll: RecordLeftRollBody,
+  EstimateDateOfBirth: EstimateDateOfBirthBody,
   RecordFoundOnRollByReturn: RecordFoundOnRollByReturnBody,
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,

@@ -4,7 +4,7 @@ import { fail } from '../decider.js';
 import { type CaseHandlers, requireWhereabouts, s436A } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkCode, checkDate, checkOtherText, compulsorySchoolAgeAt, notInFuture } from './guards.js';
-import type { CmeCase } from './state.js';
+import { ageDateOfBirth, type CmeCase } from './state.js';
 import type { CmeDestination } from './values.js';
 
 /** Where a traced child goes next, and closing the case only with a destination. */
@@ -77,7 +77,7 @@ function destinationEstablished(destination: CmeDestination, state: CmeCase, clo
       if (state.whereabouts?.kind !== 'abroad') missing('the child is not confirmed abroad');
       return;
     case 'end_of_compulsory_school_age': {
-      const age = compulsorySchoolAgeAt(state.child.dateOfBirth, closedOn);
+      const age = compulsorySchoolAgeAt(ageDateOfBirth(state)?.dateOfBirth, closedOn);
       if (age === 'unknown') fail.invalid('field_required', 'the date of birth is unknown', 'destination');
       if (age !== 'after')
         fail.conflict(

@@ -136,6 +136,12 @@ const schemas = {
     clocksStopped,
     ...statutory,
   }),
+  CmeDateOfBirthEstimated: z.strictObject({
+    estimatedOn: isoDateSchema,
+    dateOfBirth: isoDateSchema,
+    basis: FreeTextSchema,
+    ...statutory,
+  }),
   CmeCaseHandedToAnotherCouncil: z.strictObject({
     handedOn: isoDateSchema,
     council: NameTextSchema,
@@ -240,6 +246,7 @@ export const cmeEvents = {
   CmePrimaryReasonChanged: v1(schemas.CmePrimaryReasonChanged),
   CmeMissingSinceRecorded: v1(schemas.CmeMissingSinceRecorded),
   CmeChildLeftRoll: v1(schemas.CmeChildLeftRoll),
+  CmeDateOfBirthEstimated: v1(schemas.CmeDateOfBirthEstimated),
   CmeFoundOnRollByNewPupilReturn: v1(schemas.CmeFoundOnRollByNewPupilReturn),
   DeadlineMissed: v1(schemas.DeadlineMissed),
   CaseEscalated: v1(schemas.CaseEscalated),

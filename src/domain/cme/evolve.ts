@@ -101,6 +101,10 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
       return state;
     case 'CmePrimaryReasonChanged':
       return { ...state, primaryReason: event.data.primaryReason };
+    case 'CmeDateOfBirthEstimated': {
+      const { dateOfBirth, estimatedOn, basis } = event.data;
+      return { ...state, estimatedDateOfBirth: { dateOfBirth, estimatedOn, basis } };
+    }
     case 'CmeMissingSinceRecorded':
       return { ...state, missingSince: event.data.missingSince };
     case 'CmeFoundOnRollByNewPupilReturn': {
@@ -175,6 +179,7 @@ function openCase(event: CmeEvent): CmeState {
     schoolPlaceAppliedOn: null,
     fairAccessReferredOn: null,
     fairAccess: null,
+    estimatedDateOfBirth: null,
     handedToCouncil: null,
     eheCaseId: null,
     possibleDuplicateOf: [],

@@ -26,6 +26,7 @@ export const cmeCommandRoles = {
   ChangeCmePrimaryReason: casework,
   RecordMissingSince: casework,
   RecordLeftRoll: casework,
+  EstimateDateOfBirth: casework,
   // Sent by the new pupil return's intake as the school that made the return; no case route takes it.
   RecordFoundOnRollByReturn: ['referrer', ...casework],
   CloseCase: management,
