@@ -63,6 +63,10 @@ export const CaseSummarySchema = z
       givenName: z.string(),
       familyName: z.string(),
       dateOfBirth: date.optional(),
+      estimatedDateOfBirth: date.optional().meta({
+        description:
+          "CME: an officer's estimate while the date of birth is not known; yearGroup and compulsorySchoolAge are then worked out from it and are estimates too",
+      }),
       sex: z.enum(['F', 'M', 'U']),
       upn: z.string().optional(),
       senStatus: z.enum(['N', 'K', 'E']).optional(),

@@ -3,7 +3,7 @@ import { compulsorySchoolAge } from '../domain/calendar/index.js';
 import { byCaseType } from '../domain/case-types.js';
 import { type ClockName, isExpiryClock } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
-import { childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
+import { ageDateOfBirthOf, childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
 import type { DatedSet } from './dated-set.js';
 import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.js';
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
@@ -69,11 +69,11 @@ export function evolveDashboard(
   placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
   const flagged = open && after.state.possibleDuplicateOf.length > 0;
   placeInDatedSet(view.possibleDuplicates, caseId, flagged ? since : undefined);
-  const { dateOfBirth } = after.child;
+  const birth = ageDateOfBirthOf(after);
   placeInDatedSet(
     view.schoolLeaving,
     caseId,
-    open && dateOfBirth ? compulsorySchoolAge(dateOfBirth).end : undefined,
+    open && birth ? compulsorySchoolAge(birth.dateOfBirth).end : undefined,
   );
   byCaseType<CaseRecord, void>(
     {

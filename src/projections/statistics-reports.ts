@@ -85,6 +85,7 @@ export function dfeReturn(
     byPrimaryReason: emptyCounts(),
     bySource: emptyCounts(),
     fromUnsuitableEhe: 0,
+    withEstimatedDateOfBirth: 0,
   };
   /** The CME case opened by reclassifying this EHE case, when it is open on the census date. */
   const reclassifiedOpen = (history: CaseHistory) =>
@@ -135,6 +136,7 @@ export function dfeReturn(
       );
       tally(cme.byPrimaryReason, history.primaryReason ?? 'not_recorded');
       tally(cme.bySource, history.source);
+      if (history.dateOfBirthEstimated) cme.withEstimatedDateOfBirth++;
     },
   };
   for (const history of view.values()) {
@@ -160,6 +162,7 @@ export function dfeReturn(
       byPrimaryReason: breakdown(cme.byPrimaryReason, rounding),
       bySource: breakdown(cme.bySource, rounding),
       fromUnsuitableEhe: figure(cme.fromUnsuitableEhe, rounding),
+      withEstimatedDateOfBirth: figure(cme.withEstimatedDateOfBirth, rounding),
     },
   };
   return { censusDate, rounding, ...figures, rows: dfeReturnRows(figures) };

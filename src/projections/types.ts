@@ -28,6 +28,11 @@ export interface CaseChild {
   givenName: string;
   familyName: string;
   dateOfBirth?: IsoDate;
+  /**
+   * CME: an officer's estimate while the date of birth is not known. The year group and compulsory school
+   * age below are then worked out from it, and are estimates too.
+   */
+  estimatedDateOfBirth?: IsoDate;
   sex: 'F' | 'M' | 'U';
   upn?: string;
   /** N none, K SEN support, E EHC plan. */
@@ -241,6 +246,11 @@ export interface DfeReturn {
     bySource: Breakdown;
     /** Children whose home education the council judged unsuitable, counted here and not as EHE. */
     fromUnsuitableEhe: Figure;
+    /**
+     * Children counted whose date of birth is an officer's estimate (issue 15 item 10): their compulsory
+     * school age and year group are estimates too.
+     */
+    withEstimatedDateOfBirth: Figure;
   };
   /** Every figure above as a row carrying the DfE's code and label (`dfe-return-rows.ts`); the CSV's rows. */
   rows: DfeReturnRow[];

@@ -49,6 +49,7 @@ const dfeReturnFigures = {
       ehe_judged_unsuitable: 10,
     },
     fromUnsuitableEhe: 10,
+    withEstimatedDateOfBirth: 'low' as const,
   },
 };
 

@@ -53,6 +53,10 @@ export const DfeReturnSchema = z
         description:
           'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a))',
       }),
+      withEstimatedDateOfBirth: Figure.meta({
+        description:
+          "Children counted whose date of birth is an officer's estimate (not known): their compulsory school age and year group are estimates too",
+      }),
     }),
     rows: z
       .array(
