@@ -112,6 +112,13 @@ export const CaseSummarySchema = z
       }),
     riskLevel: z.enum(['low', 'medium', 'high']).optional(),
     located: z.boolean().optional(),
+    closureProposal: z
+      .object({ destination: z.literal('on_roll'), proposedOn: date, returnId: z.string() })
+      .optional()
+      .meta({
+        description:
+          "CME: the closure a school's new pupil return proposed (the child found on roll at the school, reg 13(1)), from the day the return arrived until the officer closes the case",
+      }),
     fairAccess: z
       .object({
         referredOn: date,
@@ -182,6 +189,10 @@ export const DashboardSchema = z
     untracedCme: counted(DashboardCaseSchema),
     possibleDuplicates: counted(DashboardCaseSchema).meta({
       description: 'Referrals that may be a child with another open case, awaiting the co-ordinator',
+    }),
+    closureProposals: counted(DashboardCaseSchema).meta({
+      description:
+        "Open CME cases whose child a school's new pupil return found on roll (reg 13(1) of the School Attendance (Pupil Registration) (England) Regulations 2024), since the return arrived: the closure is proposed to the officer, who closes the case",
     }),
     pastSchoolAge: counted(DashboardCaseSchema).meta({
       description:

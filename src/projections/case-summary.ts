@@ -235,7 +235,7 @@ function closureOf({ state: { closure } }: CaseRecord): { closedOn: IsoDate; rea
 /** What only one case type's row shows: the SAO stage of an EHE case, the risk and whereabouts of a CME case. */
 const typeFields: CaseTypeTable<
   CaseRecord,
-  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located' | 'fairAccess'>
+  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located' | 'fairAccess' | 'closureProposal'>
 > = {
   ehe: ({ state, saoDocuments }) => ({
     saoStage: state.sao.stage,
@@ -247,6 +247,7 @@ const typeFields: CaseTypeTable<
     ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
     located: state.whereabouts !== null,
     ...(state.fairAccess && { fairAccess: fairAccessOf(state) }),
+    ...(state.closureProposal && { closureProposal: { ...state.closureProposal } }),
   }),
 };
 

@@ -28,6 +28,8 @@ export interface DashboardView {
   possibleDuplicates: DatedSet;
   /** Open cases by the child's school leaving date (EA 1996 s.8(3)), for the sweep and the flag. */
   schoolLeaving: DatedSet;
+  /** Open CME cases a new pupil return proposes to close (reg 13(1)), by the day the return arrived. */
+  closureProposals: DatedSet;
   saoStage: Map<string, string>;
   saoCountByStage: Map<string, number>;
 }
@@ -38,6 +40,7 @@ export const createDashboardView = (): DashboardView => ({
   untracedCme: createDatedSet(),
   possibleDuplicates: createDatedSet(),
   schoolLeaving: createDatedSet(),
+  closureProposals: createDatedSet(),
   saoStage: new Map(),
   saoCountByStage: new Map(),
 });
@@ -83,6 +86,8 @@ export function evolveDashboard(
       cme: ({ state }) => {
         const judgedHigh = open && state.riskLevel === 'high' ? state.highRiskReport?.judgedOn : undefined;
         placeInDatedSet(view.highRiskCme, caseId, judgedHigh);
+        // The child found on roll by a school's return: the officer confirms and closes (issue 15 item 8).
+        placeInDatedSet(view.closureProposals, caseId, open ? state.closureProposal?.proposedOn : undefined);
         placeInDatedSet(
           view.untracedCme,
           caseId,
@@ -180,6 +185,7 @@ export function buildDashboard(
     possibleDuplicates: listCases(view.possibleDuplicates, records, limit),
     // Still open after the leaving date: the sweep closes these, so one left here is a case it may not close.
     pastSchoolAge: listCases(view.schoolLeaving, records, limit, today),
+    closureProposals: listCases(view.closureProposals, records, limit),
     saoByStage,
     position,
   };

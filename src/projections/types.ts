@@ -126,6 +126,8 @@ export interface CaseSummary {
   riskLevel?: 'low' | 'medium' | 'high';
   /** CME only: null while untraced. */
   located?: boolean;
+  /** CME only: a closure a school's new pupil return proposed (reg 13(1)), until the case closes. */
+  closureProposal?: { destination: 'on_roll'; proposedOn: IsoDate; returnId: string };
   /**
    * CME only, once referred to the Fair Access Protocol: the day the child was agreed to be considered, the
    * place due within 20 school days of it while none is allocated, and the place allocated.
@@ -206,6 +208,11 @@ export interface Dashboard {
    * daily sweep closes them, so what stays is a case it may not close (an EHE case with a prosecution pending).
    */
   pastSchoolAge: CountedList<DashboardCase>;
+  /**
+   * Open CME cases whose child a school's new pupil return found on roll (School Attendance (Pupil
+   * Registration) (England) Regulations 2024 reg 13(1)), `since` the return arrived: the officer closes them.
+   */
+  closureProposals: CountedList<DashboardCase>;
   saoByStage: Record<string, number>;
   position: bigint;
 }
