@@ -61,15 +61,6 @@ describe('the Fair Access placement clock', () => {
       .thenAccepted();
     expect(event?.type === 'WhereaboutsEstablished' && event.data.clocksStopped).toEqual([]);
   });
-
-  it('found on roll before a place was recorded still ends the wait', () => {
-    const [event] = given(history(referral(), allocated(), found(), refer, agree))
-      .when(found(onRoll))
-      .thenAccepted();
-    expect(event?.type === 'WhereaboutsEstablished' && event.data.clocksStopped).toEqual([
-      'fairAccessPlacement',
-    ]);
-  });
 });
 
 describe('the Fair Access steps in order', () => {
