@@ -63,6 +63,10 @@ export const CaseSummarySchema = z
       givenName: z.string(),
       familyName: z.string(),
       dateOfBirth: date.optional(),
+      estimatedDateOfBirth: date.optional().meta({
+        description:
+          "CME: an officer's estimate while the date of birth is not known; yearGroup and compulsorySchoolAge are then worked out from it and are estimates too",
+      }),
       sex: z.enum(['F', 'M', 'U']),
       upn: z.string().optional(),
       senStatus: z.enum(['N', 'K', 'E']).optional(),
@@ -108,6 +112,27 @@ export const CaseSummarySchema = z
       }),
     riskLevel: z.enum(['low', 'medium', 'high']).optional(),
     located: z.boolean().optional(),
+    closureProposal: z
+      .object({ destination: z.literal('on_roll'), proposedOn: date, returnId: z.string() })
+      .optional()
+      .meta({
+        description:
+          "CME: the closure a school's new pupil return proposed (the child found on roll at the school, reg 13(1)), from the day the return arrived until the officer closes the case",
+      }),
+    fairAccess: z
+      .object({
+        referredOn: date,
+        agreedOn: date.optional(),
+        placeDueBy: date.optional(),
+        place: z
+          .object({ allocatedOn: date, school: z.object({ name: z.string(), urn: z.string().optional() }) })
+          .optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          'CME, once referred to the Fair Access Protocol: agreedOn is the day the child was agreed to be considered, from which a place is due within 20 school days (placeDueBy, while none is allocated: School Admissions Code 2021); place is the place allocated. The start at the school is the whereabouts on roll',
+      }),
     possibleDuplicateOf: z
       .array(z.string())
       .optional()
@@ -164,6 +189,10 @@ export const DashboardSchema = z
     untracedCme: counted(DashboardCaseSchema),
     possibleDuplicates: counted(DashboardCaseSchema).meta({
       description: 'Referrals that may be a child with another open case, awaiting the co-ordinator',
+    }),
+    closureProposals: counted(DashboardCaseSchema).meta({
+      description:
+        "Open CME cases whose child a school's new pupil return found on roll (reg 13(1) of the School Attendance (Pupil Registration) (England) Regulations 2024), since the return arrived: the closure is proposed to the officer, who closes the case",
     }),
     pastSchoolAge: counted(DashboardCaseSchema).meta({
       description:

@@ -2,7 +2,7 @@ import type { IsoDate } from '../domain/calendar/index.js';
 import { compulsorySchoolAge, yearGroup } from '../domain/calendar/index.js';
 import { byCaseType, type CaseTypeTable, caseTypes, streamOf } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
-import type { CmeCase } from '../domain/cme/state.js';
+import { ageDateOfBirth, type CmeCase } from '../domain/cme/state.js';
 import type { EheCase } from '../domain/ehe/state.js';
 import { isEheCase } from '../domain/ehe/state.js';
 import type { PriorityFlag } from '../domain/policy.js';
@@ -199,6 +199,15 @@ export function childName(record: CaseRecord): string {
   return `${record.child.givenName} ${record.child.familyName}`;
 }
 
+/**
+ * The date of birth the age and year group are worked out from: the child's, or a CME officer's estimate
+ * while it is not known (issue 15 item 10), flagged so that every answer can show it as an estimate.
+ */
+export function ageDateOfBirthOf(record: CaseRecord): { dateOfBirth: IsoDate; estimated: boolean } | null {
+  if (record.caseType === 'cme') return ageDateOfBirth(record.state);
+  return record.child.dateOfBirth ? { dateOfBirth: record.child.dateOfBirth, estimated: false } : null;
+}
+
 export const referredOnOf = (record: CaseRecord): IsoDate => record.state.referredOn;
 
 /** The date no later step may precede: a CME case keeps its latest reopening, an EHE case its referral. */
@@ -216,7 +225,7 @@ function closureOf({ state: { closure } }: CaseRecord): { closedOn: IsoDate; rea
 /** What only one case type's row shows: the SAO stage of an EHE case, the risk and whereabouts of a CME case. */
 const typeFields: CaseTypeTable<
   CaseRecord,
-  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located'>
+  Pick<CaseSummary, 'saoStage' | 'sao' | 'riskLevel' | 'located' | 'fairAccess' | 'closureProposal'>
 > = {
   ehe: ({ state, saoDocuments }) => ({
     saoStage: state.sao.stage,
@@ -227,8 +236,24 @@ const typeFields: CaseTypeTable<
   cme: ({ state }) => ({
     ...(state.riskLevel ? { riskLevel: state.riskLevel } : {}),
     located: state.whereabouts !== null,
+    ...(state.fairAccess && { fairAccess: fairAccessOf(state) }),
+    ...(state.closureProposal && { closureProposal: { ...state.closureProposal } }),
   }),
 };
+
+/** Where a Fair Access referral stands (School Admissions Code 2021: a place within 20 school days). */
+function fairAccessOf({ fairAccess, clocks }: CmeCase): CaseSummary['fairAccess'] {
+  if (!fairAccess) return undefined;
+  const due = clocks.fairAccessPlacement?.dueOn;
+  return {
+    referredOn: fairAccess.referredOn,
+    ...(fairAccess.agreedOn && { agreedOn: fairAccess.agreedOn }),
+    ...(due && { placeDueBy: due }),
+    ...(fairAccess.place && {
+      place: { allocatedOn: fairAccess.place.allocatedOn, school: { ...fairAccess.place.school } },
+    }),
+  };
+}
 
 function saoDatesOf(
   sao: EheCase['sao'],
@@ -297,9 +322,11 @@ function buildCaseSummary(record: CaseRecord, today: IsoDate): CaseSummary {
     revision: record.revision,
     position: record.position,
   };
-  if (child.dateOfBirth) {
-    summary.child.yearGroup = yearGroup(child.dateOfBirth, today);
-    summary.child.compulsorySchoolAge = compulsorySchoolAge(child.dateOfBirth);
+  const birth = ageDateOfBirthOf(record);
+  if (birth) {
+    if (birth.estimated) summary.child.estimatedDateOfBirth = birth.dateOfBirth;
+    summary.child.yearGroup = yearGroup(birth.dateOfBirth, today);
+    summary.child.compulsorySchoolAge = compulsorySchoolAge(birth.dateOfBirth);
   }
   const officerId = officerOf(record);
   if (officerId !== undefined) summary.officerId = officerId;

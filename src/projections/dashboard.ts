@@ -3,7 +3,7 @@ import { compulsorySchoolAge } from '../domain/calendar/index.js';
 import { byCaseType } from '../domain/case-types.js';
 import { type ClockName, isExpiryClock } from '../domain/clocks.js';
 import type { CaseRecord } from './case-summary.js';
-import { childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
+import { ageDateOfBirthOf, childName, isOpen, isPriority, officerOf, referredOnOf } from './case-summary.js';
 import type { DatedSet } from './dated-set.js';
 import { createDatedSet, oldestInDatedSet, placeInDatedSet } from './dated-set.js';
 import type { DeadlinesView, OpenClockEntry } from './deadlines.js';
@@ -28,6 +28,8 @@ export interface DashboardView {
   possibleDuplicates: DatedSet;
   /** Open cases by the child's school leaving date (EA 1996 s.8(3)), for the sweep and the flag. */
   schoolLeaving: DatedSet;
+  /** Open CME cases a new pupil return proposes to close (reg 13(1)), by the day the return arrived. */
+  closureProposals: DatedSet;
   saoStage: Map<string, string>;
   saoCountByStage: Map<string, number>;
 }
@@ -38,6 +40,7 @@ export const createDashboardView = (): DashboardView => ({
   untracedCme: createDatedSet(),
   possibleDuplicates: createDatedSet(),
   schoolLeaving: createDatedSet(),
+  closureProposals: createDatedSet(),
   saoStage: new Map(),
   saoCountByStage: new Map(),
 });
@@ -69,11 +72,11 @@ export function evolveDashboard(
   placeInDatedSet(view.unallocated, caseId, open && officerOf(after) === undefined ? since : undefined);
   const flagged = open && after.state.possibleDuplicateOf.length > 0;
   placeInDatedSet(view.possibleDuplicates, caseId, flagged ? since : undefined);
-  const { dateOfBirth } = after.child;
+  const birth = ageDateOfBirthOf(after);
   placeInDatedSet(
     view.schoolLeaving,
     caseId,
-    open && dateOfBirth ? compulsorySchoolAge(dateOfBirth).end : undefined,
+    open && birth ? compulsorySchoolAge(birth.dateOfBirth).end : undefined,
   );
   byCaseType<CaseRecord, void>(
     {
@@ -83,6 +86,8 @@ export function evolveDashboard(
       cme: ({ state }) => {
         const judgedHigh = open && state.riskLevel === 'high' ? state.highRiskReport?.judgedOn : undefined;
         placeInDatedSet(view.highRiskCme, caseId, judgedHigh);
+        // The child found on roll by a school's return: the officer confirms and closes (issue 15 item 8).
+        placeInDatedSet(view.closureProposals, caseId, open ? state.closureProposal?.proposedOn : undefined);
         placeInDatedSet(
           view.untracedCme,
           caseId,
@@ -180,6 +185,7 @@ export function buildDashboard(
     possibleDuplicates: listCases(view.possibleDuplicates, records, limit),
     // Still open after the leaving date: the sweep closes these, so one left here is a case it may not close.
     pastSchoolAge: listCases(view.schoolLeaving, records, limit, today),
+    closureProposals: listCases(view.closureProposals, records, limit),
     saoByStage,
     position,
   };

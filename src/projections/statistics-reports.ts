@@ -8,6 +8,7 @@ import {
 import { byCaseType, type CaseTypeTable } from '../domain/case-types.js';
 import { timeMissingAt } from '../domain/cme/time-missing.js';
 import type { CaseEvent } from './case-event.js';
+import { dfeReturnRows } from './dfe-return-rows.js';
 import { per100Pupils, populationOf, populationRates } from './population-rates.js';
 import { breakdown, emptyCounts, figure, tally } from './rounding.js';
 import type { CaseHistory, StatisticsView } from './statistics.js';
@@ -84,6 +85,7 @@ export function dfeReturn(
     byPrimaryReason: emptyCounts(),
     bySource: emptyCounts(),
     fromUnsuitableEhe: 0,
+    withEstimatedDateOfBirth: 0,
   };
   /** The CME case opened by reclassifying this EHE case, when it is open on the census date. */
   const reclassifiedOpen = (history: CaseHistory) =>
@@ -134,15 +136,14 @@ export function dfeReturn(
       );
       tally(cme.byPrimaryReason, history.primaryReason ?? 'not_recorded');
       tally(cme.bySource, history.source);
+      if (history.dateOfBirthEstimated) cme.withEstimatedDateOfBirth++;
     },
   };
   for (const history of view.values()) {
     if (isOpenOn(history, censusDate) && ofCompulsorySchoolAgeOn(history, censusDate))
       byCaseType(count, history);
   }
-  return {
-    censusDate,
-    rounding,
+  const figures = {
     ehe: {
       total: figure(ehe.total, rounding),
       bySex: breakdown(ehe.bySex, rounding),
@@ -161,8 +162,10 @@ export function dfeReturn(
       byPrimaryReason: breakdown(cme.byPrimaryReason, rounding),
       bySource: breakdown(cme.bySource, rounding),
       fromUnsuitableEhe: figure(cme.fromUnsuitableEhe, rounding),
+      withEstimatedDateOfBirth: figure(cme.withEstimatedDateOfBirth, rounding),
     },
   };
+  return { censusDate, rounding, ...figures, rows: dfeReturnRows(figures) };
 }
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);

@@ -20,7 +20,9 @@ export interface CaseHistory {
    */
   startedOn: IsoDate;
   sex: string;
+  /** The child's, or (CME) an officer's estimate while it is not known: then `dateOfBirthEstimated`. */
   dateOfBirth?: IsoDate;
+  dateOfBirthEstimated?: true;
   source: string;
   /** As the referral gave it: the committee's breakdown of referrals. */
   senStatus?: string;
@@ -201,6 +203,7 @@ const countedEvents: ReadonlySet<string> = new Set([
   'CmePrimaryReasonChanged',
   'CmeMissingSinceRecorded',
   'CmeChildLeftRoll',
+  'CmeDateOfBirthEstimated',
 ]);
 
 /** The history after the event, a new object when anything changed. */
@@ -303,6 +306,13 @@ export function evolveCaseHistory(
       break;
     case 'CmeChildLeftRoll':
       next.onRollUntil = event.data.deletedOn;
+      break;
+    case 'CmeDateOfBirthEstimated':
+      // An estimate stands in only for an unknown date of birth (the decider refuses one for a known date).
+      if (previous.dateOfBirth === undefined || previous.dateOfBirthEstimated) {
+        next.dateOfBirth = event.data.dateOfBirth;
+        next.dateOfBirthEstimated = true;
+      }
       break;
     case 'CmeRiskAssessed': {
       const last = previous.highRisk.at(-1);

@@ -28,6 +28,11 @@ export interface CaseChild {
   givenName: string;
   familyName: string;
   dateOfBirth?: IsoDate;
+  /**
+   * CME: an officer's estimate while the date of birth is not known. The year group and compulsory school
+   * age below are then worked out from it, and are estimates too.
+   */
+  estimatedDateOfBirth?: IsoDate;
   sex: 'F' | 'M' | 'U';
   upn?: string;
   /** N none, K SEN support, E EHC plan. */
@@ -121,6 +126,18 @@ export interface CaseSummary {
   riskLevel?: 'low' | 'medium' | 'high';
   /** CME only: null while untraced. */
   located?: boolean;
+  /** CME only: a closure a school's new pupil return proposed (reg 13(1)), until the case closes. */
+  closureProposal?: { destination: 'on_roll'; proposedOn: IsoDate; returnId: string };
+  /**
+   * CME only, once referred to the Fair Access Protocol: the day the child was agreed to be considered, the
+   * place due within 20 school days of it while none is allocated, and the place allocated.
+   */
+  fairAccess?: {
+    referredOn: IsoDate;
+    agreedOn?: IsoDate;
+    placeDueBy?: IsoDate;
+    place?: { allocatedOn: IsoDate; school: { name: string; urn?: string | undefined } };
+  };
   /** Open cases the child may already have, flagged at referral for triage. */
   possibleDuplicateOf?: string[];
   revision: bigint;
@@ -191,6 +208,11 @@ export interface Dashboard {
    * daily sweep closes them, so what stays is a case it may not close (an EHE case with a prosecution pending).
    */
   pastSchoolAge: CountedList<DashboardCase>;
+  /**
+   * Open CME cases whose child a school's new pupil return found on roll (School Attendance (Pupil
+   * Registration) (England) Regulations 2024 reg 13(1)), `since` the return arrived: the officer closes them.
+   */
+  closureProposals: CountedList<DashboardCase>;
   saoByStage: Record<string, number>;
   position: bigint;
 }
@@ -231,7 +253,26 @@ export interface DfeReturn {
     bySource: Breakdown;
     /** Children whose home education the council judged unsuitable, counted here and not as EHE. */
     fromUnsuitableEhe: Figure;
+    /**
+     * Children counted whose date of birth is an officer's estimate (issue 15 item 10): their compulsory
+     * school age and year group are estimates too.
+     */
+    withEstimatedDateOfBirth: Figure;
   };
+  /** Every figure above as a row carrying the DfE's code and label (`dfe-return-rows.ts`); the CSV's rows. */
+  rows: DfeReturnRow[];
+}
+
+/** One figure of the DfE return, with the DfE's own code and label of its category (null: none). */
+export interface DfeReturnRow {
+  section: 'ehe' | 'cme';
+  /** The figure's name in the return: `total`, `byPrimaryReason`, `senSupport` … */
+  figure: string;
+  /** Our code within a breakdown (a year group's DfE label), or the SEN figure's name; null for a total. */
+  code: string | null;
+  dfeCode: string | null;
+  dfeLabel: string | null;
+  value: Figure;
 }
 
 export interface MonthFigures {

@@ -100,8 +100,13 @@ export async function whereabouts(
     return;
   }
   t = wd(run, t, rng.int(1, 5));
-  if (next === 'fair_access') {
-    await run.step(t, { type: 'ReferToFairAccess', data: { referredOn: t } }, senior(rng));
+  // The senior officer who refers the child records the panel's steps too.
+  const panel = next === 'fair_access' ? senior(rng) : undefined;
+  if (panel) {
+    await run.step(t, { type: 'ReferToFairAccess', data: { referredOn: t } }, panel);
+    // The panel meets a few days later and agrees to consider the child: the 20 school days start then.
+    t = wd(run, t, 3);
+    await run.step(t, { type: 'AgreeFairAccessConsideration', data: { agreedOn: t } }, panel);
   } else {
     await run.step(
       t,
@@ -118,11 +123,16 @@ export async function whereabouts(
     t = run.shared.calendar.addSchoolDays(t, rng.int(5, 18));
   }
   t = maxDate(t, run.lastDate);
+  const placedAt = school(rng, phase);
+  if (panel) {
+    const data = { allocatedOn: t, school: placedAt };
+    await run.step(t, { type: 'RecordFairAccessPlaceAllocated', data }, panel);
+  }
   await run.step(
     t,
     {
       type: 'EstablishWhereabouts',
-      data: { establishedOn: t, whereabouts: { kind: 'on_roll', school: school(rng, phase), onRollFrom: t } },
+      data: { establishedOn: t, whereabouts: { kind: 'on_roll', school: placedAt, onRollFrom: t } },
     },
     cmeOfficer(run),
   );

@@ -49,7 +49,10 @@ describe('every request body example of the OpenAPI document, sent to the real s
   async function openCase(scenario: Scenario): Promise<string> {
     const caseId = randomUUID();
     if (scenario.caseType === 'cme') {
-      const child = { ...exampleChildren.noah, familyName: uniqueFamilyName() };
+      const { dateOfBirth, ...unknownBirth } = exampleChildren.noah;
+      const known =
+        scenario.cmeReferral === 'dateOfBirthUnknown' ? unknownBirth : { ...unknownBirth, dateOfBirth };
+      const child = { ...known, familyName: uniqueFamilyName() };
       const opened = await post('/v1/cme-cases', { ...cmeReferralExample, caseId, child });
       expect(opened.statusCode, opened.body).toBe(201);
       return caseId;

@@ -7,6 +7,8 @@ export interface Scenario {
   caseType: 'ehe' | 'cme';
   /** The EHE referral varied: a child placed at a special school by the council, or with an EHCP. */
   referral?: 'specialSchool' | 'ehcp';
+  /** The CME referral varied: a child whose date of birth is not known. */
+  cmeReferral?: 'dateOfBirthUnknown';
   after: readonly Step[];
 }
 
@@ -18,7 +20,11 @@ const ehe = (after: readonly Step[] = [], referral?: Scenario['referral']): Scen
   after,
   ...(referral ? { referral } : {}),
 });
-const cme = (after: readonly Step[] = []): Scenario => ({ caseType: 'cme', after });
+const cme = (after: readonly Step[] = [], cmeReferral?: Scenario['cmeReferral']): Scenario => ({
+  caseType: 'cme',
+  after,
+  ...(cmeReferral ? { cmeReferral } : {}),
+});
 
 const offered: Step[] = [allocateEhe, ['visits', 'offer']];
 const returned: Step = ['return-to-school', 'returned'];
@@ -169,10 +175,17 @@ export const exampleScenarios: Record<string, Scenario> = {
   'location onRoll': cme([allocateCme]),
   'school-place-applications apply': cme(inArea),
   'fair-access-referrals refer': cme(inArea),
+  'fair-access-agreements agree': cme([...inArea, ['fair-access-referrals', 'refer']]),
+  'fair-access-places allocate': cme([
+    ...inArea,
+    ['fair-access-referrals', 'refer'],
+    ['fair-access-agreements', 'agree'],
+  ]),
   'hand-over handOver': cme([allocateCme, ['location', 'otherCouncilArea']]),
   'became-ehe becameEhe': cme(inArea),
   'untraced-reviews review': cme([allocateCme]),
   'primary-reason awaitingPlace': cme(),
   'missing-since lastSeen': cme(),
   'left-roll deleted': cme(),
+  'estimated-date-of-birth estimate': cme([allocateCme], 'dateOfBirthUnknown'),
 };

@@ -101,8 +101,9 @@ describe('queries over HTTP, from the views', () => {
       headers: { ...manager, accept: 'text/csv' },
     });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('figure,value');
-    expect(csv.body).toContain('cme.total,1');
+    expect(csv.body.split('\r\n')[0]).toBe('section,figure,code,dfeCode,dfeLabel,value');
+    expect(csv.body).toContain('\r\ncme,total,,,,1\r\n');
+    expect(csv.body).toMatch(/\r\ncme,bySex,[FMU],,(Female|Male|Unknown),1\r\n/);
   });
 
   it('answers the exact counts a council submits unless published rounding is asked for', async () => {

@@ -38,6 +38,7 @@ export const emptyProjections = (): Projections => ({
       untracedCme: { count: 0, items: [] },
       possibleDuplicates: { count: 0, items: [] },
       pastSchoolAge: { count: 0, items: [] },
+      closureProposals: { count: 0, items: [] },
       saoByStage: {},
       position: -1n,
     }),

@@ -68,6 +68,7 @@ export const roleTable: Record<string, Access> = {
   ...commands(management, ['reclassification', 'became-ehe']),
   // Consent decisions and panel referrals: the senior's (and so the manager's, who signs off).
   ...commands(statutory, ['consent-grants', 'consent-refusals', 'panel-referrals', 'fair-access-referrals']),
+  ...commands(statutory, ['fair-access-agreements', 'fair-access-places']),
   // Recording the panel's decision is the panel's: "everything an officer can" does not include it.
   // The panel's own decision; the co-ordinator (manager) may minute it on the panel's behalf, as panel
   // members from other agencies often hold no account here. DOMAIN.md is silent on who types it in.
@@ -135,6 +136,7 @@ export const roleTable: Record<string, Access> = {
     'primary-reason',
     'missing-since',
     'left-roll',
+    'estimated-date-of-birth',
     // The parents notices are served on, and their consent to service by email: casework.
     'parents',
     'parents/electronic-service-consents',

@@ -146,12 +146,31 @@ export const cmeCommandExamples: CmeStepExamples = {
   },
   ReferToFairAccess: {
     refer: {
-      summary: 'Referred to the In Year Fair Access panel: starts the placement clock',
+      summary: 'Referred to the In Year Fair Access panel (the placement clock waits for the panel to agree)',
       value: {
         referredOn: '2025-11-28',
         details: 'No Year 7 place within reach; on the panel agenda for 4 December.',
       },
       events: ['CmeFairAccessReferralMade'],
+    },
+  },
+  AgreeFairAccessConsideration: {
+    agree: {
+      summary:
+        'The panel agrees to consider Noah under the protocol: a place is due within 20 school days (School Admissions Code 2021)',
+      value: {
+        agreedOn: '2025-12-04',
+        details: 'Panel of 4 December: Year 7 place to be found in the city.',
+      },
+      events: ['CmeFairAccessConsiderationAgreed'],
+    },
+  },
+  RecordFairAccessPlaceAllocated: {
+    allocate: {
+      summary:
+        'The panel allocates a place: the placement clock stops (his start is recorded when he is on roll)',
+      value: { allocatedOn: '2025-12-09', school: exampleSchools.intended },
+      events: ['CmeFairAccessPlaceAllocated'],
     },
   },
   HandToAnotherCouncil: {
@@ -190,6 +209,19 @@ export const cmeCommandExamples: CmeStepExamples = {
       summary: 'The school confirms the last day Noah attended: the DfE length of time missing runs from it',
       value: { recordedOn: '2025-11-20', missingSince: '2025-10-31' },
       events: ['CmeMissingSinceRecorded'],
+    },
+  },
+  EstimateDateOfBirth: {
+    estimate: {
+      summary:
+        "An untraced child's date of birth estimated, for compulsory school age and the year group (always shown as an estimate)",
+      value: {
+        estimatedOn: '2025-11-25',
+        dateOfBirth: '2013-09-01',
+        basis:
+          'His sister is in Year 10 at Weston Lane School; the neighbour says he is two school years younger.',
+      },
+      events: ['CmeDateOfBirthEstimated'],
     },
   },
   RecordLeftRoll: {

@@ -79,6 +79,7 @@ export const dashboardExample = {
   },
   possibleDuplicates: { count: 0, items: [] },
   pastSchoolAge: { count: 0, items: [] },
+  closureProposals: { count: 0, items: [] },
   saoByStage: { notice_served: 2, order_in_force: 1 },
   position: '48',
 };

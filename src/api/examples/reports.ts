@@ -1,10 +1,11 @@
 /** Report examples for a council with a few hundred children home educated: published figures round to 10. */
+import { dfeReturnRows } from '../../projections/dfe-return-rows.js';
 
 /** The DfE's year group labels. */
 const yearGroups = ['Reception', ...Array.from({ length: 11 }, (_, i) => `Year ${i + 1}`)];
 const eheByYearGroup = [0, 10, 10, 20, 20, 20, 30, 40, 40, 50, 50, 60];
 
-export const dfeReturnExample = {
+const dfeReturnFigures = {
   censusDate: '2026-01-15',
   rounding: 'published' as const,
   ehe: {
@@ -48,8 +49,11 @@ export const dfeReturnExample = {
       ehe_judged_unsuitable: 10,
     },
     fromUnsuitableEhe: 10,
+    withEstimatedDateOfBirth: 'low' as const,
   },
 };
+
+export const dfeReturnExample = { ...dfeReturnFigures, rows: dfeReturnRows(dfeReturnFigures) };
 
 const months = ['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
 const eheRegistrations = [48, 36, 41, 22, 30, 27, 33];

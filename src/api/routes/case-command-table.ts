@@ -261,6 +261,21 @@ export const commandRoutes: readonly CommandRoute[] = [
     cme: 'ApplyForSchoolPlace',
   },
   { path: 'fair-access-referrals', summary: 'Refer to the Fair Access panel', cme: 'ReferToFairAccess' },
+  {
+    path: 'fair-access-agreements',
+    summary: 'Record that the child is agreed to be considered under the Fair Access Protocol',
+    cme: 'AgreeFairAccessConsideration',
+  },
+  {
+    path: 'fair-access-places',
+    summary: 'Record the school place the Fair Access Protocol allocated',
+    cme: 'RecordFairAccessPlaceAllocated',
+  },
+  {
+    path: 'estimated-date-of-birth',
+    summary: "Record an estimate of an untraced child's date of birth, while the real one is not known",
+    cme: 'EstimateDateOfBirth',
+  },
   { path: 'hand-over', summary: 'Hand the case to another council', cme: 'HandToAnotherCouncil' },
   {
     path: 'became-ehe',

@@ -223,6 +223,7 @@ export const queryRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (app, {
           ...dashboard.untracedCme.items,
           ...dashboard.possibleDuplicates.items,
           ...dashboard.pastSchoolAge.items,
+          ...dashboard.closureProposals.items,
         ];
         named = [...new Set(items.map((item) => item.caseId))];
         namedByDashboard.set(dashboard, named);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { readRoles } from '../../domain/roles.js';
 import { registerCounts } from '../../projections/register-counts.js';
 import { roundReport } from '../../projections/rounding.js';
+import type { DfeReturnRow } from '../../projections/types.js';
 import type { RouteDeps } from '../cases/commands.js';
-import { reportToCsv } from '../csv.js';
+import { csvField, reportToCsv } from '../csv.js';
 import {
   boundedDate,
   EARLIEST_DATE,
@@ -60,7 +61,36 @@ export const DfeReturnSchema = z
         description:
           'Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a))',
       }),
+      withEstimatedDateOfBirth: Figure.meta({
+        description:
+          "Children counted whose date of birth is an officer's estimate (not known): their compulsory school age and year group are estimates too",
+      }),
     }),
+    rows: z
+      .array(
+        z.object({
+          section: z.enum(['ehe', 'cme']),
+          figure: z
+            .string()
+            .meta({ description: 'The figure in the return: total, byPrimaryReason, senSupport …' }),
+          code: z
+            .string()
+            .nullable()
+            .meta({ description: 'Our code within the breakdown; null for a total' }),
+          dfeCode: z.string().nullable().meta({
+            description:
+              "The DfE collection's own code of the category; null where it could not be checked against the collection's specification, or the DfE collects no such category",
+          }),
+          dfeLabel: z.string().nullable().meta({
+            description: "The DfE's label of the category; null where the DfE collects no such category",
+          }),
+          value: Figure,
+        }),
+      )
+      .meta({
+        description:
+          "Every figure above as one row with the DfE's code and label (domain/dfe-codes.ts names each label's source and those still to be checked); the CSV has these rows",
+      }),
   })
   .meta({
     id: 'DfeReturn',
@@ -155,13 +185,28 @@ export const CommitteeSchema = z
   })
   .meta({ id: 'CommitteeReport' });
 
-const csvOrJson = <T extends z.ZodType>(schema: T, example: z.output<T>) => ({
+const csvOrJson = <T extends z.ZodType>(
+  schema: T,
+  example: z.output<T>,
+  toCsv: (report: z.output<T>) => string = reportToCsv,
+) => ({
   description: 'The report as JSON, or as CSV (one figure per row) with Accept: text/csv',
   content: {
     'application/json': { schema, example },
-    'text/csv': { schema: z.string(), example: reportToCsv(example) },
+    'text/csv': { schema: z.string(), example: toCsv(example) },
   },
 });
+
+/** The DfE return's CSV: its rows, each with our code and the DfE's code and label. */
+export function dfeReturnToCsv(report: { rows: readonly DfeReturnRow[] }): string {
+  const header = 'section,figure,code,dfeCode,dfeLabel,value';
+  const lines = report.rows.map((row) =>
+    [row.section, row.figure, row.code, row.dfeCode, row.dfeLabel, row.value]
+      .map((field) => csvField(field === null ? '' : String(field)))
+      .join(','),
+  );
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}
 
 /** A report a committee reads: JSON, CSV, or a printable page with Accept: text/html. */
 const csvJsonOrPage = <T extends z.ZodType>(schema: T, example: z.output<T>, page: string) => {
@@ -184,19 +229,19 @@ const wantsHtml = (request: FastifyRequest) => /\btext\/html\b/.test(request.hea
  * report has one and a browser asks for HTML, otherwise JSON. The page holds the same aggregate figures as
  * the JSON and nothing about any child.
  */
-async function send(
+async function send<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  report: object,
+  report: T,
   filename: string,
-  page?: () => Promise<string>,
+  { toCsv = reportToCsv, page }: { toCsv?: (report: T) => string; page?: () => Promise<string> } = {},
 ) {
   if (wantsCsv(request)) {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${filename}.csv"`)
       .serializer((payload) => payload as string)
-      .send(reportToCsv(report));
+      .send(toCsv(report));
   }
   if (page && wantsHtml(request)) {
     return reply
@@ -280,7 +325,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
           rounding: roundingParameter,
         }),
         response: {
-          200: csvOrJson(DfeReturnSchema, dfeReturnExample),
+          200: csvOrJson(DfeReturnSchema, dfeReturnExample, dfeReturnToCsv),
           ...reportErrors('/v1/reports/dfe-return', ['querystring.censusDate', notADate]),
         },
       },
@@ -292,6 +337,7 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         reply,
         projections.statistics.dfeReturn(censusDate, rounding),
         `dfe-return-${censusDate}`,
+        { toCsv: dfeReturnToCsv },
       );
     },
   );
@@ -326,9 +372,9 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         projections.statistics.academicYear(year, services.policy.schoolPopulation),
         rounding,
       );
-      return send(request, reply, report, `academic-year-${year}`, () =>
-        academicYearPage(report, services.policy, rounding),
-      );
+      return send(request, reply, report, `academic-year-${year}`, {
+        page: () => academicYearPage(report, services.policy, rounding),
+      });
     },
   );
 
@@ -359,9 +405,9 @@ export const reportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
         },
         rounding,
       );
-      return send(request, reply, report, `committee-${from}-${to}`, () =>
-        committeePage(report, services.policy, rounding),
-      );
+      return send(request, reply, report, `committee-${from}-${to}`, {
+        page: () => committeePage(report, services.policy, rounding),
+      });
     },
   );
 };

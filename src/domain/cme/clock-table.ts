@@ -15,7 +15,12 @@ export const cmeClockTable = {
   WhereaboutsEstablished: { stops: ['cmeTracingReview'], mayStop: ['fairAccessPlacement'] },
   // Found on roll by a school's new pupil return: as whereabouts established on roll.
   CmeFoundOnRollByNewPupilReturn: { stops: ['cmeTracingReview'], mayStop: ['fairAccessPlacement'] },
+  // A referral stored before issue 15 item 9 started the placement clock; a referral no longer does: the 20
+  // school days run from the day the child is agreed to be considered, and stop when a place is allocated
+  // (School Admissions Code 2021, "Fair Access Protocols").
   CmeFairAccessReferralMade: { starts: ['fairAccessPlacement'] },
+  CmeFairAccessConsiderationAgreed: { starts: ['fairAccessPlacement'] },
+  CmeFairAccessPlaceAllocated: { mayStop: ['fairAccessPlacement'] },
   // Each review of an untraced child sets the next one (the open clock's due date is replaced).
   CmeUntracedReviewRecorded: { starts: ['cmeTracingReview'] },
   CmeCaseClosed: { stops: 'all' },

@@ -107,6 +107,29 @@ export const ReferToFairAccessBody = z.strictObject({
   details: FreeTextSchema.optional(),
 });
 
+/** School Admissions Code 2021, Fair Access Protocols: the child agreed to be considered under the protocol. */
+export const AgreeFairAccessConsiderationBody = z.strictObject({
+  agreedOn: isoDateSchema,
+  details: FreeTextSchema.optional(),
+});
+
+/** The school place the protocol allocated (the child's start at the school is whereabouts on roll). */
+export const RecordFairAccessPlaceAllocatedBody = z.strictObject({
+  allocatedOn: isoDateSchema,
+  school: SchoolSchema,
+});
+
+/**
+ * An estimate of the date of birth of a child whose date of birth is not known (an untraced child), so that
+ * compulsory school age (EA 1996 s.8) and the year group can be worked out; always shown as an estimate.
+ */
+export const EstimateDateOfBirthBody = z.strictObject({
+  estimatedOn: isoDateSchema,
+  dateOfBirth: isoDateSchema,
+  /** What the estimate rests on: a sibling's year group, a school's record abroad, what a neighbour said. */
+  basis: FreeTextSchema,
+});
+
 export const HandToAnotherCouncilBody = z.strictObject({
   handedOn: isoDateSchema,
   council: NameTextSchema,
@@ -170,12 +193,15 @@ export const cmeCommandBodies = {
   EstablishWhereabouts: EstablishWhereaboutsBody,
   ApplyForSchoolPlace: ApplyForSchoolPlaceBody,
   ReferToFairAccess: ReferToFairAccessBody,
+  AgreeFairAccessConsideration: AgreeFairAccessConsiderationBody,
+  RecordFairAccessPlaceAllocated: RecordFairAccessPlaceAllocatedBody,
   HandToAnotherCouncil: HandToAnotherCouncilBody,
   RecordBecameEhe: RecordBecameEheBody,
   RecordUntracedReview: RecordUntracedReviewBody,
   ChangeCmePrimaryReason: ChangeCmePrimaryReasonBody,
   RecordMissingSince: RecordMissingSinceBody,
   RecordLeftRoll: RecordLeftRollBody,
+  EstimateDateOfBirth: EstimateDateOfBirthBody,
   RecordFoundOnRollByReturn: RecordFoundOnRollByReturnBody,
   CloseCase: CloseCaseBody,
   ReopenCase: ReopenCaseBody,
@@ -202,6 +228,8 @@ export const allocatedWork: ReadonlySet<CmeCommandType> = new Set<CmeCommandType
   'EstablishWhereabouts',
   'ApplyForSchoolPlace',
   'ReferToFairAccess',
+  'AgreeFairAccessConsideration',
+  'RecordFairAccessPlaceAllocated',
   'HandToAnotherCouncil',
   'RecordBecameEhe',
   'RecordUntracedReview',

@@ -6,7 +6,7 @@ import type { CmeCommandOf } from './commands.js';
 import { type CaseHandlers, s436A, startClock } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkDate, checkNotBefore, checkOtherText, compulsorySchoolAgeAt } from './guards.js';
-import type { CmeCase } from './state.js';
+import { ageDateOfBirth, type CmeCase } from './state.js';
 
 /** Tracing a missing child: allocation, enquiries, risk and its reports, reviews while untraced. */
 export const caseworkHandlers: CaseHandlers<
@@ -81,7 +81,7 @@ export const caseworkHandlers: CaseHandlers<
     checkDate(ctx, state, data.reviewedOn, 'reviewedOn');
     if (state.whereabouts !== null)
       fail.conflict('whereabouts_known', 'the child has been found: nothing to review');
-    if (compulsorySchoolAgeAt(state.child.dateOfBirth, data.reviewedOn) === 'after') {
+    if (compulsorySchoolAgeAt(ageDateOfBirth(state)?.dateOfBirth, data.reviewedOn) === 'after') {
       fail.invalid(
         'not_of_compulsory_school_age',
         'reviews run while the child is of compulsory school age: close the case instead',

@@ -5,7 +5,7 @@ import type { Handler } from './decide-support.js';
 import { s436A } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { today } from './guards.js';
-import type { CmeState } from './state.js';
+import { ageDateOfBirth, type CmeState } from './state.js';
 
 /*
  * What the deadline worker asks for. Both commands are idempotent triggers: when the clock has since
@@ -63,7 +63,12 @@ export const clockHandlers: {
    */
   CloseAtEndOfSchoolAge({ leavingDate }, state, ctx) {
     if (state.status === 'none') fail.notFound('case_not_found', 'there is no CME case');
-    const closedOn = schoolAgeClosureOn(state.child.dateOfBirth, leavingDate, state.openedOn, today(ctx));
+    const closedOn = schoolAgeClosureOn(
+      ageDateOfBirth(state)?.dateOfBirth,
+      leavingDate,
+      state.openedOn,
+      today(ctx),
+    );
     if (closedOn === undefined) return [];
     return [
       cmeEvent('CmeCaseClosed', {

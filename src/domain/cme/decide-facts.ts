@@ -33,7 +33,11 @@ export function checkMissingSince(
 
 /** The facts of a CME case the DfE return reads, as the council learns them (issue 15 items 2 and 4). */
 export const factHandlers: CaseHandlers<
-  'ChangeCmePrimaryReason' | 'RecordMissingSince' | 'RecordLeftRoll' | 'RecordFoundOnRollByReturn'
+  | 'ChangeCmePrimaryReason'
+  | 'RecordMissingSince'
+  | 'RecordLeftRoll'
+  | 'RecordFoundOnRollByReturn'
+  | 'EstimateDateOfBirth'
 > = {
   /**
    * A school's new pupil return (reg 13(1), 2024 Regulations) names the child: found on roll there, which
@@ -74,6 +78,15 @@ export const factHandlers: CaseHandlers<
       fail.conflict('no_change', `missingSince is already ${data.missingSince ?? 'unknown'}`, 'missingSince');
     }
     return [cmeEvent('CmeMissingSinceRecorded', { ...data, previous: state.missingSince, ...s436A(ctx) })];
+  },
+
+  /** Only while the date of birth is not known: a known one is never replaced by a guess. */
+  EstimateDateOfBirth(data, state, ctx) {
+    checkDate(ctx, state, data.estimatedOn, 'estimatedOn');
+    if (state.child.dateOfBirth)
+      fail.conflict('date_of_birth_known', `the date of birth is known: ${state.child.dateOfBirth}`);
+    notInFuture(data.dateOfBirth, 'dateOfBirth', ctx);
+    return [cmeEvent('CmeDateOfBirthEstimated', { ...data, ...s436A(ctx) })];
   },
 
   RecordLeftRoll(data, state, ctx) {

@@ -1,20 +1,15 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { ClockName } from '../clocks.js';
 import { fail } from '../decider.js';
-import { type CaseHandlers, requireWhereabouts, s436A, startClock } from './decide-support.js';
+import { type CaseHandlers, requireWhereabouts, s436A } from './decide-support.js';
 import { cmeEvent } from './events.js';
 import { checkCode, checkDate, checkOtherText, compulsorySchoolAgeAt, notInFuture } from './guards.js';
-import type { CmeCase } from './state.js';
+import { ageDateOfBirth, type CmeCase } from './state.js';
 import type { CmeDestination } from './values.js';
 
 /** Where a traced child goes next, and closing the case only with a destination. */
 export const outcomeHandlers: CaseHandlers<
-  | 'EstablishWhereabouts'
-  | 'ApplyForSchoolPlace'
-  | 'ReferToFairAccess'
-  | 'HandToAnotherCouncil'
-  | 'RecordBecameEhe'
-  | 'CloseCase'
+  'EstablishWhereabouts' | 'ApplyForSchoolPlace' | 'HandToAnotherCouncil' | 'RecordBecameEhe' | 'CloseCase'
 > = {
   EstablishWhereabouts(data, state, ctx) {
     checkDate(ctx, state, data.establishedOn, 'establishedOn');
@@ -29,16 +24,6 @@ export const outcomeHandlers: CaseHandlers<
     checkDate(ctx, state, data.appliedOn, 'appliedOn');
     requireWhereabouts(state, 'in_area', 'a school place application');
     return [cmeEvent('CmeSchoolPlaceAppliedFor', { ...data, ...s436A(ctx) })];
-  },
-
-  ReferToFairAccess(data, state, ctx) {
-    checkDate(ctx, state, data.referredOn, 'referredOn');
-    requireWhereabouts(state, 'in_area', 'a Fair Access referral');
-    if (state.clocks.fairAccessPlacement) {
-      fail.conflict('fair_access_pending', 'a Fair Access referral is already waiting for a place');
-    }
-    const clocksStarted = [startClock(ctx, 'fairAccessPlacement', data.referredOn)];
-    return [cmeEvent('CmeFairAccessReferralMade', { ...data, clocksStarted, ...s436A(ctx) })];
   },
 
   HandToAnotherCouncil(data, state, ctx) {
@@ -92,7 +77,7 @@ function destinationEstablished(destination: CmeDestination, state: CmeCase, clo
       if (state.whereabouts?.kind !== 'abroad') missing('the child is not confirmed abroad');
       return;
     case 'end_of_compulsory_school_age': {
-      const age = compulsorySchoolAgeAt(state.child.dateOfBirth, closedOn);
+      const age = compulsorySchoolAgeAt(ageDateOfBirth(state)?.dateOfBirth, closedOn);
       if (age === 'unknown') fail.invalid('field_required', 'the date of birth is unknown', 'destination');
       if (age !== 'after')
         fail.conflict(

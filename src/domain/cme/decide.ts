@@ -7,13 +7,14 @@ import { allocatedWork, clockCommands, cmeCommandBodies } from './commands.js';
 import { caseworkHandlers } from './decide-casework.js';
 import { clockHandlers } from './decide-clocks.js';
 import { factHandlers } from './decide-facts.js';
+import { fairAccessHandlers } from './decide-fair-access.js';
 import { outcomeHandlers } from './decide-outcome.js';
 import { referralHandlers } from './decide-referral.js';
 import { type Handler, requireOpen } from './decide-support.js';
 import type { CmeEvent } from './events.js';
 import type { CmeCase, CmeState } from './state.js';
 
-const caseHandlers = { ...caseworkHandlers, ...outcomeHandlers, ...factHandlers };
+const caseHandlers = { ...caseworkHandlers, ...outcomeHandlers, ...fairAccessHandlers, ...factHandlers };
 type CaseCommandType = keyof typeof caseHandlers;
 const otherHandlers = { ...referralHandlers, ...clockHandlers };
 type OtherCommandType = keyof typeof otherHandlers;

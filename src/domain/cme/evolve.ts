@@ -80,7 +80,19 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
     case 'CmeSchoolPlaceAppliedFor':
       return { ...state, schoolPlaceAppliedOn: event.data.appliedOn };
     case 'CmeFairAccessReferralMade':
-      return { ...state, fairAccessReferredOn: event.data.referredOn };
+      return {
+        ...state,
+        fairAccessReferredOn: event.data.referredOn,
+        fairAccess: { referredOn: event.data.referredOn, agreedOn: null, place: null },
+      };
+    case 'CmeFairAccessConsiderationAgreed':
+      return state.fairAccess
+        ? { ...state, fairAccess: { ...state.fairAccess, agreedOn: event.data.agreedOn } }
+        : state;
+    case 'CmeFairAccessPlaceAllocated': {
+      const place = { allocatedOn: event.data.allocatedOn, school: event.data.school };
+      return state.fairAccess ? { ...state, fairAccess: { ...state.fairAccess, place } } : state;
+    }
     case 'CmeCaseHandedToAnotherCouncil':
       return { ...state, handedToCouncil: event.data.council };
     case 'CmeChildBecameEhe':
@@ -89,6 +101,10 @@ function evolveCase(state: CmeCase, event: CmeEvent): CmeCase {
       return state;
     case 'CmePrimaryReasonChanged':
       return { ...state, primaryReason: event.data.primaryReason };
+    case 'CmeDateOfBirthEstimated': {
+      const { dateOfBirth, estimatedOn, basis } = event.data;
+      return { ...state, estimatedDateOfBirth: { dateOfBirth, estimatedOn, basis } };
+    }
     case 'CmeMissingSinceRecorded':
       return { ...state, missingSince: event.data.missingSince };
     case 'CmeFoundOnRollByNewPupilReturn': {
@@ -162,6 +178,8 @@ function openCase(event: CmeEvent): CmeState {
     whereabouts: null,
     schoolPlaceAppliedOn: null,
     fairAccessReferredOn: null,
+    fairAccess: null,
+    estimatedDateOfBirth: null,
     handedToCouncil: null,
     eheCaseId: null,
     possibleDuplicateOf: [],

@@ -16,6 +16,9 @@ export const cmeCommandRoles = {
   ApplyForSchoolPlace: casework,
   // Panel referrals are a senior officer's step.
   ReferToFairAccess: statutory,
+  // The panel's agreement and the place it allocated, recorded by the senior officer who sits on it.
+  AgreeFairAccessConsideration: statutory,
+  RecordFairAccessPlaceAllocated: statutory,
   HandToAnotherCouncil: casework,
   RecordBecameEhe: management,
   RecordUntracedReview: casework,
@@ -23,6 +26,7 @@ export const cmeCommandRoles = {
   ChangeCmePrimaryReason: casework,
   RecordMissingSince: casework,
   RecordLeftRoll: casework,
+  EstimateDateOfBirth: casework,
   // Sent by the new pupil return's intake as the school that made the return; no case route takes it.
   RecordFoundOnRollByReturn: ['referrer', ...casework],
   CloseCase: management,

@@ -10,6 +10,7 @@ import type {
   ReferralSource,
   RiskLevel,
   RollStatus,
+  School,
   TimeMissing,
   Whereabouts,
 } from './values.js';
@@ -54,6 +55,17 @@ export interface CmeCase {
   whereabouts: Whereabouts | null;
   schoolPlaceAppliedOn: IsoDate | null;
   fairAccessReferredOn: IsoDate | null;
+  /** An estimate of the date of birth while the real one is not known (`child.dateOfBirth` absent). */
+  estimatedDateOfBirth: { dateOfBirth: IsoDate; estimatedOn: IsoDate; basis: string } | null;
+  /**
+   * The latest Fair Access referral: the day the child was agreed to be considered under the protocol (the
+   * 20 school days run from it) and the place allocated (which stops them). School Admissions Code 2021.
+   */
+  fairAccess: {
+    referredOn: IsoDate;
+    agreedOn: IsoDate | null;
+    place: { allocatedOn: IsoDate; school: School } | null;
+  } | null;
   handedToCouncil: string | null;
   eheCaseId: string | null;
   /** Open cases the child may already have, flagged at referral for the co-ordinator's triage. */
@@ -67,3 +79,13 @@ export interface CmeCase {
 export type CmeState = { status: 'none' } | CmeCase;
 
 export const initialCmeState = (): CmeState => ({ status: 'none' });
+
+/**
+ * The date of birth compulsory school age (EA 1996 s.8) and the year group are worked out from: the child's,
+ * or, while it is not known, the officer's estimate, flagged as such wherever it is shown.
+ */
+export function ageDateOfBirth(state: CmeCase): { dateOfBirth: IsoDate; estimated: boolean } | null {
+  if (state.child.dateOfBirth) return { dateOfBirth: state.child.dateOfBirth, estimated: false };
+  const estimate = state.estimatedDateOfBirth;
+  return estimate ? { dateOfBirth: estimate.dateOfBirth, estimated: true } : null;
+}

@@ -63,7 +63,8 @@ describe('whereabouts established', () => {
   });
 
   it('on roll ends the wait for a Fair Access place', () => {
-    const [event] = given(history(referral(), allocated(), found(), fairAccess))
+    const agreed = command('AgreeFairAccessConsideration', { agreedOn: '2026-11-12' });
+    const [event] = given(history(referral(), allocated(), found(), fairAccess, agreed))
       .when(found(onRoll))
       .thenAccepted();
     expect(event?.type === 'WhereaboutsEstablished' && event.data.clocksStopped).toEqual([
@@ -85,13 +86,13 @@ describe('a child found in the area', () => {
       ]);
   });
 
-  it('may be referred to Fair Access, starting the 20-school-day placement clock', () => {
+  it('may be referred to Fair Access (the placement clock waits for the agreement: fair-access.test.ts)', () => {
     given(history(referral(), allocated(), found()))
       .when(fairAccess)
       .then([
         cmeEvent('CmeFairAccessReferralMade', {
           referredOn: '2026-11-11',
-          clocksStarted: [startedClock('fairAccessPlacement', '2026-11-11', '2026-12-09', 'school')],
+          clocksStarted: [],
           legalBasis: 'EA1996_s436A',
           decidedBy: 'officer-asha',
         }),
