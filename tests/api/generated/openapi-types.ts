@@ -1604,6 +1604,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/fair-access-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the child is agreed to be considered under the Fair Access Protocol
+         * @description Command CME AgreeFairAccessConsideration.
+         */
+        post: operations["agreeFairAccessConsideration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/fair-access-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the school place the Fair Access Protocol allocated
+         * @description Command CME RecordFairAccessPlaceAllocated.
+         */
+        post: operations["recordFairAccessPlaceAllocated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/estimated-date-of-birth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an estimate of an untraced child's date of birth, while the real one is not known
+         * @description Command CME EstimateDateOfBirth.
+         */
+        post: operations["estimateDateOfBirth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/hand-over": {
         parameters: {
             query?: never;
@@ -2114,6 +2174,8 @@ export interface components {
                 familyName: string;
                 /** @description A London calendar date, YYYY-MM-DD */
                 dateOfBirth?: string;
+                /** @description CME: an officer's estimate while the date of birth is not known; yearGroup and compulsorySchoolAge are then worked out from it and are estimates too */
+                estimatedDateOfBirth?: string;
                 /** @enum {string} */
                 sex: "F" | "M" | "U";
                 upn?: string;
@@ -2197,6 +2259,31 @@ export interface components {
             /** @enum {string} */
             riskLevel?: "low" | "medium" | "high";
             located?: boolean;
+            /** @description CME: the closure a school's new pupil return proposed (the child found on roll at the school, reg 13(1)), from the day the return arrived until the officer closes the case */
+            closureProposal?: {
+                /** @constant */
+                destination: "on_roll";
+                /** @description A London calendar date, YYYY-MM-DD */
+                proposedOn: string;
+                returnId: string;
+            };
+            /** @description CME, once referred to the Fair Access Protocol: agreedOn is the day the child was agreed to be considered, from which a place is due within 20 school days (placeDueBy, while none is allocated: School Admissions Code 2021); place is the place allocated. The start at the school is the whereabouts on roll */
+            fairAccess?: {
+                /** @description A London calendar date, YYYY-MM-DD */
+                referredOn: string;
+                /** @description A London calendar date, YYYY-MM-DD */
+                agreedOn?: string;
+                /** @description A London calendar date, YYYY-MM-DD */
+                placeDueBy?: string;
+                place?: {
+                    /** @description A London calendar date, YYYY-MM-DD */
+                    allocatedOn: string;
+                    school: {
+                        name: string;
+                        urn?: string;
+                    };
+                };
+            };
             /** @description Open cases this child may already have, flagged at referral for triage */
             possibleDuplicateOf?: string[];
             revision: string;
@@ -2277,6 +2364,19 @@ export interface components {
             };
             /** @description Referrals that may be a child with another open case, awaiting the co-ordinator */
             possibleDuplicates: {
+                count: number;
+                items: {
+                    caseId: string;
+                    /** @enum {string} */
+                    caseType: "ehe" | "cme";
+                    childName: string;
+                    priority: boolean;
+                    officerId?: string;
+                    since: string;
+                }[];
+            };
+            /** @description Open CME cases whose child a school's new pupil return found on roll (reg 13(1) of the School Attendance (Pupil Registration) (England) Regulations 2024), since the return arrived: the closure is proposed to the officer, who closes the case */
+            closureProposals: {
                 count: number;
                 items: {
                     caseId: string;
@@ -2398,7 +2498,23 @@ export interface components {
                 };
                 /** @description Children whose home education the council judged unsuitable on the census date: counted as CME, not EHE (CME statutory guidance 2025). Children referred while still on a school roll are not counted until the day they leave it (EA 1996 s.436A(1)(a)) */
                 fromUnsuitableEhe: number | "low";
+                /** @description Children counted whose date of birth is an officer's estimate (not known): their compulsory school age and year group are estimates too */
+                withEstimatedDateOfBirth: number | "low";
             };
+            /** @description Every figure above as one row with the DfE's code and label (domain/dfe-codes.ts names each label's source and those still to be checked); the CSV has these rows */
+            rows: {
+                /** @enum {string} */
+                section: "ehe" | "cme";
+                /** @description The figure in the return: total, byPrimaryReason, senSupport … */
+                figure: string;
+                /** @description Our code within the breakdown; null for a total */
+                code: string | null;
+                /** @description The DfE collection's own code of the category; null where it could not be checked against the collection's specification, or the DfE collects no such category */
+                dfeCode: string | null;
+                /** @description The DfE's label of the category; null where the DfE collects no such category */
+                dfeLabel: string | null;
+                value: number | "low";
+            }[];
         };
         AcademicYearReport: {
             label: string;
@@ -2711,6 +2827,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request does not match the schema (each field named by its path) */
+        "validation_failed.allocatedOn": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The token's role may not do this */
         "forbidden.2": {
             headers: {
@@ -2731,6 +2856,15 @@ export interface components {
         };
         /** @description If-Match is stale: the case has changed */
         stale_revision: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A field is wrong for the domain (a date, a code, a required field) */
+        "date_in_future.allocatedOn": {
             headers: {
                 [name: string]: unknown;
             };
@@ -3972,32 +4106,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandResult"];
                 };
             };
-            /** @description The request does not match the schema (each field named by its path) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:sightline:problem:validation_failed",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "body.allocatedOn: must be a real calendar date in the form YYYY-MM-DD",
-                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/allocation",
-                     *       "code": "validation_failed",
-                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
-                     *       "errors": [
-                     *         {
-                     *           "path": "body.allocatedOn",
-                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["validation_failed.allocatedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
             404: components["responses"]["case_not_found"];
@@ -4024,32 +4133,7 @@ export interface operations {
             412: components["responses"]["stale_revision"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
-            /** @description A field is wrong for the domain (a date, a code, a required field) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:sightline:problem:date_in_future",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "allocatedOn 2027-01-04 is after today",
-                     *       "instance": "/v1/cases/5b0f3c2e-8a41-4d7e-9c53-2f6a1e0d7b94/allocation",
-                     *       "code": "date_in_future",
-                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
-                     *       "errors": [
-                     *         {
-                     *           "path": "body.allocatedOn",
-                     *           "message": "allocatedOn 2027-01-04 is after today"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["date_in_future.allocatedOn"];
             429: components["responses"]["rate_limited"];
             500: components["responses"]["internal_error"];
             503: components["responses"]["store_unavailable"];
@@ -12352,6 +12436,399 @@ export interface operations {
             503: components["responses"]["store_unavailable"];
         };
     };
+    agreeFairAccessConsideration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    agreedOn: string;
+                    details?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08",
+                     *       "caseType": "cme",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "CmeFairAccessConsiderationAgreed"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "cmeTracingReview",
+                     *           "startedOn": "2025-11-17",
+                     *           "dueOn": "2025-12-01",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request does not match the schema (each field named by its path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:validation_failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "body.agreedOn: must be a real calendar date in the form YYYY-MM-DD",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/fair-access-agreements",
+                     *       "code": "validation_failed",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.agreedOn",
+                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found.2"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:fair_access_agreed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "agreed to be considered on 2025-12-04",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/fair-access-agreements",
+                     *       "code": "fair_access_agreed",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            /** @description A field is wrong for the domain (a date, a code, a required field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:date_in_future",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "agreedOn 2027-01-04 is after today",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/fair-access-agreements",
+                     *       "code": "date_in_future",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.agreedOn",
+                     *           "message": "agreedOn 2027-01-04 is after today"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    recordFairAccessPlaceAllocated: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    allocatedOn: string;
+                    school: {
+                        name: string;
+                        urn?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08",
+                     *       "caseType": "cme",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "CmeFairAccessPlaceAllocated"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "cmeTracingReview",
+                     *           "startedOn": "2025-11-17",
+                     *           "dueOn": "2025-12-01",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            400: components["responses"]["validation_failed.allocatedOn"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found.2"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:fair_access_place_allocated",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "a place was allocated on 2025-12-09",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/fair-access-places",
+                     *       "code": "fair_access_place_allocated",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_in_future.allocatedOn"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    estimateDateOfBirth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    estimatedOn: string;
+                    /** Format: date */
+                    dateOfBirth: string;
+                    basis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The events recorded, the new revision (also the ETag) and the case summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08",
+                     *       "caseType": "cme",
+                     *       "revision": "3",
+                     *       "events": [
+                     *         {
+                     *           "id": "3f2f2d1c-879b-4654-8ede-3dd4e765abe8",
+                     *           "type": "CmeDateOfBirthEstimated"
+                     *         }
+                     *       ],
+                     *       "replayed": false,
+                     *       "clocks": [
+                     *         {
+                     *           "clock": "cmeTracingReview",
+                     *           "startedOn": "2025-11-17",
+                     *           "dueOn": "2025-12-01",
+                     *           "missed": false,
+                     *           "escalation": "none"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description The request does not match the schema (each field named by its path) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:validation_failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "body.estimatedOn: must be a real calendar date in the form YYYY-MM-DD",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/estimated-date-of-birth",
+                     *       "code": "validation_failed",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.estimatedOn",
+                     *           "message": "must be a real calendar date in the form YYYY-MM-DD"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden.2"];
+            404: components["responses"]["case_not_found.2"];
+            /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:date_of_birth_known",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "the date of birth is known: 2014-05-01",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/estimated-date-of-birth",
+                     *       "code": "date_of_birth_known",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            /** @description A field is wrong for the domain (a date, a code, a required field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:sightline:problem:date_in_future",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "estimatedOn 2027-01-04 is after today",
+                     *       "instance": "/v1/cases/c7e2a9d4-1f36-4b8a-a0e5-93d4b2f61c08/estimated-date-of-birth",
+                     *       "code": "date_in_future",
+                     *       "requestId": "9f1c2010-cd5b-4197-a1ed-da3d1b9a2cfd",
+                     *       "errors": [
+                     *         {
+                     *           "path": "body.estimatedOn",
+                     *           "message": "estimatedOn 2027-01-04 is after today"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
     handToAnotherCouncil: {
         parameters: {
             query?: never;
@@ -13548,6 +14025,10 @@ export interface operations {
                      *         "count": 0,
                      *         "items": []
                      *       },
+                     *       "closureProposals": {
+                     *         "count": 0,
+                     *         "items": []
+                     *       },
                      *       "saoByStage": {
                      *         "notice_served": 2,
                      *         "order_in_force": 1
@@ -14086,63 +14567,457 @@ export interface operations {
                      *           "public": "low",
                      *           "ehe_judged_unsuitable": 10
                      *         },
-                     *         "fromUnsuitableEhe": 10
-                     *       }
+                     *         "fromUnsuitableEhe": 10,
+                     *         "withEstimatedDateOfBirth": "low"
+                     *       },
+                     *       "rows": [
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "total",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 350
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "bySex",
+                     *           "code": "F",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Female",
+                     *           "value": 180
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "bySex",
+                     *           "code": "M",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Male",
+                     *           "value": 170
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "bySex",
+                     *           "code": "U",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Unknown",
+                     *           "value": "low"
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Reception",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Reception",
+                     *           "value": "low"
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 1",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 1",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 2",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 2",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 3",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 3",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 4",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 4",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 5",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 5",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 6",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 6",
+                     *           "value": 30
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 7",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 7",
+                     *           "value": 40
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 8",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 8",
+                     *           "value": 40
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 9",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 9",
+                     *           "value": 50
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 10",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 10",
+                     *           "value": 50
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 11",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 11",
+                     *           "value": 60
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "mental_health",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Mental health",
+                     *           "value": 70
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "school_dissatisfaction_send",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Dissatisfaction with school - SEND",
+                     *           "value": 50
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "philosophical_or_preferential",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Philosophical or preferential",
+                     *           "value": 60
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "school_dissatisfaction_bullying",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Dissatisfaction with school - bullying",
+                     *           "value": 30
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "no_reason_given",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "No reason given",
+                     *           "value": 90
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "other",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Other",
+                     *           "value": 50
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "senSupport",
+                     *           "code": "senSupport",
+                     *           "dfeCode": "K",
+                     *           "dfeLabel": "SEN support",
+                     *           "value": 60
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "ehcp",
+                     *           "code": "ehcp",
+                     *           "dfeCode": "E",
+                     *           "dfeLabel": "Education, health and care plan",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "childInNeed",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "ehe",
+                     *           "figure": "childProtectionPlan",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": "low"
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "total",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 90
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySex",
+                     *           "code": "F",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Female",
+                     *           "value": 40
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySex",
+                     *           "code": "M",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Male",
+                     *           "value": 50
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 6",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 6",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 7",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 7",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 8",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 8",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 9",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 9",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 10",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 10",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byYearGroup",
+                     *           "code": "Year 11",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Year 11",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byTimeMissing",
+                     *           "code": "twelve_weeks_or_less",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "12 weeks or less",
+                     *           "value": 60
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byTimeMissing",
+                     *           "code": "more_than_twelve_weeks",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "More than 12 weeks",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byTimeMissing",
+                     *           "code": "unknown",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Unknown",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "whereabouts_unknown",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Whereabouts unknown",
+                     *           "value": 30
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "awaiting_school_place",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Awaiting a school place",
+                     *           "value": 30
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "moved_into_area_without_place",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Moved into the area without a school place",
+                     *           "value": 20
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "byPrimaryReason",
+                     *           "code": "unsuitable_home_education",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": "Elective home education judged unsuitable",
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySource",
+                     *           "code": "continuous_absence_ten_school_days",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 40
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySource",
+                     *           "code": "deletion_return_no_destination",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 30
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySource",
+                     *           "code": "other_agency",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySource",
+                     *           "code": "public",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": "low"
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "bySource",
+                     *           "code": "ehe_judged_unsuitable",
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "fromUnsuitableEhe",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": 10
+                     *         },
+                     *         {
+                     *           "section": "cme",
+                     *           "figure": "withEstimatedDateOfBirth",
+                     *           "code": null,
+                     *           "dfeCode": null,
+                     *           "dfeLabel": null,
+                     *           "value": "low"
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["DfeReturn"];
                     /**
-                     * @example figure,value
-                     *     censusDate,2026-01-15
-                     *     rounding,published
-                     *     ehe.total,350
-                     *     ehe.bySex.F,180
-                     *     ehe.bySex.M,170
-                     *     ehe.bySex.U,low
-                     *     ehe.byYearGroup.Reception,low
-                     *     ehe.byYearGroup.Year 1,10
-                     *     ehe.byYearGroup.Year 2,10
-                     *     ehe.byYearGroup.Year 3,20
-                     *     ehe.byYearGroup.Year 4,20
-                     *     ehe.byYearGroup.Year 5,20
-                     *     ehe.byYearGroup.Year 6,30
-                     *     ehe.byYearGroup.Year 7,40
-                     *     ehe.byYearGroup.Year 8,40
-                     *     ehe.byYearGroup.Year 9,50
-                     *     ehe.byYearGroup.Year 10,50
-                     *     ehe.byYearGroup.Year 11,60
-                     *     ehe.byPrimaryReason.mental_health,70
-                     *     ehe.byPrimaryReason.school_dissatisfaction_send,50
-                     *     ehe.byPrimaryReason.philosophical_or_preferential,60
-                     *     ehe.byPrimaryReason.school_dissatisfaction_bullying,30
-                     *     ehe.byPrimaryReason.no_reason_given,90
-                     *     ehe.byPrimaryReason.other,50
-                     *     ehe.senSupport,60
-                     *     ehe.ehcp,20
-                     *     ehe.childInNeed,10
-                     *     ehe.childProtectionPlan,low
-                     *     cme.total,90
-                     *     cme.bySex.F,40
-                     *     cme.bySex.M,50
-                     *     cme.byYearGroup.Year 6,10
-                     *     cme.byYearGroup.Year 7,20
-                     *     cme.byYearGroup.Year 8,10
-                     *     cme.byYearGroup.Year 9,20
-                     *     cme.byYearGroup.Year 10,20
-                     *     cme.byYearGroup.Year 11,10
-                     *     cme.byTimeMissing.twelve_weeks_or_less,60
-                     *     cme.byTimeMissing.more_than_twelve_weeks,20
-                     *     cme.byTimeMissing.unknown,10
-                     *     cme.byPrimaryReason.whereabouts_unknown,30
-                     *     cme.byPrimaryReason.awaiting_school_place,30
-                     *     cme.byPrimaryReason.moved_into_area_without_place,20
-                     *     cme.byPrimaryReason.unsuitable_home_education,10
-                     *     cme.bySource.continuous_absence_ten_school_days,40
-                     *     cme.bySource.deletion_return_no_destination,30
-                     *     cme.bySource.other_agency,10
-                     *     cme.bySource.public,low
-                     *     cme.bySource.ehe_judged_unsuitable,10
-                     *     cme.fromUnsuitableEhe,10
+                     * @example section,figure,code,dfeCode,dfeLabel,value
+                     *     ehe,total,,,,350
+                     *     ehe,bySex,F,,Female,180
+                     *     ehe,bySex,M,,Male,170
+                     *     ehe,bySex,U,,Unknown,low
+                     *     ehe,byYearGroup,Reception,,Reception,low
+                     *     ehe,byYearGroup,Year 1,,Year 1,10
+                     *     ehe,byYearGroup,Year 2,,Year 2,10
+                     *     ehe,byYearGroup,Year 3,,Year 3,20
+                     *     ehe,byYearGroup,Year 4,,Year 4,20
+                     *     ehe,byYearGroup,Year 5,,Year 5,20
+                     *     ehe,byYearGroup,Year 6,,Year 6,30
+                     *     ehe,byYearGroup,Year 7,,Year 7,40
+                     *     ehe,byYearGroup,Year 8,,Year 8,40
+                     *     ehe,byYearGroup,Year 9,,Year 9,50
+                     *     ehe,byYearGroup,Year 10,,Year 10,50
+                     *     ehe,byYearGroup,Year 11,,Year 11,60
+                     *     ehe,byPrimaryReason,mental_health,,Mental health,70
+                     *     ehe,byPrimaryReason,school_dissatisfaction_send,,Dissatisfaction with school - SEND,50
+                     *     ehe,byPrimaryReason,philosophical_or_preferential,,Philosophical or preferential,60
+                     *     ehe,byPrimaryReason,school_dissatisfaction_bullying,,Dissatisfaction with school - bullying,30
+                     *     ehe,byPrimaryReason,no_reason_given,,No reason given,90
+                     *     ehe,byPrimaryReason,other,,Other,50
+                     *     ehe,senSupport,senSupport,K,SEN support,60
+                     *     ehe,ehcp,ehcp,E,"Education, health and care plan",20
+                     *     ehe,childInNeed,,,,10
+                     *     ehe,childProtectionPlan,,,,low
+                     *     cme,total,,,,90
+                     *     cme,bySex,F,,Female,40
+                     *     cme,bySex,M,,Male,50
+                     *     cme,byYearGroup,Year 6,,Year 6,10
+                     *     cme,byYearGroup,Year 7,,Year 7,20
+                     *     cme,byYearGroup,Year 8,,Year 8,10
+                     *     cme,byYearGroup,Year 9,,Year 9,20
+                     *     cme,byYearGroup,Year 10,,Year 10,20
+                     *     cme,byYearGroup,Year 11,,Year 11,10
+                     *     cme,byTimeMissing,twelve_weeks_or_less,,12 weeks or less,60
+                     *     cme,byTimeMissing,more_than_twelve_weeks,,More than 12 weeks,20
+                     *     cme,byTimeMissing,unknown,,Unknown,10
+                     *     cme,byPrimaryReason,whereabouts_unknown,,Whereabouts unknown,30
+                     *     cme,byPrimaryReason,awaiting_school_place,,Awaiting a school place,30
+                     *     cme,byPrimaryReason,moved_into_area_without_place,,Moved into the area without a school place,20
+                     *     cme,byPrimaryReason,unsuitable_home_education,,Elective home education judged unsuitable,10
+                     *     cme,bySource,continuous_absence_ten_school_days,,,40
+                     *     cme,bySource,deletion_return_no_destination,,,30
+                     *     cme,bySource,other_agency,,,10
+                     *     cme,bySource,public,,,low
+                     *     cme,bySource,ehe_judged_unsuitable,,,10
+                     *     cme,fromUnsuitableEhe,,,,10
+                     *     cme,withEstimatedDateOfBirth,,,,low
                      */
                     "text/csv": string;
                 };
