@@ -76,4 +76,10 @@ export interface RegisterQueries {
   leavers(from: IsoDate, to: IsoDate, commencement?: IsoDate | null): RegisterLeaver[];
   /** One case's stretches on the register. */
   periods(caseId: string): RegisterPeriod[];
+  /**
+   * The EHE cases on the register on `on`, kept under the duty (on or after `commencement`), whose s.436B
+   * consideration has not started: children on the register from before it commenced (the daily sweep
+   * starts their duties, `StartRegisterDuties`).
+   */
+  awaitingDuties(on: IsoDate, commencement: IsoDate): string[];
 }

@@ -107,6 +107,19 @@ export function registerQueries(
       }
       return leavers.sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : byName(a, b)));
     },
+    awaitingDuties(on, commencement) {
+      if (on < commencement) return [];
+      const awaiting: string[] = [];
+      for (const [caseId, entry] of view) {
+        const record = records.get(caseId);
+        if (entry.caseType !== 'ehe' || record?.caseType !== 'ehe' || record.state.status === 'closed')
+          continue;
+        const { register, clocks } = record.state;
+        if (register.homeVisit || register.dutiesCommencedOn || clocks.registerHomeVisitDecision) continue;
+        if (entryOn(caseId, entry, record, { on, commencement })) awaiting.push(caseId);
+      }
+      return awaiting;
+    },
     periods(caseId) {
       const entry = view.get(caseId);
       return entry ? registerPeriods(entry) : [];

@@ -29,6 +29,8 @@ export const DueClockJobSchema = z.discriminatedUnion('kind', [
   }),
   // Not a clock: the child passed the school leaving date (dueOn, EA 1996 s.8(3)); found by the daily sweep.
   z.object({ kind: z.literal('schoolAgeEnded'), stream: z.string(), dueOn: isoDateSchema }),
+  // Not a clock: the register commenced (dueOn) while the child was on it; found by the daily sweep.
+  z.object({ kind: z.literal('registerCommenced'), stream: z.string(), dueOn: isoDateSchema }),
 ]);
 export type DueClockJob = z.infer<typeof DueClockJobSchema>;
 
@@ -38,6 +40,8 @@ export function jobIdOf(job: DueClockJob): string {
       return `escalation_${job.stream}_${job.clock}_${job.level}`;
     case 'schoolAgeEnded':
       return `school_age_ended_${job.stream}`;
+    case 'registerCommenced':
+      return `register_commenced_${job.stream}`;
     default:
       return `${job.kind}_${job.stream}_${job.clock}`;
   }
@@ -60,6 +64,8 @@ export function runAt(job: DueClockJob, ctx: { policy: Policy; calendar: Calenda
       return dayAfter(job.dueOn);
     case 'reminder':
       return startOfLondonDay(job.remindOn);
+    case 'registerCommenced':
+      return startOfLondonDay(job.dueOn);
     case 'escalation': {
       const thresholds = escalationThresholds(job.clock, job.dueOn, ctx);
       return dayAfter(job.level === 'manager' ? thresholds.manager : thresholds.headOfService);

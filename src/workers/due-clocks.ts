@@ -43,15 +43,18 @@ function eheCommandOf(job: DueClockJob): EheCommand {
       return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };
     case 'schoolAgeEnded':
       return { type: 'CloseAtEndOfSchoolAge', data: { leavingDate: job.dueOn } };
+    case 'registerCommenced':
+      return { type: 'StartRegisterDuties', data: { commencedOn: job.dueOn } };
   }
 }
 
-/** A CME case has no annual review, so a reminder for one decides nothing. */
+/** A CME case has no annual review and is no register entry, so a reminder or commencement decides nothing. */
 function cmeCommandOf(job: DueClockJob): CmeCommand | undefined {
   switch (job.kind) {
     case 'deadline':
       return { type: 'RecordDeadlineMissed', data: { clock: job.clock, dueOn: job.dueOn } };
     case 'reminder':
+    case 'registerCommenced':
       return undefined;
     case 'escalation':
       return { type: 'EscalateCase', data: { clock: job.clock, level: job.level } };

@@ -3,18 +3,18 @@ import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { Logger } from '../logger.js';
-import type { Projections } from '../projections/index.js';
 import { startBullmqTrigger } from './bullmq-trigger.js';
 import { createDueClockHandler } from './due-clocks.js';
 import { startEmbeddedTrigger } from './embedded.js';
 import { createWorkerMetrics } from './metrics.js';
 import type { WebhookSettings } from './notification-worker.js';
 import { createQueueSet } from './queues.js';
+import type { DeadlineSource } from './sweep.js';
 
 export interface WorkerDeps {
   config: Config;
   store: EventStore;
-  projections: Pick<Projections, 'deadlines' | 'dashboard'>;
+  projections: DeadlineSource;
   policy: Policy;
   logger: Logger;
   /** The process's Prometheus registry, where the workers' figures are exported. */

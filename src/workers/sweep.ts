@@ -6,8 +6,11 @@ import type { OpenDeadline, Projections } from '../projections/index.js';
 import type { DueClockJob } from './clock-jobs.js';
 import type { WorkerMetrics } from './metrics.js';
 
-/** What the sweep reads: the open clocks, and the open cases past school age (the dashboard's set). */
-export type DeadlineSource = Pick<Projections, 'deadlines' | 'dashboard'>;
+/**
+ * What the sweep reads: the open clocks, the open cases past school age (the dashboard's set), and the
+ * register's children whose duties have not started.
+ */
+export type DeadlineSource = Pick<Projections, 'deadlines' | 'dashboard' | 'register'>;
 
 export interface SweepContext {
   policy: Policy;
@@ -56,7 +59,13 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
   );
   const candidates = source.deadlines.open({ dueTo: addCalendarDays(today, longestReminder) });
   const jobs: DueClockJob[] = [];
-  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0, schoolAgeEnded: 0 };
+  const found: SweepFindings = {
+    deadline: 0,
+    reminder: 0,
+    escalation: 0,
+    schoolAgeEnded: 0,
+    registerCommenced: 0,
+  };
   for (const deadline of candidates) {
     const job = dueJobOf(deadline, today, ctx);
     if (!job) continue;
@@ -68,13 +77,28 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
     jobs.push({ kind: 'schoolAgeEnded', stream: `${past.caseType}-${past.caseId}`, dueOn: past.leavingDate });
     found.schoolAgeEnded++;
   }
+  // The Children Not In School register (EA 1996 s.436B): on and after its commencement, a child already on
+  // it is registered under the duty from that day (domain/ehe/decide-register.ts, StartRegisterDuties).
+  const commencement = ctx.policy.commencement.cnisRegister;
+  if (commencement) {
+    for (const caseId of source.register.awaitingDuties(today, commencement)) {
+      jobs.push({ kind: 'registerCommenced', stream: `ehe-${caseId}`, dueOn: commencement });
+      found.registerCommenced++;
+    }
+  }
   ctx.metrics?.sweepRuns.inc();
   for (const [kind, count] of Object.entries(found)) ctx.metrics?.sweepFound.set({ kind }, count);
   return jobs;
 }
 
 export function countByKind(jobs: readonly DueClockJob[]): SweepFindings {
-  const found: SweepFindings = { deadline: 0, reminder: 0, escalation: 0, schoolAgeEnded: 0 };
+  const found: SweepFindings = {
+    deadline: 0,
+    reminder: 0,
+    escalation: 0,
+    schoolAgeEnded: 0,
+    registerCommenced: 0,
+  };
   for (const job of jobs) found[job.kind]++;
   return found;
 }

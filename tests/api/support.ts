@@ -57,7 +57,7 @@ export const emptyProjections = (): Projections => ({
     senStatusOn: () => 'unknown',
   },
   childIndex: { matches: () => [] },
-  register: { on: () => [], leavers: () => [], periods: () => [] },
+  register: { on: () => [], leavers: () => [], periods: () => [], awaitingDuties: () => [] },
 });
 
 export interface TestApi {

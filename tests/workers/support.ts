@@ -5,7 +5,7 @@ import { caseStreamPrefixes } from '../../src/domain/case-types.js';
 import { decideContext } from '../../src/domain/context.js';
 import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import { eheCodec, eheDecider } from '../../src/domain/ehe/index.js';
-import { defaultPolicy } from '../../src/domain/policy.js';
+import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import { createCommandHandler } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/types.js';
@@ -49,13 +49,23 @@ export type FakeClock = ReturnType<typeof fakeClock>;
 
 export const openStore = () => createSqliteEventStore({ path: ':memory:', pollIntervalMs: 20 });
 
-export function openProjections(store: EventStore, clock: FakeClock) {
-  return createProjections(store, { policy, today: () => londonDate(clock.now()), exportMetrics: false });
+export function openProjections(store: EventStore, clock: FakeClock, withPolicy: Policy = policy) {
+  return createProjections(store, {
+    policy: withPolicy,
+    today: () => londonDate(clock.now()),
+    exportMetrics: false,
+  });
 }
 
 /** A command as the manager records it, at the fake clock's time. */
-export async function record(store: EventStore, caseId: string, command: EheCommandInput, clock: FakeClock) {
-  const context = decideContext(clock.now(), policy, { id: 'manager-1', role: 'manager' });
+export async function record(
+  store: EventStore,
+  caseId: string,
+  command: EheCommandInput,
+  clock: FakeClock,
+  withPolicy: Policy = policy,
+) {
+  const context = decideContext(clock.now(), withPolicy, { id: 'manager-1', role: 'manager' });
   const meta = {
     actor: 'manager-1',
     role: 'manager',

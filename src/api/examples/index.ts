@@ -228,6 +228,7 @@ export type EheStepExamples = {
     | 'RecordAnnualContactDue'
     | 'RecordClockExpiry'
     | 'CloseAtEndOfSchoolAge'
+    | 'StartRegisterDuties'
   >]: Record<string, CommandExample<z.input<(typeof eheCommandBodies)[T]>>>;
 };
 

@@ -6,7 +6,10 @@ import type { EheStepExamples } from './index.js';
  * example server keeps the register voluntarily (no commencement date), so each step is recorded `voluntary`
  * and a refused visit is no ground for an order; docs/law/cnis-register.md says how it runs after.
  */
-export const registerCommandExamples: Pick<EheStepExamples, RegisterCommandType> = {
+export const registerCommandExamples: Pick<
+  EheStepExamples,
+  Exclude<RegisterCommandType, 'StartRegisterDuties'>
+> = {
   DecideRegisterHomeVisit: {
     requested: {
       summary:

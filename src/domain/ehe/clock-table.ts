@@ -9,6 +9,8 @@ export const eheClockTable = {
   EheReferralReceived: {
     starts: ['allocation', 'firstContact', 'ehcpAnnualReview', 'registerHomeVisitDecision'],
   },
+  // A child on the register when it commences: the consideration runs from commencement.
+  RegisterDutiesCommenced: { starts: ['registerHomeVisitDecision'] },
   SpecialSchoolConsentRequested: { starts: ['specialSchoolConsent'] },
   SpecialSchoolConsentGiven: { stops: ['specialSchoolConsent'] },
   SpecialSchoolConsentRefused: { stops: ['specialSchoolConsent'] },

@@ -71,7 +71,14 @@ export const RecordRegisterDisclosureBody = z.strictObject({
   information: FreeTextSchema,
 });
 
+/**
+ * The clock worker, on the register's commencement: a child already on the register (kept voluntarily) is
+ * registered under the duty from that day, so the s.436B consideration runs from it.
+ */
+export const StartRegisterDutiesBody = z.strictObject({ commencedOn: isoDateSchema });
+
 export const registerCommandBodies = {
+  StartRegisterDuties: StartRegisterDutiesBody,
   DecideRegisterHomeVisit: DecideRegisterHomeVisitBody,
   RecordRegisterHomeVisitAnswer: RecordRegisterHomeVisitAnswerBody,
   RequestParentRegisterInformation: RequestParentRegisterInformationBody,

@@ -462,6 +462,7 @@ export const clockCommands: ReadonlySet<EheCommandType> = new Set<EheCommandType
   'CloseAtEndOfSchoolAge',
   'RecordAnnualContactDue',
   'RecordClockExpiry',
+  'StartRegisterDuties',
 ]);
 
 // The shared command bodies and the EHE value objects, for the modules that take them from here.

@@ -6,7 +6,7 @@ import { nextProviderRequestOn } from '../register/duties.js';
 import type { registerCommandBodies } from './commands-register.js';
 import { type Handlers, startClock } from './decide-support.js';
 import { type EheEvent, eheEvent } from './events.js';
-import { checkDate, checkNotBefore } from './guards.js';
+import { checkDate, checkNotBefore, today } from './guards.js';
 import { legalBasisFor, type StatutoryStep } from './legal-basis.js';
 import type { ParentInformationRequest } from './register-duties.js';
 import type { EheState } from './state.js';
@@ -74,6 +74,31 @@ function saoGround(
 }
 
 export const registerHandlers: Handlers<RegisterCommandType> = {
+  /**
+   * The clock worker, on or after the register's commencement: a child on the register from before it was
+   * kept under the duty is registered under the duty from commencement, so the s.436B consideration runs
+   * from that day. Silent ([]) when there is nothing to start: the case is closed, the register has not
+   * commenced on that date, the child came onto it later (the referral started the clock), or the council
+   * has already decided or started.
+   */
+  StartRegisterDuties({ commencedOn }, state, ctx) {
+    if (state.status === 'none' || state.status === 'closed' || state.referredOn === null) return [];
+    if (ctx.policy.commencement.cnisRegister !== commencedOn || today(ctx) < commencedOn) return [];
+    const { register } = state;
+    if (register.homeVisit || register.dutiesCommencedOn || state.clocks.registerHomeVisitDecision) return [];
+    const registered = registeredOn(state.referredOn, state.eheStartDate ?? state.referredOn);
+    if (registered >= commencedOn) return [];
+    return [
+      eheEvent('RegisterDutiesCommenced', {
+        commencedOn,
+        registeredOn: registered,
+        legalBasis: legalBasisFor('registerHomeVisit'),
+        recordedBy: ctx.actor.id,
+        clocksStarted: [startClock(ctx, 'registerHomeVisitDecision', commencedOn)],
+      }),
+    ];
+  },
+
   DecideRegisterHomeVisit(data, state, ctx) {
     checkDate(ctx, state, data.decidedOn, 'decidedOn');
     if (state.register.homeVisit)

@@ -127,9 +127,23 @@ export const RegisterInformationDisclosed = z.strictObject({
   recordedBy: officer,
 });
 
+/**
+ * The register commenced while the child was on it (kept voluntarily until then): registered under the duty
+ * from `commencedOn`, so the s.436B consideration of where the child lives runs from that day.
+ */
+export const RegisterDutiesCommenced = z.strictObject({
+  commencedOn: isoDateSchema,
+  /** The day the child came onto the register, voluntarily. */
+  registeredOn: isoDateSchema,
+  legalBasis: LegalBasisSchema,
+  recordedBy: officer,
+  clocksStarted,
+});
+
 const v1 = <S extends z.ZodType>(data: S) => ({ schemaVersion: 1 as const, data });
 
 export const registerEvents = {
+  RegisterDutiesCommenced: v1(RegisterDutiesCommenced),
   RegisterHomeVisitDecided: v1(RegisterHomeVisitDecided),
   RegisterHomeVisitAnswered: v1(RegisterHomeVisitAnswered),
   RegisterInformationRequestedFromParent: v1(RegisterInformationRequestedFromParent),

@@ -33,6 +33,8 @@ export interface RegisterDutiesState {
     { providerId: string; requestedOn: IsoDate; basis: RegisterBasis; answered: boolean }
   >;
   saoGrounds: { ground: RegisterSaoGround; aroseOn: IsoDate }[];
+  /** The register commenced while the child was on it: the duties run from this day. */
+  dutiesCommencedOn: IsoDate | null;
 }
 
 export const initialRegisterDuties = (): RegisterDutiesState => ({
@@ -40,11 +42,13 @@ export const initialRegisterDuties = (): RegisterDutiesState => ({
   parentRequests: {},
   providerRequests: {},
   saoGrounds: [],
+  dutiesCommencedOn: null,
 });
 
 export type RegisterEvent = Extract<EheEvent, { type: keyof typeof registerEvents }>;
 
 const registerEventTypes: ReadonlySet<string> = new Set<RegisterEvent['type']>([
+  'RegisterDutiesCommenced',
   'RegisterHomeVisitDecided',
   'RegisterHomeVisitAnswered',
   'RegisterInformationRequestedFromParent',
@@ -74,6 +78,8 @@ function withParentRequest(
 
 export function evolveRegisterDuties(duties: RegisterDutiesState, event: RegisterEvent): RegisterDutiesState {
   switch (event.type) {
+    case 'RegisterDutiesCommenced':
+      return { ...duties, dutiesCommencedOn: event.data.commencedOn };
     case 'RegisterHomeVisitDecided': {
       const { decidedOn, homeVisit, basis } = event.data;
       return {

@@ -52,6 +52,7 @@ export const eheCommandRoles = {
   RecordDeadlineMissed: clockWorker,
   EscalateCase: clockWorker,
   CloseAtEndOfSchoolAge: clockWorker,
+  StartRegisterDuties: clockWorker,
   RecordAnnualContactDue: clockWorker,
   RecordParentCarer: casework,
   RecordElectronicServiceConsent: casework,

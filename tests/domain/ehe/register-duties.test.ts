@@ -169,6 +169,52 @@ describe('s.436B: where the child lives considered within 15 days of registratio
   });
 });
 
+describe('s.436B: a child already on the register when it commences is registered under the duty from that day', () => {
+  // Referred 1 June 2026 while the register was kept voluntarily; it commences 10 June; today is 15 June.
+  const commencing = withCommencement('2026-06-10');
+  const start = (commencedOn = '2026-06-10') =>
+    command({ type: 'StartRegisterDuties', data: { commencedOn } });
+
+  it('starts the 15-day consideration from commencement, once', () => {
+    const { events, state } = history([referral(), commencing], [start(), commencing]);
+    expect(events[1]).toEqual({
+      type: 'RegisterDutiesCommenced',
+      data: {
+        commencedOn: '2026-06-10',
+        registeredOn: '2026-06-01',
+        legalBasis: 'CWSA2026_s436B',
+        recordedBy: 'manager-1',
+        clocksStarted: [
+          expect.objectContaining({
+            clock: 'registerHomeVisitDecision',
+            startedOn: '2026-06-10',
+            dueOn: '2026-06-24',
+          }),
+        ],
+      },
+    });
+    expect(state.clocks.registerHomeVisitDecision?.dueOn).toBe('2026-06-24');
+    expect(
+      history([referral(), commencing], [start(), commencing], [start(), commencing]).events,
+    ).toHaveLength(2);
+  });
+
+  it('starts nothing for a child registered after commencement, whose referral started it', () => {
+    expect(history([referral(), commenced], [start('2026-01-01'), commenced]).events).toHaveLength(1);
+  });
+
+  it('starts nothing before the day, for another day than the policy’s, or once the council has decided', () => {
+    const future = withCommencement('2026-07-01');
+    expect(history([referral(), future], [start('2026-07-01'), future]).events).toHaveLength(1);
+    expect(history([referral(), commencing], [start('2026-06-11'), commencing]).events).toHaveLength(1);
+    const decided = history([referral(), commencing], [decideVisit(), commencing], [start(), commencing]);
+    expect(decided.events.map((event) => event.type)).toEqual([
+      'EheReferralReceived',
+      'RegisterHomeVisitDecided',
+    ]);
+  });
+});
+
 describe("s.436D: the parent's information, asked for with a response period the regulations will set", () => {
   it('under the duty the request starts the response clock, the policy period (15 days beginning with it)', () => {
     const [event] = given(history([referral(), commenced]).events)
