@@ -22,6 +22,14 @@ export interface SweepContext {
 
 export type SweepFindings = Record<DueClockJob['kind'], number>;
 
+const noFindings = (): SweepFindings => ({
+  deadline: 0,
+  reminder: 0,
+  escalation: 0,
+  schoolAgeEnded: 0,
+  registerCommenced: 0,
+});
+
 const streamOf = (deadline: OpenDeadline) => `${deadline.caseType}-${deadline.caseId}`;
 
 /** What a lost job would have done for one open clock today, if anything. */
@@ -59,13 +67,7 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
   );
   const candidates = source.deadlines.open({ dueTo: addCalendarDays(today, longestReminder) });
   const jobs: DueClockJob[] = [];
-  const found: SweepFindings = {
-    deadline: 0,
-    reminder: 0,
-    escalation: 0,
-    schoolAgeEnded: 0,
-    registerCommenced: 0,
-  };
+  const found = noFindings();
   for (const deadline of candidates) {
     const job = dueJobOf(deadline, today, ctx);
     if (!job) continue;
@@ -92,13 +94,7 @@ export function sweepDueClocks(source: DeadlineSource, ctx: SweepContext): DueCl
 }
 
 export function countByKind(jobs: readonly DueClockJob[]): SweepFindings {
-  const found: SweepFindings = {
-    deadline: 0,
-    reminder: 0,
-    escalation: 0,
-    schoolAgeEnded: 0,
-    registerCommenced: 0,
-  };
+  const found = noFindings();
   for (const job of jobs) found[job.kind]++;
   return found;
 }

@@ -3,21 +3,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EheCommandInput } from '../../src/domain/ehe/index.js';
 import type { EventStore } from '../../src/eventstore/types.js';
-import { silentLogger } from '../../src/logger.js';
-import { createDueClockHandler } from '../../src/workers/due-clocks.js';
-import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
 import type { WebhookSettings } from '../../src/workers/notification-worker.js';
 import { orderServedOn, springReferral, springRoute, woodlands } from '../domain/ehe/sao-route.js';
 import { cleanupsAfterEach } from '../support/cleanups.js';
 import type { FakeClock } from './support.js';
 import {
   contactMade,
+  embeddedTrigger,
   eventsOf,
   fakeClock,
   headPosition,
-  openProjections,
   openStore,
-  policy,
   record,
   referredCase,
   waitUntil,
@@ -26,34 +22,9 @@ import { flakyWebhookServer, WEBHOOK_SECRET } from './webhook-server.js';
 
 const cleanups = cleanupsAfterEach();
 
-/** The trigger for one machine without Redis; the test sweeps by hand instead of waiting a minute. */
-async function embedded(store: EventStore, clock: FakeClock, webhooks?: WebhookSettings) {
-  const projections = openProjections(store, clock);
-  await projections.start();
-  const handler = createDueClockHandler({ store, policy, now: clock.now });
-  const trigger = startEmbeddedTrigger({
-    store,
-    deadlines: projections,
-    handler,
-    policy,
-    logger: silentLogger,
-    now: clock.now,
-    intervalMs: 3_600_000,
-    ...(webhooks ? { webhooks } : {}),
-  });
-  cleanups.push(
-    () => trigger.close(),
-    () => projections.close(),
-  );
-  return {
-    projections,
-    async sweepAt(iso: string) {
-      await projections.waitFor(await headPosition(store));
-      clock.set(iso);
-      return trigger.sweepOnce();
-    },
-  };
-}
+/** The trigger over the default policy, closed after each test. */
+const embedded = (store: EventStore, clock: FakeClock, webhooks?: WebhookSettings) =>
+  embeddedTrigger(store, clock, cleanups, webhooks ? { webhooks } : {});
 
 function setUp() {
   const store = openStore();

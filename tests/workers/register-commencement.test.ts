@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
-import { silentLogger } from '../../src/logger.js';
-import { createDueClockHandler } from '../../src/workers/due-clocks.js';
-import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
 import { referral } from '../domain/ehe/fixtures.js';
 import { cleanupsAfterEach } from '../support/cleanups.js';
-import { eventsOf, fakeClock, headPosition, openProjections, openStore, record } from './support.js';
+import { embeddedTrigger, eventsOf, fakeClock, headPosition, openStore, record } from './support.js';
 
 const cleanups = cleanupsAfterEach();
 
@@ -23,27 +20,7 @@ describe('the daily sweep starts the register duties of children already on it w
     const clock = fakeClock('2026-06-01T10:00:00Z');
     const before = randomUUID();
     await record(store, before, referral({ caseId: before, receivedOn: '2026-06-01' }), clock, policy);
-    const projections = openProjections(store, clock, policy);
-    await projections.start();
-    const handler = createDueClockHandler({ store, policy, now: clock.now });
-    const trigger = startEmbeddedTrigger({
-      store,
-      deadlines: projections,
-      handler,
-      policy,
-      logger: silentLogger,
-      now: clock.now,
-      intervalMs: 3_600_000,
-    });
-    cleanups.push(
-      () => trigger.close(),
-      () => projections.close(),
-    );
-    const sweepAt = async (iso: string) => {
-      await projections.waitFor(await headPosition(store));
-      clock.set(iso);
-      return trigger.sweepOnce();
-    };
+    const { projections, sweepAt } = await embeddedTrigger(store, clock, cleanups, { policy });
 
     await sweepAt('2026-06-09T08:00:00Z');
     expect(await eventsOf(store, before, 'RegisterDutiesCommenced')).toEqual([]);

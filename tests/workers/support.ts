@@ -9,8 +9,12 @@ import { defaultPolicy, type Policy } from '../../src/domain/policy.js';
 import { createCommandHandler } from '../../src/eventstore/handle.js';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite.js';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/types.js';
+import { silentLogger } from '../../src/logger.js';
 import { createProjections } from '../../src/projections/index.js';
 import { DueClockJobSchema, runAt } from '../../src/workers/clock-jobs.js';
+import { createDueClockHandler } from '../../src/workers/due-clocks.js';
+import { startEmbeddedTrigger } from '../../src/workers/embedded.js';
+import type { WebhookSettings } from '../../src/workers/notification-worker.js';
 import type { QueueSet } from '../../src/workers/queues.js';
 import { referral } from '../domain/ehe/fixtures.js';
 
@@ -154,4 +158,42 @@ export async function drained(queues: QueueSet): Promise<void> {
     }
     return true;
   });
+}
+
+/**
+ * The trigger for one machine without Redis, over its own views; the test sweeps by hand (`sweepAt`) instead
+ * of waiting for the interval. Everything it opens is closed through `cleanups`.
+ */
+export async function embeddedTrigger(
+  store: EventStore,
+  clock: FakeClock,
+  cleanups: (() => Promise<unknown>)[],
+  options: { webhooks?: WebhookSettings; policy?: Policy } = {},
+) {
+  const withPolicy = options.policy ?? policy;
+  const projections = openProjections(store, clock, withPolicy);
+  await projections.start();
+  const handler = createDueClockHandler({ store, policy: withPolicy, now: clock.now });
+  const trigger = startEmbeddedTrigger({
+    store,
+    deadlines: projections,
+    handler,
+    policy: withPolicy,
+    logger: silentLogger,
+    now: clock.now,
+    intervalMs: 3_600_000,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+  });
+  cleanups.push(
+    () => trigger.close(),
+    () => projections.close(),
+  );
+  return {
+    projections,
+    async sweepAt(iso: string) {
+      await projections.waitFor(await headPosition(store));
+      clock.set(iso);
+      return trigger.sweepOnce();
+    },
+  };
 }
