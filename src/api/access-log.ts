@@ -14,6 +14,7 @@ export const AccessLogEntrySchema = z
     role: z.string(),
     caseIds: z.array(z.string()),
     route: z.string(),
+    purpose: z.string().optional().meta({ description: 'Why the data was taken out, where the route asks' }),
     requestId: z.string(),
     clientRequestId: z.string().optional().meta({ description: 'the X-Request-Id the client sent, if any' }),
     malformed: z
@@ -28,6 +29,8 @@ export interface CaseRead {
   actor: Actor;
   caseIds: readonly string[];
   route: string;
+  /** Why, where the route asks (the register export). */
+  purpose?: string;
   requestId: string;
   /** The X-Request-Id the client sent, kept beside ours. */
   clientRequestId?: string | null;
@@ -40,7 +43,13 @@ export interface CaseRead {
  */
 export async function recordCaseRead(store: EventStore, read: CaseRead): Promise<void> {
   if (read.caseIds.length === 0) return;
-  const data = { actor: read.actor.id, role: read.actor.role, caseIds: [...read.caseIds], route: read.route };
+  const data = {
+    actor: read.actor.id,
+    role: read.actor.role,
+    caseIds: [...read.caseIds],
+    route: read.route,
+    ...(read.purpose ? { purpose: read.purpose } : {}),
+  };
   const metadata = commandMetadata({
     actor: read.actor,
     correlationId: read.requestId,

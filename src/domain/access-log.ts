@@ -18,6 +18,11 @@ export const CaseDataReadSchema = z.strictObject({
   role: RoleSchema,
   caseIds: z.array(z.string().min(1).max(200)).min(1),
   route: z.string().min(1).max(500),
+  /**
+   * Why the data was taken out, where a route asks (the register's record-level export: EA 1996 s.436F limits
+   * the use of register information). Absent on ordinary reads and on every record written before it.
+   */
+  purpose: z.string().min(1).max(100).optional(),
 });
 export type CaseDataRead = z.infer<typeof CaseDataReadSchema>;
 

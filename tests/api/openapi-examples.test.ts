@@ -150,7 +150,7 @@ const refusedReads: Record<string, [url: string, status: string][]> = {
   ],
   'get /v1/register': [['/v1/register?on=2026-02-30', '400']],
   'get /v1/register/leavers': [['/v1/register/leavers?from=2026-04-01&to=2026-03-31', '400']],
-  'get /v1/register/export': [['/v1/register/export?on=2026-02-30', '400']],
+  'get /v1/register/export': [['/v1/register/export?on=2026-02-30&purpose=dfe_return', '400']],
 };
 
 function exampleBody(path: string, name: string): object {

@@ -29,7 +29,7 @@ describe('GET /v1/register/export: the register as one record per child', () => 
   afterAll(() => api.close());
 
   const exportOn = (on: string, headers = manager) =>
-    api.app.inject({ url: `/v1/register/export?on=${on}`, headers });
+    api.app.inject({ url: `/v1/register/export?on=${on}&purpose=dfe_return`, headers });
 
   it('gives each child one record with every case of theirs, and no names or addresses', async () => {
     const response = await exportOn('2025-12-01');
@@ -72,6 +72,18 @@ describe('GET /v1/register/export: the register as one record per child', () => 
       .json()
       .entries.filter((entry: { route: string }) => entry.route === '/v1/register/export');
     expect(entries.at(-1).caseIds.sort()).toEqual([first.caseId, again.caseId, other.caseId].sort());
+    expect(entries.at(-1).purpose).toBe('dfe_return');
+  });
+
+  it('is not taken out without a purpose it recognises (s.436F)', async () => {
+    for (const url of [
+      '/v1/register/export?on=2025-12-01',
+      '/v1/register/export?on=2025-12-01&purpose=curiosity',
+    ]) {
+      const response = await api.app.inject({ url, headers: manager });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].path).toBe('querystring.purpose');
+    }
   });
 
   it('is for the manager and auditors only', async () => {

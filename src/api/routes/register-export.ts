@@ -70,10 +70,18 @@ export const RegisterExportSchema = z
   })
   .meta({ id: 'RegisterExport' });
 
+/** Why the register leaves the API (EA 1996 s.436F limits the use of register information); logged. */
+const ExportPurposeSchema = z.enum(['dfe_return', 'council_planning', 'audit']).meta({
+  description:
+    "Why the register is exported, recorded with the read in the access log: dfe_return (the council's return to the DfE), council_planning (the council's own analysis and planning), audit",
+  examples: ['dfe_return'],
+});
+
 const ExportQuerySchema = z.object({
   on: boundedDate
     .optional()
     .meta({ description: 'The reference date; today by default', examples: ['2025-12-01'] }),
+  purpose: ExportPurposeSchema,
 });
 
 export const registerExportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
@@ -89,7 +97,7 @@ export const registerExportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = asyn
         operationId: 'exportRegister',
         summary: 'The register on a day as record-level data, one record per child (EA 1996 s.436B)',
         description:
-          'Every child on the register on the reference date once, however many of their cases are on it (the same UPN, or the same names and date of birth); for the council’s return. Names and addresses are not in it.',
+          'Every child on the register on the reference date once, however many of their cases are on it (the same UPN, or the same names and date of birth); for the council’s return. Names and addresses are not in it. The purpose is required and recorded with the read in the access log (s.436F).',
         tags: ['register'],
         security,
         querystring: ExportQuerySchema,
@@ -102,7 +110,7 @@ export const registerExportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = asyn
       },
     },
     async (request) => {
-      const { on = londonDate(services.now()) } = request.query;
+      const { on = londonDate(services.now()), purpose } = request.query;
       const commencement = services.policy.commencement.cnisRegister;
       const entries = projections.register.on({ on, commencement });
       const children = registerRecords(entries, (caseId) => {
@@ -116,6 +124,7 @@ export const registerExportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = asyn
         actor: actorOf(request),
         caseIds: children.flatMap((child) => child.caseIds),
         route: request.routeOptions.url ?? request.url,
+        purpose,
         requestId: request.id,
         clientRequestId: request.clientRequestId,
         at: now,

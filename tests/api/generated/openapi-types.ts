@@ -2075,7 +2075,7 @@ export interface paths {
         };
         /**
          * The register on a day as record-level data, one record per child (EA 1996 s.436B)
-         * @description Every child on the register on the reference date once, however many of their cases are on it (the same UPN, or the same names and date of birth); for the council’s return. Names and addresses are not in it.
+         * @description Every child on the register on the reference date once, however many of their cases are on it (the same UPN, or the same names and date of birth); for the council’s return. Names and addresses are not in it. The purpose is required and recorded with the read in the access log (s.436F).
          */
         get: operations["exportRegister"];
         put?: never;
@@ -2111,6 +2111,8 @@ export interface components {
             role: string;
             caseIds: string[];
             route: string;
+            /** @description Why the data was taken out, where the route asks */
+            purpose?: string;
             requestId: string;
             /** @description the X-Request-Id the client sent, if any */
             clientRequestId?: string;
@@ -15788,12 +15790,17 @@ export interface operations {
     };
     exportRegister: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description The reference date; today by default
                  * @example 2025-12-01
                  */
                 on?: string;
+                /**
+                 * @description Why the register is exported, recorded with the read in the access log: dfe_return (the council's return to the DfE), council_planning (the council's own analysis and planning), audit
+                 * @example dfe_return
+                 */
+                purpose: "dfe_return" | "council_planning" | "audit";
             };
             header?: never;
             path?: never;
