@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/calendar/index.js';
+import type { CaseTypeName } from '../domain/case-types.js';
 import type { RegisterBasis } from '../domain/register/commencement.js';
 import type { Ground } from '../domain/register/eligibility.js';
 
@@ -16,7 +17,11 @@ export type RegisterLeaveReason =
   | 'case_closed'
   | 'continued_in_cme_case'
   | 'continued_in_ehe_case'
-  | 'whereabouts_unknown';
+  | 'whereabouts_unknown'
+  /** An arranged-absence pupil (s.436B(5)(b)-(c)) whose school's arrangement reached its agreed last day. */
+  | 'arrangement_ended'
+  /** An arranged-absence pupil who left the school: the child's next school or case says what follows. */
+  | 'left_school';
 
 /** One stretch of time on the register, and why it ended. */
 export interface RegisterPeriod {
@@ -29,7 +34,7 @@ export type RegisterStanding = 'entry' | 'candidate';
 
 export interface RegisterEntry {
   caseId: string;
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
   standing: RegisterStanding;
   givenName: string;
   familyName: string;
@@ -49,7 +54,7 @@ export interface RegisterEntry {
 
 export interface RegisterLeaver {
   caseId: string;
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
   standing: RegisterStanding;
   givenName: string;
   familyName: string;

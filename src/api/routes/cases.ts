@@ -28,7 +28,13 @@ import {
 } from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
-import { bodySchemaOf, type CommandRoute, commandRoutes, operationIdOf } from './case-command-table.js';
+import {
+  bodySchemaOf,
+  type CommandRoute,
+  commandOf,
+  commandRoutes,
+  operationIdOf,
+} from './case-command-table.js';
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
 const bodyOf = (route: CommandRoute): z.ZodType =>
@@ -40,7 +46,7 @@ const exampleInstanceOf = (route: CommandRoute) =>
 
 function rolesOf(route: CommandRoute): Role[] {
   const roles = caseTypeNames.flatMap((caseType) => {
-    const type = route[caseType];
+    const type = commandOf(route, caseType);
     return type ? ((caseTypes[caseType].commandRoles as Record<string, readonly Role[]>)[type] ?? []) : [];
   });
   return [...new Set(roles)];
@@ -48,7 +54,7 @@ function rolesOf(route: CommandRoute): Role[] {
 
 /** Parses the body again with the case type's own schema (a path both types share accepts either shape). */
 function commandFor(route: CommandRoute, caseType: CaseTypeName, body: unknown): CaseCommand {
-  const type = route[caseType];
+  const type = commandOf(route, caseType);
   if (!type) {
     throw new HttpProblem(
       409,
