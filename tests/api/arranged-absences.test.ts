@@ -112,6 +112,16 @@ describe('POST /v1/arranged-absences', () => {
     expect(staff.json()).toMatchObject({ caseType: 'cnis', events: [{ type: 'ArrangedAbsenceEnded' }] });
   });
 
+  it("is read through the case's state and events, not as a case summary of the service's caseload", async () => {
+    const opened = (await post('/v1/arranged-absences', report())).json();
+    const state = await read(`/v1/cases/${opened.caseId}/state`);
+    expect(state).toMatchObject({ caseType: 'cnis', state: { status: 'open', arrangedSince: '2025-11-03' } });
+    const events = await read(`/v1/cases/${opened.caseId}/events`);
+    expect(events.events.map((event: { type: string }) => event.type)).toEqual(['ArrangedAbsenceRecorded']);
+    const summary = await api.app.inject({ url: `/v1/cases/${opened.caseId}`, headers: manager });
+    expect(summary.statusCode).toBe(404);
+  });
+
   it('refuses an EHE case id on the arranged-absence routes', async () => {
     const ehe = eheReferral();
     expect((await post('/v1/ehe-cases', ehe, manager)).statusCode).toBe(201);
