@@ -34,7 +34,7 @@ import {
 import {
   bodyProblems,
   CommandHeadersSchema,
-  expectedRevisionFrom,
+  commandOptionsFrom,
   problemResponse,
   problemResponses,
   ReferralHeadersSchema,
@@ -132,19 +132,12 @@ export const arrangedAbsenceRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = asy
   ) => {
     const actor = actorOf(request);
     await assertMayChange(deps, app.caseTypeOf, actor, caseId);
-    const idempotencyKey = headers['idempotency-key'];
-    const expectedRevision = expectedRevisionFrom(headers['if-match']);
     const outcome = await runCaseCommand(
       services,
       caseId,
       { caseType: 'cnis', command },
       { actor, ...requestMeta(request) },
-      {
-        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        ...(expectedRevision === undefined
-          ? {}
-          : { expectedRevision: expectedRevision < 0n ? ('no_stream' as const) : expectedRevision }),
-      },
+      commandOptionsFrom(headers),
     );
     return reply(request, response, outcome);
   };

@@ -20,8 +20,8 @@ import {
   CaseParamsSchema,
   CmeCaseParamsSchema,
   CommandHeadersSchema,
+  commandOptionsFrom,
   commandProblemResponses,
-  expectedRevisionFrom,
   requestMeta,
   security,
   sendCommandResult,
@@ -89,14 +89,8 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     headers: z.infer<typeof CommandHeadersSchema>,
   ) => {
     const actor = actorOf(request);
-    const idempotencyKey = headers['idempotency-key'];
-    const expectedRevision = expectedRevisionFrom(headers['if-match']);
-    const options = {
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-      ...(expectedRevision === undefined
-        ? {}
-        : { expectedRevision: expectedRevision < 0n ? ('no_stream' as const) : expectedRevision }),
-    };
+    const options = commandOptionsFrom(headers);
+    const { idempotencyKey } = options;
     const meta = { actor, ...requestMeta(request) };
     // The other case is checked before the step is recorded, so a step that cannot complete records nothing.
     const linkedCommand = await linkedReferralOf(store, caseId, command);
