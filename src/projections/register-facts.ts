@@ -16,7 +16,7 @@ import {
   evolveArrangedAbsence,
 } from './register-arranged-absence.js';
 import { contentFromEvent } from './register-content.js';
-import type { RegisterLeaveReason, RegisterPeriod } from './register-types.js';
+import type { RegisterLeaveReason, RegisterPeriod, ReportedChild } from './register-types.js';
 
 /*
  * What the case history says about the Children Not In School register (EA 1996 s.436B, inserted by CWSA
@@ -46,6 +46,8 @@ export interface RegisterCase {
   content: RegisterContent;
   /** Only an arranged-absence entry: its arrangements, from which its steps are computed afresh. */
   arrangedAbsence?: ArrangedAbsenceHistory;
+  /** Only an arranged-absence entry: the pupil's identifiers as the school reported them. */
+  reported?: ReportedChild;
 }
 
 type Change = { on: IsoDate; livesInArea?: boolean; onRoll?: boolean; because?: RegisterLeaveReason };
@@ -217,6 +219,11 @@ function evolveArrangedAbsenceCase(
     caseType: 'cnis',
     names: { givenName: opening!.givenName, familyName: opening!.familyName },
     dateOfBirth: opening!.dateOfBirth,
+    reported: {
+      sex: opening!.sex,
+      ...(opening!.upn ? { upn: opening!.upn } : {}),
+      ...(opening!.senStatus ? { senStatus: opening!.senStatus } : {}),
+    },
     steps: [],
     facts: factsOf(undefined, []),
     content: { additionalAddresses: [], parents: [], providers: [] },

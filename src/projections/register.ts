@@ -2,6 +2,7 @@ import { yearGroup } from '../domain/calendar/index.js';
 import { registerBasisOn, statutorySince } from '../domain/register/commencement.js';
 import { missingInformation } from '../domain/register/content.js';
 import { eligibilityOn } from '../domain/register/eligibility.js';
+import type { CaseRecord } from './case-summary.js';
 import { evolveRegisterCase, type RegisterCase, registerPeriods } from './register-facts.js';
 import type {
   RegisterEntry,
@@ -73,7 +74,11 @@ function entryOn(caseId: string, entry: RegisterCase, query: RegisterQuery): Reg
   };
 }
 
-export function registerQueries(view: RegisterView): RegisterQueries {
+/** `records`: the case records, for the state of an EHE entry's register duties (awaitingDuties). */
+export function registerQueries(
+  view: RegisterView,
+  records: ReadonlyMap<string, CaseRecord>,
+): RegisterQueries {
   return {
     on(query) {
       const entries: RegisterEntry[] = [];
@@ -111,10 +116,11 @@ export function registerQueries(view: RegisterView): RegisterQueries {
           continue;
         const { register, clocks } = record.state;
         if (register.homeVisit || register.dutiesCommencedOn || clocks.registerHomeVisitDecision) continue;
-        if (entryOn(caseId, entry, record, { on, commencement })) awaiting.push(caseId);
+        if (entryOn(caseId, entry, { on, commencement })) awaiting.push(caseId);
       }
       return awaiting;
     },
+    reportedChild: (caseId) => view.get(caseId)?.reported,
     periods(caseId) {
       const entry = view.get(caseId);
       return entry ? registerPeriods(entry) : [];
@@ -130,7 +136,7 @@ export const registerView: View<'register', RegisterView, Pick<ViewQueries, 'reg
     const next = evolveRegisterCase(previous, change);
     if (next && next !== previous) view.set(change.caseId, next);
   },
-  queries: (view) => ({ register: registerQueries(view) }),
+  queries: (view, { records }) => ({ register: registerQueries(view, records) }),
   compare(check, _state, rebuilt, live, today) {
     check('the register today', rebuilt.register.on({ on: today }), live.register.on({ on: today }));
   },

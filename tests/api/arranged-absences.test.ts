@@ -122,6 +122,21 @@ describe('POST /v1/arranged-absences', () => {
     expect(summary.statusCode).toBe(404);
   });
 
+  it("is one record of the register's record-level export, with the identifiers the school gave", async () => {
+    const pupil = { ...arrangedAbsenceExample.pupil, givenName: 'Zara', upn: 'A123456789012', senStatus: 'K' };
+    const opened = (await post('/v1/arranged-absences', report({ pupil }))).json();
+    const children = (await read('/v1/register/export?on=2026-01-15')).children;
+    expect(children).toContainEqual(
+      expect.objectContaining({
+        LAchildID: opened.caseId,
+        UPN: 'A123456789012',
+        Sex: 'M',
+        senProvision: 'K',
+        eligibility: expect.objectContaining({ conditions: ['A', 'B', 'C(b)'], standing: 'entry' }),
+      }),
+    );
+  });
+
   it('refuses an EHE case id on the arranged-absence routes', async () => {
     const ehe = eheReferral();
     expect((await post('/v1/ehe-cases', ehe, manager)).statusCode).toBe(201);
