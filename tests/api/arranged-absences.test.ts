@@ -12,6 +12,9 @@ const report = (changes: Record<string, unknown> = {}) => ({
   ...changes,
 });
 const ids = (page: { items: { caseId: string }[] }) => page.items.map((item) => item.caseId);
+/** The example report, sent to `api` with `headers`. */
+const sendReport = (api: TestApi, headers: Record<string, string>) =>
+  api.app.inject({ method: 'POST', url: '/v1/arranged-absences', payload: report(), headers });
 
 describe('POST /v1/arranged-absences', () => {
   let api: TestApi;
@@ -123,7 +126,12 @@ describe('POST /v1/arranged-absences', () => {
   });
 
   it("is one record of the register's record-level export, with the identifiers the school gave", async () => {
-    const pupil = { ...arrangedAbsenceExample.pupil, givenName: 'Zara', upn: 'A123456789012', senStatus: 'K' };
+    const pupil = {
+      ...arrangedAbsenceExample.pupil,
+      givenName: 'Zara',
+      upn: 'A123456789012',
+      senStatus: 'K',
+    };
     const opened = (await post('/v1/arranged-absences', report({ pupil }))).json();
     const children = (await read('/v1/register/export?on=2026-01-15')).children;
     expect(children).toContainEqual(
@@ -175,12 +183,7 @@ describe('an arranged-absence pupil is counted in no EHE or CME figure', () => {
   it('leaves the DfE return, the dashboard, the case lists and the deadlines as they were', async () => {
     const before = await figures();
     const school = bearer(await api.token('referrer', 'school-weston-lane'));
-    const response = await api.app.inject({
-      method: 'POST',
-      url: '/v1/arranged-absences',
-      payload: report(),
-      headers: school,
-    });
+    const response = await sendReport(api, school);
     expect(response.statusCode, response.body).toBe(201);
     // The pupil is on the register on the census date: were it an EHE or CME case, the return would count it.
     const register = await api.app.inject({ url: '/v1/register?on=2026-01-15', headers: manager });
@@ -198,12 +201,7 @@ describe('an arranged-absence pupil is counted in no EHE or CME figure', () => {
     });
     try {
       const staff = bearer(await commenced.token('officer', 'olive'));
-      const created = await commenced.app.inject({
-        method: 'POST',
-        url: '/v1/arranged-absences',
-        payload: report(),
-        headers: staff,
-      });
+      const created = await sendReport(commenced, staff);
       expect(created.statusCode, created.body).toBe(201);
       const manager = bearer(await commenced.token('manager', 'mary'));
       const page = (
