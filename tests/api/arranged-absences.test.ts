@@ -133,7 +133,7 @@ describe('POST /v1/arranged-absences', () => {
       senStatus: 'K',
     };
     const opened = (await post('/v1/arranged-absences', report({ pupil }))).json();
-    const children = (await read('/v1/register/export?on=2026-01-15')).children;
+    const children = (await read('/v1/register/export?on=2026-01-15&purpose=council_planning')).children;
     expect(children).toContainEqual(
       expect.objectContaining({
         LAchildID: opened.caseId,
