@@ -13,6 +13,7 @@ type Layer =
   | 'domain/calendar'
   | 'domain/ehe'
   | 'domain/cme'
+  | 'domain/cnis'
   | 'eventstore'
   | 'projections'
   | 'api'
@@ -34,7 +35,7 @@ interface Rule {
   packages: readonly string[];
 }
 
-const domain: readonly Layer[] = ['domain', 'domain/calendar', 'domain/ehe', 'domain/cme'];
+const domain: readonly Layer[] = ['domain', 'domain/calendar', 'domain/ehe', 'domain/cme', 'domain/cnis'];
 /** The pure core: no `node:*`, no I/O client; dates through date-fns and its time-zone package. */
 const pure = ['zod', 'date-fns', '@date-fns/tz'] as const;
 
@@ -43,6 +44,7 @@ const layers: Record<Layer, Rule> = {
   'domain/calendar': { imports: ['domain/calendar'], packages: pure },
   'domain/ehe': { imports: ['domain', 'domain/calendar', 'domain/ehe'], packages: pure },
   'domain/cme': { imports: ['domain', 'domain/calendar', 'domain/cme'], packages: pure },
+  'domain/cnis': { imports: ['domain', 'domain/calendar', 'domain/cnis'], packages: pure },
   // The shared core (clocks, policy, roles) may gather both case types' tables.
   domain: { imports: domain, packages: pure },
   // The port and its adapters: the decider's types and the metadata's domain values; the config's type

@@ -38,6 +38,18 @@ export function expectedRevisionFrom(ifMatch: string | undefined): bigint | unde
   return BigInt(match[1]);
 }
 
+/** What a command's headers ask of the handler: the key that makes a retry safe, the revision pinned. */
+export function commandOptionsFrom(headers: z.infer<typeof CommandHeadersSchema>) {
+  const idempotencyKey = headers['idempotency-key'];
+  const expectedRevision = expectedRevisionFrom(headers['if-match']);
+  return {
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(expectedRevision === undefined
+      ? {}
+      : { expectedRevision: expectedRevision < 0n ? ('no_stream' as const) : expectedRevision }),
+  };
+}
+
 /** The ids event metadata keeps: a client's correlation id only if it is one (see EventMetadataSchema). */
 export const requestMeta = (request: FastifyRequest) => {
   const correlation = request.headers['x-correlation-id'];

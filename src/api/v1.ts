@@ -3,6 +3,7 @@ import type { RouteDeps } from './cases/commands.js';
 import { authenticate, type TokenVerifier } from './plugins/auth.js';
 import { routeNotFound } from './plugins/errors.js';
 import { type RateLimits, rateLimitHooks } from './plugins/rate-limits.js';
+import { arrangedAbsenceRoutesPlugin } from './routes/arranged-absences.js';
 import { auditRoutesPlugin } from './routes/audit.js';
 import { commandRoutesPlugin } from './routes/cases.js';
 import { deletionReturnReportRoutesPlugin } from './routes/deletion-return-reports.js';
@@ -39,6 +40,7 @@ export async function v1Api(v1: FastifyInstance, options: V1Options): Promise<vo
   v1.setNotFoundHandler(routeNotFound);
 
   await v1.register(referralRoutesPlugin, deps);
+  await v1.register(arrangedAbsenceRoutesPlugin, deps);
   await v1.register(commandRoutesPlugin, deps);
   await v1.register(queryRoutesPlugin, deps);
   await v1.register(auditRoutesPlugin, deps);

@@ -6,5 +6,6 @@ import type { EventStore } from './types.js';
 export const createCaseHandlers = (store: EventStore) => ({
   ehe: createCommandHandler(store, caseTypes.ehe),
   cme: createCommandHandler(store, caseTypes.cme),
+  cnis: createCommandHandler(store, caseTypes.cnis),
 });
 export type CaseHandlers = ReturnType<typeof createCaseHandlers>;

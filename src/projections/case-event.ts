@@ -1,8 +1,8 @@
-import { caseTypes } from '../domain/case-types.js';
+import { type CaseTypeName, caseTypes } from '../domain/case-types.js';
 import type { CmeEvent } from '../domain/cme/events.js';
+import type { CnisEvent } from '../domain/cnis/events.js';
 import type { EheEvent } from '../domain/ehe/events.js';
 import type { RecordedEvent } from '../eventstore/types.js';
-import type { CaseType } from './types.js';
 
 /**
  * A stored event of a case, read back through its case type's codec (so old versions are upcast). Views take
@@ -10,12 +10,13 @@ import type { CaseType } from './types.js';
  */
 export type CaseEvent =
   | { caseType: 'ehe'; event: EheEvent; caseId: string; position: bigint; revision: bigint }
-  | { caseType: 'cme'; event: CmeEvent; caseId: string; position: bigint; revision: bigint };
+  | { caseType: 'cme'; event: CmeEvent; caseId: string; position: bigint; revision: bigint }
+  | { caseType: 'cnis'; event: CnisEvent; caseId: string; position: bigint; revision: bigint };
 
 /** Throws the codec's DomainError (`unknown_event_type`, `invalid_event`, ...) for an event it cannot read. */
 export function decodeCaseEvent(
   recorded: RecordedEvent,
-  stream: { caseType: CaseType; caseId: string },
+  stream: { caseType: CaseTypeName; caseId: string },
 ): CaseEvent {
   const schemaVersion = Number(recorded.metadata.schemaVersion ?? 1);
   const stored = { type: recorded.type, data: recorded.data, schemaVersion };

@@ -137,7 +137,12 @@ export function evolveCaseRecord(
   change: CaseEvent,
 ): CaseRecord | undefined {
   return byCaseType<CaseEvent, CaseRecord | undefined>(
-    { ehe: (ehe) => evolveEheRecord(previous, ehe), cme: (cme) => evolveCmeRecord(previous, cme) },
+    {
+      ehe: (ehe) => evolveEheRecord(previous, ehe),
+      cme: (cme) => evolveCmeRecord(previous, cme),
+      // A school's arranged-absence pupil is on the register only: no case the service works (case-types.ts).
+      cnis: () => undefined,
+    },
     change,
   );
 }

@@ -1,4 +1,5 @@
 import { addCalendarDays, compulsorySchoolAge, type IsoDate } from '../domain/calendar/index.js';
+import type { CaseTypeName } from '../domain/case-types.js';
 import type { RegisterContent } from '../domain/register/content.js';
 import {
   type ChildFacts,
@@ -8,8 +9,14 @@ import {
   type SchoolRegistration,
 } from '../domain/register/eligibility.js';
 import type { CaseEvent } from './case-event.js';
+import {
+  type ArrangedAbsenceHistory,
+  type ArrangedLimb,
+  arrangedAbsenceSteps,
+  evolveArrangedAbsence,
+} from './register-arranged-absence.js';
 import { contentFromEvent } from './register-content.js';
-import type { RegisterLeaveReason, RegisterPeriod } from './register-types.js';
+import type { RegisterLeaveReason, RegisterPeriod, ReportedChild } from './register-types.js';
 
 /*
  * What the case history says about the Children Not In School register (EA 1996 s.436B, inserted by CWSA
@@ -22,17 +29,25 @@ export interface RegisterStep {
   on: IsoDate;
   livesInArea: boolean;
   onRoll: boolean;
+  /** A school's arrangement in force (register-arranged-absence.ts): condition C(b) or C(c) on the roll. */
+  arranged?: ArrangedLimb;
   /** Set when the step can end the child's time on the register. */
   because?: RegisterLeaveReason;
 }
 
 export interface RegisterCase {
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
+  /** The child's names as the opening event gave them. */
+  names: { givenName: string; familyName: string };
   dateOfBirth?: IsoDate;
   steps: readonly RegisterStep[];
   facts: ChildFacts;
   /** The s.436C information the council holds from the case's events. */
   content: RegisterContent;
+  /** Only an arranged-absence entry: its arrangements, from which its steps are computed afresh. */
+  arrangedAbsence?: ArrangedAbsenceHistory;
+  /** Only an arranged-absence entry: the pupil's identifiers as the school reported them. */
+  reported?: ReportedChild;
 }
 
 type Change = { on: IsoDate; livesInArea?: boolean; onRoll?: boolean; because?: RegisterLeaveReason };
@@ -127,13 +142,26 @@ function periodsWhere(steps: readonly RegisterStep[], holds: (step: RegisterStep
 }
 
 function factsOf(dateOfBirth: IsoDate | undefined, steps: readonly RegisterStep[]): ChildFacts {
-  const registrations: SchoolRegistration[] = periodsWhere(steps, (step) => step.onRoll).map((period) => ({
+  // s.436B(5)(b): the school's arrangement for education elsewhere, with absence, while on its roll.
+  const elsewhere = periodsWhere(steps, (step) => step.onRoll && step.arranged === 'elsewhere');
+  const atSchool = periodsWhere(steps, (step) => step.onRoll && step.arranged !== 'part_time_student');
+  const registrations: SchoolRegistration[] = atSchool.map((period) => ({
     ...period,
     school: 'recorded on the case',
     kind: 'school',
     attendance: 'full_time',
-    arrangements: [],
+    arrangements: elsewhere.map((arranged) => ({ ...arranged, absence: 'some' as const })),
   }));
+  // s.436B(5)(c): a part-time student of a (7)(d) institution, as the school reported it.
+  for (const period of periodsWhere(steps, (step) => step.onRoll && step.arranged === 'part_time_student')) {
+    registrations.push({
+      ...period,
+      school: 'recorded on the case',
+      kind: 'section436B7d',
+      attendance: 'part_time',
+      arrangements: [],
+    });
+  }
   return {
     ...(dateOfBirth ? { dateOfBirth } : {}),
     livesInArea: periodsWhere(steps, (step) => step.livesInArea),
@@ -146,13 +174,15 @@ export function evolveRegisterCase(
   previous: RegisterCase | undefined,
   change: CaseEvent,
 ): RegisterCase | undefined {
+  if (change.caseType === 'cnis') return evolveArrangedAbsenceCase(previous, change);
   let current = previous;
   if (!current) {
     const { event } = change;
     if (event.type !== 'EheReferralReceived' && event.type !== 'CmeReferralReceived') return undefined;
-    const dateOfBirth = event.data.child.dateOfBirth;
+    const { dateOfBirth, givenName, familyName } = event.data.child;
     current = {
       caseType: change.caseType,
+      names: { givenName, familyName },
       ...(dateOfBirth ? { dateOfBirth } : {}),
       steps: [],
       facts: factsOf(dateOfBirth, []),
@@ -175,6 +205,34 @@ export function evolveRegisterCase(
   };
   const steps = [...current.steps, step];
   return { ...current, steps, facts: factsOf(current.dateOfBirth, steps) };
+}
+
+/** An arranged-absence entry after one more event: its steps recomputed from its arrangements. */
+function evolveArrangedAbsenceCase(
+  previous: RegisterCase | undefined,
+  change: CaseEvent & { caseType: 'cnis' },
+): RegisterCase | undefined {
+  const { event } = change;
+  const opening = event.type === 'ArrangedAbsenceRecorded' ? event.data.pupil : undefined;
+  if (!previous && !opening) return undefined;
+  const current: RegisterCase = previous ?? {
+    caseType: 'cnis',
+    names: { givenName: opening!.givenName, familyName: opening!.familyName },
+    dateOfBirth: opening!.dateOfBirth,
+    reported: {
+      sex: opening!.sex,
+      ...(opening!.upn ? { upn: opening!.upn } : {}),
+      ...(opening!.senStatus ? { senStatus: opening!.senStatus } : {}),
+    },
+    steps: [],
+    facts: factsOf(undefined, []),
+    content: { additionalAddresses: [], parents: [], providers: [] },
+  };
+  const arrangedAbsence = evolveArrangedAbsence(current.arrangedAbsence, event);
+  if (!arrangedAbsence) return current;
+  const steps = arrangedAbsenceSteps(arrangedAbsence);
+  const content = contentFromEvent(current.content, change) ?? current.content;
+  return { ...current, content, arrangedAbsence, steps, facts: factsOf(current.dateOfBirth, steps) };
 }
 
 /**

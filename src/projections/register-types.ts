@@ -1,4 +1,6 @@
 import type { IsoDate } from '../domain/calendar/index.js';
+import type { CaseTypeName } from '../domain/case-types.js';
+import type { SenStatus, Sex } from '../domain/child.js';
 import type { RegisterBasis } from '../domain/register/commencement.js';
 import type { Ground } from '../domain/register/eligibility.js';
 
@@ -16,7 +18,18 @@ export type RegisterLeaveReason =
   | 'case_closed'
   | 'continued_in_cme_case'
   | 'continued_in_ehe_case'
-  | 'whereabouts_unknown';
+  | 'whereabouts_unknown'
+  /** An arranged-absence pupil (s.436B(5)(b)-(c)) whose school's arrangement reached its agreed last day. */
+  | 'arrangement_ended'
+  /** An arranged-absence pupil who left the school: the child's next school or case says what follows. */
+  | 'left_school';
+
+/** A pupil's identifiers as their school reported them (register-export.ts reads them). */
+export interface ReportedChild {
+  upn?: string;
+  sex: Sex;
+  senStatus?: SenStatus;
+}
 
 /** One stretch of time on the register, and why it ended. */
 export interface RegisterPeriod {
@@ -29,7 +42,7 @@ export type RegisterStanding = 'entry' | 'candidate';
 
 export interface RegisterEntry {
   caseId: string;
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
   standing: RegisterStanding;
   givenName: string;
   familyName: string;
@@ -49,7 +62,7 @@ export interface RegisterEntry {
 
 export interface RegisterLeaver {
   caseId: string;
-  caseType: 'ehe' | 'cme';
+  caseType: CaseTypeName;
   standing: RegisterStanding;
   givenName: string;
   familyName: string;
@@ -82,4 +95,9 @@ export interface RegisterQueries {
    * starts their duties, `StartRegisterDuties`).
    */
   awaitingDuties(on: IsoDate, commencement: IsoDate): string[];
+  /**
+   * The child as a school's arranged-absence report gave them (an entry with no case record, so the export
+   * reads its identifiers here); undefined for any other entry.
+   */
+  reportedChild(caseId: string): ReportedChild | undefined;
 }

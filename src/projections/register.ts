@@ -27,8 +27,16 @@ export type { RegisterEntry, RegisterLeaver, RegisterQueries, RegisterQuery, Reg
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
-const standingOf = (entry: RegisterCase): RegisterStanding =>
-  entry.caseType === 'ehe' ? 'entry' : 'candidate';
+/**
+ * An EHE case is an entry, and so is a school's arranged-absence pupil (the school has reported what makes the
+ * child eligible); a CME child located in the area is a candidate the council has still to register.
+ */
+const standings: Record<RegisterCase['caseType'], RegisterStanding> = {
+  ehe: 'entry',
+  cme: 'candidate',
+  cnis: 'entry',
+};
+const standingOf = (entry: RegisterCase): RegisterStanding => standings[entry.caseType];
 
 /** The register's order: family name, given name, case id. */
 export const byName = (
@@ -39,14 +47,9 @@ export const byName = (
   a.givenName.localeCompare(b.givenName) ||
   (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0);
 
-function entryOn(
-  caseId: string,
-  entry: RegisterCase,
-  record: CaseRecord | undefined,
-  query: RegisterQuery,
-): RegisterEntry | undefined {
+function entryOn(caseId: string, entry: RegisterCase, query: RegisterQuery): RegisterEntry | undefined {
   const { dateOfBirth } = entry;
-  if (!record || dateOfBirth === undefined) return undefined;
+  if (dateOfBirth === undefined) return undefined;
   const eligibility = eligibilityOn(entry.facts, query.on);
   if (!eligibility.eligible) return undefined;
   const standing = standingOf(entry);
@@ -59,8 +62,7 @@ function entryOn(
     caseId,
     caseType: entry.caseType,
     standing,
-    givenName: record.child.givenName,
-    familyName: record.child.familyName,
+    ...entry.names,
     dateOfBirth,
     yearGroup: group,
     grounds: eligibility.grounds,
@@ -72,6 +74,7 @@ function entryOn(
   };
 }
 
+/** `records`: the case records, for the state of an EHE entry's register duties (awaitingDuties). */
 export function registerQueries(
   view: RegisterView,
   records: ReadonlyMap<string, CaseRecord>,
@@ -80,7 +83,7 @@ export function registerQueries(
     on(query) {
       const entries: RegisterEntry[] = [];
       for (const [caseId, entry] of view) {
-        const found = entryOn(caseId, entry, records.get(caseId), query);
+        const found = entryOn(caseId, entry, query);
         if (found) entries.push(found);
       }
       return entries.sort(byName);
@@ -88,8 +91,6 @@ export function registerQueries(
     leavers(from, to, commencement) {
       const leavers: RegisterLeaver[] = [];
       for (const [caseId, entry] of view) {
-        const record = records.get(caseId);
-        if (!record) continue;
         for (const period of registerPeriods(entry)) {
           if (period.to === undefined || period.leftBecause === undefined) continue;
           if (period.to < from || period.to > to) continue;
@@ -97,8 +98,7 @@ export function registerQueries(
             caseId,
             caseType: entry.caseType,
             standing: standingOf(entry),
-            givenName: record.child.givenName,
-            familyName: record.child.familyName,
+            ...entry.names,
             lastDay: period.to,
             reason: period.leftBecause,
             basis: registerBasisOn(commencement, period.to),
@@ -116,10 +116,11 @@ export function registerQueries(
           continue;
         const { register, clocks } = record.state;
         if (register.homeVisit || register.dutiesCommencedOn || clocks.registerHomeVisitDecision) continue;
-        if (entryOn(caseId, entry, record, { on, commencement })) awaiting.push(caseId);
+        if (entryOn(caseId, entry, { on, commencement })) awaiting.push(caseId);
       }
       return awaiting;
     },
+    reportedChild: (caseId) => view.get(caseId)?.reported,
     periods(caseId) {
       const entry = view.get(caseId);
       return entry ? registerPeriods(entry) : [];

@@ -99,7 +99,6 @@ const dueOf = (clocks: readonly StartedClock[], name: StartedClock['clock']) =>
 function opened(change: CaseEvent): CaseHistory | undefined {
   const empty = {
     caseId: change.caseId,
-    caseType: change.caseType,
     closures: [],
     visitsOffered: [],
     visitsAccepted: [],
@@ -121,6 +120,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     const startedOn = d.eheStartDate > d.receivedOn ? d.eheStartDate : d.receivedOn;
     const history: CaseHistory = {
       ...empty,
+      caseType: 'ehe',
       receivedOn: d.receivedOn,
       startedOn,
       sex: d.child.sex,
@@ -154,6 +154,7 @@ function opened(change: CaseEvent): CaseHistory | undefined {
     const d = event.data;
     const history: CaseHistory = {
       ...empty,
+      caseType: 'cme',
       receivedOn: d.receivedOn,
       startedOn: d.receivedOn,
       sex: d.child.sex,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/calendar/index.js';
-import type { CaseTypeName } from '../domain/case-types.js';
+import type { CaseworkTypeName } from '../domain/case-types.js';
 import type { ClockName } from '../domain/clocks.js';
 import type { PriorityFlag } from '../domain/policy.js';
 import type { ClockEscalation } from '../domain/shared-commands.js';
@@ -11,7 +11,7 @@ export type { Logger } from '../logger.js';
 
 /** The views the API and the workers read, kept current from `$all` by one runtime. */
 
-export type CaseType = CaseTypeName;
+export type CaseType = CaseworkTypeName;
 /** Computed against `today` when asked, never stored: a clock becomes overdue without any event. */
 export type DeadlineStatus = 'due' | 'due_soon' | 'overdue' | 'missed' | 'escalated';
 

@@ -57,7 +57,13 @@ export const emptyProjections = (): Projections => ({
     senStatusOn: () => 'unknown',
   },
   childIndex: { matches: () => [] },
-  register: { on: () => [], leavers: () => [], periods: () => [], awaitingDuties: () => [] },
+  register: {
+    on: () => [],
+    leavers: () => [],
+    periods: () => [],
+    awaitingDuties: () => [],
+    reportedChild: () => undefined,
+  },
 });
 
 export interface TestApi {

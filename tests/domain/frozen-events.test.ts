@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessLogCodec, accessLogEvents } from '../../src/domain/access-log.js';
 import { caseIdCodec, caseIdEvents } from '../../src/domain/case-ids.js';
 import { cmeCodec, cmeEvents, cmeEventTypes } from '../../src/domain/cme/index.js';
+import { cnisCodec, cnisEvents } from '../../src/domain/cnis/index.js';
 import type { EventCodec } from '../../src/domain/decider.js';
 import { deletionReturnCodec, deletionReturnEvents } from '../../src/domain/deletion-return.js';
 import { eheCodec, eheEvents, eheEventTypes } from '../../src/domain/ehe/index.js';
@@ -29,6 +30,12 @@ const frozen = (file: string): FrozenEvent[] =>
 const codecs: { name: string; file: string; types: readonly string[]; codec: EventCodec<unknown> }[] = [
   { name: 'EHE', file: 'ehe.json', types: eheEventTypes, codec: eheCodec as EventCodec<unknown> },
   { name: 'CME', file: 'cme.json', types: cmeEventTypes, codec: cmeCodec as EventCodec<unknown> },
+  {
+    name: 'arranged absence',
+    file: 'cnis.json',
+    types: Object.keys(cnisEvents),
+    codec: cnisCodec as EventCodec<unknown>,
+  },
   {
     name: 'case id',
     file: 'case-ids.json',

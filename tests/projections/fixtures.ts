@@ -1,9 +1,11 @@
 import { createCalendar } from '../../src/domain/calendar/index.js';
+import { type CaseTypeName, caseTypes, type EventOf } from '../../src/domain/case-types.js';
 import type { CmeCommandInput, CmeEvent } from '../../src/domain/cme/index.js';
-import { cmeCodec, cmeDecider } from '../../src/domain/cme/index.js';
+import { cmeDecider } from '../../src/domain/cme/index.js';
 import type { DecideContext } from '../../src/domain/context.js';
+import type { EventCodec } from '../../src/domain/decider.js';
 import type { EheCommandInput, EheEvent } from '../../src/domain/ehe/index.js';
-import { eheCodec, eheDecider } from '../../src/domain/ehe/index.js';
+import { eheDecider } from '../../src/domain/ehe/index.js';
 import { defaultPolicy } from '../../src/domain/policy.js';
 import type { NewEvent, RecordedEvent } from '../../src/eventstore/types.js';
 import { createViewQueries, type ViewQueries } from '../../src/projections/queries.js';
@@ -45,10 +47,11 @@ export function cmeEvents(steps: Step<CmeCommandInput>[]): CmeEvent[] {
 }
 
 /** Events as the command handler writes them: the codec's type, data and schema version in the metadata. */
-export function toNewEvents(events: (EheEvent | CmeEvent)[], caseType: 'ehe' | 'cme'): NewEvent[] {
+export function toNewEvents<K extends CaseTypeName>(events: EventOf<K>[], caseType: K): NewEvent[] {
+  // The case type's own codec, for its own events.
+  const codec = caseTypes[caseType].codec as unknown as EventCodec<EventOf<K>>;
   return events.map((event) => {
-    const { type, data, schemaVersion } =
-      caseType === 'ehe' ? eheCodec.encode(event as EheEvent) : cmeCodec.encode(event as CmeEvent);
+    const { type, data, schemaVersion } = codec.encode(event);
     return {
       type,
       data,

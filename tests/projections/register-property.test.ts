@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, isOfCompulsorySchoolAge } from '../../src/domain/calendar/index.js';
 import type { CmeCommandInput, CmeEvent } from '../../src/domain/cme/index.js';
 import { cmeDecider } from '../../src/domain/cme/index.js';
+import { type CnisCommand, type CnisEvent, cnisDecider } from '../../src/domain/cnis/index.js';
 import { DomainError } from '../../src/domain/decider.js';
 import type { EheCommandInput, EheEvent } from '../../src/domain/ehe/index.js';
 import { eheDecider } from '../../src/domain/ehe/index.js';
@@ -11,7 +12,8 @@ import { contextOn } from './history.js';
 
 /*
  * The property of issue 18: the register on a date is the set of children who satisfy conditions A–C on that
- * date, computed here independently, by replaying each case's events dated on or before it.
+ * date, computed here independently, by replaying each case's events dated on or before it. A school's
+ * arranged-absence pupils (every fourth case) meet C(b) or C(c) while their arrangement lasts.
  */
 
 // Compulsory school age: ends Fri 26 June 2026; throughout; starts Mon 31 August 2026; throughout.
@@ -53,7 +55,34 @@ const cmeActions = (on: string, variant: number): CmeCommandInput[] => [
   { type: 'ReopenCase', data: { reopenedOn: on, reason: 'missing again' } },
 ];
 
+const arrangement = (on: string, variant: number) => ({
+  kind: variant % 2 ? ('part_time_student' as const) : ('off_site_provision' as const),
+  absentFor: 'some' as const,
+  from: on,
+  ...(variant % 3 === 0 ? { until: addCalendarDays(on, 20 + variant) } : {}),
+});
+
+const cnisActions = (on: string, variant: number): CnisCommand[] => [
+  { type: 'ChangeArrangedAbsence', data: { arrangement: arrangement(on, variant) } },
+  {
+    type: 'EndArrangedAbsence',
+    data: {
+      lastDay: on,
+      ...(variant % 2
+        ? { reason: variant === 1 ? 'returned_full_time' : 'left_school' }
+        : { reason: 'other', reasonText: 'recorded' }),
+    },
+  },
+];
+
 type Case =
+  | {
+      kind: 'cnis';
+      caseId: string;
+      dateOfBirth: string;
+      state: ReturnType<typeof cnisDecider.initialState>;
+      events: CnisEvent[];
+    }
   | {
       kind: 'ehe';
       caseId: string;
@@ -84,14 +113,20 @@ function history(caseCount: number, steps: Step[]): Case[] {
     const dateOfBirth = birthDates[index % birthDates.length] as string;
     if (index % 2 === 0)
       return { kind: 'ehe', caseId, dateOfBirth, state: eheDecider.initialState(), events: [] };
+    if (index % 4 === 3)
+      return { kind: 'cnis', caseId, dateOfBirth, state: cnisDecider.initialState(), events: [] };
     // Every third CME child's date of birth is unknown: never shown eligible.
     return index % 3 === 0
       ? { kind: 'cme', caseId, state: cmeDecider.initialState(), events: [] }
       : { kind: 'cme', caseId, dateOfBirth, state: cmeDecider.initialState(), events: [] };
   });
-  const run = (target: Case, command: EheCommandInput | CmeCommandInput, day: string) => {
+  const run = (target: Case, command: EheCommandInput | CmeCommandInput | CnisCommand, day: string) => {
     try {
-      if (target.kind === 'ehe') {
+      if (target.kind === 'cnis') {
+        const events = cnisDecider.decide(command as never, target.state, contextOn(day));
+        for (const event of events) target.state = cnisDecider.evolve(target.state, event);
+        target.events.push(...events);
+      } else if (target.kind === 'ehe') {
         const events = eheDecider.decide(command as never, target.state, contextOn(day));
         for (const event of events) target.state = eheDecider.evolve(target.state, event);
         target.events.push(...events);
@@ -114,6 +149,23 @@ function history(caseCount: number, steps: Step[]): Case[] {
         address,
       };
       run(c, eheReferral(c.caseId, { child }), on);
+    } else if (c.kind === 'cnis') {
+      const pupil = {
+        givenName: 'Leo',
+        familyName: 'Marsh',
+        dateOfBirth: c.dateOfBirth,
+        sex: 'M' as const,
+        address,
+      };
+      const school = { name: 'Weston Lane School' };
+      const data = {
+        caseId: c.caseId,
+        receivedOn: on,
+        pupil,
+        school,
+        arrangement: arrangement(on, c.caseId.charCodeAt(0)),
+      };
+      run(c, { type: 'RecordArrangedAbsence', data }, on);
     } else {
       const child = {
         givenName: 'Maya',
@@ -129,14 +181,44 @@ function history(caseCount: number, steps: Step[]): Case[] {
   for (const step of steps) {
     on = addCalendarDays(on, step.daysLater);
     const target = cases[step.caseIndex % caseCount] as Case;
-    const actions = target.kind === 'ehe' ? eheActions(on, step.variant) : cmeActions(on, step.variant);
-    run(target, actions[step.action % actions.length] as EheCommandInput | CmeCommandInput, on);
+    const actions =
+      target.kind === 'ehe'
+        ? eheActions(on, step.variant)
+        : target.kind === 'cme'
+          ? cmeActions(on, step.variant)
+          : cnisActions(on, step.variant);
+    run(target, actions[step.action % actions.length] as EheCommandInput | CmeCommandInput | CnisCommand, on);
   }
   return cases;
 }
 
+/**
+ * An arranged-absence pupil's limb of condition C on `on`: the last arrangement (in the order recorded)
+ * begun by then, unless its agreed last day or the end of the whole arrangement has passed.
+ */
+function arrangedLimbOn(events: readonly CnisEvent[], on: string): 'C(b)' | 'C(c)' | undefined {
+  let limb: 'C(b)' | 'C(c)' | undefined;
+  for (const event of events) {
+    if (event.type === 'ArrangedAbsenceEnded') {
+      if (event.data.lastDay < on) limb = undefined;
+      continue;
+    }
+    const { from, until, kind } = event.data.arrangement;
+    if (from > on) continue;
+    limb = until !== undefined && until < on ? undefined : kind === 'part_time_student' ? 'C(c)' : 'C(b)';
+  }
+  return limb;
+}
+
+/** The conditions met, as the register names them, or undefined when the child is not eligible. */
+function groundsOn(c: Case, on: string): string[] | undefined {
+  if (c.kind !== 'cnis') return eligibleOn(c, on) ? ['A', 'B', 'C(a)'] : undefined;
+  const limb = arrangedLimbOn(c.events, on);
+  return limb && isOfCompulsorySchoolAge(c.dateOfBirth, on) ? ['A', 'B', limb] : undefined;
+}
+
 /** The reference: replay the events dated on or before `on`, in order, and ask A, B and C directly. */
-function eligibleOn(c: Case, on: string): boolean {
+function eligibleOn(c: Case & { kind: 'ehe' | 'cme' }, on: string): boolean {
   let inArea = false;
   let onRoll = false;
   for (const event of c.events as (EheEvent | CmeEvent)[]) {
@@ -203,18 +285,22 @@ describe('the register equals the children satisfying A–C', () => {
           const log = createLog();
           for (const c of cases) {
             if (c.kind === 'ehe') log.add(`ehe-${c.caseId}`, toNewEvents(c.events, 'ehe'));
-            else log.add(`cme-${c.caseId}`, toNewEvents(c.events, 'cme'));
+            else if (c.kind === 'cme') log.add(`cme-${c.caseId}`, toNewEvents(c.events, 'cme'));
+            else log.add(`cnis-${c.caseId}`, toNewEvents(c.events, 'cnis'));
           }
           const { query } = viewsOf(log.recorded, '2026-06-01');
           for (const offset of offsets) {
             const on = addCalendarDays('2026-06-01', offset);
-            const expected = cases.filter((c) => eligibleOn(c, on)).map((c) => c.caseId);
+            const expected = cases.flatMap((c) => {
+              const grounds = groundsOn(c, on);
+              return grounds
+                ? [{ caseId: c.caseId, grounds, standing: c.kind === 'cme' ? 'candidate' : 'entry' }]
+                : [];
+            });
             const entries = query.register.on({ on });
-            expect(entries.map((entry) => entry.caseId).sort()).toEqual(expected.sort());
-            for (const entry of entries) {
-              expect(entry.grounds).toEqual(['A', 'B', 'C(a)']);
-              expect(entry.standing).toBe(entry.caseType === 'ehe' ? 'entry' : 'candidate');
-            }
+            const shown = entries.map(({ caseId, grounds, standing }) => ({ caseId, grounds, standing }));
+            const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+            expect(shown.sort(byId)).toEqual(expected.sort(byId));
           }
         },
       ),

@@ -101,9 +101,9 @@ describe('projection runtime on SQLite', () => {
     const projections = started(watched);
     await projections.start();
     expect(readAlls.length).toBeGreaterThan(0);
-    expect(readAlls.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-"]}')).toBe(
-      true,
-    );
+    expect(
+      readAlls.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-","cnis-"]}'),
+    ).toBe(true);
     const read = await store.append(
       'access-log',
       [{ type: 'CaseDataRead', data: { caseIds: [caseId] } }],

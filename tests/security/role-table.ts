@@ -38,6 +38,10 @@ export const roleTable: Record<string, Access> = {
   'post /v1/cme-cases': intake,
   'post /v1/deletion-returns': intake,
   'post /v1/new-pupil-returns': intake,
+  // A school's arranged-absence pupil (s.436B(5)(b)-(c)): the school reports, changes and ends its own.
+  'post /v1/arranged-absences': intake,
+  'post /v1/arranged-absences/{caseId}/changes': intake,
+  'post /v1/arranged-absences/{caseId}/ends': intake,
 
   // Reads. A panel member reads the one case referred to their panel, never a list of the service's cases.
   'get /v1/cases/{caseId}': [...caseReaders, 'panel'],

@@ -243,9 +243,9 @@ describe('BullMQ trigger on Redis', () => {
     await scheduler.start();
     expect(await queues.queue('deadlines').getDelayedCount()).toBe(1);
     expect(filters.length).toBeGreaterThan(0);
-    expect(filters.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-"]}')).toBe(
-      true,
-    );
+    expect(
+      filters.every((filter) => JSON.stringify(filter) === '{"streamPrefixes":["ehe-","cme-","cnis-"]}'),
+    ).toBe(true);
   });
 
   it('two scheduler instances at once create each job once', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseTypeNames } from '../../domain/case-types.js';
 import { CaseClockSchema } from '../summary-schemas.js';
 import type { Projections } from '../views.js';
 import type { CommandOutcome } from './commands.js';
@@ -11,7 +12,7 @@ import type { CommandOutcome } from './commands.js';
 export const CommandResultSchema = z
   .object({
     caseId: z.uuid(),
-    caseType: z.enum(['ehe', 'cme']),
+    caseType: z.enum(caseTypeNames),
     revision: z
       .string()
       .meta({ description: "The case stream's revision after the command (also the ETag)" }),
@@ -22,7 +23,7 @@ export const CommandResultSchema = z
         "The case's open clocks with their due dates after the command; absent on a replay, which answers only what the first answer said",
     }),
     linkedCase: z
-      .object({ caseId: z.uuid(), caseType: z.enum(['ehe', 'cme']), revision: z.string() })
+      .object({ caseId: z.uuid(), caseType: z.enum(caseTypeNames), revision: z.string() })
       .optional()
       .meta({ description: 'The case this command opened of the other type (reclassification, became EHE)' }),
   })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { byCaseType, type CaseTypeName as CaseType, caseTypes, streamOf } from '../../domain/case-types.js';
 import type { CmeCommand } from '../../domain/cme/index.js';
+import type { CnisCommand } from '../../domain/cnis/index.js';
 import { decideContext } from '../../domain/context.js';
 import type { EheCommand } from '../../domain/ehe/index.js';
 import type { Policy } from '../../domain/policy.js';
@@ -14,7 +15,10 @@ import type { Actor } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
 import type { Projections } from '../views.js';
 
-export type CaseCommand = { caseType: 'ehe'; command: EheCommand } | { caseType: 'cme'; command: CmeCommand };
+export type CaseCommand =
+  | { caseType: 'ehe'; command: EheCommand }
+  | { caseType: 'cme'; command: CmeCommand }
+  | { caseType: 'cnis'; command: CnisCommand };
 
 export interface CommandServices {
   store: EventStore;
@@ -124,6 +128,7 @@ export async function runCaseCommand(
     {
       ehe: (ehe) => services.handlers.ehe({ ...request, command: ehe.command }),
       cme: (cme) => services.handlers.cme({ ...request, command: cme.command }),
+      cnis: (cnis) => services.handlers.cnis({ ...request, command: cnis.command }),
     },
     caseCommand,
   );

@@ -69,6 +69,7 @@ export async function allocatedOfficerOf(
 const publishedNames: Record<CaseType, Readonly<Record<string, string>>> = {
   ehe: { referredOn: 'receivedOn', closure: 'closed' },
   cme: { allocatedOfficer: 'allocatedTo' },
+  cnis: {},
 };
 
 export function publishedState(caseType: CaseType, state: object): Record<string, unknown> {

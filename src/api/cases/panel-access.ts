@@ -25,6 +25,8 @@ export async function isReferredToPanel(cases: Cases, caseId: string, panel: Pan
 const panelsOf: { [K in CaseTypeName]: (state: StateOf<K>) => readonly Panel[] } = {
   ehe: (state) => state.panels.map((referral) => referral.panel),
   cme: (state) => (state.status !== 'none' && state.fairAccessReferredOn !== null ? ['fair_access'] : []),
+  // An arranged-absence entry is referred to no panel.
+  cnis: () => [],
 };
 
 async function referredPanels<K extends CaseTypeName>(store: EventStore, caseType: K, caseId: string) {

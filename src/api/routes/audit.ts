@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type CaseTypeName as CaseType, streamOf } from '../../domain/case-types.js';
+import { type CaseTypeName as CaseType, caseTypeNames, streamOf } from '../../domain/case-types.js';
 import { readRoles } from '../../domain/roles.js';
 import { AccessLogEntrySchema, readAccessLog, recordCaseRead } from '../access-log.js';
 import type { RouteDeps } from '../cases/commands.js';
@@ -34,12 +34,12 @@ const EventSchema = z
   .meta({ id: 'RecordedEvent' });
 
 export const EventPageSchema = z.object({
-  caseType: z.enum(['ehe', 'cme']),
+  caseType: z.enum(caseTypeNames),
   events: z.array(EventSchema),
   next: z.string().nullable(),
 });
 export const CaseStateSchema = z.object({
-  caseType: z.enum(['ehe', 'cme']),
+  caseType: z.enum(caseTypeNames),
   asOf: z.string().nullable(),
   basis: z.enum(['recorded', 'occurred']),
   revision: z.string(),

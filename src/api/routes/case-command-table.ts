@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseTypeName } from '../../domain/case-types.js';
 import { type CmeCommandType, cmeCommandBodies } from '../../domain/cme/commands.js';
 import { type EheCommandType, eheCommandBodies } from '../../domain/ehe/commands.js';
 
@@ -300,6 +301,14 @@ export const commandRoutes: readonly CommandRoute[] = [
     cme: 'RecordLeftRoll',
   },
 ];
+
+/**
+ * The command a route serves on a case of `caseType`, if any. An arranged-absence entry (`cnis`) has no row:
+ * its school changes and ends it through routes/arranged-absences.ts, and a row's path sent to it answers
+ * 409 `wrong_case_type`.
+ */
+export const commandOf = (route: CommandRoute, caseType: CaseTypeName): string | undefined =>
+  (route as { readonly [K in CaseTypeName]?: string })[caseType];
 
 /** The body a route accepts: its command's, or either of the two commands a shared path serves. */
 export function bodySchemaOf(route: CommandRoute): z.ZodType {

@@ -20,15 +20,21 @@ import {
   CaseParamsSchema,
   CmeCaseParamsSchema,
   CommandHeadersSchema,
+  commandOptionsFrom,
   commandProblemResponses,
-  expectedRevisionFrom,
   requestMeta,
   security,
   sendCommandResult,
 } from '../http.js';
 import { actorOf, authorize } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/errors.js';
-import { bodySchemaOf, type CommandRoute, commandRoutes, operationIdOf } from './case-command-table.js';
+import {
+  bodySchemaOf,
+  type CommandRoute,
+  commandOf,
+  commandRoutes,
+  operationIdOf,
+} from './case-command-table.js';
 
 /** The route's body, with its examples: `x-examples` becomes the request body's named examples. */
 const bodyOf = (route: CommandRoute): z.ZodType =>
@@ -40,7 +46,7 @@ const exampleInstanceOf = (route: CommandRoute) =>
 
 function rolesOf(route: CommandRoute): Role[] {
   const roles = caseTypeNames.flatMap((caseType) => {
-    const type = route[caseType];
+    const type = commandOf(route, caseType);
     return type ? ((caseTypes[caseType].commandRoles as Record<string, readonly Role[]>)[type] ?? []) : [];
   });
   return [...new Set(roles)];
@@ -48,7 +54,7 @@ function rolesOf(route: CommandRoute): Role[] {
 
 /** Parses the body again with the case type's own schema (a path both types share accepts either shape). */
 function commandFor(route: CommandRoute, caseType: CaseTypeName, body: unknown): CaseCommand {
-  const type = route[caseType];
+  const type = commandOf(route, caseType);
   if (!type) {
     throw new HttpProblem(
       409,
@@ -83,14 +89,8 @@ export const commandRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = async (
     headers: z.infer<typeof CommandHeadersSchema>,
   ) => {
     const actor = actorOf(request);
-    const idempotencyKey = headers['idempotency-key'];
-    const expectedRevision = expectedRevisionFrom(headers['if-match']);
-    const options = {
-      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-      ...(expectedRevision === undefined
-        ? {}
-        : { expectedRevision: expectedRevision < 0n ? ('no_stream' as const) : expectedRevision }),
-    };
+    const options = commandOptionsFrom(headers);
+    const { idempotencyKey } = options;
     const meta = { actor, ...requestMeta(request) };
     // The other case is checked before the step is recorded, so a step that cannot complete records nothing.
     const linkedCommand = await linkedReferralOf(store, caseId, command);

@@ -115,7 +115,13 @@ export const registerExportRoutesPlugin: FastifyPluginAsyncZod<RouteDeps> = asyn
       const entries = projections.register.on({ on, commencement });
       const children = registerRecords(entries, (caseId) => {
         const summary = projections.caseSummary.get(caseId);
-        if (!summary) return undefined;
+        if (!summary) {
+          // A school's arranged-absence pupil has no case record: the register keeps what the school gave.
+          const reported = projections.register.reportedChild(caseId);
+          return (
+            reported && { upn: reported.upn, sex: reported.sex, senStatus: reported.senStatus ?? 'unknown' }
+          );
+        }
         const { upn, sex } = summary.child;
         return { upn, sex, senStatus: projections.statistics.senStatusOn(caseId, on) };
       });

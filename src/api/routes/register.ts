@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { londonDate } from '../../domain/calendar/index.js';
+import { caseTypeNames } from '../../domain/case-types.js';
 import { registerBasisOn } from '../../domain/register/commencement.js';
 import { readRoles } from '../../domain/roles.js';
 import { byName, type RegisterEntry } from '../../projections/register.js';
@@ -31,9 +32,10 @@ const BasisSchema = z.enum(['statutory', 'voluntary']).meta({
 export const RegisterEntrySchema = z
   .object({
     caseId: z.string(),
-    caseType: z.enum(['ehe', 'cme']),
+    caseType: z.enum(caseTypeNames),
     standing: z.enum(['entry', 'candidate']).meta({
-      description: 'entry: an EHE case; candidate: a CME child located in the area and out of school',
+      description:
+        "entry: an EHE case, or a school's arranged-absence pupil (cnis, POST /v1/arranged-absences); candidate: a CME child located in the area and out of school",
     }),
     givenName: z.string(),
     familyName: z.string(),
@@ -69,7 +71,7 @@ export const RegisterLeaversSchema = z
     items: z.array(
       z.object({
         caseId: z.string(),
-        caseType: z.enum(['ehe', 'cme']),
+        caseType: z.enum(caseTypeNames),
         standing: z.enum(['entry', 'candidate']),
         givenName: z.string(),
         familyName: z.string(),
@@ -83,6 +85,8 @@ export const RegisterLeaversSchema = z
           'continued_in_cme_case',
           'continued_in_ehe_case',
           'whereabouts_unknown',
+          'arrangement_ended',
+          'left_school',
         ]),
         basis: BasisSchema,
       }),

@@ -144,6 +144,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/arranged-absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a school's report of a pupil with arranged absence (s.436B(5)(b)-(c))
+         * @description Flexi-schooling, off-site provision, a part-time timetable, or a part-time student of a s.436B(7)(d) institution: the pupil is on the Children Not In School register (GET /v1/register, condition C(b) or C(c)) while the arrangement lasts, and is never an EHE or CME case: no caseload, no clock, no DfE return counts it. Before commencement.cnisRegister the entry is voluntary.
+         */
+        post: operations["recordArrangedAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/arranged-absences/{caseId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a change to the arrangement, from its new first day
+         * @description Command ChangeArrangedAbsence. A school may change or end only its own report.
+         */
+        post: operations["changeArrangedAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/arranged-absences/{caseId}/ends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the end of the arrangement: the pupil leaves the register the day after its last day
+         * @description Command EndArrangedAbsence. A school may change or end only its own report.
+         */
+        post: operations["endArrangedAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/allocation": {
         parameters: {
             query?: never;
@@ -2104,35 +2164,6 @@ export interface components {
                 message: string;
             }[];
         };
-        AccessLogEntry: {
-            position: string;
-            readAt: string;
-            actor: string;
-            role: string;
-            caseIds: string[];
-            route: string;
-            /** @description Why the data was taken out, where the route asks */
-            purpose?: string;
-            requestId: string;
-            /** @description the X-Request-Id the client sent, if any */
-            clientRequestId?: string;
-            /**
-             * @description the stored record does not match its schema; fields are shown as stored
-             * @constant
-             */
-            malformed?: true;
-        };
-        RecordedEvent: {
-            id: string;
-            revision: string;
-            position: string;
-            type: string;
-            data: unknown;
-            metadata: {
-                [key: string]: unknown;
-            };
-            recordedAt: string;
-        };
         SaoServedDocument: {
             /** @enum {string} */
             document: "section437Notice" | "section438Notice" | "order" | "amendedOrder";
@@ -2412,7 +2443,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            caseType: "ehe" | "cme";
+            caseType: "ehe" | "cme" | "cnis";
             /** @description The case stream's revision after the command (also the ETag) */
             revision: string;
             events: {
@@ -2440,7 +2471,7 @@ export interface components {
                 /** Format: uuid */
                 caseId: string;
                 /** @enum {string} */
-                caseType: "ehe" | "cme";
+                caseType: "ehe" | "cme" | "cnis";
                 revision: string;
             };
         };
@@ -2457,6 +2488,35 @@ export interface components {
             receivedAt: string;
             /** @description An earlier request with this Idempotency-Key did the work */
             replayed: boolean;
+        };
+        AccessLogEntry: {
+            position: string;
+            readAt: string;
+            actor: string;
+            role: string;
+            caseIds: string[];
+            route: string;
+            /** @description Why the data was taken out, where the route asks */
+            purpose?: string;
+            requestId: string;
+            /** @description the X-Request-Id the client sent, if any */
+            clientRequestId?: string;
+            /**
+             * @description the stored record does not match its schema; fields are shown as stored
+             * @constant
+             */
+            malformed?: true;
+        };
+        RecordedEvent: {
+            id: string;
+            revision: string;
+            position: string;
+            type: string;
+            data: unknown;
+            metadata: {
+                [key: string]: unknown;
+            };
+            recordedAt: string;
         };
         /** @description Published figures are rounded to the nearest 10; `low` is a non-zero count that rounds to 0 */
         DfeReturn: {
@@ -2627,9 +2687,9 @@ export interface components {
         RegisterEntry: {
             caseId: string;
             /** @enum {string} */
-            caseType: "ehe" | "cme";
+            caseType: "ehe" | "cme" | "cnis";
             /**
-             * @description entry: an EHE case; candidate: a CME child located in the area and out of school
+             * @description entry: an EHE case, or a school's arranged-absence pupil (cnis, POST /v1/arranged-absences); candidate: a CME child located in the area and out of school
              * @enum {string}
              */
             standing: "entry" | "candidate";
@@ -2667,7 +2727,7 @@ export interface components {
             items: {
                 caseId: string;
                 /** @enum {string} */
-                caseType: "ehe" | "cme";
+                caseType: "ehe" | "cme" | "cnis";
                 /** @enum {string} */
                 standing: "entry" | "candidate";
                 givenName: string;
@@ -2675,7 +2735,7 @@ export interface components {
                 /** @description The last day on the register */
                 lastDay: string;
                 /** @enum {string} */
-                reason: "on_roll" | "moved_out_of_area" | "past_compulsory_school_age" | "died" | "case_closed" | "continued_in_cme_case" | "continued_in_ehe_case" | "whereabouts_unknown";
+                reason: "on_roll" | "moved_out_of_area" | "past_compulsory_school_age" | "died" | "case_closed" | "continued_in_cme_case" | "continued_in_ehe_case" | "whereabouts_unknown" | "arrangement_ended" | "left_school";
                 /**
                  * @description statutory on or after policy commencement.cnisRegister (CWSA 2026 s.78), else voluntary
                  * @enum {string}
@@ -2830,6 +2890,51 @@ export interface components {
             };
         };
         /** @description The request does not match the schema (each field named by its path) */
+        "validation_failed.limit": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A field is wrong for the domain (a date, a code, a required field) */
+        "date_before_previous_step.from": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No arranged absence with this id (of this school) */
+        case_not_found: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The arrangement has ended */
+        case_closed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match is stale: the entry has changed */
+        stale_revision: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request does not match the schema (each field named by its path) */
         "validation_failed.allocatedOn": {
             headers: {
                 [name: string]: unknown;
@@ -2848,7 +2953,7 @@ export interface components {
             };
         };
         /** @description No case with this id */
-        case_not_found: {
+        "case_not_found.2": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2857,7 +2962,7 @@ export interface components {
             };
         };
         /** @description If-Match is stale: the case has changed */
-        stale_revision: {
+        "stale_revision.2": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2875,7 +2980,7 @@ export interface components {
             };
         };
         /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
-        case_closed: {
+        "case_closed.2": {
             headers: {
                 [name: string]: unknown;
             };
@@ -3145,7 +3250,7 @@ export interface components {
             };
         };
         /** @description No case with this id */
-        "case_not_found.2": {
+        "case_not_found.3": {
             headers: {
                 [name: string]: unknown;
             };
@@ -4040,6 +4145,270 @@ export interface operations {
             503: components["responses"]["store_unavailable"];
         };
     };
+    recordArrangedAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receivedOn": "2025-11-10",
+                 *       "pupil": {
+                 *         "givenName": "Leo",
+                 *         "familyName": "Marsh",
+                 *         "dateOfBirth": "2015-05-19",
+                 *         "sex": "M",
+                 *         "address": {
+                 *           "lines": [
+                 *             "7 Lances Hill"
+                 *           ],
+                 *           "town": "Southampton",
+                 *           "postcode": "SO19 2LT"
+                 *         }
+                 *       },
+                 *       "school": {
+                 *         "name": "Weston Lane School",
+                 *         "urn": "116480"
+                 *       },
+                 *       "arrangement": {
+                 *         "kind": "flexi_schooling",
+                 *         "absentFor": "some",
+                 *         "weekdaysAbsent": [
+                 *           "thursday",
+                 *           "friday"
+                 *         ],
+                 *         "hoursAbsentPerWeek": 12.5,
+                 *         "providedBy": "the parents",
+                 *         "from": "2025-11-03",
+                 *         "until": "2026-07-22"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: date */
+                    receivedOn: string;
+                    pupil: {
+                        givenName: string;
+                        familyName: string;
+                        /** Format: date */
+                        dateOfBirth: string;
+                        /** @enum {string} */
+                        sex: "F" | "M" | "U";
+                        upn?: string;
+                        /** @enum {string} */
+                        senStatus?: "N" | "K" | "E";
+                        address: {
+                            lines: string[];
+                            town: string;
+                            postcode: string;
+                        };
+                        ethnicity?: string;
+                    };
+                    school: {
+                        name: string;
+                        urn?: string;
+                    };
+                    arrangement: {
+                        /** @enum {string} */
+                        kind: "flexi_schooling" | "off_site_provision" | "part_time_timetable" | "part_time_student";
+                        /** @enum {string} */
+                        absentFor: "some" | "all";
+                        weekdaysAbsent?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday")[];
+                        hoursAbsentPerWeek?: number;
+                        providedBy?: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        until?: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Staff only: chosen by the client, or derived from Idempotency-Key
+                     */
+                    caseId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staff get the events written and the revision (also the ETag); a school gets a receipt that reveals nothing else */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"] | components["schemas"]["ReferralReceipt"];
+                };
+            };
+            400: components["responses"]["validation_failed.limit"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            /** @description The case id a staff client chose is already a case */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_before_previous_step.from"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    changeArrangedAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 0e6b3a7d-52c1-4f8e-9d24-6b1a7c3e5f90 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "arrangement": {
+                 *         "kind": "part_time_timetable",
+                 *         "absentFor": "some",
+                 *         "weekdaysAbsent": [
+                 *           "friday"
+                 *         ],
+                 *         "hoursAbsentPerWeek": 5,
+                 *         "from": "2026-01-05",
+                 *         "until": "2026-03-27"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    arrangement: {
+                        /** @enum {string} */
+                        kind: "flexi_schooling" | "off_site_provision" | "part_time_timetable" | "part_time_student";
+                        /** @enum {string} */
+                        absentFor: "some" | "all";
+                        weekdaysAbsent?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday")[];
+                        hoursAbsentPerWeek?: number;
+                        providedBy?: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        until?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Staff get the events written and the revision (also the ETag); a school gets a receipt that reveals nothing else */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"] | components["schemas"]["ReferralReceipt"];
+                };
+            };
+            400: components["responses"]["validation_failed.limit"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["case_not_found"];
+            409: components["responses"]["case_closed"];
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_before_previous_step.from"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
+    endArrangedAbsence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client last saw; a stale one answers 412
+                 * @example W/"3"
+                 */
+                "if-match"?: string;
+                /**
+                 * @description A repeat with the same key returns the first result and appends nothing
+                 * @example b1946ac9-2f5d-4c2e-9b9e-5f0d3c7a8e61
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @example 0e6b3a7d-52c1-4f8e-9d24-6b1a7c3e5f90 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "lastDay": "2026-02-13",
+                 *       "reason": "returned_full_time"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: date */
+                    lastDay: string;
+                    /** @enum {string} */
+                    reason: "returned_full_time" | "left_school" | "moved_out_of_area" | "died" | "other";
+                    reasonText?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staff get the events written and the revision (also the ETag); a school gets a receipt that reveals nothing else */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"] | components["schemas"]["ReferralReceipt"];
+                };
+            };
+            400: components["responses"]["validation_failed.limit"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["case_not_found"];
+            409: components["responses"]["case_closed"];
+            412: components["responses"]["stale_revision"];
+            413: components["responses"]["body_too_large"];
+            415: components["responses"]["unsupported_media_type"];
+            422: components["responses"]["date_before_previous_step.from"];
+            429: components["responses"]["rate_limited"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["store_unavailable"];
+        };
+    };
     allocateCase: {
         parameters: {
             query?: never;
@@ -4111,7 +4480,7 @@ export interface operations {
             400: components["responses"]["validation_failed.allocatedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4132,7 +4501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.allocatedOn"];
@@ -4233,7 +4602,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4254,7 +4623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -4387,9 +4756,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -4514,7 +4883,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4535,7 +4904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -4641,7 +5010,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4662,7 +5031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -4737,7 +5106,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4758,7 +5127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -4833,7 +5202,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -4854,7 +5223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -4958,9 +5327,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             409: components["responses"]["not_allocated"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -5089,7 +5458,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5110,7 +5479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -5235,7 +5604,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5256,7 +5625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -5359,7 +5728,7 @@ export interface operations {
             400: components["responses"]["validation_failed.heldOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5380,7 +5749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.heldOn"];
@@ -5481,7 +5850,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5502,7 +5871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -5629,7 +5998,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5650,7 +6019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -5752,9 +6121,9 @@ export interface operations {
             400: components["responses"]["validation_failed.receivedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             409: components["responses"]["not_allocated.2"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.receivedOn"];
@@ -5833,9 +6202,9 @@ export interface operations {
             400: components["responses"]["validation_failed.judgedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             409: components["responses"]["not_allocated.2"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.judgedOn"];
@@ -5913,7 +6282,7 @@ export interface operations {
             400: components["responses"]["validation_failed.changedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -5934,7 +6303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.changedOn"];
@@ -6011,9 +6380,9 @@ export interface operations {
             400: components["responses"]["validation_failed.changedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.changedOn"];
@@ -6088,7 +6457,7 @@ export interface operations {
             400: components["responses"]["validation_failed.heldOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6109,7 +6478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.heldOn"];
@@ -6189,7 +6558,7 @@ export interface operations {
             400: components["responses"]["validation_failed.recordedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6210,7 +6579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.recordedOn"];
@@ -6285,7 +6654,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6306,7 +6675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -6383,7 +6752,7 @@ export interface operations {
             400: components["responses"]["validation_failed.referredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6404,7 +6773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.referredOn"];
@@ -6488,7 +6857,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6509,7 +6878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -6613,7 +6982,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6634,7 +7003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -6766,7 +7135,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6787,7 +7156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -6900,7 +7269,7 @@ export interface operations {
             400: components["responses"]["validation_failed.recordedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -6921,7 +7290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.recordedOn"];
@@ -7024,7 +7393,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7045,7 +7414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -7171,7 +7540,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7192,7 +7561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -7296,7 +7665,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7317,7 +7686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -7394,7 +7763,7 @@ export interface operations {
             400: components["responses"]["validation_failed.answeredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7415,7 +7784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.answeredOn"];
@@ -7493,7 +7862,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7514,7 +7883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -7610,7 +7979,7 @@ export interface operations {
             400: components["responses"]["validation_failed.receivedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7631,7 +8000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.receivedOn"];
@@ -7707,7 +8076,7 @@ export interface operations {
             400: components["responses"]["validation_failed.recordedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7728,7 +8097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.recordedOn"];
@@ -7805,7 +8174,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7826,7 +8195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -7904,7 +8273,7 @@ export interface operations {
             400: components["responses"]["validation_failed.receivedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -7925,7 +8294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.receivedOn"];
@@ -8027,9 +8396,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -8160,9 +8529,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -8294,7 +8663,7 @@ export interface operations {
             400: components["responses"]["validation_failed.issuedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8315,7 +8684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.issuedOn"];
@@ -8391,7 +8760,7 @@ export interface operations {
             400: components["responses"]["validation_failed.judgedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8412,7 +8781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.judgedOn"];
@@ -8488,7 +8857,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8509,7 +8878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -8592,7 +8961,7 @@ export interface operations {
             400: components["responses"]["validation_failed.consultedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8613,7 +8982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.consultedOn"];
@@ -8730,7 +9099,7 @@ export interface operations {
             400: components["responses"]["validation_failed.issuedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8751,7 +9120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.issuedOn"];
@@ -8861,7 +9230,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -8882,7 +9251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -9018,7 +9387,7 @@ export interface operations {
             400: components["responses"]["validation_failed.issuedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9039,7 +9408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.issuedOn"];
@@ -9127,7 +9496,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9148,7 +9517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -9223,7 +9592,7 @@ export interface operations {
             400: components["responses"]["validation_failed.requestedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9244,7 +9613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.requestedOn"];
@@ -9346,9 +9715,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             409: components["responses"]["sao_step_out_of_order"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -9473,7 +9842,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9494,7 +9863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -9594,7 +9963,7 @@ export interface operations {
             400: components["responses"]["validation_failed.referredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9615,7 +9984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.referredOn"];
@@ -9696,9 +10065,9 @@ export interface operations {
             400: components["responses"]["validation_failed.directedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             409: components["responses"]["sao_step_out_of_order"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.directedOn"];
@@ -9802,7 +10171,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9823,7 +10192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -9950,7 +10319,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -9971,7 +10340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -10102,7 +10471,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10123,7 +10492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -10227,7 +10596,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10248,7 +10617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -10325,7 +10694,7 @@ export interface operations {
             400: components["responses"]["validation_failed.directedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10346,7 +10715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.directedOn"];
@@ -10423,7 +10792,7 @@ export interface operations {
             400: components["responses"]["validation_failed.answeredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10444,7 +10813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.answeredOn"];
@@ -10548,9 +10917,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -10654,7 +11023,7 @@ export interface operations {
             400: components["responses"]["validation_failed.appliedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10675,7 +11044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.appliedOn"];
@@ -10757,7 +11126,7 @@ export interface operations {
             400: components["responses"]["validation_failed.directedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10778,7 +11147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.directedOn"];
@@ -10854,7 +11223,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10875,7 +11244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -10978,7 +11347,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -10999,7 +11368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -11100,9 +11469,9 @@ export interface operations {
             400: components["responses"]["validation_failed.consultedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.consultedOn"];
@@ -11177,7 +11546,7 @@ export interface operations {
             400: components["responses"]["validation_failed.appliedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11198,7 +11567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.appliedOn"];
@@ -11277,7 +11646,7 @@ export interface operations {
             400: components["responses"]["validation_failed.decidedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11298,7 +11667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.decidedOn"];
@@ -11399,9 +11768,9 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.2"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -11526,7 +11895,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11547,7 +11916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -11676,7 +12045,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11697,7 +12066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -11800,7 +12169,7 @@ export interface operations {
             400: components["responses"]["validation_failed.receivedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11821,7 +12190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.receivedOn"];
@@ -11923,7 +12292,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -11944,7 +12313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -12045,9 +12414,9 @@ export interface operations {
             400: components["responses"]["validation_failed.reportedAt"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.3"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.reportedAt"];
@@ -12123,9 +12492,9 @@ export interface operations {
             400: components["responses"]["validation_failed.reportedAt"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
-            409: components["responses"]["case_closed"];
-            412: components["responses"]["stale_revision"];
+            404: components["responses"]["case_not_found.3"];
+            409: components["responses"]["case_closed.2"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.reportedAt"];
@@ -12232,9 +12601,9 @@ export interface operations {
             400: components["responses"]["validation_failed.establishedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             409: components["responses"]["not_allocated"];
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.establishedOn"];
@@ -12312,7 +12681,7 @@ export interface operations {
             400: components["responses"]["validation_failed.appliedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12333,7 +12702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.appliedOn"];
@@ -12408,7 +12777,7 @@ export interface operations {
             400: components["responses"]["validation_failed.referredOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12429,7 +12798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.referredOn"];
@@ -12529,7 +12898,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12550,7 +12919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -12653,7 +13022,7 @@ export interface operations {
             400: components["responses"]["validation_failed.allocatedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12674,7 +13043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.allocatedOn"];
@@ -12776,7 +13145,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12797,7 +13166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -12923,7 +13292,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -12944,7 +13313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -13050,7 +13419,7 @@ export interface operations {
             400: components["responses"]["validation_failed.establishedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -13071,7 +13440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.establishedOn"];
@@ -13171,7 +13540,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -13192,7 +13561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -13295,7 +13664,7 @@ export interface operations {
             400: components["responses"]["validation_failed.changedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -13316,7 +13685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.changedOn"];
@@ -13391,7 +13760,7 @@ export interface operations {
             400: components["responses"]["validation_failed.recordedOn"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -13412,7 +13781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             422: components["responses"]["date_in_future.recordedOn"];
@@ -13516,7 +13885,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found.2"];
+            404: components["responses"]["case_not_found.3"];
             /** @description The case's state forbids the command (code: the domain error's), or the wrong case type */
             409: {
                 headers: {
@@ -13537,7 +13906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["stale_revision"];
+            412: components["responses"]["stale_revision.2"];
             413: components["responses"]["body_too_large"];
             415: components["responses"]["unsupported_media_type"];
             /** @description A field is wrong for the domain (a date, a code, a required field) */
@@ -13620,7 +13989,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             429: components["responses"]["rate_limited"];
             500: components["responses"]["internal_error"];
             503: components["responses"]["store_unavailable"];
@@ -14254,7 +14623,7 @@ export interface operations {
                      */
                     "application/json": {
                         /** @enum {string} */
-                        caseType: "ehe" | "cme";
+                        caseType: "ehe" | "cme" | "cnis";
                         events: components["schemas"]["RecordedEvent"][];
                         next: string | null;
                     };
@@ -14263,7 +14632,7 @@ export interface operations {
             400: components["responses"]["invalid_cursor.after"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             429: components["responses"]["rate_limited"];
             500: components["responses"]["internal_error"];
             503: components["responses"]["store_unavailable"];
@@ -14340,7 +14709,7 @@ export interface operations {
                      */
                     "application/json": {
                         /** @enum {string} */
-                        caseType: "ehe" | "cme";
+                        caseType: "ehe" | "cme" | "cnis";
                         asOf: string | null;
                         /** @enum {string} */
                         basis: "recorded" | "occurred";
@@ -14378,7 +14747,7 @@ export interface operations {
             };
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden.2"];
-            404: components["responses"]["case_not_found"];
+            404: components["responses"]["case_not_found.2"];
             429: components["responses"]["rate_limited"];
             500: components["responses"]["internal_error"];
             503: components["responses"]["store_unavailable"];
