@@ -1,10 +1,16 @@
-import { type RegisterContent, withParentInformation } from '../domain/register/content.js';
+import {
+  type RegisterContent,
+  withParentInformation,
+  withProviderAnswer,
+  withProviderAsked,
+} from '../domain/register/content.js';
 import type { CaseEvent } from './case-event.js';
 
 /*
  * What the council already holds of a register entry's s.436C information (src/domain/register/content.ts),
  * from the case's own events: each value sourced `council_record` and dated by the event that recorded it,
- * or `parent` when a parent gave it under s.436D (RegisterInformationReceivedFromParent's `information`).
+ * or `parent` when a parent gave it under s.436D (RegisterInformationReceivedFromParent's `information`);
+ * a provider the council asks under s.436E is listed, and its answer's hours are sourced `provider`.
  * A CME child's address is only the last one known, so it is not taken as the home address.
  */
 
@@ -63,6 +69,12 @@ export function contentFromEvent(
       ...(address ? { homeAddress: held(address, recordedOn) } : {}),
     };
     return { ...content, parents: [...content.parents, entry] };
+  }
+  if (event.type === 'RegisterInformationRequestedFromProvider' && content) {
+    return withProviderAsked(content, event.data, event.data.requestedOn);
+  }
+  if (event.type === 'RegisterInformationReceivedFromProvider' && content) {
+    return withProviderAnswer(content, event.data, event.data.receivedOn);
   }
   if (event.type === 'RegisterInformationReceivedFromParent' && event.data.information && content) {
     return withParentInformation(content, event.data.information, event.data.receivedOn);

@@ -260,3 +260,53 @@ describe('the register entry takes in what a parent tells the council (s.436D)',
     ]);
   });
 });
+
+describe('the register entry lists a provider the council asks (s.436E), with the hours it gives', () => {
+  const askProvider = {
+    type: 'RequestProviderRegisterInformation',
+    data: {
+      requestId: 'p-1',
+      providerId: 'tutor-1',
+      providerName: 'Bright Maths Tuition',
+      requestedOn: '2026-06-10',
+    },
+  } as Ehe;
+  const providerAnswers = {
+    type: 'RecordProviderRegisterInformation',
+    data: {
+      requestId: 'p-1',
+      receivedOn: '2026-06-12',
+      hoursPerWeek: 4,
+      hoursWithoutParentPerWeek: 4,
+      summary: 'Maths, online',
+    },
+  } as Ehe;
+  const missingOn = (steps: [Ehe, string][]) => {
+    const id = newCaseId();
+    const log = createLog().ehe(id, [
+      [eheReferral(id, { receivedOn: '2026-06-01', eheStartDate: '2026-06-08' }), '2026-06-01'],
+      ...steps,
+    ]);
+    return viewsOf(log.recorded, '2026-06-20').query.register.on({ on: '2026-06-20' })[0]?.missing ?? [];
+  };
+
+  it('asks for what s.436C needs of the provider once it is known, and no longer for the hours it gave', () => {
+    const asked = missingOn([[askProvider, '2026-06-10']]);
+    expect(asked.filter((field) => field.startsWith('providers['))).toEqual([
+      'providers[0].address',
+      'providers[0].type',
+      'providers[0].place',
+      'providers[0].hoursPerWeek',
+      'providers[0].hoursWithoutParentPerWeek',
+    ]);
+    const answered = missingOn([
+      [askProvider, '2026-06-10'],
+      [providerAnswers, '2026-06-12'],
+    ]);
+    expect(answered.filter((field) => field.startsWith('providers['))).toEqual([
+      'providers[0].address',
+      'providers[0].type',
+      'providers[0].place',
+    ]);
+  });
+});

@@ -26,6 +26,8 @@ const ParentEntrySchema = z.strictObject({
 
 /** Another person educating the child, reported when above the prescribed amount of time (s.436C, s.436E). */
 const ProviderEntrySchema = z.strictObject({
+  /** The council's id for the provider (its s.436E requests name it), when it has asked the provider. */
+  providerId: z.string().min(1).max(200).optional(),
   name: dated(name).optional(),
   address: dated(ukAddressSchema).optional(),
   type: dated(z.enum(['individual', 'organisation'])).optional(),
@@ -78,6 +80,48 @@ export const ParentRegisterInformationSchema = z.strictObject({
   hoursEducatedByOthers: hoursPerWeek.optional(),
 });
 export type ParentRegisterInformation = z.infer<typeof ParentRegisterInformationSchema>;
+
+/**
+ * The register content once the council asks a provider (s.436E): the provider is listed under its name, as
+ * the council recorded it, so what is missing of it shows.
+ */
+export function withProviderAsked(
+  content: RegisterContent,
+  provider: { providerId: string; providerName: string },
+  requestedOn: IsoDate,
+): RegisterContent {
+  if (content.providers.some((entry) => entry.providerId === provider.providerId)) return content;
+  const entry = {
+    providerId: provider.providerId,
+    name: { value: provider.providerName, recordedOn: requestedOn, source: 'council_record' as const },
+  };
+  return { ...content, providers: [...content.providers, entry] };
+}
+
+/** The register content once a provider has answered (s.436E): its hours, as the provider gave them. */
+export function withProviderAnswer(
+  content: RegisterContent,
+  answer: {
+    providerId: string;
+    hoursPerWeek?: number | undefined;
+    hoursWithoutParentPerWeek?: number | undefined;
+  },
+  receivedOn: IsoDate,
+): RegisterContent {
+  const fromProvider = (value: number) => ({ value, recordedOn: receivedOn, source: 'provider' as const });
+  const providers = content.providers.map((entry) => {
+    if (entry.providerId !== answer.providerId) return entry;
+    const { hoursPerWeek, hoursWithoutParentPerWeek } = answer;
+    return {
+      ...entry,
+      ...(hoursPerWeek === undefined ? {} : { hoursPerWeek: fromProvider(hoursPerWeek) }),
+      ...(hoursWithoutParentPerWeek === undefined
+        ? {}
+        : { hoursWithoutParentPerWeek: fromProvider(hoursWithoutParentPerWeek) }),
+    };
+  });
+  return { ...content, providers };
+}
 
 /** The register content once a parent's information is taken in: each value the parent's, dated the day given. */
 export function withParentInformation(
